@@ -1,0 +1,36 @@
+import type { Db } from './db/database';
+import type { Logger } from './log';
+
+/** What every command handler gets: the open database and who is acting. */
+export interface CoreContext {
+  db: Db;
+  /** Who is acting, for the audit trail (the OS user on the desktop, "cli" or "web" otherwise). */
+  actor: string;
+  now: () => string;
+  log: Logger;
+  dataFile: string;
+}
+
+/** Writes one audit row; callers run it inside the transaction of the change it records. */
+export function writeAudit(
+  ctx: CoreContext,
+  command: string,
+  entity: string,
+  entityId: number | null,
+  before: unknown,
+  after: unknown,
+): void {
+  ctx.db
+    .prepare(
+      'INSERT INTO audit_log (at, actor, command, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      ctx.now(),
+      ctx.actor,
+      command,
+      entity,
+      entityId,
+      before === null || before === undefined ? null : JSON.stringify(before),
+      after === null || after === undefined ? null : JSON.stringify(after),
+    );
+}

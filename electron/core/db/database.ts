@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CoreError } from '../errors';
+import { loadMigrations, migrate, type MigrationOutcome } from './migrations';
+
+export type Db = Database.Database;
+
+export interface OpenDatabaseOptions {
+  file: string;
+  migrationsDir: string;
+  backupDir: string;
+  /** When false, a missing file is an error instead of a new empty database. */
+  create: boolean;
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+}
+
+/** A consistent copy of the live database (VACUUM INTO works with WAL and open readers). */
+export function backupTo(db: Db, dir: string, label: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${label}-${timestamp()}.sqlite`);
+  db.prepare('VACUUM INTO ?').run(file);
+  return file;
+}
+
+export function openDatabase(options: OpenDatabaseOptions): { db: Db; migration: MigrationOutcome } {
+  if (!options.create && !fs.existsSync(options.file)) {
+    throw new CoreError('OFFICE_NOT_INITIALIZED', `Chưa có dữ liệu văn phòng tại ${options.file}. Hãy khởi tạo bằng lệnh "init --office <mã huyện>" hoặc mở ứng dụng để thiết lập lần đầu.`, {
+      file: options.file,
+    });
+  }
+  fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(options.file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (cause) {
+    throw new CoreError('DB_OPEN_FAILED', `Không mở được tệp dữ liệu ${options.file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Sổ vốn MTQG.`, {
+      file: options.file,
+      cause: String(cause),
+    });
+  }
+  try {
+    const migration = migrate(db, loadMigrations(options.migrationsDir), (from, to) =>
+      backupTo(db, options.backupDir, `truoc-nang-cap-v${from}-len-v${to}`),
+    );
+    return { db, migration };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The typed API contract: command name → zod input schema → result type.
+ * The Electron preload, the web host and the CLI all dispatch the same handler table typed by this map,
+ * so a command that some host lacks fails to compile.
+ */
+import { z } from 'zod';
+import type {
+  AppInfo,
+  AssignmentChange,
+  AssignmentSheet,
+  ComponentOption,
+  DemoSeedResult,
+  DistrictOption,
+  OfficeInfo,
+  ReferenceLists,
+} from './types';
+import type { Result } from './result';
+
+const year = z.number().int().min(2000).max(2100);
+const shortText = (max: number) => z.string().trim().max(max);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
+
+export const moneyUnitSchema = z.enum(['dong', 'nghin', 'trieu']);
+
+/** An amount either as whole đồng (machines) or as the text an officer typed in a unit (the core parses it). */
+export const amountInputSchema = z.union([
+  z.object({ dong: z.number().int() }).strict(),
+  z.object({ text: z.string().max(64), unit: moneyUnitSchema }).strict(),
+]);
+export type AmountInput = z.infer<typeof amountInputSchema>;
+
+export const capitalTypeSchema = z.enum(['DTPT', 'SN']);
+
+const assignmentFields = {
+  componentCode: shortText(64).min(1),
+  sourceCode: shortText(32).min(1),
+  capitalType: capitalTypeSchema,
+  originYear: year,
+  amount: amountInputSchema,
+  basisNumber: shortText(64),
+  basisDate: isoDate.nullable(),
+  basisIssuer: shortText(200),
+  note: shortText(1000),
+};
+
+const assignmentPatchSchema = z.object(assignmentFields).partial().strict();
+
+const signerSchema = z.object({ name: shortText(100).min(1), title: shortText(100).min(1) }).strict();
+
+/** Curried so the input type is inferred from the schema while the output type is stated. */
+function command<O>() {
+  return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as unknown as O });
+}
+
+const empty = z.object({}).strict();
+
+export const commands = {
+  'app.info': command<AppInfo>()(empty),
+  'office.districts': command<DistrictOption[]>()(empty),
+  'office.setup': command<OfficeInfo>()(
+    z
+      .object({
+        districtCode: shortText(10).min(1),
+        name: shortText(200).optional(),
+        signers: z.array(signerSchema).max(20),
+      })
+      .strict(),
+  ),
+  'catalog.components': command<ComponentOption[]>()(z.object({ year }).strict()),
+  'reference.lists': command<ReferenceLists>()(empty),
+  'assignments.list': command<AssignmentSheet>()(z.object({ year }).strict()),
+  'assignments.create': command<AssignmentChange>()(
+    z
+      .object({
+        year,
+        componentCode: assignmentFields.componentCode,
+        sourceCode: assignmentFields.sourceCode,
+        capitalType: assignmentFields.capitalType,
+        originYear: year.optional(),
+        amount: assignmentFields.amount,
+        basisNumber: assignmentFields.basisNumber.optional(),
+        basisDate: assignmentFields.basisDate.optional(),
+        basisIssuer: assignmentFields.basisIssuer.optional(),
+        note: assignmentFields.note.optional(),
+      })
+      .strict(),
+  ),
+  'assignments.update': command<AssignmentChange>()(
+    z
+      .object({
+        id: z.number().int().positive(),
+        patch: assignmentPatchSchema,
+      })
+      .strict(),
+  ),
+  'assignments.delete': command<AssignmentChange>()(z.object({ id: z.number().int().positive() }).strict()),
+  'demo.seed': command<DemoSeedResult>()(empty),
+} as const;
+
+export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+/** What a caller sends. */
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+/** What a handler receives after validation (trimmed, defaults applied). */
+export type CommandArgs<K extends CommandName> = z.output<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = Commands[K]['output'];
+
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+/** What the renderer sees as `window.api` (preload) or the web transport. */
+export interface ApiClient {
+  invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
+  onProgress(listener: (event: import('./types').ProgressEvent) => void): () => void;
+}

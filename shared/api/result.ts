@@ -1,0 +1,46 @@
+/** Errors are data: every command answers with a Result, never a thrown exception across a host. */
+
+/** Stable error codes. Messages are Vietnamese and may change; codes may not. */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_COMMAND',
+  'INVALID_AMOUNT',
+  'NEGATIVE_AMOUNT',
+  'UNKNOWN_DISTRICT',
+  'UNKNOWN_COMPONENT',
+  'COMPONENT_NOT_VALID_FOR_YEAR',
+  'UNKNOWN_FUNDING_SOURCE',
+  'UNKNOWN_CAPITAL_TYPE',
+  'CAPITAL_TYPE_NOT_ALLOWED',
+  'INVALID_ORIGIN_YEAR',
+  'INVALID_DATE',
+  'NOT_FOUND',
+  'OFFICE_NOT_INITIALIZED',
+  'OFFICE_ALREADY_INITIALIZED',
+  'DEMO_NEEDS_EMPTY_YEAR',
+  'DB_FROM_FUTURE',
+  'DB_MIGRATION_FAILED',
+  'DB_OPEN_FAILED',
+  'FORBIDDEN',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Vietnamese, says what is wrong, where and how to fix it. */
+  message: string;
+  /** Machine-readable context: field, row, sheet/cell, issues… */
+  details?: Record<string, unknown>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function err<T = never>(code: ErrorCode, message: string, details?: Record<string, unknown>): Result<T> {
+  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+}

@@ -1,0 +1,138 @@
+import type { Dong, MoneyUnit } from '../money/dong';
+
+export type CapitalTypeCode = 'DTPT' | 'SN';
+
+export interface Signer {
+  id: number;
+  name: string;
+  title: string;
+}
+
+export interface OfficeInfo {
+  districtCode: string;
+  districtName: string;
+  provinceCode: string;
+  provinceName: string;
+  name: string;
+  pilot: boolean;
+  /** The document that designates the district as a pilot of NQ 111/2024/QH15 khoản 7, when it is one. */
+  pilotBasis: string | null;
+  signers: Signer[];
+  createdAt: string;
+}
+
+export interface CatalogCount {
+  periodCode: string;
+  periodName: string;
+  programs: number;
+  rows: number;
+}
+
+export interface UnitCount {
+  dataset: string;
+  validFrom: string | null;
+  validTo: string | null;
+  count: number;
+}
+
+export interface AppInfo {
+  office: OfficeInfo | null;
+  schemaVersion: number;
+  dataFile: string;
+  catalog: CatalogCount[];
+  units: UnitCount[];
+}
+
+export interface DistrictOption {
+  code: string;
+  name: string;
+  pilot: boolean;
+  pilotBasis: string | null;
+}
+
+export interface ComponentOption {
+  id: number;
+  code: string;
+  programCode: string;
+  parentCode: string | null;
+  level: string;
+  /** "Chương trình", "Dự án", "Tiểu dự án", "Nội dung" — data, per program period. */
+  levelLabel: string;
+  name: string;
+  depth: number;
+  periodCode: string;
+  allowedCapitalTypes: CapitalTypeCode[];
+}
+
+export interface ReferenceItem {
+  code: string;
+  name: string;
+  shortName: string;
+}
+
+export interface ReferenceLists {
+  fundingSources: ReferenceItem[];
+  capitalTypes: ReferenceItem[];
+}
+
+export interface AssignmentLine {
+  id: number;
+  year: number;
+  componentCode: string;
+  componentName: string;
+  programCode: string;
+  programName: string;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  originYear: number;
+  amountDong: Dong;
+  basisNumber: string;
+  basisDate: string | null;
+  basisIssuer: string;
+  note: string;
+}
+
+export interface TotalCell {
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  totalDong: Dong;
+}
+
+export interface ProgramTotal {
+  programCode: string;
+  programName: string;
+  totalDong: Dong;
+  cells: TotalCell[];
+}
+
+export interface AssignmentTotals {
+  grandDong: Dong;
+  byProgram: ProgramTotal[];
+  bySourceCapital: TotalCell[];
+}
+
+export interface AssignmentSheet {
+  year: number;
+  lines: AssignmentLine[];
+  totals: AssignmentTotals;
+}
+
+export interface AssignmentChange {
+  line: AssignmentLine | null;
+  sheet: AssignmentSheet;
+}
+
+export interface DemoSeedResult {
+  office: OfficeInfo;
+  year: number;
+  assignmentLines: number;
+}
+
+export interface ProgressEvent {
+  taskId: string;
+  label: string;
+  done: number;
+  total: number | null;
+}
+
+export type { Dong, MoneyUnit };

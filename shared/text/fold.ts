@@ -13,11 +13,21 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
-/** True when every word of the query occurs (folded) in the text. */
-export function matchesAllWords(text: string, query: string): boolean {
+/**
+ * Ranks a text for a type-ahead query (lower is better), or null when some query word is missing.
+ * Every word starting a word of the text ("nha o" → "Hỗ trợ nhà ở") beats a word found inside another;
+ * among those, the shorter text wins — the most specific item, not the long parent that mentions it.
+ */
+export function searchRank(text: string, query: string): number | null {
+  const words = foldVietnamese(query).split(' ').filter(Boolean);
+  if (words.length === 0) return 0;
   const folded = foldVietnamese(text);
-  return foldVietnamese(query)
-    .split(' ')
-    .filter(Boolean)
-    .every((word) => folded.includes(word));
+  const textWords = folded.split(/[^a-z0-9]+/).filter(Boolean);
+  let insideWord = false;
+  for (const word of words) {
+    if (textWords.some((w) => w.startsWith(word))) continue;
+    if (!folded.includes(word)) return null;
+    insideWord = true;
+  }
+  return (insideWord ? 1_000_000 : 0) + folded.length;
 }

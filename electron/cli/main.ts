@@ -1,0 +1,7 @@
+import { runCli } from './cli';
+
+process.exitCode = runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text + '\n'),
+  err: (text) => process.stderr.write(text + '\n'),
+  env: process.env,
+});

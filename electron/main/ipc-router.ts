@@ -1,0 +1,34 @@
+import type { Result } from '../../shared/api/result';
+import { err } from '../../shared/api/result';
+
+/**
+ * Only the app's own page may call the API: a file:// URL inside the built renderer folder.
+ * Anything else (a navigated-away frame, a remote page, a devtools extension) is refused.
+ */
+export function isTrustedSender(senderUrl: string | undefined, rendererIndexUrl: string): boolean {
+  if (!senderUrl) return false;
+  try {
+    const sender = new URL(senderUrl);
+    const app = new URL(rendererIndexUrl);
+    return sender.protocol === 'file:' && app.protocol === 'file:' && sender.pathname === app.pathname;
+  } catch {
+    return false;
+  }
+}
+
+export type InvokeUnknown = (name: unknown, input: unknown) => Result<unknown>;
+
+/** The IPC handler body: sender check, then the core's dispatcher (which validates name and input). */
+export function createIpcRouter(invoke: InvokeUnknown, rendererIndexUrl: string) {
+  return (senderUrl: string | undefined, name: unknown, input: unknown): Result<unknown> => {
+    if (!isTrustedSender(senderUrl, rendererIndexUrl)) {
+      return err('FORBIDDEN', 'Yêu cầu không đến từ cửa sổ của ứng dụng nên bị từ chối.', { sender: String(senderUrl) });
+    }
+    return invoke(name, input);
+  };
+}
+
+/** Navigation is never allowed: the app is a single page loaded from disk. */
+export function isNavigationAllowed(_targetUrl: string): boolean {
+  return false;
+}

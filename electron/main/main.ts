@@ -1,0 +1,67 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { API_INVOKE_CHANNEL } from '../../shared/api/channels';
+import { RENDERER_CSP } from '../../shared/security/csp';
+import { openCore, type Core } from '../core/core';
+import { CoreError } from '../core/errors';
+import { createFileLogger } from '../core/log';
+import { APP_DATA_FOLDER, logDir } from '../core/paths';
+import { createIpcRouter, isNavigationAllowed } from './ipc-router';
+import { mainWindowOptions } from './window-options';
+
+// Bundled to dist-electron/main/main.js; the renderer is built to dist/renderer.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.resolve(here, '../..');
+const rendererIndex = path.join(projectRoot, 'dist', 'renderer', 'index.html');
+const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
+const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(projectRoot, 'resources');
+
+app.setPath('userData', path.join(app.getPath('appData'), APP_DATA_FOLDER));
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+const dataDir = app.getPath('userData');
+const log = createFileLogger(logDir(dataDir));
+let core: Core | null = null;
+
+process.on('uncaughtException', (error) => {
+  log.error('uncaughtException', error);
+  dialog.showErrorBox('Sổ vốn MTQG — lỗi', `Đã xảy ra lỗi không mong muốn. Chi tiết trong tệp nhật ký:\n${logDir(dataDir)}`);
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.on('window-all-closed', () => {
+  core?.close();
+  app.quit();
+});
+
+void app.whenReady().then(() => {
+  try {
+    core = openCore({ dataDir, resourcesDir, actor: os.userInfo().username, log, create: true });
+  } catch (error) {
+    log.error('Không mở được dữ liệu', error);
+    dialog.showErrorBox('Sổ vốn MTQG — không mở được dữ liệu', error instanceof CoreError ? error.message : String(error));
+    app.quit();
+    return;
+  }
+  const openedCore = core;
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+  });
+  const route = createIpcRouter(openedCore.invokeUnknown, pathToFileURL(rendererIndex).href);
+  ipcMain.handle(API_INVOKE_CHANNEL, (event, name: unknown, input: unknown) => route(event.senderFrame?.url, name, input));
+
+  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  window.once('ready-to-show', () => window.show());
+  void window.loadFile(rendererIndex);
+});

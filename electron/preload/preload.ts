@@ -1,0 +1,16 @@
+// Runs sandboxed before the renderer: exposes one typed invoke and progress events, nothing else.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { API_GLOBAL, API_INVOKE_CHANNEL, API_PROGRESS_CHANNEL } from '../../shared/api/channels';
+import type { ApiClient } from '../../shared/api/contract';
+import type { ProgressEvent } from '../../shared/api/types';
+
+const api: ApiClient = {
+  invoke: (name, input) => ipcRenderer.invoke(API_INVOKE_CHANNEL, name, input),
+  onProgress: (listener) => {
+    const handler = (_event: IpcRendererEvent, progress: ProgressEvent) => listener(progress);
+    ipcRenderer.on(API_PROGRESS_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(API_PROGRESS_CHANNEL, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld(API_GLOBAL, api);

@@ -1,0 +1,44 @@
+import { useCallback, useEffect, useState } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import type { AppInfo } from '../../shared/api/types';
+import { api } from '../api/client';
+import { AssignmentsScreen } from '../screens/assignments/AssignmentsScreen';
+import { PlaceholderScreen } from '../screens/PlaceholderScreen';
+import { SetupScreen } from '../screens/SetupScreen';
+import { AppFrame } from './AppFrame';
+import { SCREENS } from './screens';
+
+export function App() {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const result = await api.invoke('app.info', {});
+    if (result.ok) setInfo(result.value);
+    else setLoadError(result.error.message);
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  if (loadError) return <div className="fatal" role="alert">Không tải được dữ liệu: {loadError}</div>;
+  if (!info) return <div className="loading">Đang mở dữ liệu…</div>;
+  if (!info.office) return <SetupScreen onDone={reload} />;
+
+  return (
+    <HashRouter>
+      <Routes>
+        <Route element={<AppFrame office={info.office} />}>
+          <Route index element={<Navigate to="/von-duoc-giao" replace />} />
+          <Route path="von-duoc-giao" element={<AssignmentsScreen />} />
+          <Route path="von-duoc-giao/:year" element={<AssignmentsScreen />} />
+          {SCREENS.filter((s) => !s.built).map((s) => (
+            <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
+          ))}
+          <Route path="*" element={<Navigate to="/von-duoc-giao" replace />} />
+        </Route>
+      </Routes>
+    </HashRouter>
+  );
+}

@@ -1,0 +1,22 @@
+/** Every screen of the product (design/product.md), with what it will hold until it is built. */
+export interface ScreenDef {
+  path: string;
+  label: string;
+  /** What the screen will hold; shown while it is not built yet. */
+  plan: string;
+  built: boolean;
+}
+
+export const SCREENS: ScreenDef[] = [
+  { path: 'tong-quan', label: 'Tổng quan', built: false, plan: 'Vốn được giao, tỷ lệ phân bổ và giải ngân theo chương trình và loại vốn; so với cùng kỳ, bình quân tỉnh và cả nước; cảnh báo vốn sắp hết hạn.' },
+  { path: 'von-duoc-giao', label: 'Vốn được giao', built: true, plan: '' },
+  { path: 'quyet-dinh', label: 'Quyết định phân bổ', built: false, plan: 'Sổ quyết định phân bổ, điều chỉnh, bổ sung, thu hồi: lập dự thảo, cân đối với vốn được giao theo thời gian thực, ban hành và khoá quyết định.' },
+  { path: 'du-toan-thuong-xuyen', label: 'Dự toán chi thường xuyên', built: false, plan: 'Phân bổ chi tiết kinh phí sự nghiệp theo dự án, tiểu dự án, nội dung và đơn vị thực hiện; nghị quyết HĐND huyện theo phân cấp.' },
+  { path: 'du-an', label: 'Danh mục dự án', built: false, plan: 'Danh mục dự án đầu tư phát triển: mã, tên, xã, chủ đầu tư, tổng mức đầu tư, quyết định phê duyệt, cơ chế đặc thù.' },
+  { path: 'giai-ngan', label: 'Giải ngân', built: false, plan: 'Số giải ngân theo kỳ báo cáo, tỷ lệ so với kế hoạch (nêu rõ mẫu số), vốn kéo dài và thời hạn.' },
+  { path: 'kho-khan', label: 'Khó khăn, vướng mắc & nhiệm vụ', built: false, plan: 'Khó khăn, vướng mắc theo cấp có thẩm quyền giải quyết và tiến độ kiến nghị; nhiệm vụ từ thông báo kết luận; kế hoạch kiểm tra.' },
+  { path: 'trao-doi', label: 'Trao đổi dữ liệu (nhập/xuất)', built: false, plan: 'Nhập tệp Excel của tỉnh với báo lỗi đến từng ô; xuất báo cáo theo mẫu của tỉnh và tệp trao đổi của ứng dụng.' },
+  { path: 'bao-cao', label: 'Báo cáo & in', built: false, plan: 'Phụ lục quyết định đúng thể thức Nghị định 30/2020 (PDF và Excel), số tiền bằng chữ, báo cáo định kỳ.' },
+  { path: 'danh-muc', label: 'Danh mục', built: false, plan: 'Danh mục chương trình theo giai đoạn, đơn vị hành chính theo thời kỳ (trước và sau sắp xếp 2024, 2025), nguồn vốn, loại vốn.' },
+  { path: 'cai-dat', label: 'Cài đặt & sao lưu', built: false, plan: 'Thông tin văn phòng và người ký, sao lưu tự động và khôi phục, kiểm tra toàn vẹn dữ liệu.' },
+];

@@ -1,0 +1,27 @@
+import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** Compact, Excel-like theme: dense rows, clear cell focus, vi-VN friendly font stack. */
+export const gridTheme = themeQuartz.withParams({
+  fontFamily: ['Segoe UI', 'Noto Sans', 'Arial', 'sans-serif'],
+  fontSize: 13,
+  rowHeight: 30,
+  headerHeight: 34,
+  spacing: 5,
+  headerBackgroundColor: '#eef1f5',
+  headerFontWeight: 600,
+  borderColor: '#d5dae1',
+  columnBorder: true,
+  rangeSelectionBorderColor: '#1f6feb',
+  accentColor: '#1f6feb',
+});
+
+/** Vietnamese texts for the bits of the grid the user sees. */
+export const GRID_LOCALE_VI: Record<string, string> = {
+  noRowsToShow: 'Chưa có dòng nào',
+  loadingOoo: 'Đang tải…',
+  page: 'Trang',
+  of: 'của',
+  to: 'đến',
+};

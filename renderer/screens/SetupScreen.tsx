@@ -1,0 +1,128 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DistrictOption } from '../../shared/api/types';
+import { api } from '../api/client';
+
+interface SignerDraft {
+  name: string;
+  title: string;
+}
+
+const DEFAULT_SIGNER_TITLES = ['Chủ tịch UBND huyện', 'Phó Chủ tịch UBND huyện'];
+
+function officeNameFor(district: DistrictOption | undefined): string {
+  if (!district) return '';
+  return `Phòng Tài chính - Kế hoạch ${district.name.charAt(0).toLowerCase()}${district.name.slice(1)}`;
+}
+
+/** First run: choose the district, name the office and its signers — or try the sample data. */
+export function SetupScreen({ onDone }: { onDone: () => Promise<void> }) {
+  const [districts, setDistricts] = useState<DistrictOption[]>([]);
+  const [districtCode, setDistrictCode] = useState('');
+  const [name, setName] = useState('');
+  const [nameTouched, setNameTouched] = useState(false);
+  const [signers, setSigners] = useState<SignerDraft[]>(DEFAULT_SIGNER_TITLES.map((title) => ({ name: '', title })));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void api.invoke('office.districts', {}).then((r) => (r.ok ? setDistricts(r.value) : setError(r.error.message)));
+  }, []);
+
+  const district = useMemo(() => districts.find((d) => d.code === districtCode), [districts, districtCode]);
+  const shownName = nameTouched ? name : officeNameFor(district);
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await api.invoke('office.setup', {
+      districtCode,
+      name: shownName,
+      signers: signers.filter((s) => s.name.trim() !== ''),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    await onDone();
+  }
+
+  async function seedDemo() {
+    setBusy(true);
+    setError(null);
+    const result = await api.invoke('demo.seed', {});
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    window.location.hash = `#/von-duoc-giao/${result.value.year}`;
+    await onDone();
+  }
+
+  const updateSigner = (index: number, patch: Partial<SignerDraft>) =>
+    setSigners((list) => list.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+
+  return (
+    <div className="setup">
+      <form className="setup-card" onSubmit={submit} aria-labelledby="setup-title">
+        <h1 id="setup-title">Thiết lập lần đầu</h1>
+        <p className="muted">Chọn huyện của văn phòng. Danh mục chương trình và đơn vị hành chính tỉnh Lạng Sơn đã có sẵn.</p>
+
+        <label className="field">
+          <span>Huyện</span>
+          <select value={districtCode} onChange={(e) => setDistrictCode(e.target.value)} required aria-label="Huyện">
+            <option value="">— Chọn huyện —</option>
+            {districts.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name} ({d.code})
+              </option>
+            ))}
+          </select>
+        </label>
+        {district ? (
+          <p className={district.pilot ? 'pilot-note pilot-yes' : 'pilot-note'} data-testid="pilot-flag">
+            {district.pilot
+              ? `Huyện thí điểm phân cấp theo NQ 111/2024/QH15 — ${district.pilotBasis}`
+              : 'Không thuộc diện thí điểm phân cấp theo NQ 111/2024/QH15.'}
+          </p>
+        ) : null}
+
+        <label className="field">
+          <span>Tên văn phòng</span>
+          <input
+            aria-label="Tên văn phòng"
+            value={shownName}
+            onChange={(e) => {
+              setNameTouched(true);
+              setName(e.target.value);
+            }}
+          />
+        </label>
+
+        <fieldset className="signers">
+          <legend>Người ký</legend>
+          {signers.map((s, i) => (
+            <div className="signer-row" key={i}>
+              <input aria-label={`Họ tên người ký ${i + 1}`} placeholder="Họ và tên" value={s.name} onChange={(e) => updateSigner(i, { name: e.target.value })} />
+              <input aria-label={`Chức danh người ký ${i + 1}`} placeholder="Chức danh" value={s.title} onChange={(e) => updateSigner(i, { title: e.target.value })} />
+            </div>
+          ))}
+          <button type="button" className="link-button" onClick={() => setSigners((l) => [...l, { name: '', title: '' }])}>
+            + Thêm người ký
+          </button>
+        </fieldset>
+
+        {error ? (
+          <p className="error-banner" role="alert">
+            {error}
+          </p>
+        ) : null}
+
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy || !districtCode}>
+            Bắt đầu sử dụng
+          </button>
+          <button type="button" disabled={busy} onClick={seedDemo}>
+            Tạo dữ liệu mẫu (Tràng Định 2024)
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

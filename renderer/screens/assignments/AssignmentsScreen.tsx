@@ -1,0 +1,360 @@
+import type {
+  CellClassParams,
+  CellEditRequestEvent,
+  ColDef,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  RowClassParams,
+  ValueFormatterParams,
+  ValueGetterParams,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { AssignmentPatch } from '../../../shared/api/contract';
+import type { AssignmentSheet, ComponentOption, ReferenceLists } from '../../../shared/api/types';
+import { formatDateVi, parseDateVi } from '../../../shared/format/date';
+import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
+import { api } from '../../api/client';
+import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
+import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
+import { TotalsMatrix } from './TotalsMatrix';
+
+type EditableField = keyof AssignmentPatch;
+
+interface CellError {
+  rowId: string;
+  field: string;
+  message: string;
+}
+
+// Grid props are module constants or memoized: a new function or object on a re-render makes ag-grid
+// redraw rows, which would cancel the cell the officer is typing in.
+const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true };
+const getRowId = (p: GetRowIdParams<GridRow>) => p.data.rowId;
+const getRowClass = (p: RowClassParams<GridRow>) =>
+  p.data?.kind === 'total' ? (p.data.rowId === 'total-grand' ? 'row-grand-total' : 'row-total') : p.data?.kind === 'draft' ? 'row-draft' : undefined;
+
+const UNIT_STORAGE_KEY = 'sovon.assignments.unit';
+const FIELD_LABEL: Record<string, string> = { originYear: 'Năm nguồn vốn', basisDate: 'Ngày văn bản giao' };
+
+function initialUnit(): MoneyUnit {
+  const stored = localStorage.getItem(UNIT_STORAGE_KEY);
+  return stored === 'dong' || stored === 'nghin' || stored === 'trieu' ? stored : 'trieu';
+}
+
+/** Vốn được giao: the province's assignment for a year, entered and corrected cell by cell. */
+export function AssignmentsScreen() {
+  const params = useParams();
+  const navigate = useNavigate();
+  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const [unit, setUnit] = useState<MoneyUnit>(initialUnit);
+  const [sheet, setSheet] = useState<AssignmentSheet | null>(null);
+  const [components, setComponents] = useState<ComponentOption[]>([]);
+  const [lists, setLists] = useState<ReferenceLists | null>(null);
+  const [error, setErrorState] = useState<CellError | null>(null);
+  // The entry row and the current error live in refs: changing them must not rebuild the grid's columns
+  // or rows while the officer is typing in the next cell.
+  const draftRef = useRef<DraftLine>(emptyDraft(year));
+  const errorRef = useRef<CellError | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const gridApi = useRef<GridApi<GridRow> | null>(null);
+
+  const setError = useCallback((next: CellError | null) => {
+    errorRef.current = next;
+    setErrorState(next);
+  }, []);
+  const setDraft = useCallback((next: DraftLine) => {
+    draftRef.current = next;
+    gridApi.current?.getPinnedTopRow(0)?.updateData(draftRow(next));
+  }, []);
+
+  useEffect(() => {
+    setSheet(null);
+    draftRef.current = emptyDraft(year);
+    setError(null);
+    void Promise.all([api.invoke('assignments.list', { year }), api.invoke('catalog.components', { year }), api.invoke('reference.lists', {})]).then(
+      ([sheetResult, componentResult, listResult]) => {
+        if (sheetResult.ok) setSheet(sheetResult.value);
+        else setError({ rowId: '', field: '', message: sheetResult.error.message });
+        if (componentResult.ok) setComponents(componentResult.value);
+        if (listResult.ok) setLists(listResult.value);
+      },
+    );
+  }, [year]);
+
+  useEffect(() => localStorage.setItem(UNIT_STORAGE_KEY, unit), [unit]);
+  useEffect(() => {
+    gridApi.current?.refreshCells({ force: true });
+  }, [error, unit]);
+
+  const componentOptions = useMemo<PickerOption[]>(
+    () =>
+      components.map((c) => ({
+        value: c.code,
+        label: `${'  '.repeat(c.depth)}${c.name}`,
+        keywords: `${c.code} ${c.code.replace(/\./g, ' ')} ${c.levelLabel}`,
+      })),
+    [components],
+  );
+  const sourceOptions = useMemo<PickerOption[]>(
+    () => (lists?.fundingSources ?? []).map((s) => ({ value: s.code, label: s.name, keywords: `${s.shortName} ${s.code}` })),
+    [lists],
+  );
+  const capitalOptions = useMemo<PickerOption[]>(
+    () => (lists?.capitalTypes ?? []).map((c) => ({ value: c.code, label: `${c.shortName} — ${c.name}`, keywords: c.code })),
+    [lists],
+  );
+
+  const saveDraft = useCallback(
+    async (next: DraftLine) => {
+      if (next.amountText.trim() !== '') {
+        const parsed = parseAmount(next.amountText, unit);
+        if (!parsed.ok) return setError({ rowId: 'draft', field: 'amount', message: `Số tiền: ${parsed.message}` });
+      }
+      if (next.componentCode === '' || next.amountText.trim() === '') {
+        setError(null);
+        return setHint(next.componentCode === '' ? 'Chọn hợp phần để lưu dòng mới.' : 'Nhập số tiền để lưu dòng mới.');
+      }
+      const result = await api.invoke('assignments.create', {
+        year,
+        componentCode: next.componentCode,
+        sourceCode: next.sourceCode,
+        capitalType: next.capitalType === '' ? 'DTPT' : next.capitalType,
+        originYear: next.originYear ?? year,
+        amount: { text: next.amountText, unit },
+        basisNumber: next.basisNumber,
+        basisDate: next.basisDate,
+        basisIssuer: next.basisIssuer,
+        note: next.note,
+      });
+      if (!result.ok) {
+        const field = String(result.error.details?.field ?? '');
+        return setError({ rowId: 'draft', field, message: result.error.message });
+      }
+      setSheet(result.value.sheet);
+      setDraft(emptyDraft(year, next));
+      setError(null);
+      setHint(null);
+      // Ready for the next line, as in Excel.
+      setTimeout(() => gridApi.current?.setFocusedCell(0, 'componentCode', 'top'), 0);
+    },
+    [setDraft, setError, unit, year],
+  );
+
+  const onCellEditRequest = useCallback(
+    async (event: CellEditRequestEvent<GridRow>) => {
+      const row = event.data;
+      const field = event.colDef.field as EditableField | undefined;
+      if (!row || !field || row.kind === 'total') return;
+      const raw = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue).trim();
+      let value: unknown = raw;
+      if (field === 'originYear') {
+        if (!/^\d{4}$/.test(raw)) return setError({ rowId: row.rowId, field, message: `${FIELD_LABEL[field]}: "${raw}" phải là năm 4 chữ số, ví dụ ${year - 1}.` });
+        value = Number(raw);
+      } else if (field === 'basisDate') {
+        const iso = raw === '' ? null : parseDateVi(raw);
+        if (raw !== '' && iso === null) return setError({ rowId: row.rowId, field, message: `${FIELD_LABEL[field]}: "${raw}" không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 15/01/${year}.` });
+        value = iso;
+      }
+      if (row.kind === 'draft') {
+        const draft = draftRef.current;
+        const next: DraftLine = field === 'amount' ? { ...draft, amountText: raw } : { ...draft, [field]: value };
+        if (field === 'componentCode') next.componentName = components.find((c) => c.code === raw)?.name ?? '';
+        setDraft(next);
+        return saveDraft(next);
+      }
+      // Delete on an amount clears it to zero; anything typed goes to the core as typed, in the chosen unit.
+      const patch: AssignmentPatch =
+        field === 'amount' ? { amount: raw === '' ? { dong: 0 } : { text: raw, unit } } : ({ [field]: value } as AssignmentPatch);
+      const result = await api.invoke('assignments.update', { id: row.id!, patch });
+      if (!result.ok) return setError({ rowId: row.rowId, field: String(result.error.details?.field ?? field), message: result.error.message });
+      setSheet(result.value.sheet);
+      setError(null);
+    },
+    [components, saveDraft, setDraft, setError, unit, year],
+  );
+
+  const deleteFocusedLine = useCallback(async () => {
+    const focused = gridApi.current?.getFocusedCell();
+    if (!focused || focused.rowPinned) return;
+    const row = gridApi.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data;
+    if (!row || row.kind !== 'line' || row.id === null) return;
+    if (!window.confirm(`Xoá dòng ${row.componentCode} — ${row.sourceCode} ${row.capitalType}?`)) return;
+    const result = await api.invoke('assignments.delete', { id: row.id });
+    if (!result.ok) return setError({ rowId: row.rowId, field: '', message: result.error.message });
+    setSheet(result.value.sheet);
+  }, [setError]);
+
+  const sourceShort = useCallback((code: string) => lists?.fundingSources.find((s) => s.code === code)?.shortName ?? code, [lists]);
+  const capitalShort = useCallback((code: string) => lists?.capitalTypes.find((c) => c.code === code)?.shortName ?? code, [lists]);
+
+  const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
+    const editable = (p: { data?: GridRow }) => p.data?.kind === 'line' || p.data?.kind === 'draft';
+    const errorClass = {
+      'cell-error': (p: CellClassParams<GridRow>) => {
+        const current = errorRef.current;
+        return current !== null && p.data?.rowId === current.rowId && p.colDef.field === current.field;
+      },
+    };
+    return [
+      {
+        headerName: 'CT',
+        field: 'programCode',
+        width: 112,
+        pinned: 'left',
+        valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.kind === 'total' ? p.data.label : p.data?.kind === 'draft' ? 'Dòng mới' : p.data?.programCode),
+      },
+      {
+        headerName: 'Hợp phần (dự án, tiểu dự án, nội dung)',
+        field: 'componentCode',
+        width: 420,
+        pinned: 'left',
+        editable,
+        cellEditor: PickerEditor,
+        cellEditorParams: { options: componentOptions },
+        cellEditorPopup: true,
+        cellClassRules: errorClass,
+        valueFormatter: (p: ValueFormatterParams<GridRow>) =>
+          p.data?.kind === 'draft' && !p.data.componentCode
+            ? 'Gõ để chọn hợp phần…'
+            : p.data?.componentCode
+              ? `${p.data.componentCode.slice(p.data.componentCode.indexOf('.') + 1)} — ${p.data.componentName}`
+              : '',
+        tooltipValueGetter: (p) => (p.data?.componentCode ? `${p.data.componentCode} — ${p.data.componentName}` : undefined),
+      },
+      {
+        headerName: 'Nguồn vốn',
+        field: 'sourceCode',
+        width: 150,
+        editable,
+        cellEditor: PickerEditor,
+        cellEditorParams: { options: sourceOptions },
+        cellEditorPopup: true,
+        cellClassRules: errorClass,
+        valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.value ? sourceShort(String(p.value)) : ''),
+      },
+      {
+        headerName: 'Loại vốn',
+        field: 'capitalType',
+        width: 100,
+        editable,
+        cellEditor: PickerEditor,
+        cellEditorParams: { options: capitalOptions },
+        cellEditorPopup: true,
+        cellClassRules: errorClass,
+        valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.value ? capitalShort(String(p.value)) : ''),
+      },
+      { headerName: 'Năm nguồn', field: 'originYear', width: 105, editable, cellClassRules: errorClass, type: 'rightAligned' },
+      {
+        headerName: `Số tiền (${UNIT_LABEL_VI[unit]})`,
+        field: 'amount' as keyof GridRow,
+        colId: 'amount',
+        width: 170,
+        editable,
+        type: 'rightAligned',
+        cellClassRules: { ...errorClass, 'cell-total': (p: CellClassParams<GridRow>) => p.data?.kind === 'total' },
+        valueGetter: (p: ValueGetterParams<GridRow>) =>
+          p.data?.kind === 'draft' ? p.data.amountText : p.data?.amountDong === null || p.data?.amountDong === undefined ? '' : formatAmount(p.data.amountDong, unit),
+      },
+      { headerName: 'Số văn bản giao', field: 'basisNumber', width: 160, editable, cellClassRules: errorClass },
+      {
+        headerName: 'Ngày văn bản',
+        field: 'basisDate',
+        width: 120,
+        editable,
+        cellClassRules: errorClass,
+        valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.basisDate ? formatDateVi(p.data.basisDate) : ''),
+      },
+      { headerName: 'Cơ quan giao', field: 'basisIssuer', width: 170, editable, cellClassRules: errorClass },
+      { headerName: 'Ghi chú', field: 'note', flex: 1, minWidth: 160, editable, cellClassRules: errorClass },
+    ];
+  }, [capitalOptions, capitalShort, componentOptions, sourceOptions, sourceShort, unit]);
+
+  const rowData = useMemo(() => (sheet ? sheet.lines.map(lineRow) : []), [sheet]);
+  const pinnedTop = useMemo(() => [draftRow(emptyDraft(year))], [year]);
+  const pinnedBottom = useMemo(() => (sheet ? totalRows(sheet) : []), [sheet]);
+
+  const onGridReady = useCallback((event: GridReadyEvent<GridRow>) => {
+    gridApi.current = event.api;
+  }, []);
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>Vốn được giao</h1>
+        <div className="toolbar">
+          <label>
+            Năm{' '}
+            <input
+              className="year-input"
+              type="number"
+              aria-label="Năm"
+              value={year}
+              min={2021}
+              max={2035}
+              onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/von-duoc-giao/${e.target.value}`)}
+            />
+          </label>
+          <label>
+            Đơn vị tính{' '}
+            <select aria-label="Đơn vị tính" value={unit} onChange={(e) => setUnit(e.target.value as MoneyUnit)}>
+              <option value="trieu">triệu đồng</option>
+              <option value="nghin">nghìn đồng</option>
+              <option value="dong">đồng</option>
+            </select>
+          </label>
+          <button type="button" onClick={deleteFocusedLine} title="Xoá dòng đang chọn (Ctrl+Delete)">
+            Xoá dòng
+          </button>
+        </div>
+      </header>
+      <p className="muted help">
+        Dòng đầu bảng để nhập dòng mới: gõ tên hợp phần, Enter để chọn, Tab sang ô kế tiếp, nhập số tiền rồi Enter để lưu. Sửa một ô: gõ đè hoặc F2;
+        Esc huỷ; Delete xoá số tiền. Mỗi ô được kiểm tra và lưu ngay.
+      </p>
+      {error ? (
+        <div className="error-banner" role="alert">
+          {error.message}
+        </div>
+      ) : hint ? (
+        <div className="hint-banner" role="status">
+          {hint}
+        </div>
+      ) : null}
+      <div
+        className="grid-host"
+        onKeyDown={(e) => {
+          if (e.key === 'Delete' && e.ctrlKey) void deleteFocusedLine();
+        }}
+      >
+        <AgGridReact<GridRow>
+          theme={gridTheme}
+          localeText={GRID_LOCALE_VI}
+          columnDefs={columnDefs}
+          rowData={rowData}
+          pinnedTopRowData={pinnedTop}
+          pinnedBottomRowData={pinnedBottom}
+          getRowId={getRowId}
+          getRowClass={getRowClass}
+          readOnlyEdit
+          onCellEditRequest={onCellEditRequest}
+          enterNavigatesVertically
+          enterNavigatesVerticallyAfterEdit
+          stopEditingWhenCellsLoseFocus
+          tooltipShowDelay={400}
+          onGridReady={onGridReady}
+          defaultColDef={DEFAULT_COL_DEF}
+        />
+      </div>
+      {sheet && lists ? (
+        <>
+          <h2 className="section-title">Tổng hợp theo chương trình, nguồn vốn và loại vốn ({UNIT_LABEL_VI[unit]})</h2>
+          <TotalsMatrix totals={sheet.totals} lists={lists} unit={unit} />
+        </>
+      ) : null}
+    </section>
+  );
+}

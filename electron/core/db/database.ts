@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CoreError } from '../errors';
-import { loadMigrations, migrate, type MigrationOutcome } from './migrations';
+import { assertNotFromFuture, loadMigrations, migrate, schemaVersion, type MigrationOutcome } from './migrations';
 
 export type Db = Database.Database;
 
@@ -33,20 +33,27 @@ export function openDatabase(options: OpenDatabaseOptions): { db: Db; migration:
     });
   }
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  const migrations = loadMigrations(options.migrationsDir);
   let db: Db;
   try {
     db = new Database(options.file);
+    // Refuse a newer database before anything (even the journal mode) touches the file.
+    assertNotFromFuture(schemaVersion(db), migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
   } catch (cause) {
+    if (cause instanceof CoreError) {
+      db!.close();
+      throw cause;
+    }
     throw new CoreError('DB_OPEN_FAILED', `Không mở được tệp dữ liệu ${options.file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Sổ vốn MTQG.`, {
       file: options.file,
       cause: String(cause),
     });
   }
   try {
-    const migration = migrate(db, loadMigrations(options.migrationsDir), (from, to) =>
+    const migration = migrate(db, migrations, (from, to) =>
       backupTo(db, options.backupDir, `truoc-nang-cap-v${from}-len-v${to}`),
     );
     return { db, migration };

@@ -33,6 +33,23 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+export function latestVersion(migrations: Migration[]): number {
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+}
+
+/** A database written by a newer app version is refused: this version cannot know what its schema means. */
+export function assertNotFromFuture(current: number, migrations: Migration[]): void {
+  const latest = latestVersion(migrations);
+  if (current > latest) {
+    throw new CoreError(
+      'DB_FROM_FUTURE',
+      `Tệp dữ liệu được tạo bởi phiên bản Sổ vốn MTQG mới hơn (lược đồ ${current}, phiên bản này hỗ trợ tới ${latest}). ` +
+        'Hãy cập nhật ứng dụng lên phiên bản mới nhất; tệp dữ liệu không bị thay đổi.',
+      { fileSchemaVersion: current, appSchemaVersion: latest },
+    );
+  }
+}
+
 export interface MigrationOutcome {
   from: number;
   to: number;
@@ -48,16 +65,9 @@ export function migrate(
   migrations: Migration[],
   backup: (fromVersion: number, toVersion: number) => string,
 ): MigrationOutcome {
-  const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+  const latest = latestVersion(migrations);
   const current = schemaVersion(db);
-  if (current > latest) {
-    throw new CoreError(
-      'DB_FROM_FUTURE',
-      `Tệp dữ liệu được tạo bởi phiên bản Sổ vốn MTQG mới hơn (lược đồ ${current}, phiên bản này hỗ trợ tới ${latest}). ` +
-        'Hãy cập nhật ứng dụng lên phiên bản mới nhất; tệp dữ liệu không bị thay đổi.',
-      { fileSchemaVersion: current, appSchemaVersion: latest },
-    );
-  }
+  assertNotFromFuture(current, migrations);
   if (current === latest) return { from: current, to: latest, backupFile: null };
   const backupFile = current > 0 ? backup(current, latest) : null;
   const pending = migrations.filter((m) => m.version > current);

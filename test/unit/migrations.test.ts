@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/database';
+import { loadMigrations } from '../../electron/core/db/migrations';
+import { CoreError } from '../../electron/core/errors';
+import { defaultResourcesDir } from '../../electron/core/paths';
+import { tempDir } from './helpers';
+
+const MIGRATIONS_DIR = path.join(defaultResourcesDir(), 'migrations');
+
+function open(dir: string, migrationsDir = MIGRATIONS_DIR) {
+  return openDatabase({ file: path.join(dir, 'db.sqlite'), migrationsDir, backupDir: path.join(dir, 'backups'), create: true });
+}
+
+/** A migrations folder holding the real ones plus extra files. */
+function migrationsWith(extra: Record<string, string>): string {
+  const dir = tempDir('sovon-migrations-');
+  for (const file of fs.readdirSync(MIGRATIONS_DIR)) fs.copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(dir, file));
+  for (const [file, sql] of Object.entries(extra)) fs.writeFileSync(path.join(dir, file), sql);
+  return dir;
+}
+
+describe('migration 0001_init', () => {
+  it('creates the schema, sets user_version 1, WAL and foreign keys', () => {
+    const { db, migration } = open(tempDir());
+    expect(migration).toEqual({ from: 0, to: 1, backupFile: null });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining(['admin_unit', 'admin_unit_successor', 'assignment', 'audit_log', 'capital_type', 'component', 'component_level', 'funding_source', 'office', 'pilot_designation', 'program_period', 'signer']),
+    );
+    db.close();
+  });
+
+  it('stores money only as integer đồng', () => {
+    const { db } = open(tempDir());
+    db.exec(`INSERT INTO program_period VALUES ('P', 'p', 2021, 2025, 'b');
+      INSERT INTO component_level VALUES ('P', 'program', 'Chương trình', 0);
+      INSERT INTO component (id, period_code, code, program_code, level, name_vi, sort_order) VALUES (1, 'P', 'X', 'X', 'program', 'x', 0);
+      INSERT INTO funding_source VALUES ('NSTW', 'n', 'n', 1, NULL, NULL);
+      INSERT INTO capital_type VALUES ('SN', 's', 's', 1);`);
+    const insert = db.prepare(
+      "INSERT INTO assignment (year, component_id, source_code, capital_type, origin_year, amount_dong, created_at, updated_at) VALUES (2024, 1, 'NSTW', 'SN', 2024, ?, 'now', 'now')",
+    );
+    expect(() => insert.run(1.5)).toThrow(/CHECK/);
+    expect(() => insert.run(-1)).toThrow(/CHECK/);
+    expect(insert.run(100).changes).toBe(1);
+    db.close();
+  });
+
+  it('is a no-op on a database already at the latest version', () => {
+    const dir = tempDir();
+    open(dir).db.close();
+    const { db, migration } = open(dir);
+    expect(migration).toEqual({ from: 1, to: 1, backupFile: null });
+    db.close();
+  });
+});
+
+describe('migration runner', () => {
+  it('refuses a database written by a newer app version, leaving it untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'db.sqlite');
+    const future = new Database(file);
+    future.pragma('user_version = 42');
+    future.close();
+    const before = fs.readFileSync(file);
+    try {
+      open(dir);
+      expect.unreachable('a database from the future must be refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CoreError);
+      expect((error as CoreError).code).toBe('DB_FROM_FUTURE');
+      expect((error as CoreError).message).toContain('phiên bản Sổ vốn MTQG mới hơn');
+    }
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('backs up an existing database before applying pending migrations', () => {
+    const dir = tempDir();
+    open(dir).db.close();
+    const migrationsDir = migrationsWith({ '0002_add_remark.sql': 'ALTER TABLE signer ADD COLUMN remark TEXT;' });
+    const { db, migration } = open(dir, migrationsDir);
+    expect(migration.from).toBe(1);
+    expect(migration.to).toBe(2);
+    expect(migration.backupFile).not.toBeNull();
+    const backup = new Database(migration.backupFile!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    backup.close();
+    expect(db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('signer') WHERE name = 'remark'").get()).toEqual({ n: 1 });
+    db.close();
+  });
+
+  it('applies all pending migrations in one transaction: a failing one leaves the schema as it was', () => {
+    const dir = tempDir();
+    open(dir).db.close();
+    const migrationsDir = migrationsWith({
+      '0002_good.sql': 'CREATE TABLE extra (id INTEGER PRIMARY KEY);',
+      '0003_bad.sql': 'CREATE TABLE broken (;',
+    });
+    expect(() => open(dir, migrationsDir)).toThrow(expect.objectContaining({ code: 'DB_MIGRATION_FAILED' }));
+    const db = new Database(path.join(dir, 'db.sqlite'), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('rejects gaps in migration numbering', () => {
+    const dir = migrationsWith({ '0003_skipped.sql': 'SELECT 1;' });
+    expect(() => loadMigrations(dir)).toThrow(/gap/);
+  });
+});

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../../shared/api/contract';
+import { createHandlers } from '../../electron/core/handlers';
+import { createIpcRouter, isNavigationAllowed, isTrustedSender } from '../../electron/main/ipc-router';
+import { mainWindowOptions } from '../../electron/main/window-options';
+import { defaultDataDir } from '../../electron/core/paths';
+
+const APP_URL = 'file:///C:/Program%20Files/So%20von%20MTQG/resources/app.asar/dist/renderer/index.html';
+
+describe('Electron shell, pure parts', () => {
+  it('opens a sandboxed, isolated window without Node in the renderer', () => {
+    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, webSecurity: true, preload: '/app/preload.cjs' });
+  });
+
+  it('routes IPC only from the app page and validates every payload through the core', () => {
+    const calls: unknown[] = [];
+    const route = createIpcRouter((name, input) => {
+      calls.push([name, input]);
+      return { ok: true, value: 'done' };
+    }, APP_URL);
+    expect(route('https://evil.example/', 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(route(undefined, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(route('file:///tmp/other.html', 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(calls).toEqual([]);
+    expect(route(`${APP_URL}#/von-duoc-giao/2024`, 'app.info', {})).toEqual({ ok: true, value: 'done' });
+    expect(isTrustedSender(APP_URL, APP_URL)).toBe(true);
+    expect(isNavigationAllowed('https://example.com')).toBe(false);
+  });
+
+  it('the one handler table covers every command of the contract', () => {
+    expect(Object.keys(createHandlers('/nowhere')).sort()).toEqual([...COMMAND_NAMES].sort());
+  });
+
+  it('puts data in the same folder for the desktop app and the CLI', () => {
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\an\\AppData\\Roaming' }, 'win32', 'C:\\Users\\an')).toBe('C:\\Users\\an\\AppData\\Roaming\\SoVonMTQG');
+    expect(defaultDataDir({}, 'linux', '/home/an')).toBe('/home/an/.config/SoVonMTQG');
+    expect(defaultDataDir({ SOVON_DATA_DIR: '/srv/so-von' }, 'linux', '/home/an')).toBe('/srv/so-von');
+  });
+
+  it('nothing outside the shell imports electron (core, shared, renderer, tests)', () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const offenders: string[] = [];
+    for (const dir of ['electron/core', 'electron/cli', 'electron/web-host', 'shared', 'renderer', 'test']) {
+      for (const entry of fs.readdirSync(path.join(root, dir), { recursive: true, withFileTypes: true })) {
+        if (!entry.isFile() || !/\.(ts|tsx|mjs|js)$/.test(entry.name)) continue;
+        const file = path.join(entry.parentPath, entry.name);
+        if (/from ['"]electron['"]|require\(['"]electron['"]\)/.test(fs.readFileSync(file, 'utf8')) && !file.endsWith('shell.test.ts')) offenders.push(file);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ async function enterLine(page: Page, line: { component: string; capital?: string
   await page.keyboard.type(line.component, TYPING);
   await expect(page.locator('.picker-list li.active')).toBeVisible();
   await page.keyboard.press('Tab'); // takes the highlighted component, moves to Nguồn vốn
+  await expect(page.getByRole('status')).toHaveText('Nhập số tiền để lưu dòng mới.');
   await page.keyboard.press('Tab'); // keeps NSTW, moves to Loại vốn
   if (line.capital) {
     await expect(page.locator('.picker-input')).toBeFocused();
@@ -31,6 +32,9 @@ async function enterLine(page: Page, line: { component: string; capital?: string
   await page.keyboard.press('Tab'); // moves to Năm nguồn
   await page.keyboard.press('Tab'); // moves to Số tiền
   await expect(page.locator('.ag-row[row-id="draft"] [col-id="amount"] input')).toBeFocused();
+  // ag-grid selects the editor's content just after focusing it; on a loaded machine a key sent in that
+  // instant is selected and overwritten. A person never types that fast; the script waits as a person would.
+  await page.waitForTimeout(150);
   await page.keyboard.type(line.amount, TYPING);
   await page.keyboard.press('Enter');
 }

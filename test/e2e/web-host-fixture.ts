@@ -43,6 +43,8 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ webHost: WebHostHandle }>({
+  // Playwright fixtures name their dependencies by destructuring; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   webHost: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-e2e-'));
     let running = await startHost(dataDir);

@@ -66,9 +66,16 @@ export function AssignmentsScreen() {
     errorRef.current = next;
     setErrorState(next);
   }, []);
-  const setDraft = useCallback((next: DraftLine) => {
+  /**
+   * Updates the entry row in place and repaints only the cells named: repainting the whole row would
+   * re-create the editor the officer has already tabbed into, and keys typed meanwhile would be lost.
+   */
+  const setDraft = useCallback((next: DraftLine, changed?: string) => {
     draftRef.current = next;
-    gridApi.current?.getPinnedTopRow(0)?.updateData(draftRow(next));
+    const node = gridApi.current?.getPinnedTopRow(0);
+    if (!node?.data) return;
+    Object.assign(node.data, draftRow(next));
+    gridApi.current?.refreshCells({ rowNodes: [node], columns: changed ? [changed] : undefined, force: true });
   }, []);
 
   useEffect(() => {
@@ -163,7 +170,7 @@ export function AssignmentsScreen() {
         const draft = draftRef.current;
         const next: DraftLine = field === 'amount' ? { ...draft, amountText: raw } : { ...draft, [field]: value };
         if (field === 'componentCode') next.componentName = components.find((c) => c.code === raw)?.name ?? '';
-        setDraft(next);
+        setDraft(next, field === 'amount' ? 'amount' : field);
         return saveDraft(next);
       }
       // Delete on an amount clears it to zero; anything typed goes to the core as typed, in the chosen unit.

@@ -1,0 +1,55 @@
+// Benchmarks (not tests): measures and writes figures as JSON { "<name>": { value, unit } }.
+// Usage: npm run bench -- [--out FILE]   (default bench-results.json)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCore } from '../../electron/core/core';
+
+type Unit = 'ms' | 'MB' | 'ratio' | 'count';
+const figures: Record<string, { value: number; unit: Unit }> = {};
+const record = (name: string, value: number, unit: Unit) => {
+  figures[name] = { value: Math.round(value * 100) / 100, unit };
+  console.log(`${name}: ${figures[name].value} ${unit}`);
+};
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const time = (fn: () => void) => {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+};
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'bench-results.json' } } });
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-'));
+try {
+  let core = openCore({ dataDir, actor: 'bench' });
+  core.close();
+  record('core.open_ms', time(() => (core = openCore({ dataDir, actor: 'bench' }))), 'ms');
+  core.invoke('office.setup', { districtCode: '180', signers: [] });
+
+  const components = core.invoke('catalog.components', { year: 2024 });
+  if (!components.ok) throw new Error(components.error.message);
+  const codes = components.value.map((c) => c.code);
+  const createTimes: number[] = [];
+  for (let i = 0; i < 5000; i++) {
+    const t = time(() => {
+      const r = core.invoke('assignments.create', {
+        year: 2024,
+        componentCode: codes[i % codes.length]!,
+        sourceCode: i % 2 ? 'NSTW' : 'NST_DOIUNG',
+        capitalType: i % 3 ? 'DTPT' : 'SN',
+        amount: { text: `${(i % 997) + 1},5`, unit: 'trieu' },
+      });
+      if (!r.ok) throw new Error(r.error.message);
+    });
+    if (i >= 4950) createTimes.push(t); // the edit round trip on a year that already holds ~5,000 lines
+  }
+  record('assignments.create_at_5k_median_ms', median(createTimes), 'ms');
+  record('assignments.list_5k_ms', median([0, 1, 2].map(() => time(() => core.invoke('assignments.list', { year: 2024 })))), 'ms');
+  core.close();
+  record('db.size_5k_lines_MB', fs.statSync(path.join(dataDir, 'so-von.sqlite')).size / 1024 / 1024, 'MB');
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+fs.writeFileSync(values.out!, JSON.stringify(figures, null, 2) + '\n');
+console.log(`Đã ghi ${values.out}`);

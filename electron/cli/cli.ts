@@ -120,7 +120,8 @@ export function runCli(argv: string[], io: CliIo): number {
   const log = createFileLogger(logDir(dataDir));
   const actor = `cli:${os.userInfo().username}`;
 
-  const withCore = (create: boolean, run: (core: Core) => Result<unknown> & { print?: () => void }): number => {
+  /** Opens the core, runs one command, prints its value (as JSON with --json) or its error, closes. */
+  const withCore = <T,>(create: boolean, run: (core: Core) => Result<T>, print: (value: T) => void): number => {
     let core: Core;
     try {
       core = openCore({ dataDir, actor, log, create });
@@ -133,7 +134,7 @@ export function runCli(argv: string[], io: CliIo): number {
       const result = run(core);
       if (!result.ok) return reportError(io, json, result.error);
       if (json) io.out(JSON.stringify(result.value, null, 2));
-      else result.print?.();
+      else print(result.value);
       return EXIT.ok;
     } finally {
       core.close();
@@ -147,35 +148,31 @@ export function runCli(argv: string[], io: CliIo): number {
         const signers = (values.signer ?? []).map(parseSigner);
         const file = databaseFile(dataDir);
         const existed = fs.existsSync(file);
-        const code = withCore(true, (core) => {
-          const result = core.invoke('office.setup', { districtCode: values.office, name: values.name, signers });
-          return { ...result, print: () => result.ok && (io.out('Đã khởi tạo văn phòng.'), printOffice(io, result.value)) };
-        });
+        const code = withCore(
+          true,
+          (core) => core.invoke('office.setup', { districtCode: values.office, name: values.name, signers }),
+          (office) => {
+            io.out('Đã khởi tạo văn phòng.');
+            printOffice(io, office);
+          },
+        );
         // A failed first init leaves no database behind.
         if (code !== EXIT.ok && !existed) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
         return code;
       }
       case 'info':
-        return withCore(false, (core) => {
-          const result = core.invoke('app.info', {});
-          return { ...result, print: () => result.ok && printInfo(io, result.value) };
-        });
+        return withCore(false, (core) => core.invoke('app.info', {}), (info) => printInfo(io, info));
       case 'assignments': {
         if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "assignments list --year NĂM".`);
         const year = requireYear(values.year);
-        return withCore(false, (core) => {
-          const result = core.invoke('assignments.list', { year });
-          return { ...result, print: () => result.ok && printSheet(io, result.value) };
-        });
+        return withCore(false, (core) => core.invoke('assignments.list', { year }), (sheet) => printSheet(io, sheet));
       }
       case 'seed-demo':
-        return withCore(true, (core) => {
-          const result = core.invoke('demo.seed', {});
-          return {
-            ...result,
-            print: () => result.ok && io.out(`Đã tạo dữ liệu mẫu: ${result.value.office.districtName}, năm ${result.value.year}, ${result.value.assignmentLines} dòng vốn được giao.`),
-          };
-        });
+        return withCore(
+          true,
+          (core) => core.invoke('demo.seed', {}),
+          (demo) => io.out(`Đã tạo dữ liệu mẫu: ${demo.office.districtName}, năm ${demo.year}, ${demo.assignmentLines} dòng vốn được giao.`),
+        );
       default:
         throw new UsageError(`Lệnh "${command}" không có.`);
     }

@@ -106,7 +106,12 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
       resolve({
         url: `http://127.0.0.1:${port}/`,
         token,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        // A browser tab keeps connections alive; drop them, or closing would wait for the tab to go away.
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

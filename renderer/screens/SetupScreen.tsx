@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DistrictOption } from '../../shared/api/types';
+import { defaultOfficeName } from '../../shared/domain/labels';
 import { api } from '../api/client';
 
 interface SignerDraft {
@@ -8,11 +9,6 @@ interface SignerDraft {
 }
 
 const DEFAULT_SIGNER_TITLES = ['Chủ tịch UBND huyện', 'Phó Chủ tịch UBND huyện'];
-
-function officeNameFor(district: DistrictOption | undefined): string {
-  if (!district) return '';
-  return `Phòng Tài chính - Kế hoạch ${district.name.charAt(0).toLowerCase()}${district.name.slice(1)}`;
-}
 
 /** First run: choose the district, name the office and its signers — or try the sample data. */
 export function SetupScreen({ onDone }: { onDone: () => Promise<void> }) {
@@ -29,7 +25,7 @@ export function SetupScreen({ onDone }: { onDone: () => Promise<void> }) {
   }, []);
 
   const district = useMemo(() => districts.find((d) => d.code === districtCode), [districts, districtCode]);
-  const shownName = nameTouched ? name : officeNameFor(district);
+  const shownName = nameTouched ? name : district ? defaultOfficeName(district.name) : '';
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();

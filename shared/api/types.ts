@@ -1,4 +1,4 @@
-import type { Dong, MoneyUnit } from '../money/dong';
+import type { Dong } from '../money/dong';
 
 export type CapitalTypeCode = 'DTPT' | 'SN';
 
@@ -135,4 +135,3 @@ export interface ProgressEvent {
   total: number | null;
 }
 
-export type { Dong, MoneyUnit };

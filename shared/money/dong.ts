@@ -21,24 +21,10 @@ export const UNIT_LABEL_VI: Record<MoneyUnit, string> = {
   trieu: 'triệu đồng',
 };
 
-export function isDong(value: unknown): value is Dong {
-  return typeof value === 'number' && Number.isSafeInteger(value);
-}
-
 /** Checks that a number is a safe integer and brands it; throws otherwise (a programming error). */
 export function toDong(value: number): Dong {
   if (!Number.isSafeInteger(value)) throw new RangeError(`Không phải số đồng nguyên: ${value}`);
   return value as Dong;
-}
-
-export function addDong(a: Dong, b: Dong): Dong {
-  return toDong(a + b);
-}
-
-export function sumDong(values: Iterable<Dong>): Dong {
-  let total = 0;
-  for (const v of values) total += v;
-  return toDong(total);
 }
 
 export type ParseAmountErrorCode =

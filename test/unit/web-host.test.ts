@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebHost, TOKEN_PLACEHOLDER, type WebHost } from '../../electron/web-host/server';
@@ -61,5 +62,18 @@ describe('web host', () => {
     expect(rebinding.status).toBe(421);
     const traversal = await request(h.url, { path: '/..%2f..%2fetc%2fpasswd' });
     expect(traversal.status).toBe(403);
+  });
+
+  it('closes even while a browser holds a connection open', async () => {
+    const h = await start();
+    const target = new URL(h.url);
+    // A request the browser has started but not finished: the server counts the connection as busy.
+    const socket = net.connect(Number(target.port), target.hostname);
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write('GET / HTTP/1.1\r\nHost: ' + target.host + '\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await h.close(); // without dropping connections this waits for the browser tab to go away
+    host = null;
+    socket.destroy();
   });
 });

@@ -1,5 +1,6 @@
 import type { AmountInput, AssignmentPatch, CommandArgs } from '../../../shared/api/contract';
 import type { AssignmentChange, AssignmentLine, AssignmentSheet, AssignmentTotals, CapitalTypeCode, ProgramTotal, TotalCell } from '../../../shared/api/types';
+import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { isValidIsoDate } from '../../../shared/format/date';
 import { parseAmount, toDong, type Dong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
@@ -8,19 +9,6 @@ import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { findComponentForYear, periodsOfComponent } from '../reference/catalog';
 import { requireOffice } from '../office/office';
-
-/** Vietnamese field names used in error messages, so the officer knows which cell is wrong. */
-export const ASSIGNMENT_FIELD_LABELS: Record<keyof AssignmentPatch, string> = {
-  componentCode: 'Hợp phần',
-  sourceCode: 'Nguồn vốn',
-  capitalType: 'Loại vốn',
-  originYear: 'Năm nguồn vốn',
-  amount: 'Số tiền',
-  basisNumber: 'Số văn bản giao',
-  basisDate: 'Ngày văn bản giao',
-  basisIssuer: 'Cơ quan giao',
-  note: 'Ghi chú',
-};
 
 interface AssignmentRow {
   id: number;
@@ -210,7 +198,7 @@ export function createAssignment(ctx: CoreContext, args: CommandArgs<'assignment
     basisIssuer: args.basisIssuer ?? '',
     note: args.note ?? '',
   });
-  const id = db.transaction(() => {
+  const created = db.transaction(() => {
     const now = ctx.now();
     const { lastInsertRowid } = db
       .prepare(
@@ -218,11 +206,11 @@ export function createAssignment(ctx: CoreContext, args: CommandArgs<'assignment
          VALUES (@year, @componentId, @sourceCode, @capitalType, @originYear, @amountDong, @basisNumber, @basisDate, @basisIssuer, @note, @now, @now)`,
       )
       .run({ ...line, now });
-    const newId = Number(lastInsertRowid);
-    writeAudit(ctx, 'assignments.create', 'assignment', newId, null, toLine(getRow(db, newId)));
-    return newId;
+    const after = toLine(getRow(db, Number(lastInsertRowid)));
+    writeAudit(ctx, 'assignments.create', 'assignment', after.id, null, after);
+    return after;
   })();
-  return { line: toLine(getRow(db, id)), sheet: listAssignments(db, args.year) };
+  return { line: created, sheet: listAssignments(db, args.year) };
 }
 
 export function updateAssignment(ctx: CoreContext, args: CommandArgs<'assignments.update'>): AssignmentChange {
@@ -241,15 +229,17 @@ export function updateAssignment(ctx: CoreContext, args: CommandArgs<'assignment
     basisIssuer: patch.basisIssuer ?? before.basis_issuer,
     note: patch.note ?? before.note,
   });
-  db.transaction(() => {
+  const updated = db.transaction(() => {
     db.prepare(
       `UPDATE assignment SET component_id = @componentId, source_code = @sourceCode, capital_type = @capitalType, origin_year = @originYear,
          amount_dong = @amountDong, basis_number = @basisNumber, basis_date = @basisDate, basis_issuer = @basisIssuer, note = @note, updated_at = @now
        WHERE id = @id`,
     ).run({ ...line, id: args.id, now: ctx.now() });
-    writeAudit(ctx, 'assignments.update', 'assignment', args.id, toLine(before), toLine(getRow(db, args.id)));
+    const after = toLine(getRow(db, args.id));
+    writeAudit(ctx, 'assignments.update', 'assignment', args.id, toLine(before), after);
+    return after;
   })();
-  return { line: toLine(getRow(db, args.id)), sheet: listAssignments(db, before.year) };
+  return { line: updated, sheet: listAssignments(db, before.year) };
 }
 
 export function deleteAssignment(ctx: CoreContext, args: CommandArgs<'assignments.delete'>): AssignmentChange {

@@ -1,5 +1,6 @@
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { DistrictOption, OfficeInfo } from '../../../shared/api/types';
+import { defaultOfficeName } from '../../../shared/domain/labels';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
@@ -29,11 +30,6 @@ export function listDistricts(db: Db): DistrictOption[] {
     pilot: r.pilot_basis !== null,
     pilotBasis: r.pilot_basis,
   }));
-}
-
-/** "Huyện Tràng Định" → "Phòng Tài chính - Kế hoạch huyện Tràng Định". */
-export function defaultOfficeName(districtName: string): string {
-  return `Phòng Tài chính - Kế hoạch ${districtName.charAt(0).toLowerCase()}${districtName.slice(1)}`;
 }
 
 export function getOffice(db: Db): OfficeInfo | null {

@@ -35,12 +35,14 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
     `INSERT INTO reference_dataset (name, sha256, row_count, loaded_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(name) DO UPDATE SET sha256 = excluded.sha256, row_count = excluded.row_count, loaded_at = excluded.loaded_at`,
   );
-  const withDataset = (file: string, load: (rows: Row[]) => void) => {
+  /** Reads a seed file once, loads it only when its content changed, and returns its rows. */
+  const withDataset = (file: string, load: (rows: Row[]) => void): Row[] => {
     const { rows, sha256 } = readCsv(path.join(seedDir, file));
-    if (known.get(file) === sha256) return;
+    if (known.get(file) === sha256) return rows;
     load(rows);
     markLoaded.run(file, sha256, rows.length, now);
     loaded.push(file);
+    return rows;
   };
 
   db.transaction(() => {
@@ -61,8 +63,7 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
       for (const r of rows)
         upsert.run({ ...r, sort_order: Number(r.sort_order), valid_from: blankToNull(r.valid_from), valid_to: blankToNull(r.valid_to) });
     });
-    const periods = readCsv(path.join(seedDir, 'program-periods.csv')).rows;
-    withDataset('program-periods.csv', (rows) => {
+    const periods = withDataset('program-periods.csv', (rows) => {
       const upsert = db.prepare(
         `INSERT INTO program_period (code, name_vi, first_year, last_year, basis) VALUES (@code, @name_vi, @first_year, @last_year, @basis)
          ON CONFLICT(code) DO UPDATE SET name_vi = excluded.name_vi, first_year = excluded.first_year,

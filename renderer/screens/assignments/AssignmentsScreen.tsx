@@ -14,6 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { AssignmentPatch } from '../../../shared/api/contract';
 import type { AssignmentSheet, ComponentOption, ReferenceLists } from '../../../shared/api/types';
+import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
@@ -38,7 +39,6 @@ const getRowClass = (p: RowClassParams<GridRow>) =>
   p.data?.kind === 'total' ? (p.data.rowId === 'total-grand' ? 'row-grand-total' : 'row-total') : p.data?.kind === 'draft' ? 'row-draft' : undefined;
 
 const UNIT_STORAGE_KEY = 'sovon.assignments.unit';
-const FIELD_LABEL: Record<string, string> = { originYear: 'Năm nguồn vốn', basisDate: 'Ngày văn bản giao' };
 
 function initialUnit(): MoneyUnit {
   const stored = localStorage.getItem(UNIT_STORAGE_KEY);
@@ -93,9 +93,10 @@ export function AssignmentsScreen() {
   }, [year]);
 
   useEffect(() => localStorage.setItem(UNIT_STORAGE_KEY, unit), [unit]);
+  // Error highlighting is read from a ref by the cell class rules; repaint when it changes.
   useEffect(() => {
     gridApi.current?.refreshCells({ force: true });
-  }, [error, unit]);
+  }, [error]);
 
   const componentOptions = useMemo<PickerOption[]>(
     () =>
@@ -159,11 +160,11 @@ export function AssignmentsScreen() {
       const raw = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue).trim();
       let value: unknown = raw;
       if (field === 'originYear') {
-        if (!/^\d{4}$/.test(raw)) return setError({ rowId: row.rowId, field, message: `${FIELD_LABEL[field]}: "${raw}" phải là năm 4 chữ số, ví dụ ${year - 1}.` });
+        if (!/^\d{4}$/.test(raw)) return setError({ rowId: row.rowId, field, message: `${ASSIGNMENT_FIELD_LABELS[field]}: "${raw}" phải là năm 4 chữ số, ví dụ ${year - 1}.` });
         value = Number(raw);
       } else if (field === 'basisDate') {
         const iso = raw === '' ? null : parseDateVi(raw);
-        if (raw !== '' && iso === null) return setError({ rowId: row.rowId, field, message: `${FIELD_LABEL[field]}: "${raw}" không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 15/01/${year}.` });
+        if (raw !== '' && iso === null) return setError({ rowId: row.rowId, field, message: `${ASSIGNMENT_FIELD_LABELS[field]}: "${raw}" không phải ngày hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 15/01/${year}.` });
         value = iso;
       }
       if (row.kind === 'draft') {
@@ -206,6 +207,18 @@ export function AssignmentsScreen() {
         return current !== null && p.data?.rowId === current.rowId && p.colDef.field === current.field;
       },
     };
+    // A cell edited through the type-ahead list; `short` turns the stored code into what is shown.
+    const pickerColumn = (field: keyof GridRow, headerName: string, width: number, options: PickerOption[], short?: (code: string) => string): ColDef<GridRow> => ({
+      headerName,
+      field,
+      width,
+      editable,
+      cellEditor: PickerEditor,
+      cellEditorParams: { options },
+      cellEditorPopup: true,
+      cellClassRules: errorClass,
+      ...(short ? { valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.value ? short(String(p.value)) : '') } : {}),
+    });
     return [
       {
         headerName: 'CT',
@@ -215,15 +228,8 @@ export function AssignmentsScreen() {
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.kind === 'total' ? p.data.label : p.data?.kind === 'draft' ? 'Dòng mới' : p.data?.programCode),
       },
       {
-        headerName: 'Hợp phần (dự án, tiểu dự án, nội dung)',
-        field: 'componentCode',
-        width: 420,
+        ...pickerColumn('componentCode', 'Hợp phần (dự án, tiểu dự án, nội dung)', 420, componentOptions),
         pinned: 'left',
-        editable,
-        cellEditor: PickerEditor,
-        cellEditorParams: { options: componentOptions },
-        cellEditorPopup: true,
-        cellClassRules: errorClass,
         valueFormatter: (p: ValueFormatterParams<GridRow>) =>
           p.data?.kind === 'draft' && !p.data.componentCode
             ? 'Gõ để chọn hợp phần…'
@@ -232,28 +238,8 @@ export function AssignmentsScreen() {
               : '',
         tooltipValueGetter: (p) => (p.data?.componentCode ? `${p.data.componentCode} — ${p.data.componentName}` : undefined),
       },
-      {
-        headerName: 'Nguồn vốn',
-        field: 'sourceCode',
-        width: 150,
-        editable,
-        cellEditor: PickerEditor,
-        cellEditorParams: { options: sourceOptions },
-        cellEditorPopup: true,
-        cellClassRules: errorClass,
-        valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.value ? sourceShort(String(p.value)) : ''),
-      },
-      {
-        headerName: 'Loại vốn',
-        field: 'capitalType',
-        width: 100,
-        editable,
-        cellEditor: PickerEditor,
-        cellEditorParams: { options: capitalOptions },
-        cellEditorPopup: true,
-        cellClassRules: errorClass,
-        valueFormatter: (p: ValueFormatterParams<GridRow>) => (p.value ? capitalShort(String(p.value)) : ''),
-      },
+      pickerColumn('sourceCode', 'Nguồn vốn', 150, sourceOptions, sourceShort),
+      pickerColumn('capitalType', 'Loại vốn', 100, capitalOptions, capitalShort),
       { headerName: 'Năm nguồn', field: 'originYear', width: 105, editable, cellClassRules: errorClass, type: 'rightAligned' },
       {
         headerName: `Số tiền (${UNIT_LABEL_VI[unit]})`,

@@ -1,0 +1,19 @@
+import type { AssignmentPatch } from '../api/contract';
+
+/** Vietnamese field names, used by the core's errors and the renderer's own checks alike. */
+export const ASSIGNMENT_FIELD_LABELS: Record<keyof AssignmentPatch, string> = {
+  componentCode: 'Hợp phần',
+  sourceCode: 'Nguồn vốn',
+  capitalType: 'Loại vốn',
+  originYear: 'Năm nguồn vốn',
+  amount: 'Số tiền',
+  basisNumber: 'Số văn bản giao',
+  basisDate: 'Ngày văn bản giao',
+  basisIssuer: 'Cơ quan giao',
+  note: 'Ghi chú',
+};
+
+/** "Huyện Tràng Định" → "Phòng Tài chính - Kế hoạch huyện Tràng Định". */
+export function defaultOfficeName(districtName: string): string {
+  return `Phòng Tài chính - Kế hoạch ${districtName.charAt(0).toLowerCase()}${districtName.slice(1)}`;
+}

@@ -5,6 +5,18 @@ import { seedDemo } from './demo/seed-demo';
 import { getOffice, listDistricts, requireOffice, setupOffice } from './office/office';
 import { catalogCounts, componentsForYear, referenceLists, unitCounts } from './reference/catalog';
 import { schemaVersion } from './db/migrations';
+import { createDraft, deleteDraft, duplicateDecision, rebaseDraft, stepDraftHistory, updateDraftHeader } from './decisions/drafts';
+import { checkDecision, issueDecision, nextNumber } from './decisions/issue';
+import { applyLineChanges } from './decisions/lines';
+import { getDocument, listHeaders } from './decisions/store';
+import { balance } from './ledger/balance';
+import { planInForce } from './ledger/fold';
+import { setAllocationDeadline } from './ledger/settings';
+import { createDelegation, listDelegations } from './registers/delegations';
+import { createOrganization, listOrganizations } from './registers/organizations';
+import { createProject, listProjects, updateProject } from './registers/projects';
+import { listRecipients } from './registers/recipients';
+import { listTargets, saveTarget } from './registers/targets';
 
 export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K>;
 
@@ -32,5 +44,31 @@ export function createHandlers(seedDir: string): HandlerTable {
     'assignments.update': (args, ctx) => updateAssignment(ctx, args),
     'assignments.delete': (args, ctx) => deleteAssignment(ctx, args),
     'demo.seed': (_args, ctx) => seedDemo(ctx, seedDir),
+    'decisions.list': (args, ctx) => listHeaders(ctx.db, args),
+    'decisions.get': (args, ctx) => getDocument(ctx.db, args.id),
+    'decisions.create': (args, ctx) => createDraft(ctx, args),
+    'decisions.update': (args, ctx) => updateDraftHeader(ctx, args),
+    'decisions.delete': (args, ctx) => deleteDraft(ctx, args),
+    'decisions.duplicate': (args, ctx) => duplicateDecision(ctx, args),
+    'decisions.lines.apply': (args, ctx) => applyLineChanges(ctx, args),
+    'decisions.rebase': (args, ctx) => rebaseDraft(ctx, args),
+    'decisions.undo': (args, ctx) => stepDraftHistory(ctx, args.decisionId, 'undo'),
+    'decisions.redo': (args, ctx) => stepDraftHistory(ctx, args.decisionId, 'redo'),
+    'decisions.check': (args, ctx) => checkDecision(ctx, args.id),
+    'decisions.nextNumber': (args, ctx) => nextNumber(ctx.db, args.issuer, args.docDate),
+    'decisions.issue': (args, ctx) => issueDecision(ctx, args),
+    'ledger.plan': (args, ctx) => planInForce(ctx.db, args.year, args.asOf ?? ctx.now().slice(0, 10), args.groupBy),
+    'ledger.balance': (args, ctx) => balance(ctx.db, args.year, args),
+    'ledger.setAllocationDeadline': (args, ctx) => setAllocationDeadline(ctx, args),
+    'recipients.list': (args, ctx) => listRecipients(ctx.db, args.date, requireOffice(ctx.db)),
+    'organizations.list': (_args, ctx) => listOrganizations(ctx.db),
+    'organizations.create': (args, ctx) => createOrganization(ctx, args),
+    'projects.list': (_args, ctx) => listProjects(ctx.db),
+    'projects.create': (args, ctx) => createProject(ctx, args),
+    'projects.update': (args, ctx) => updateProject(ctx, args),
+    'delegations.list': (_args, ctx) => listDelegations(ctx.db),
+    'delegations.create': (args, ctx) => createDelegation(ctx, args),
+    'targets.list': (args, ctx) => listTargets(ctx.db, args.year),
+    'targets.save': (args, ctx) => saveTarget(ctx, args),
   };
 }

@@ -16,20 +16,10 @@ import type {
 } from './types';
 import type { Result } from './result';
 
-const year = z.number().int().min(2000).max(2100);
-const shortText = (max: number) => z.string().trim().max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
+import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
+import { ledgerCommands } from './ledger-contract';
 
-export const moneyUnitSchema = z.enum(['dong', 'nghin', 'trieu']);
-
-/** An amount either as whole đồng (machines) or as the text an officer typed in a unit (the core parses it). */
-export const amountInputSchema = z.union([
-  z.object({ dong: z.number().int() }).strict(),
-  z.object({ text: z.string().max(64), unit: moneyUnitSchema }).strict(),
-]);
-export type AmountInput = z.infer<typeof amountInputSchema>;
-
-export const capitalTypeSchema = z.enum(['DTPT', 'SN']);
+export { amountInputSchema, capitalTypeSchema, moneyUnitSchema, type AmountInput } from './schemas';
 
 const assignmentFields = {
   componentCode: shortText(64).min(1),
@@ -47,12 +37,6 @@ const assignmentPatchSchema = z.object(assignmentFields).partial().strict();
 
 const signerSchema = z.object({ name: shortText(100).min(1), title: shortText(100).min(1) }).strict();
 
-/** Curried so the input type is inferred from the schema while the output type is stated. */
-function command<O>() {
-  return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as unknown as O });
-}
-
-const empty = z.object({}).strict();
 
 export const commands = {
   'app.info': command<AppInfo>()(empty),
@@ -95,6 +79,7 @@ export const commands = {
   ),
   'assignments.delete': command<AssignmentChange>()(z.object({ id: z.number().int().positive() }).strict()),
   'demo.seed': command<DemoSeedResult>()(empty),
+  ...ledgerCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

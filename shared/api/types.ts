@@ -73,6 +73,8 @@ export interface ReferenceItem {
 export interface ReferenceLists {
   fundingSources: ReferenceItem[];
   capitalTypes: ReferenceItem[];
+  /** Why money is taken from a line (NQ 111 khoản 1). */
+  reasonCodes: ReferenceItem[];
 }
 
 export interface AssignmentLine {

@@ -1,4 +1,5 @@
 import type { AssignmentPatch } from '../api/contract';
+import type { LinePatch } from '../api/ledger-contract';
 
 /** Vietnamese field names, used by the core's errors and the renderer's own checks alike. */
 export const ASSIGNMENT_FIELD_LABELS: Record<keyof AssignmentPatch, string> = {
@@ -17,3 +18,16 @@ export const ASSIGNMENT_FIELD_LABELS: Record<keyof AssignmentPatch, string> = {
 export function defaultOfficeName(districtName: string): string {
   return `Phòng Tài chính - Kế hoạch ${districtName.charAt(0).toLowerCase()}${districtName.slice(1)}`;
 }
+
+export const LINE_FIELD_LABELS: Record<keyof LinePatch, string> = {
+  componentCode: 'Hạng mục',
+  recipient: 'Đơn vị nhận',
+  projectCode: 'Dự án',
+  sourceCode: 'Nguồn vốn',
+  capitalType: 'Loại vốn',
+  originYear: 'Năm nguồn vốn',
+  amount: 'Số tiền',
+  after: 'Số sau điều chỉnh',
+  reasonCode: 'Lý do',
+  note: 'Ghi chú',
+};

@@ -9,6 +9,15 @@ import { defaultResourcesDir } from '../../electron/core/paths';
 import { tempDir } from './helpers';
 
 const MIGRATIONS_DIR = path.join(defaultResourcesDir(), 'migrations');
+const LATEST = loadMigrations(MIGRATIONS_DIR).length;
+const next = (offset: number) => String(LATEST + offset).padStart(4, '0');
+
+/** A migrations folder holding only the real ones up to `version`. */
+function migrationsUpTo(version: number): string {
+  const dir = tempDir('sovon-migrations-');
+  for (const file of fs.readdirSync(MIGRATIONS_DIR)) if (Number(file.slice(0, 4)) <= version) fs.copyFileSync(path.join(MIGRATIONS_DIR, file), path.join(dir, file));
+  return dir;
+}
 
 function open(dir: string, migrationsDir = MIGRATIONS_DIR) {
   return openDatabase({ file: path.join(dir, 'db.sqlite'), migrationsDir, backupDir: path.join(dir, 'backups'), create: true });
@@ -23,10 +32,10 @@ function migrationsWith(extra: Record<string, string>): string {
 }
 
 describe('migration 0001_init', () => {
-  it('creates the schema, sets user_version 1, WAL and foreign keys', () => {
+  it('creates the schema, sets user_version to the latest, WAL and foreign keys', () => {
     const { db, migration } = open(tempDir());
-    expect(migration).toEqual({ from: 0, to: 1, backupFile: null });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(migration).toEqual({ from: 0, to: LATEST, backupFile: null });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
@@ -56,7 +65,7 @@ describe('migration 0001_init', () => {
     const dir = tempDir();
     open(dir).db.close();
     const { db, migration } = open(dir);
-    expect(migration).toEqual({ from: 1, to: 1, backupFile: null });
+    expect(migration).toEqual({ from: LATEST, to: LATEST, backupFile: null });
     db.close();
   });
 });
@@ -83,13 +92,13 @@ describe('migration runner', () => {
   it('backs up an existing database before applying pending migrations', () => {
     const dir = tempDir();
     open(dir).db.close();
-    const migrationsDir = migrationsWith({ '0002_add_remark.sql': 'ALTER TABLE signer ADD COLUMN remark TEXT;' });
+    const migrationsDir = migrationsWith({ [`${next(1)}_add_remark.sql`]: 'ALTER TABLE signer ADD COLUMN remark TEXT;' });
     const { db, migration } = open(dir, migrationsDir);
-    expect(migration.from).toBe(1);
-    expect(migration.to).toBe(2);
+    expect(migration.from).toBe(LATEST);
+    expect(migration.to).toBe(LATEST + 1);
     expect(migration.backupFile).not.toBeNull();
     const backup = new Database(migration.backupFile!, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(LATEST);
     backup.close();
     expect(db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('signer') WHERE name = 'remark'").get()).toEqual({ n: 1 });
     db.close();
@@ -99,18 +108,57 @@ describe('migration runner', () => {
     const dir = tempDir();
     open(dir).db.close();
     const migrationsDir = migrationsWith({
-      '0002_good.sql': 'CREATE TABLE extra (id INTEGER PRIMARY KEY);',
-      '0003_bad.sql': 'CREATE TABLE broken (;',
+      [`${next(1)}_good.sql`]: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);',
+      [`${next(2)}_bad.sql`]: 'CREATE TABLE broken (;',
     });
     expect(() => open(dir, migrationsDir)).toThrow(expect.objectContaining({ code: 'DB_MIGRATION_FAILED' }));
     const db = new Database(path.join(dir, 'db.sqlite'), { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'extra'").get()).toEqual({ n: 0 });
     db.close();
   });
 
   it('rejects gaps in migration numbering', () => {
-    const dir = migrationsWith({ '0003_skipped.sql': 'SELECT 1;' });
+    const dir = migrationsWith({ [`${next(2)}_skipped.sql`]: 'SELECT 1;' });
     expect(() => loadMigrations(dir)).toThrow(/gap/);
+  });
+});
+
+describe('migration 0002_decision_ledger', () => {
+  it('upgrades a version-1 database with its data and adds the ledger tables', () => {
+    const dir = tempDir();
+    const v1 = open(dir, migrationsUpTo(1)).db;
+    expect(v1.pragma('user_version', { simple: true })).toBe(1);
+    v1.exec(`INSERT INTO signer (name, title, sort_order) VALUES ('Hoàng Văn Minh', 'Chủ tịch', 0);`);
+    v1.close();
+    const { db, migration } = open(dir, migrationsUpTo(2));
+    expect(migration).toMatchObject({ from: 1, to: 2 });
+    expect(migration.backupFile).not.toBeNull();
+    expect(db.prepare('SELECT name FROM signer').get()).toEqual({ name: 'Hoàng Văn Minh' });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['decision', 'decision_line', 'draft_edit', 'investment_project', 'organization', 'delegation', 'component_target', 'rule_definition', 'reason_code', 'year_setting']));
+    db.close();
+  });
+
+  it('makes an issued decision and its lines immutable at the database level', () => {
+    const { db } = open(tempDir());
+    db.exec(`INSERT INTO program_period VALUES ('P', 'p', 2021, 2025, 'b');
+      INSERT INTO component_level VALUES ('P', 'program', 'Chương trình', 0);
+      INSERT INTO component (id, period_code, code, program_code, level, name_vi, sort_order) VALUES (1, 'P', 'X', 'X', 'program', 'x', 0);
+      INSERT INTO funding_source VALUES ('NSTW', 'n', 'n', 1, NULL, NULL);
+      INSERT INTO capital_type VALUES ('SN', 's', 's', 1);
+      INSERT INTO decision (id, year, kind, issuer, created_at, updated_at) VALUES (1, 2024, 'phan_bo', 'UBND', 'now', 'now');
+      INSERT INTO decision_line (decision_id, position, component_id, source_code, capital_type, origin_year, amount_dong) VALUES (1, 1, 1, 'NSTW', 'SN', 2024, 100);
+      UPDATE decision SET status = 'issued', number = 1, number_year = 2024, doc_date = '2024-03-01', signer_name = 'A' WHERE id = 1;`);
+    expect(() => db.exec("UPDATE decision SET summary = 'x' WHERE id = 1")).toThrow(/ISSUED_DECISION_IMMUTABLE/);
+    expect(() => db.exec('DELETE FROM decision WHERE id = 1')).toThrow(/ISSUED_DECISION_IMMUTABLE/);
+    expect(() => db.exec('UPDATE decision_line SET amount_dong = 5')).toThrow(/ISSUED_DECISION_IMMUTABLE/);
+    expect(() => db.exec('DELETE FROM decision_line')).toThrow(/ISSUED_DECISION_IMMUTABLE/);
+    expect(() =>
+      db.exec("INSERT INTO decision_line (decision_id, position, component_id, source_code, capital_type, origin_year, amount_dong) VALUES (1, 2, 1, 'NSTW', 'SN', 2024, 1)"),
+    ).toThrow(/ISSUED_DECISION_IMMUTABLE/);
+    expect(() => db.exec("UPDATE decision_line SET amount_dong = 1.5")).toThrow();
+    expect(db.prepare('SELECT amount_dong FROM decision_line').get()).toEqual({ amount_dong: 100 });
+    db.close();
   });
 });

@@ -2,7 +2,8 @@ import type { AmountInput, AssignmentPatch, CommandArgs } from '../../../shared/
 import type { AssignmentChange, AssignmentLine, AssignmentSheet, AssignmentTotals, CapitalTypeCode, ProgramTotal, TotalCell } from '../../../shared/api/types';
 import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { isValidIsoDate } from '../../../shared/format/date';
-import { parseAmount, toDong, type Dong } from '../../../shared/money/dong';
+import { toDong, type Dong } from '../../../shared/money/dong';
+import { amountFromInput } from '../money-input';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
@@ -64,15 +65,9 @@ function fieldError(code: ConstructorParameters<typeof CoreError>[0], field: key
 }
 
 function resolveAmount(input: AmountInput): Dong {
-  if ('dong' in input) {
-    if (!Number.isSafeInteger(input.dong)) throw fieldError('INVALID_AMOUNT', 'amount', 'số tiền phải là số đồng nguyên.');
-    if (input.dong < 0) throw negativeAmount();
-    return toDong(input.dong);
-  }
-  const parsed = parseAmount(input.text, input.unit);
-  if (!parsed.ok) throw fieldError('INVALID_AMOUNT', 'amount', parsed.message, { value: input.text, unit: input.unit, reason: parsed.code });
-  if (parsed.value < 0) throw negativeAmount();
-  return parsed.value;
+  const amount = amountFromInput(input, 'amount', ASSIGNMENT_FIELD_LABELS.amount);
+  if (amount < 0) throw negativeAmount();
+  return amount;
 }
 
 function negativeAmount(): CoreError {

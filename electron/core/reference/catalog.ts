@@ -58,7 +58,8 @@ export function periodsOfComponent(db: Db, code: string): { code: string; firstY
 export function referenceLists(db: Db): ReferenceLists {
   const items = (table: string) =>
     db.prepare(`SELECT code, name_vi AS name, short_vi AS shortName FROM ${table} ORDER BY sort_order`).all() as ReferenceLists['fundingSources'];
-  return { fundingSources: items('funding_source'), capitalTypes: items('capital_type') };
+  const reasonCodes = db.prepare('SELECT code, name_vi AS name, name_vi AS shortName FROM reason_code ORDER BY sort_order').all() as ReferenceLists['reasonCodes'];
+  return { fundingSources: items('funding_source'), capitalTypes: items('capital_type'), reasonCodes };
 }
 
 export function catalogCounts(db: Db): CatalogCount[] {
@@ -79,4 +80,58 @@ export function unitCounts(db: Db): UnitCount[] {
        FROM admin_unit GROUP BY dataset ORDER BY dataset`,
     )
     .all() as UnitCount[];
+}
+
+export interface ComponentInfo {
+  id: number;
+  code: string;
+  name: string;
+  programCode: string;
+  programName: string;
+  parentCode: string | null;
+  depth: number;
+  periodCode: string;
+  firstYear: number;
+  lastYear: number;
+  allowedCapitalTypes: CapitalTypeCode[];
+  /** The "dự án thành phần" (depth 1) the component belongs to; the program itself for depth 0. */
+  projectCode: string;
+}
+
+/** Every component of every period by id, with its program and top-level project resolved. */
+export function componentIndex(db: Db): Map<number, ComponentInfo> {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.code, c.name_vi AS name, c.program_code AS programCode, COALESCE(pr.name_vi, c.program_code) AS programName,
+         c.parent_code AS parentCode, l.depth, c.period_code AS periodCode, p.first_year AS firstYear, p.last_year AS lastYear,
+         c.allowed_capital_types AS allowed
+       FROM component c
+       JOIN component_level l ON l.period_code = c.period_code AND l.level = c.level
+       JOIN program_period p ON p.code = c.period_code
+       LEFT JOIN component pr ON pr.period_code = c.period_code AND pr.code = c.program_code`,
+    )
+    .all() as (Omit<ComponentInfo, 'allowedCapitalTypes' | 'projectCode'> & { allowed: string })[];
+  const byCode = new Map(rows.map((r) => [`${r.periodCode}|${r.code}`, r]));
+  const index = new Map<number, ComponentInfo>();
+  for (const r of rows) {
+    let top = r;
+    while (top.depth > 1 && top.parentCode) {
+      const parent = byCode.get(`${r.periodCode}|${top.parentCode}`);
+      if (!parent) break;
+      top = parent;
+    }
+    const { allowed, ...rest } = r;
+    index.set(r.id, { ...rest, allowedCapitalTypes: allowed.split(',') as CapitalTypeCode[], projectCode: top.code });
+  }
+  return index;
+}
+
+/** A component by code for money of a year; falls back to the code in another period (rule 15 then reports it). */
+export function resolveComponentCode(db: Db, code: string, year: number): { id: number; validForYear: boolean } | null {
+  const exact = findComponentForYear(db, code, year);
+  if (exact) return { id: exact.id, validForYear: true };
+  const other = db.prepare('SELECT c.id FROM component c JOIN program_period p ON p.code = c.period_code WHERE c.code = ? ORDER BY p.first_year DESC LIMIT 1').get(code) as
+    | { id: number }
+    | undefined;
+  return other ? { id: other.id, validForYear: false } : null;
 }

@@ -121,6 +121,25 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
       );
       for (const r of rows) upsert.run(r);
     });
+    withDataset('reason-codes.csv', (rows) => {
+      const upsert = db.prepare(
+        `INSERT INTO reason_code (code, name_vi, basis, sort_order) VALUES (@code, @name_vi, @basis, @sort_order)
+         ON CONFLICT(code) DO UPDATE SET name_vi = excluded.name_vi, basis = excluded.basis, sort_order = excluded.sort_order`,
+      );
+      for (const r of rows) upsert.run({ ...r, sort_order: Number(r.sort_order) });
+    });
+    withDataset('rules.csv', (rows) => {
+      // A rule's rows are replaced as a whole: a new resolution is a new row, a withdrawn one disappears.
+      db.prepare('DELETE FROM rule_definition').run();
+      const insert = db.prepare(
+        `INSERT INTO rule_definition (rule_id, valid_from, valid_to, severity, title_vi, legal_basis, certainty, params_json)
+         VALUES (@rule_id, @valid_from, @valid_to, @severity, @title_vi, @legal_basis, @certainty, @params_json)`,
+      );
+      for (const r of rows) {
+        JSON.parse(r.params_json!);
+        insert.run({ ...r, rule_id: Number(r.rule_id), valid_to: blankToNull(r.valid_to) });
+      }
+    });
   })();
   return loaded;
 }

@@ -1,0 +1,73 @@
+/** Issuing: the number, the date, the signer; refused while an E finding stands; locked forever afterwards. */
+import type { CommandArgs } from '../../../shared/api/contract';
+import type { DecisionDocument, DecisionIssuer, RuleCheck } from '../../../shared/api/ledger-types';
+import { documentNumberText } from '../../../shared/domain/documents';
+import { formatDateVi, isValidIsoDate } from '../../../shared/format/date';
+import type { CoreContext } from '../context';
+import { writeAudit } from '../context';
+import type { Db } from '../db/database';
+import { CoreError } from '../errors';
+import { checkDraft } from '../rules/evaluate';
+import { getDecisionRow, getDocument, getDraftRow } from './store';
+
+export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string): { number: number; numberText: string } {
+  const year = Number(docDate.slice(0, 4));
+  const { max } = db.prepare('SELECT MAX(number) AS max FROM decision WHERE issuer = ? AND number_year = ?').get(issuer, year) as { max: number | null };
+  const number = (max ?? 0) + 1;
+  return { number, numberText: documentNumberText(number, issuer) };
+}
+
+export function checkDecision(ctx: CoreContext, id: number): RuleCheck {
+  return checkDraft(ctx.db, getDraftRow(ctx.db, id), ctx.now());
+}
+
+export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.issue'>): DecisionDocument {
+  const { db } = ctx;
+  if (!isValidIsoDate(args.docDate)) {
+    throw new CoreError('INVALID_DATE', `Ngày ban hành: "${args.docDate}" không phải ngày hợp lệ (dd/mm/yyyy).`, { field: 'docDate', value: args.docDate });
+  }
+  return db.transaction(() => {
+    const draft = getDraftRow(db, args.id);
+    const lines = (db.prepare('SELECT COUNT(*) AS n FROM decision_line WHERE decision_id = ?').get(draft.id) as { n: number }).n;
+    if (lines === 0) throw new CoreError('DECISION_EMPTY', 'Dự thảo chưa có dòng nào; không thể ban hành quyết định trống.');
+    const signer = db.prepare('SELECT name, title FROM signer WHERE id = ?').get(args.signerId) as { name: string; title: string } | undefined;
+    if (!signer) throw new CoreError('UNKNOWN_SIGNER', `Người ký: không có người ký số ${args.signerId}. Chọn người ký trong danh sách của văn phòng.`, { field: 'signerId' });
+    const numberYear = Number(args.docDate.slice(0, 4));
+    const number = args.number ?? nextNumber(db, draft.issuer, args.docDate).number;
+    const taken = db.prepare('SELECT id FROM decision WHERE issuer = ? AND number_year = ? AND number = ?').get(draft.issuer, numberYear, number) as { id: number } | undefined;
+    if (taken) {
+      const free = nextNumber(db, draft.issuer, args.docDate);
+      throw new CoreError(
+        'DECISION_NUMBER_TAKEN',
+        `Số ${documentNumberText(number, draft.issuer)} năm ${numberYear} đã dùng cho một văn bản khác. Số tiếp theo còn trống là ${free.numberText}.`,
+        { field: 'number', value: number, suggested: free.number },
+      );
+    }
+    // The date, summary and basis are part of what the rules judge: set them, evaluate, and roll back on refusal.
+    db.prepare('UPDATE decision SET doc_date = ?, signer_id = ?, summary = COALESCE(?, summary), basis_json = COALESCE(?, basis_json) WHERE id = ?').run(
+      args.docDate,
+      args.signerId,
+      args.summary ?? null,
+      args.basis ? JSON.stringify(args.basis) : null,
+      draft.id,
+    );
+    const check = checkDraft(db, getDecisionRow(db, draft.id), ctx.now());
+    if (check.errors > 0) {
+      const first = check.findings.find((f) => f.severity === 'E')!;
+      throw new CoreError(
+        'RULES_BLOCK_ISSUE',
+        `Chưa thể ban hành: còn ${check.errors} lỗi phải sửa. Lỗi đầu tiên (quy tắc ${first.ruleId}): ${first.message}`,
+        { findings: check.findings, evaluatedOn: formatDateVi(check.evaluatedOn) },
+      );
+    }
+    const now = ctx.now();
+    db.prepare(
+      `UPDATE decision SET status = 'issued', number = ?, number_year = ?, signer_name = ?, signer_title = ?, issued_at = ?, issued_by = ?, updated_at = ?
+       WHERE id = ?`,
+    ).run(number, numberYear, signer.name, signer.title, now, ctx.actor, now, draft.id);
+    db.prepare('DELETE FROM draft_edit WHERE decision_id = ?').run(draft.id);
+    const issued = getDecisionRow(db, draft.id);
+    writeAudit(ctx, 'decisions.issue', 'decision', draft.id, { status: 'draft' }, { ...issued, findings: check.findings });
+    return getDocument(db, draft.id);
+  })();
+}

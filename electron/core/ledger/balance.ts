@@ -1,0 +1,147 @@
+/**
+ * Balance: what the province assigned against what the district allocated, per
+ * year × origin year × program × source × capital type (rule 5's ceiling key), with an optional draft.
+ */
+import type { Balance, BalanceRow } from '../../../shared/api/ledger-types';
+import type { CapitalTypeCode } from '../../../shared/api/types';
+import { toDong } from '../../../shared/money/dong';
+import type { Db } from '../db/database';
+import { componentIndex, type ComponentInfo } from '../reference/catalog';
+import { foldIssued } from './fold';
+
+export interface CeilingKey {
+  originYear: number;
+  programCode: string;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+}
+
+export function ceilingKey(k: CeilingKey): string {
+  return `${k.originYear}|${k.programCode}|${k.sourceCode}|${k.capitalType}`;
+}
+
+interface Cell extends CeilingKey {
+  programName: string;
+  assigned: number;
+  /** Net re-plan between programs or capital types by issued HĐND adjustments (the NQ 111 pilot). */
+  replanned: number;
+  allocated: number;
+  draft: number;
+}
+
+interface GroupedAmount {
+  component_id: number;
+  source_code: string;
+  capital_type: CapitalTypeCode;
+  origin_year: number;
+  amount: number;
+}
+
+export interface BalanceSums {
+  cells: Map<string, Cell>;
+  components: Map<number, ComponentInfo>;
+}
+
+/** Assigned, allocated (issued, up to asOf when given) and draft sums per ceiling key. */
+export function balanceSums(db: Db, year: number, options: { asOf?: string; draftId?: number } = {}): BalanceSums {
+  const components = componentIndex(db);
+  const cells = new Map<string, Cell>();
+  const cell = (componentId: number, sourceCode: string, capitalType: CapitalTypeCode, originYear: number): Cell => {
+    const c = components.get(componentId)!;
+    const key = ceilingKey({ originYear, programCode: c.programCode, sourceCode, capitalType });
+    let found = cells.get(key);
+    if (!found) {
+      found = { originYear, programCode: c.programCode, programName: c.programName, sourceCode, capitalType, assigned: 0, replanned: 0, allocated: 0, draft: 0 };
+      cells.set(key, found);
+    }
+    return found;
+  };
+  const assigned = db
+    .prepare(
+      `SELECT component_id, source_code, capital_type, origin_year, SUM(amount_dong) AS amount FROM assignment WHERE year = ?
+       GROUP BY component_id, source_code, capital_type, origin_year`,
+    )
+    .all(year) as GroupedAmount[];
+  for (const a of assigned) cell(a.component_id, a.source_code, a.capital_type, a.origin_year).assigned += a.amount;
+  for (const k of foldIssued(db, year, options.asOf)) cell(k.component_id, k.source_code, k.capital_type, k.origin_year).allocated += k.amount;
+  // An HĐND adjustment re-plans as it allocates: what it moves between programs or capital types moves the ceiling too.
+  const replans = db
+    .prepare(
+      `SELECT l.component_id, l.source_code, l.capital_type, l.origin_year, SUM(l.amount_dong) AS amount
+       FROM decision_line l JOIN decision d ON d.id = l.decision_id
+       WHERE d.year = ? AND d.status = 'issued' AND d.issuer = 'HDND' AND d.kind = 'dieu_chinh' ${options.asOf ? 'AND d.doc_date <= ?' : ''}
+       GROUP BY l.component_id, l.source_code, l.capital_type, l.origin_year`,
+    )
+    .all(...(options.asOf ? [year, options.asOf] : [year])) as GroupedAmount[];
+  for (const r of replans) cell(r.component_id, r.source_code, r.capital_type, r.origin_year).replanned += r.amount;
+  if (options.draftId !== undefined) {
+    const draftRow = db.prepare('SELECT issuer, kind FROM decision WHERE id = ?').get(options.draftId) as { issuer: string; kind: string } | undefined;
+    const replansToo = draftRow?.issuer === 'HDND' && draftRow.kind === 'dieu_chinh';
+    const draft = db
+      .prepare(
+        `SELECT component_id, source_code, capital_type, origin_year, SUM(amount_dong) AS amount FROM decision_line WHERE decision_id = ?
+         GROUP BY component_id, source_code, capital_type, origin_year`,
+      )
+      .all(options.draftId) as GroupedAmount[];
+    for (const d of draft) {
+      const target = cell(d.component_id, d.source_code, d.capital_type, d.origin_year);
+      target.draft += d.amount;
+      if (replansToo) target.replanned += d.amount;
+    }
+  }
+  return { cells, components };
+}
+
+const rate = (allocated: number, assigned: number): number | null => (assigned === 0 ? null : allocated / assigned);
+
+export function balance(db: Db, year: number, options: { asOf?: string; draftId?: number }): Balance {
+  const { cells } = balanceSums(db, year, options);
+  const programOrder = new Map(
+    (db.prepare("SELECT code, MIN(sort_order) AS o FROM component WHERE level = 'program' GROUP BY code").all() as { code: string; o: number }[]).map((p) => [p.code, p.o]),
+  );
+  const sourceOrder = new Map((db.prepare('SELECT code, sort_order FROM funding_source').all() as { code: string; sort_order: number }[]).map((s) => [s.code, s.sort_order]));
+  const rows: BalanceRow[] = [...cells.values()]
+    .filter((c) => c.assigned !== 0 || c.replanned !== 0 || c.allocated !== 0 || c.draft !== 0)
+    .sort(
+      (a, b) =>
+        b.originYear - a.originYear ||
+        (programOrder.get(a.programCode) ?? 0) - (programOrder.get(b.programCode) ?? 0) ||
+        (sourceOrder.get(a.sourceCode) ?? 0) - (sourceOrder.get(b.sourceCode) ?? 0) ||
+        a.capitalType.localeCompare(b.capitalType),
+    )
+    .map((c) => {
+      const used = c.allocated + c.draft;
+      const plan = c.assigned + c.replanned;
+      return {
+        originYear: c.originYear,
+        programCode: c.programCode,
+        programName: c.programName,
+        sourceCode: c.sourceCode,
+        capitalType: c.capitalType,
+        assignedDong: toDong(c.assigned),
+        replannedDong: toDong(c.replanned),
+        allocatedDong: toDong(c.allocated),
+        draftDong: toDong(c.draft),
+        remainingDong: toDong(plan - used),
+        rate: rate(used, plan),
+        over: used > plan,
+      };
+    });
+  const sum = (pick: (r: BalanceRow) => number) => rows.reduce((acc, r) => acc + pick(r), 0);
+  const assigned = sum((r) => r.assignedDong);
+  const replanned = sum((r) => r.replannedDong);
+  const allocated = sum((r) => r.allocatedDong);
+  const draft = sum((r) => r.draftDong);
+  return {
+    year,
+    asOf: options.asOf ?? null,
+    draftId: options.draftId ?? null,
+    rows,
+    assignedDong: toDong(assigned),
+    replannedDong: toDong(replanned),
+    allocatedDong: toDong(allocated),
+    draftDong: toDong(draft),
+    remainingDong: toDong(assigned + replanned - allocated - draft),
+    rate: rate(allocated + draft, assigned + replanned),
+  };
+}

@@ -1,0 +1,202 @@
+/** Rules 1–6: arithmetic of a decision against itself, the ledger and the assignment. Exact in integer đồng. */
+import type { Finding } from '../../../shared/api/ledger-types';
+import { formatAmount, toDong } from '../../../shared/money/dong';
+import { finding, param, type RuleDefinition } from './definitions';
+import type { DraftFacts, FactLine } from './facts';
+
+export const dong = (value: number): string => `${formatAmount(toDong(value), 'dong')} đồng`;
+export const linesText = (lines: FactLine[]): string => {
+  const positions = lines.map((l) => l.position).sort((a, b) => a - b);
+  const shown = positions.slice(0, 8).join(', ');
+  return `dòng ${shown}${positions.length > 8 ? ` và ${positions.length - 8} dòng khác` : ''}`;
+};
+const ids = (lines: FactLine[]) => lines.map((l) => l.id);
+
+/** Rule 1: the total stated in the decision equals its lines; one row per key (no split rows). */
+export function rule1(f: DraftFacts, rule: RuleDefinition): Finding[] {
+  const out: Finding[] = [];
+  if (f.decision.declaredTotal !== null) {
+    const withdrawal = f.decision.kind === 'thu_hoi';
+    const sum = f.lines.reduce((acc, l) => acc + (withdrawal ? Math.max(-l.amount, 0) : Math.max(l.amount, 0)), 0);
+    if (sum !== f.decision.declaredTotal) {
+      out.push(
+        finding(
+          rule,
+          `Tổng số ghi trong quyết định là ${dong(f.decision.declaredTotal)} nhưng tổng ${withdrawal ? 'thu hồi' : 'phân bổ'} của các dòng là ${dong(sum)} (chênh ${dong(sum - f.decision.declaredTotal)}). Sửa số tổng hoặc các dòng cho khớp.`,
+        ),
+      );
+    }
+  }
+  const byKey = new Map<string, FactLine[]>();
+  for (const l of f.lines) byKey.set(l.key, [...(byKey.get(l.key) ?? []), l]);
+  for (const group of byKey.values()) {
+    if (group.length > 1) {
+      out.push(
+        finding(
+          rule,
+          `Các ${linesText(group)} trùng hạng mục ${group[0]!.component.code}, đơn vị nhận, nguồn vốn, loại vốn và năm nguồn vốn. Gộp thành một dòng để phụ lục không tách một hàng làm hai.`,
+          ids(group),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Rule 2: money sits either on a component or on its children, never both (the parent row must equal Σ children). */
+export function rule2(f: DraftFacts, rule: RuleDefinition): Finding[] {
+  const rest = (l: { unitId: number | null; orgId: number | null; projectId: number | null; sourceCode: string; capitalType: string; originYear: number }) =>
+    `${l.unitId ?? ''}|${l.orgId ?? ''}|${l.projectId ?? ''}|${l.sourceCode}|${l.capitalType}|${l.originYear}`;
+  // Codes holding money after the draft: in force plus the draft's changes.
+  const after = new Map<string, number>();
+  for (const [key, amount] of f.inForce) {
+    const [componentId, ...others] = key.split('|');
+    const c = f.components.get(Number(componentId));
+    if (c) after.set(`${c.periodCode}|${c.code}|${others.join('|')}`, amount);
+  }
+  for (const l of f.lines) {
+    const k = `${l.component.periodCode}|${l.component.code}|${rest(l)}`;
+    after.set(k, (after.get(k) ?? 0) + l.amount);
+  }
+  const byCode = new Map<string, { parentCode: string | null }>();
+  for (const c of f.components.values()) byCode.set(`${c.periodCode}|${c.code}`, c);
+  const out: Finding[] = [];
+  const reported = new Set<string>();
+  for (const l of f.lines) {
+    if ((after.get(`${l.component.periodCode}|${l.component.code}|${rest(l)}`) ?? 0) === 0) continue;
+    let parentCode = l.component.parentCode;
+    while (parentCode) {
+      const parentKey = `${l.component.periodCode}|${parentCode}|${rest(l)}`;
+      if ((after.get(parentKey) ?? 0) !== 0 && !reported.has(`${parentKey}>${l.component.code}`)) {
+        reported.add(`${parentKey}>${l.component.code}`);
+        const withParent = f.lines.filter((o) => o.component.code === parentCode && rest(o) === rest(l));
+        out.push(
+          finding(
+            rule,
+            `Hạng mục ${parentCode} và hạng mục con ${l.component.code} cùng có tiền cho một đơn vị nhận, nguồn và loại vốn (${linesText([l, ...withParent])}); dòng tổng của ${parentCode} sẽ không bằng tổng các hạng mục con. Chuyển số tiền xuống hạng mục con.`,
+            ids([l, ...withParent]),
+          ),
+        );
+      }
+      parentCode = byCode.get(`${l.component.periodCode}|${parentCode}`)?.parentCode ?? null;
+    }
+  }
+  return out;
+}
+
+/** Rule 3: "before" of an adjustment line equals the amount in force from the earlier decisions. */
+export function rule3(f: DraftFacts, rule: RuleDefinition): Finding[] {
+  const stale = f.lines.filter((l) => l.before !== null && l.before !== (f.inForce.get(l.key) ?? 0));
+  if (stale.length === 0) return [];
+  const first = stale[0]!;
+  return [
+    finding(
+      rule,
+      `Số trước điều chỉnh của ${linesText(stale)} khác số đang có hiệu lực ngày ${f.decision.date} (ví dụ dòng ${first.position}: ${dong(first.before!)} so với ${dong(f.inForce.get(first.key) ?? 0)}). Một quyết định khác đã ban hành hoặc ngày quyết định đã đổi; dùng "Cập nhật số đang có hiệu lực".`,
+      ids(stale),
+    ),
+  ];
+}
+
+/** Rule 4: an adjustment moves money without changing totals; a supplement only adds; a withdrawal only takes. */
+export function rule4(f: DraftFacts, rule: RuleDefinition): Finding[] {
+  const out: Finding[] = [];
+  const { kind } = f.decision;
+  if (kind === 'dieu_chinh') {
+    const nets = new Map<string, { net: number; lines: FactLine[] }>();
+    for (const l of f.lines) {
+      const key = `${l.sourceCode}|${l.originYear}`;
+      const entry = nets.get(key) ?? { net: 0, lines: [] };
+      entry.net += l.amount;
+      if (l.amount !== 0) entry.lines.push(l);
+      nets.set(key, entry);
+    }
+    for (const [key, { net, lines }] of nets) {
+      if (net === 0) continue;
+      const [source, originYear] = key.split('|');
+      out.push(
+        finding(
+          rule,
+          `Điều chỉnh nguồn ${source} năm ${originYear} làm ${net > 0 ? 'tăng' : 'giảm'} tổng ${dong(Math.abs(net))}: tổng tăng phải bằng tổng giảm. Khoản ${net > 0 ? 'tăng thêm cần quyết định bổ sung' : 'giảm cần quyết định thu hồi'} theo số cấp trên giao.`,
+          ids(lines),
+        ),
+      );
+    }
+    if (f.lines.every((l) => l.amount === 0)) out.push(finding(rule, 'Dự thảo điều chỉnh chưa có dòng nào tăng hoặc giảm.', [], 'I'));
+  }
+  if (kind === 'bo_sung') {
+    const decreases = f.lines.filter((l) => l.amount < 0);
+    if (decreases.length) out.push(finding(rule, `Quyết định bổ sung chỉ tăng vốn; ${linesText(decreases)} đang giảm. Dùng quyết định điều chỉnh hoặc thu hồi cho khoản giảm.`, ids(decreases)));
+  }
+  if (kind === 'thu_hoi') {
+    const increases = f.lines.filter((l) => l.amount > 0);
+    if (increases.length) out.push(finding(rule, `Quyết định thu hồi chỉ giảm vốn; ${linesText(increases)} đang tăng. Dùng quyết định phân bổ, bổ sung hoặc điều chỉnh cho khoản tăng.`, ids(increases)));
+  }
+  return out;
+}
+
+/** Rule 5: allocated never exceeds what was assigned, per origin year × program × source × capital type. */
+export function rule5(f: DraftFacts, rule: RuleDefinition): Finding[] {
+  const out: Finding[] = [];
+  const touched = new Map<string, FactLine[]>();
+  for (const l of f.lines) if (l.amount > 0) touched.set(l.ceilingKey, [...(touched.get(l.ceilingKey) ?? []), l]);
+  for (const [key, lines] of touched) {
+    const c = f.ceilings.get(key)!;
+    const used = c.allocated + c.draft;
+    if (used > c.plan) {
+      out.push(
+        finding(
+          rule,
+          `Vượt số được giao: ${c.programName}, nguồn ${c.sourceCode}, ${c.capitalType === 'DTPT' ? 'vốn ĐTPT' : 'kinh phí SN'}, vốn năm ${c.originYear}: được giao ${dong(c.plan)}, đã phân bổ ${dong(c.allocated)}, dự thảo ${dong(c.draft)}, vượt ${dong(used - c.plan)}. Giảm các dòng hoặc chờ quyết định giao bổ sung.`,
+          ids(lines),
+        ),
+      );
+    }
+  }
+  const deadline = f.allocationDeadline;
+  if (deadline && param(rule, 'rateWarningAfterDeadline', true) && f.decision.date > deadline) {
+    for (const c of f.ceilings.values()) {
+      const used = c.allocated + c.draft;
+      if (c.plan > 0 && used < c.plan) {
+        out.push(
+          finding(
+            rule,
+            `Sau hạn phân bổ ${deadline} vẫn còn ${dong(c.plan - used)} chưa phân bổ (${c.programName}, nguồn ${c.sourceCode}, ${c.capitalType}, vốn năm ${c.originYear}; tỷ lệ ${((used / c.plan) * 100).toFixed(1).replace('.', ',')}%).`,
+            [],
+            'W',
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Rule 6: no line goes negative; an allocation never carries a negative amount. */
+export function rule6(f: DraftFacts, rule: RuleDefinition): Finding[] {
+  const out: Finding[] = [];
+  const additive = f.decision.kind === 'phan_bo' || f.decision.kind === 'keo_dai';
+  const negativeInput = additive ? f.lines.filter((l) => l.amount < 0) : [];
+  if (negativeInput.length) {
+    out.push(finding(rule, `Quyết định ${f.decision.kind === 'phan_bo' ? 'phân bổ' : 'kéo dài'} không có số âm (${linesText(negativeInput)}). Khoản giảm được ghi bằng quyết định điều chỉnh hoặc thu hồi.`, ids(negativeInput)));
+  }
+  const afterByKey = new Map<string, { after: number; lines: FactLine[] }>();
+  for (const l of f.lines) {
+    const entry = afterByKey.get(l.key) ?? { after: f.inForce.get(l.key) ?? 0, lines: [] };
+    entry.after += l.amount;
+    entry.lines.push(l);
+    afterByKey.set(l.key, entry);
+  }
+  const below = [...afterByKey.values()].filter((e) => e.after < 0 && !e.lines.every((l) => negativeInput.includes(l)));
+  for (const e of below) {
+    const l = e.lines[0]!;
+    out.push(
+      finding(
+        rule,
+        `Dòng ${l.position} (${l.component.code}) giảm ${dong(-l.amount)} nhưng chỉ có ${dong(f.inForce.get(l.key) ?? 0)} đang có hiệu lực: số sau điều chỉnh sẽ âm ${dong(e.after)}. Giảm tối đa bằng số đang có.`,
+        ids(e.lines),
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,236 @@
+/**
+ * Rules 7–10: who may move money where (NQ 111/2024/QH15 khoản 1 and khoản 7, the province's delegation,
+ * the pilot designation and its window, the end of the district level on 1/7/2025).
+ */
+import type { Finding } from '../../../shared/api/ledger-types';
+import { formatDateVi as isoToVi } from '../../../shared/format/date';
+import { dong, linesText } from './arithmetic';
+import { finding, param, type RuleDefinition } from './definitions';
+import type { DraftFacts, FactLine, PilotFact } from './facts';
+
+const ids = (lines: FactLine[]) => lines.map((l) => l.id);
+const capitalName = (code: string) => (code === 'DTPT' ? 'vốn ĐTPT' : 'kinh phí sự nghiệp');
+
+/** What an adjustment moves: between component projects of a program (SN), between programs, between capital types. */
+export interface Moves {
+  /** SN moves between different component projects of one program: the decreasing and increasing lines. */
+  withinProgramSn: { programCode: string; from: FactLine[]; to: FactLine[] }[];
+  /** Moves between sub-components of one component project (the UBND's execution detail). */
+  withinProject: FactLine[];
+  betweenPrograms: boolean;
+  betweenCapitalTypes: boolean;
+  /** Lines taking money out of a program or capital type that loses money. */
+  crossSources: FactLine[];
+  movedLines: FactLine[];
+}
+
+export function detectMoves(f: DraftFacts): Moves {
+  const none: Moves = { withinProgramSn: [], withinProject: [], betweenPrograms: false, betweenCapitalTypes: false, crossSources: [], movedLines: [] };
+  if (f.decision.kind !== 'dieu_chinh') return none;
+  const changed = f.lines.filter((l) => l.amount !== 0);
+  const net = (pick: (l: FactLine) => string) => {
+    const m = new Map<string, number>();
+    for (const l of changed) m.set(pick(l), (m.get(pick(l)) ?? 0) + l.amount);
+    return m;
+  };
+  const byProgramCapital = net((l) => `${l.component.programCode}|${l.capitalType}`);
+  const byProgram = net((l) => l.component.programCode);
+  const byCapital = net((l) => l.capitalType);
+  const betweenCapitalTypes = [...byCapital.values()].some((v) => v !== 0);
+  const betweenPrograms = [...byProgram.values()].some((v) => v !== 0) || (!betweenCapitalTypes && [...byProgramCapital.values()].some((v) => v !== 0));
+  const crossSources = changed.filter((l) => l.amount < 0 && (byProgramCapital.get(`${l.component.programCode}|${l.capitalType}`) ?? 0) < 0);
+
+  const withinProgramSn: Moves['withinProgramSn'] = [];
+  const withinProject: FactLine[] = [];
+  const groups = new Map<string, FactLine[]>();
+  for (const l of changed) {
+    if (l.capitalType !== 'SN') continue;
+    const key = `${l.component.programCode}|${l.sourceCode}|${l.originYear}`;
+    groups.set(key, [...(groups.get(key) ?? []), l]);
+  }
+  for (const lines of groups.values()) {
+    const from = lines.filter((l) => l.amount < 0);
+    const to = lines.filter((l) => l.amount > 0);
+    if (from.length === 0 || to.length === 0) continue;
+    const fromProjects = new Set(from.map((l) => l.component.projectCode));
+    const toProjects = new Set(to.map((l) => l.component.projectCode));
+    const crossesProjects = [...toProjects].some((p) => !fromProjects.has(p)) || [...fromProjects].some((p) => !toProjects.has(p));
+    if (crossesProjects) {
+      withinProgramSn.push({ programCode: from[0]!.component.programCode, from: from.filter((l) => !toProjects.has(l.component.projectCode) || fromProjects.size > 1), to });
+    } else if (new Set(lines.map((l) => l.component.code)).size > 1) {
+      withinProject.push(...lines);
+    }
+  }
+  return { withinProgramSn, withinProject, betweenPrograms, betweenCapitalTypes, crossSources, movedLines: changed };
+}
+
+function describeMove(m: Moves): string {
+  if (m.betweenPrograms && m.betweenCapitalTypes) return 'điều chỉnh giữa các chương trình và chuyển đổi giữa vốn ĐTPT và kinh phí sự nghiệp';
+  return m.betweenPrograms ? 'điều chỉnh vốn giữa các chương trình' : 'chuyển đổi giữa vốn ĐTPT và kinh phí sự nghiệp';
+}
+
+function activePilot(f: DraftFacts): PilotFact | undefined {
+  return f.pilots.find((p) => p.districtCode === f.office.districtCode);
+}
+
+/** Rule 7: recurrent money between component projects of one program (NQ 111 khoản 1, delegated to the district HĐND). */
+export function rule7(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+  const out: Finding[] = [];
+  if (moves.withinProject.length) {
+    out.push(
+      finding(
+        rule,
+        `Điều chỉnh kinh phí sự nghiệp giữa các nội dung trong cùng một dự án thành phần (${linesText(moves.withinProject)}): cơ chế khoản 1 đặt ở cấp dự án thành phần; phần chi tiết bên dưới được coi là việc điều hành của UBND huyện (suy luận, chưa có văn bản xác nhận).`,
+        ids(moves.withinProject),
+        'I',
+      ),
+    );
+  }
+  if (moves.withinProgramSn.length === 0) return out;
+  const allLines = moves.withinProgramSn.flatMap((m) => [...m.from, ...m.to]);
+  if (f.delegationsForYear.length === 0) {
+    out.push(
+      finding(
+        rule,
+        `Điều chỉnh kinh phí sự nghiệp giữa các dự án thành phần (${linesText(allLines)}) cần nghị quyết của HĐND tỉnh phân cấp cho HĐND huyện năm ${f.decision.year}; chưa có bản ghi phân cấp. Nhập văn bản phân cấp ở mục Phân cấp trước khi ban hành.`,
+        ids(allLines),
+      ),
+    );
+  }
+  const issuer = param(rule, 'issuer', 'HDND');
+  if (f.decision.issuer !== issuer) {
+    out.push(
+      finding(
+        rule,
+        `Điều chỉnh kinh phí sự nghiệp giữa các dự án thành phần do HĐND huyện quyết định bằng nghị quyết (NQ-HĐND), không phải quyết định của UBND. Đổi cơ quan ban hành thành HĐND huyện.`,
+        ids(allLines),
+      ),
+    );
+  }
+  const reasons = param<string[]>(rule, 'reasons', []);
+  const sources = moves.withinProgramSn.flatMap((m) => m.from);
+  const withoutReason = sources.filter((l) => !l.reasonCode || !reasons.includes(l.reasonCode));
+  if (withoutReason.length) {
+    out.push(
+      finding(
+        rule,
+        `Dòng bị giảm (${linesText(withoutReason)}) phải ghi lý do: không còn đối tượng thụ hưởng, không đủ điều kiện giải ngân hoặc tỷ lệ giải ngân thấp. Chọn lý do ở cột "Lý do".`,
+        ids(withoutReason),
+      ),
+    );
+  }
+  const unclear = param<'E' | 'W' | 'I'>(rule, 'unclearTargetsSeverity', 'W');
+  for (const l of sources) {
+    const own = f.targets.get(l.component.id);
+    const projectComponent = [...f.components.values()].find((c) => c.periodCode === l.component.periodCode && c.code === l.component.projectCode);
+    const project = projectComponent && projectComponent.id !== l.component.id ? f.targets.get(projectComponent.id) : undefined;
+    const recorded = [own, project].filter((t): t is { total: number; complete: number } => t !== undefined);
+    if (recorded.length === 0) {
+      out.push(finding(rule, `Chưa ghi chỉ tiêu của ${l.component.code} năm ${f.decision.year}: cần xác nhận chỉ tiêu, nhiệm vụ được giao đã hoàn thành trước khi điều chuyển (dòng ${l.position}).`, [l.id], unclear));
+    } else if (recorded.some((t) => t.complete < t.total)) {
+      out.push(finding(rule, `Chỉ tiêu của ${l.component.code} năm ${f.decision.year} chưa hoàn thành: chỉ được điều chuyển kinh phí sự nghiệp sau khi hoàn thành chỉ tiêu, nhiệm vụ được giao (dòng ${l.position}).`, [l.id]));
+    }
+    const programComponent = [...f.components.values()].find((c) => c.periodCode === l.component.periodCode && c.code === l.component.programCode);
+    const programTargets = programComponent ? f.targets.get(programComponent.id) : undefined;
+    if (programTargets && programTargets.complete < programTargets.total) {
+      out.push(finding(rule, `Chỉ tiêu chung của chương trình ${l.component.programCode} chưa hoàn thành; văn bản chưa rõ điều kiện này áp dụng cho chương trình hay dự án thành phần (dòng ${l.position}).`, [l.id], unclear));
+    }
+  }
+  return out;
+}
+
+/** Rule 8: between programs or ĐTPT ↔ SN, only for a pilot district, inside its window, by the district HĐND. */
+export function rule8(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+  if (!moves.betweenPrograms && !moves.betweenCapitalTypes) return [];
+  const pilot = activePilot(f);
+  if (!pilot) return []; // rule 10 refuses it
+  const out: Finding[] = [];
+  const what = describeMove(moves);
+  const end = param(rule, 'districtLevelEnd', '2025-07-01');
+  const date = f.decision.date;
+  if (date < pilot.designatedOn || date > pilot.windowEnd || date >= end) {
+    out.push(
+      finding(
+        rule,
+        `${what[0]!.toUpperCase()}${what.slice(1)} chỉ được làm trong thời gian thí điểm: từ ${isoToVi(pilot.designatedOn)} (${pilot.basis}) đến ${isoToVi(pilot.windowEnd)} và trước khi cấp huyện kết thúc ngày ${isoToVi(end)}. Quyết định ghi ngày ${isoToVi(date)}.`,
+        ids(moves.movedLines),
+      ),
+    );
+  }
+  if (f.decision.issuer !== param(rule, 'issuer', 'HDND')) {
+    out.push(finding(rule, `${what[0]!.toUpperCase()}${what.slice(1)} theo cơ chế thí điểm do HĐND huyện quyết định bằng nghị quyết (NQ-HĐND). Đổi cơ quan ban hành thành HĐND huyện.`, ids(moves.movedLines)));
+  }
+  if (moves.betweenCapitalTypes) {
+    const reason = param(rule, 'conversionReason', 'KHONG_CON_DOI_TUONG');
+    const wrong = moves.crossSources.filter((l) => l.reasonCode !== reason);
+    if (wrong.length) {
+      out.push(
+        finding(
+          rule,
+          `Chuyển đổi giữa vốn ĐTPT và kinh phí sự nghiệp chỉ lấy từ dự án thành phần không còn đối tượng thụ hưởng; ${linesText(wrong)} chưa ghi lý do "Không còn đối tượng thụ hưởng".`,
+          ids(wrong),
+        ),
+      );
+    }
+    const byCapital = new Map<string, number>();
+    for (const l of moves.movedLines) byCapital.set(l.capitalType, (byCapital.get(l.capitalType) ?? 0) + l.amount);
+    const changes = [...byCapital].filter(([, v]) => v !== 0).map(([k, v]) => `${capitalName(k)} ${v > 0 ? 'tăng' : 'giảm'} ${dong(Math.abs(v))}`);
+    out.push(
+      finding(
+        rule,
+        `Tổng ${changes.join(', ')} của huyện thay đổi; theo thông tin chưa xác minh, điều chỉnh thí điểm không được làm thay đổi tổng vốn theo loại và các chỉ tiêu được giao. Kiểm tra với văn bản hướng dẫn của tỉnh.`,
+        ids(moves.movedLines),
+        param(rule, 'totalsUnchangedSeverity', 'W'),
+      ),
+    );
+  }
+  return out;
+}
+
+/** Rule 9: at most N pilot districts per province (data check on the designations the rules rely on). */
+export function rule9(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+  if (!moves.betweenPrograms && !moves.betweenCapitalTypes) return [];
+  const pilot = activePilot(f);
+  if (!pilot) return [];
+  const max = param(rule, 'maxPerProvince', 2);
+  const inProvince = new Set(f.pilots.filter((p) => p.provinceCode === pilot.provinceCode && p.designatedOn <= f.decision.date && p.windowEnd >= f.decision.date).map((p) => p.districtCode));
+  if (inProvince.size <= max) return [];
+  return [
+    finding(
+      rule,
+      `Dữ liệu thí điểm ghi ${inProvince.size} huyện thí điểm trong tỉnh (${[...inProvince].join(', ')}), vượt giới hạn ${max} huyện của NQ 111/2024/QH15. Kiểm tra lại danh sách huyện thí điểm trước khi dựa vào cơ chế này.`,
+      ids(moves.movedLines),
+    ),
+  ];
+}
+
+/** Rule 10: nothing outside authority — non-pilot moves between programs or capital types; district decisions after 1/7/2025. */
+export function rule10(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+  const out: Finding[] = [];
+  const end = param(rule, 'districtLevelEnd', '2025-07-01');
+  if (f.decision.date >= end) {
+    out.push(
+      finding(
+        rule,
+        `Cấp huyện đã kết thúc hoạt động từ ngày ${isoToVi(end)}; ${f.office.districtName} không còn ban hành quyết định phân bổ, điều chỉnh (quyết định ghi ngày ${isoToVi(f.decision.date)}). Số liệu cũ vẫn xem và báo cáo được; quyết định mới do UBND xã hoặc cấp tỉnh ban hành.`,
+      ),
+    );
+  }
+  if ((moves.betweenPrograms || moves.betweenCapitalTypes) && !activePilot(f)) {
+    out.push(
+      finding(
+        rule,
+        `${f.office.districtName} không phải huyện thí điểm theo khoản 7 Điều 4 NQ 111/2024/QH15 nên không được ${describeMove(moves)} (${linesText(moves.crossSources.length ? moves.crossSources : moves.movedLines)}). Chỉ điều chỉnh trong cùng chương trình và cùng loại vốn, hoặc đề nghị cấp tỉnh điều chỉnh.`,
+        ids(moves.movedLines),
+      ),
+    );
+  }
+  if ((moves.betweenPrograms || moves.betweenCapitalTypes) && activePilot(f) && !f.rules.has(8)) {
+    out.push(finding(rule, `Chưa có cơ chế thí điểm nào có hiệu lực vào ngày ${isoToVi(f.decision.date)} cho phép ${describeMove(moves)}.`, ids(moves.movedLines)));
+  }
+  if (moves.withinProgramSn.length && !f.rules.has(7)) {
+    const lines = moves.withinProgramSn.flatMap((m) => [...m.from, ...m.to]);
+    out.push(finding(rule, `Chưa có cơ chế nào có hiệu lực vào ngày ${isoToVi(f.decision.date)} cho phép cấp huyện điều chỉnh kinh phí sự nghiệp giữa các dự án thành phần (${linesText(lines)}).`, ids(lines)));
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+/** Document numbering of Nghị định 30/2020/NĐ-CP: "Số: 07/QĐ-UBND", one to nine zero-padded. */
+import type { DecisionIssuer, DecisionKind } from '../api/ledger-types';
+
+const SYMBOLS: Record<DecisionIssuer, string> = { UBND: 'QĐ-UBND', HDND: 'NQ-HĐND' };
+
+export function documentSymbol(issuer: DecisionIssuer): string {
+  return SYMBOLS[issuer];
+}
+
+/** 7 → "07/QĐ-UBND"; 215 → "215/QĐ-UBND". */
+export function documentNumberText(number: number, issuer: DecisionIssuer): string {
+  return `${String(number).padStart(2, '0')}/${SYMBOLS[issuer]}`;
+}
+
+export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
+  phan_bo: 'Phân bổ',
+  dieu_chinh: 'Điều chỉnh',
+  bo_sung: 'Bổ sung',
+  thu_hoi: 'Thu hồi',
+  keo_dai: 'Kéo dài',
+};
+
+export const DECISION_ISSUER_LABELS: Record<DecisionIssuer, string> = {
+  UBND: 'UBND huyện (Quyết định)',
+  HDND: 'HĐND huyện (Nghị quyết)',
+};

@@ -128,6 +128,8 @@ export interface DemoSeedResult {
   office: OfficeInfo;
   year: number;
   assignmentLines: number;
+  /** Issued sample decisions (an allocation and an HĐND adjustment). */
+  decisions: number;
 }
 
 export interface ProgressEvent {

@@ -1,11 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import type { LineChange, RecipientInput } from '../../../shared/api/ledger-contract';
+import type { DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
 import type { DemoSeedResult } from '../../../shared/api/types';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { createAssignment } from '../assignments/assignments';
+import { createDraft } from '../decisions/drafts';
+import { issueDecision } from '../decisions/issue';
+import { applyLineChanges } from '../decisions/lines';
 import { getOffice, setupOffice } from '../office/office';
+import { createDelegation } from '../registers/delegations';
+import { createOrganization } from '../registers/organizations';
+import { createProject } from '../registers/projects';
 
 export const DEMO_YEAR = 2024;
 const DEMO_DISTRICT = '180';
@@ -15,20 +23,58 @@ const DEMO_SIGNERS = [
   { name: 'Lương Văn Hải', title: 'Chủ tịch HĐND huyện' },
 ];
 
+/** The sample decisions of Tràng Định 2024: an allocation by the UBND, then a pilot move by the HĐND. */
+const DEMO_DECISIONS: { key: DecisionKind; issuer: DecisionIssuer; docDate: string; number: number; signer: string; summary: string; basis: string[] }[] = [
+  {
+    key: 'phan_bo',
+    issuer: 'UBND',
+    docDate: '2024-03-15',
+    number: 215,
+    signer: 'Nông Thị Lan',
+    summary: 'Về việc phân bổ chi tiết kế hoạch vốn và dự toán kinh phí thực hiện các chương trình mục tiêu quốc gia năm 2024 (dữ liệu mẫu)',
+    basis: ['Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn (mẫu)', 'Quyết định số 2391/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn (mẫu)'],
+  },
+  {
+    key: 'dieu_chinh',
+    issuer: 'HDND',
+    docDate: '2024-09-20',
+    number: 28,
+    signer: 'Lương Văn Hải',
+    summary: 'Về việc điều chỉnh dự toán kinh phí sự nghiệp giữa các chương trình mục tiêu quốc gia năm 2024 theo cơ chế thí điểm phân cấp (dữ liệu mẫu)',
+    basis: ['Nghị quyết số 111/2024/QH15 ngày 18/01/2024 của Quốc hội', 'Nghị quyết số 07/NQ-HĐND ngày 02/4/2024 của HĐND tỉnh Lạng Sơn'],
+  },
+];
+
+const DEMO_PROJECT = {
+  code: 'TD-2024-01',
+  name: 'Công trình nước sinh hoạt tập trung thôn Nà Lùng, xã Quốc Khánh (mẫu)',
+  communeCode: '06004',
+  totalInvestment: { dong: 6_500_000_000 },
+  approvalNumber: '120/QĐ-UBND (mẫu)',
+  approvalDate: '2024-02-20',
+  specialMechanism: true,
+  status: 'thuc_hien' as const,
+};
+
+type Row = Record<string, string>;
+const readCsv = (seedDir: string, file: string) => parse(fs.readFileSync(path.join(seedDir, file), 'utf8'), { columns: true, bom: true }) as Row[];
+
 /**
- * Fills the office with a sample year (Tràng Định 2024) so a newcomer can try every screen.
+ * Fills the office with a sample year (Tràng Định 2024) so a newcomer can try every screen: the assignment,
+ * an issued allocation decision and an issued HĐND adjustment under the pilot.
  * Everything runs in one transaction: a failure leaves the database as it was.
- * Later features add their own sample data here (decisions, disbursement, obstacles…).
  */
 export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
-  const rows = parse(fs.readFileSync(path.join(seedDir, 'demo-trang-dinh-2024.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-  return ctx.db.transaction(() => {
-    const office = getOffice(ctx.db) ?? setupOffice(ctx, { districtCode: DEMO_DISTRICT, signers: DEMO_SIGNERS });
-    const existing = ctx.db.prepare('SELECT COUNT(*) AS n FROM assignment WHERE year = ?').get(DEMO_YEAR) as { n: number };
+  const assignments = readCsv(seedDir, 'demo-trang-dinh-2024.csv');
+  const decisionLines = readCsv(seedDir, 'demo-trang-dinh-2024-decisions.csv');
+  const { db } = ctx;
+  return db.transaction(() => {
+    const office = getOffice(db) ?? setupOffice(ctx, { districtCode: DEMO_DISTRICT, signers: DEMO_SIGNERS });
+    const existing = db.prepare('SELECT (SELECT COUNT(*) FROM assignment WHERE year = ?) + (SELECT COUNT(*) FROM decision WHERE year = ?) AS n').get(DEMO_YEAR, DEMO_YEAR) as { n: number };
     if (existing.n > 0) {
-      throw new CoreError('DEMO_NEEDS_EMPTY_YEAR', `Năm ${DEMO_YEAR} đã có ${existing.n} dòng vốn được giao; dữ liệu mẫu chỉ được tạo cho năm còn trống.`);
+      throw new CoreError('DEMO_NEEDS_EMPTY_YEAR', `Năm ${DEMO_YEAR} đã có ${existing.n} dòng vốn được giao hoặc quyết định; dữ liệu mẫu chỉ được tạo cho năm còn trống.`);
     }
-    for (const r of rows) {
+    for (const r of assignments) {
       createAssignment(ctx, {
         year: DEMO_YEAR,
         componentCode: r.component_code!,
@@ -42,6 +88,49 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
         note: r.note!,
       });
     }
-    return { office, year: DEMO_YEAR, assignmentLines: rows.length };
+    const orgIds = new Map<string, number>();
+    const orgId = (kind: 'unit' | 'investor', name: string): number => {
+      const known = orgIds.get(name) ?? (db.prepare('SELECT id FROM organization WHERE kind = ? AND name = ?').get(kind, name) as { id: number } | undefined)?.id;
+      const id = known ?? createOrganization(ctx, { kind, name }).id;
+      orgIds.set(name, id);
+      return id;
+    };
+    const investor = orgId('investor', 'Ban Quản lý dự án đầu tư xây dựng huyện Tràng Định');
+    if (!db.prepare('SELECT 1 FROM investment_project WHERE code = ?').get(DEMO_PROJECT.code)) createProject(ctx, { ...DEMO_PROJECT, investorId: investor });
+    createDelegation(ctx, {
+      basisNumber: 'Nghị quyết phân cấp của HĐND tỉnh Lạng Sơn (mẫu)',
+      basisDate: '2024-07-10',
+      basisIssuer: 'HĐND tỉnh Lạng Sơn',
+      firstYear: 2024,
+      lastYear: 2025,
+      scope: 'Phân bổ chi tiết và điều chỉnh dự toán chi thường xuyên NSTW và NS tỉnh đối ứng giữa các dự án thành phần (dữ liệu mẫu)',
+    });
+    const signerId = (name: string) => (db.prepare('SELECT id FROM signer WHERE name = ? ORDER BY id LIMIT 1').get(name) as { id: number } | undefined)?.id ?? office.signers[0]!.id;
+    const recipient = (kind: string, ref: string): RecipientInput =>
+      kind === 'commune' ? { kind: 'commune', code: ref } : kind === 'district' ? { kind: 'district' } : { kind: kind as 'unit' | 'investor', id: orgId(kind as 'unit' | 'investor', ref) };
+    let decisions = 0;
+    for (const d of DEMO_DECISIONS) {
+      const draft = createDraft(ctx, { year: DEMO_YEAR, kind: d.key, issuer: d.issuer, docDate: d.docDate, summary: d.summary, basis: d.basis });
+      const changes: LineChange[] = decisionLines
+        .filter((r) => r.decision === d.key)
+        .map((r) => ({
+          op: 'add',
+          line: {
+            componentCode: r.component_code!,
+            recipient: recipient(r.recipient_kind!, r.recipient_ref!),
+            projectCode: r.project_code ? r.project_code : null,
+            sourceCode: r.source_code!,
+            capitalType: r.capital_type as 'DTPT' | 'SN',
+            originYear: Number(r.origin_year),
+            amount: { dong: Number(r.amount_dong) },
+            reasonCode: r.reason_code ? r.reason_code : null,
+            note: r.note ?? '',
+          },
+        }));
+      applyLineChanges(ctx, { decisionId: draft.header.id, changes });
+      issueDecision(ctx, { id: draft.header.id, docDate: d.docDate, signerId: signerId(d.signer), number: d.number });
+      decisions += 1;
+    }
+    return { office, year: DEMO_YEAR, assignmentLines: assignments.length, decisions };
   })();
 }

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Balance, DecisionDocument, DecisionHeader, RuleCheck } from '../../shared/api/ledger-types';
 import type { ApiError, Result } from '../../shared/api/result';
 import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/types';
-import { formatAmount } from '../../shared/money/dong';
+import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domain/documents';
+import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
+import { formatAmount, type Dong } from '../../shared/money/dong';
 import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
@@ -27,6 +30,13 @@ Lệnh:
   info                    văn phòng, phiên bản lược đồ, số dòng danh mục và đơn vị hành chính
   assignments list --year NĂM
                           các dòng vốn được giao của năm
+  decisions list [--year NĂM]
+                          các quyết định, nghị quyết (đã ban hành và dự thảo)
+  decision show <id>      nội dung một quyết định: thông tin chung và các dòng
+  plan --year NĂM [--as-of YYYY-MM-DD]
+                          cân đối vốn: được giao, đã phân bổ, còn lại, tỷ lệ
+                          theo chương trình × nguồn × loại vốn
+  check-draft <id>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
   seed-demo               tạo dữ liệu mẫu (Tràng Định 2024)
 
 Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp lệnh, 3 lỗi nội bộ.`;
@@ -76,6 +86,123 @@ function printSheet(io: CliIo, sheet: AssignmentSheet): void {
   io.out(`Tổng cộng: ${formatAmount(sheet.totals.grandDong, 'dong')} đồng (${sheet.lines.length} dòng)`);
 }
 
+/** Đồng with vi-VN thousands separators: 7795500000 → "7.795.500.000". */
+function dong(value: Dong): string {
+  return formatAmount(value, 'dong');
+}
+
+/** 0.9425 → "94,3%"; null (nothing planned) → "—". */
+function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`;
+}
+
+function decisionTitle(h: DecisionHeader): string {
+  return h.numberText ?? `(dự thảo #${h.id})`;
+}
+
+function decisionStatus(h: DecisionHeader): string {
+  return h.status === 'issued' ? 'Đã ban hành' : 'Dự thảo';
+}
+
+function printDecisionList(io: CliIo, year: number | undefined, decisions: DecisionHeader[]): void {
+  io.out(year === undefined ? 'Quyết định, nghị quyết (mọi năm; đơn vị: đồng)' : `Quyết định, nghị quyết năm ${year} (đơn vị: đồng)`);
+  if (decisions.length === 0) {
+    io.out('Chưa có quyết định nào.');
+    return;
+  }
+  for (const h of decisions) {
+    io.out(
+      [
+        decisionTitle(h),
+        h.docDate ? formatDateVi(h.docDate) : '(chưa có ngày)',
+        DECISION_KIND_LABELS[h.kind],
+        decisionStatus(h),
+        `${h.lineCount} dòng`,
+        `tăng ${dong(h.increaseDong)}`,
+        `giảm ${dong(h.decreaseDong)}`,
+      ].join('\t'),
+    );
+  }
+  io.out(`Cộng: ${decisions.length} văn bản`);
+}
+
+function printDecision(io: CliIo, doc: DecisionDocument): void {
+  const h = doc.header;
+  io.out(`${h.issuer === 'HDND' ? 'Nghị quyết' : 'Quyết định'} ${decisionTitle(h)}${h.docDate ? ` ngày ${formatDateVi(h.docDate)}` : ''} — ${decisionStatus(h)}`);
+  io.out(`Cơ quan ban hành: ${DECISION_ISSUER_LABELS[h.issuer]}`);
+  io.out(`Loại: ${DECISION_KIND_LABELS[h.kind]}, năm ${h.year}`);
+  io.out(`Trích yếu: ${h.summary || '(chưa có)'}`);
+  io.out(`Người ký: ${h.signerName ? `${h.signerName} — ${h.signerTitle ?? ''}` : '(chưa chọn)'}`);
+  if (h.basis.length === 0) io.out('Căn cứ: (chưa có)');
+  else {
+    io.out('Căn cứ:');
+    for (const b of h.basis) io.out(`  - ${b}`);
+  }
+  io.out(`Các dòng (${doc.lines.length}; đơn vị: đồng):`);
+  for (const l of doc.lines) {
+    const fields = [
+      String(l.position),
+      l.componentCode,
+      l.recipient.name,
+      ...(l.projectCode ? [`dự án ${l.projectCode}`] : []),
+      l.sourceCode,
+      l.capitalType,
+      `nguồn ${l.originYear}`,
+      dong(l.amountDong),
+    ];
+    if (l.beforeDong !== null) {
+      fields.push(`trước ${dong(l.beforeDong)}`, `giảm ${dong(l.decreaseDong)}`, `tăng ${dong(l.increaseDong)}`, `sau ${l.afterDong === null ? '—' : dong(l.afterDong)}`);
+    }
+    io.out(`  ${fields.join('\t')}`);
+  }
+  const t = doc.totals;
+  io.out(`Tổng cộng: tăng ${dong(t.increaseDong)}, giảm ${dong(t.decreaseDong)}, chênh lệch ${dong(t.netDong)} đồng`);
+}
+
+function printBalance(io: CliIo, balance: Balance): void {
+  io.out(
+    `Cân đối vốn năm ${balance.year}, ${balance.asOf ? `tính đến ngày ${formatDateVi(balance.asOf)}` : 'tính mọi quyết định đã ban hành'} (đơn vị: đồng)`,
+  );
+  io.out(['Vốn năm', 'Chương trình', 'Nguồn', 'Loại', 'Được giao', 'HĐND điều chỉnh', 'Đã phân bổ', 'Còn lại', 'Tỷ lệ'].join('\t'));
+  for (const r of balance.rows) {
+    io.out(
+      [
+        String(r.originYear),
+        r.programCode,
+        r.sourceCode,
+        r.capitalType,
+        dong(r.assignedDong),
+        dong(r.replannedDong),
+        dong(r.allocatedDong),
+        dong(r.remainingDong),
+        formatRate(r.rate) + (r.over ? ' VƯỢT' : ''),
+      ].join('\t'),
+    );
+  }
+  io.out(
+    `Tổng cộng: được giao ${dong(balance.assignedDong)}, HĐND điều chỉnh ${dong(balance.replannedDong)}, đã phân bổ ${dong(balance.allocatedDong)}, còn lại ${dong(balance.remainingDong)} đồng, tỷ lệ ${formatRate(balance.rate)}`,
+  );
+}
+
+function printRuleCheck(io: CliIo, check: RuleCheck): void {
+  io.out(`Kiểm tra dự thảo #${check.decisionId} theo quy tắc, áp dụng cho ngày ${formatDateVi(check.evaluatedOn)}:`);
+  if (check.findings.length === 0) io.out('Không có phát hiện nào.');
+  for (const f of check.findings) io.out(`[${f.severity}] Quy tắc ${f.ruleId}: ${f.message}`);
+  io.out(`Tổng: ${check.errors} lỗi, ${check.warnings} cảnh báo, ${check.infos} thông tin.`);
+}
+
+function requireId(value: string | undefined, usage: string): number {
+  if (value === undefined) throw new UsageError(`Thiếu mã quyết định; dùng "${usage}".`);
+  if (!/^\d{1,9}$/.test(value) || Number(value) === 0) throw new UsageError(`Mã quyết định phải là số nguyên dương, không phải "${value}".`);
+  return Number(value);
+}
+
+function optionalDate(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isValidIsoDate(value)) throw new UsageError(`${flag} phải là ngày dạng YYYY-MM-DD (ví dụ 2024-06-30), không phải "${value}".`);
+  return value;
+}
+
 function requireYear(value: string | undefined): number {
   if (value === undefined) throw new UsageError('Thiếu --year NĂM (ví dụ --year 2024).');
   if (!/^\d{4}$/.test(value)) throw new UsageError(`--year phải là năm 4 chữ số, không phải "${value}".`);
@@ -103,6 +230,7 @@ export function runCli(argv: string[], io: CliIo): number {
         name: { type: 'string' },
         signer: { type: 'string', multiple: true },
         year: { type: 'string' },
+        'as-of': { type: 'string' },
       },
     });
   } catch (error) {
@@ -111,17 +239,25 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   const { values, positionals } = parsed;
   const json = values.json ?? false;
-  const [command, sub] = positionals;
+  const [command, sub, arg] = positionals;
   if (values.help || !command) {
-    (command ? io.out : io.err)(USAGE);
+    (values.help ? io.out : io.err)(USAGE);
     return values.help ? EXIT.ok : EXIT.usage;
   }
   const dataDir = values.data ?? defaultDataDir(io.env, process.platform, os.homedir());
   const log = createFileLogger(logDir(dataDir));
   const actor = `cli:${os.userInfo().username}`;
 
-  /** Opens the core, runs one command, prints its value (as JSON with --json) or its error, closes. */
-  const withCore = <T,>(create: boolean, run: (core: Core) => Result<T>, print: (value: T) => void): number => {
+  /**
+   * Opens the core, runs one command, prints its value (as JSON with --json) or its error, closes.
+   * exitFor turns a successful value into an exit code (check-draft exits 1 when the rules found errors).
+   */
+  const withCore = <T,>(
+    create: boolean,
+    run: (core: Core) => Result<T>,
+    print: (value: T) => void,
+    exitFor: (value: T) => number = () => EXIT.ok,
+  ): number => {
     let core: Core;
     try {
       core = openCore({ dataDir, actor, log, create });
@@ -135,7 +271,7 @@ export function runCli(argv: string[], io: CliIo): number {
       if (!result.ok) return reportError(io, json, result.error);
       if (json) io.out(JSON.stringify(result.value, null, 2));
       else print(result.value);
-      return EXIT.ok;
+      return exitFor(result.value);
     } finally {
       core.close();
     }
@@ -167,11 +303,46 @@ export function runCli(argv: string[], io: CliIo): number {
         const year = requireYear(values.year);
         return withCore(false, (core) => core.invoke('assignments.list', { year }), (sheet) => printSheet(io, sheet));
       }
+      case 'decisions': {
+        if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "decisions list [--year NĂM]".`);
+        const year = values.year === undefined ? undefined : requireYear(values.year);
+        return withCore(
+          false,
+          (core) => core.invoke('decisions.list', year === undefined ? {} : { year }),
+          (decisions) => printDecisionList(io, year, decisions),
+        );
+      }
+      case 'decision': {
+        if (sub !== 'show') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "decision show <id>".`);
+        const id = requireId(arg, 'decision show <id>');
+        return withCore(false, (core) => core.invoke('decisions.get', { id }), (doc) => printDecision(io, doc));
+      }
+      case 'plan': {
+        const year = requireYear(values.year);
+        const asOf = optionalDate(values['as-of'], '--as-of');
+        return withCore(
+          false,
+          (core) => core.invoke('ledger.balance', asOf === undefined ? { year } : { year, asOf }),
+          (balance) => printBalance(io, balance),
+        );
+      }
+      case 'check-draft': {
+        const id = requireId(sub, 'check-draft <id>');
+        return withCore(
+          false,
+          (core) => core.invoke('decisions.check', { id }),
+          (check) => printRuleCheck(io, check),
+          (check) => (check.errors > 0 ? EXIT.validation : EXIT.ok),
+        );
+      }
       case 'seed-demo':
         return withCore(
           true,
           (core) => core.invoke('demo.seed', {}),
-          (demo) => io.out(`Đã tạo dữ liệu mẫu: ${demo.office.districtName}, năm ${demo.year}, ${demo.assignmentLines} dòng vốn được giao.`),
+          (demo) =>
+            io.out(
+              `Đã tạo dữ liệu mẫu: ${demo.office.districtName}, năm ${demo.year}, ${demo.assignmentLines} dòng vốn được giao, ${demo.decisions} quyết định đã ban hành.`,
+            ),
         );
       default:
         throw new UsageError(`Lệnh "${command}" không có.`);

@@ -2,7 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../electron/cli/cli';
+import { openCore, type Core } from '../../electron/core/core';
+import type { Result } from '../../shared/api/result';
 import { tempDir } from './helpers';
+
+function ok<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Opens the core on a data folder for one piece of set-up and closes it before the CLI opens the same folder. */
+function withCore<T>(dataDir: string, run: (core: Core) => T): T {
+  const core = openCore({ dataDir, actor: 'test' });
+  try {
+    return run(core);
+  } finally {
+    core.close();
+  }
+}
 
 function cli(args: string[]) {
   const out: string[] = [];
@@ -75,5 +92,175 @@ describe('CLI', () => {
     const result = cli(['info', '--data', data, '--json']);
     expect(result.code).toBe(EXIT.validation);
     expect(JSON.parse(result.out).error.code).toBe('DB_FROM_FUTURE');
+  });
+
+  describe('decision ledger', () => {
+    function seeded(): string {
+      const data = tempDir();
+      const seed = cli(['seed-demo', '--data', data]);
+      expect(seed.code).toBe(EXIT.ok);
+      expect(seed.out).toContain('2 quyết định đã ban hành');
+      return data;
+    }
+
+    it('decisions list --year 2024 shows the two issued sample decisions', () => {
+      const data = seeded();
+      const list = cli(['decisions', 'list', '--year', '2024', '--data', data, '--json']);
+      expect(list.code).toBe(EXIT.ok);
+      const decisions = JSON.parse(list.out) as { numberText: string; status: string }[];
+      expect(decisions).toHaveLength(2);
+      expect(decisions.map((d) => d.numberText).sort()).toEqual(['215/QĐ-UBND', '28/NQ-HĐND']);
+      expect(decisions.every((d) => d.status === 'issued')).toBe(true);
+      const text = cli(['decisions', 'list', '--year', '2024', '--data', data]);
+      expect(text.code).toBe(EXIT.ok);
+      expect(text.out).toContain('215/QĐ-UBND\t15/03/2024\tPhân bổ\tĐã ban hành\t17 dòng\ttăng 67.585.500.000');
+      expect(text.out).toContain('28/NQ-HĐND\t20/09/2024\tĐiều chỉnh\tĐã ban hành');
+      expect(cli(['decisions', 'list', '--year', '2023', '--data', data]).out).toContain('Chưa có quyết định nào.');
+    });
+
+    it('decision show <id> of the HĐND adjustment has before and after amounts on its lines', () => {
+      const data = seeded();
+      const decisions = JSON.parse(cli(['decisions', 'list', '--year', '2024', '--data', data, '--json']).out) as { id: number; numberText: string }[];
+      const adjustment = decisions.find((d) => d.numberText === '28/NQ-HĐND')!;
+      const show = cli(['decision', 'show', String(adjustment.id), '--data', data, '--json']);
+      expect(show.code).toBe(EXIT.ok);
+      const doc = JSON.parse(show.out);
+      expect(doc.header).toMatchObject({ numberText: '28/NQ-HĐND', kind: 'dieu_chinh', issuer: 'HDND', status: 'issued' });
+      expect(doc.lines).toHaveLength(2);
+      for (const line of doc.lines) {
+        expect(line.beforeDong).not.toBeNull();
+        expect(line.afterDong).toBe(line.beforeDong + line.amountDong);
+      }
+      const text = cli(['decision', 'show', String(adjustment.id), '--data', data]);
+      expect(text.code).toBe(EXIT.ok);
+      expect(text.out).toContain('Nghị quyết 28/NQ-HĐND ngày 20/09/2024 — Đã ban hành');
+      expect(text.out).toContain('Căn cứ:');
+      expect(text.out).toContain('trước 1.500.000.000\tgiảm 0\ttăng 300.000.000\tsau 1.800.000.000');
+    });
+
+    it('decision show: a non-numeric id exits 2, an unknown one exits 1 with NOT_FOUND', () => {
+      const data = seeded();
+      expect(cli(['decision', 'show', 'abc', '--data', data]).code).toBe(EXIT.usage);
+      expect(cli(['decision', 'show', '--data', data]).code).toBe(EXIT.usage);
+      expect(cli(['decision', 'list', '--data', data]).code).toBe(EXIT.usage);
+      const missing = cli(['decision', 'show', '999', '--data', data]);
+      expect(missing.code).toBe(EXIT.validation);
+      expect(missing.err).toContain('NOT_FOUND');
+    });
+
+    it('plan --year 2024 gives assigned, re-planned, allocated and remaining in đồng per program × source × capital type', () => {
+      const data = seeded();
+      const plan = cli(['plan', '--year', '2024', '--data', data, '--json']);
+      expect(plan.code).toBe(EXIT.ok);
+      const balance = JSON.parse(plan.out);
+      expect(balance).toMatchObject({ year: 2024, asOf: null });
+      expect(balance.rows).toContainEqual(
+        expect.objectContaining({
+          originYear: 2024,
+          programCode: 'DTTS',
+          sourceCode: 'NSTW',
+          capitalType: 'SN',
+          assignedDong: 7795500000,
+          replannedDong: 300000000,
+          allocatedDong: 8095500000,
+          remainingDong: 0,
+        }),
+      );
+      expect(balance.rows).toContainEqual(
+        expect.objectContaining({ originYear: 2023, programCode: 'DTTS', sourceCode: 'NSTW', capitalType: 'DTPT', remainingDong: 4120000000 }),
+      );
+      for (const row of balance.rows) {
+        for (const key of ['assignedDong', 'replannedDong', 'allocatedDong', 'remainingDong']) expect(Number.isInteger(row[key])).toBe(true);
+      }
+      const text = cli(['plan', '--year', '2024', '--data', data]);
+      expect(text.code).toBe(EXIT.ok);
+      expect(text.out).toContain('7.795.500.000');
+      expect(text.out).toContain('2023\tDTTS\tNSTW\tDTPT\t4.120.000.000\t0\t0\t4.120.000.000\t0,0%');
+      expect(text.out).toContain('tỷ lệ 94,3%');
+    });
+
+    it('plan --as-of before the HĐND adjustment does not count it; a missing --year or a bad date exits 2', () => {
+      const data = seeded();
+      const plan = cli(['plan', '--year', '2024', '--as-of', '2024-06-01', '--data', data, '--json']);
+      expect(plan.code).toBe(EXIT.ok);
+      const balance = JSON.parse(plan.out);
+      expect(balance.asOf).toBe('2024-06-01');
+      expect(balance.rows).toContainEqual(
+        expect.objectContaining({ originYear: 2024, programCode: 'DTTS', capitalType: 'SN', sourceCode: 'NSTW', replannedDong: 0, allocatedDong: 7795500000 }),
+      );
+      expect(cli(['plan', '--data', data]).code).toBe(EXIT.usage);
+      expect(cli(['plan', '--year', '2024', '--as-of', '01/06/2024', '--data', data]).code).toBe(EXIT.usage);
+      expect(cli(['plan', '--year', '2024', '--as-of', '2024-02-30', '--data', data]).code).toBe(EXIT.usage);
+    });
+
+    it('check-draft exits 1 for an over-allocating draft (rule 5), 0 for a balanced adjustment', () => {
+      const data = seeded();
+      const { overId, adjustmentId } = withCore(data, (core) => {
+        const over = ok(core.invoke('decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-10-01' }));
+        ok(
+          core.invoke('decisions.lines.apply', {
+            decisionId: over.header.id,
+            changes: [
+              {
+                op: 'add',
+                line: { componentCode: 'NTM.ND05', recipient: { kind: 'commune', code: '05995' }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 5000000000 } },
+              },
+            ],
+          }),
+        );
+        const adjustment = ok(core.invoke('decisions.create', { year: 2024, kind: 'dieu_chinh', issuer: 'UBND', docDate: '2024-10-01', fromPlan: true }));
+        const nd05 = adjustment.lines.filter((l) => l.componentCode === 'NTM.ND05');
+        const lineFor = (code: string) => nd05.find((l) => l.recipient.code === code)!.id;
+        ok(
+          core.invoke('decisions.lines.apply', {
+            decisionId: adjustment.header.id,
+            changes: [
+              { op: 'update', id: lineFor('05995'), patch: { amount: { dong: -100000000 } } },
+              { op: 'update', id: lineFor('06046'), patch: { amount: { dong: 100000000 } } },
+            ],
+          }),
+        );
+        return { overId: over.header.id, adjustmentId: adjustment.header.id };
+      });
+
+      const over = cli(['check-draft', String(overId), '--data', data]);
+      expect(over.code).toBe(EXIT.validation);
+      expect(over.out).toMatch(/^\[E\] Quy tắc 5: Vượt số được giao/m);
+      expect(over.out).toContain('Tổng: 1 lỗi, 0 cảnh báo, 0 thông tin.');
+      const overJson = cli(['check-draft', String(overId), '--data', data, '--json']);
+      expect(overJson.code).toBe(EXIT.validation);
+      expect(JSON.parse(overJson.out)).toMatchObject({ decisionId: overId, errors: 1, findings: [expect.objectContaining({ severity: 'E', ruleId: 5 })] });
+
+      const balanced = cli(['check-draft', String(adjustmentId), '--data', data]);
+      expect(balanced.code).toBe(EXIT.ok);
+      expect(balanced.out).toContain('Tổng: 0 lỗi');
+      expect(JSON.parse(cli(['check-draft', String(adjustmentId), '--data', data, '--json']).out).errors).toBe(0);
+
+      const inDraftList = JSON.parse(cli(['decisions', 'list', '--year', '2024', '--data', data, '--json']).out) as { id: number; status: string }[];
+      expect(inDraftList.filter((d) => d.status === 'draft').map((d) => d.id).sort()).toEqual([overId, adjustmentId].sort());
+      expect(cli(['decisions', 'list', '--year', '2024', '--data', data]).out).toContain(`(dự thảo #${overId})\t01/10/2024\tPhân bổ\tDự thảo`);
+    });
+
+    it('check-draft: unknown id exits 1 with NOT_FOUND, an issued decision exits 1 with DECISION_ISSUED, a non-numeric id exits 2', () => {
+      const data = seeded();
+      const missing = cli(['check-draft', '999', '--data', data]);
+      expect(missing.code).toBe(EXIT.validation);
+      expect(missing.err).toContain('NOT_FOUND');
+      const missingJson = cli(['check-draft', '999', '--data', data, '--json']);
+      expect(missingJson.code).toBe(EXIT.validation);
+      expect(JSON.parse(missingJson.out).error.code).toBe('NOT_FOUND');
+      const issuedId = (JSON.parse(cli(['decisions', 'list', '--year', '2024', '--data', data, '--json']).out) as { id: number }[])[0]!.id;
+      const issued = cli(['check-draft', String(issuedId), '--data', data]);
+      expect(issued.code).toBe(EXIT.validation);
+      expect(issued.err).toContain('DECISION_ISSUED');
+      expect(cli(['check-draft', 'abc', '--data', data]).code).toBe(EXIT.usage);
+      expect(cli(['check-draft', '--data', data]).code).toBe(EXIT.usage);
+    });
+
+    it('the usage text lists the decision-ledger commands', () => {
+      const help = cli(['--help']);
+      expect(help.code).toBe(EXIT.ok);
+      for (const command of ['decisions list', 'decision show', 'plan --year', 'check-draft']) expect(help.out).toContain(command);
+    });
   });
 });

@@ -138,7 +138,7 @@ function toLine(r: LineViewRow): DecisionLine {
 
 export function getDecisionRow(db: Db, id: number): DecisionRow {
   const row = db.prepare('SELECT * FROM decision WHERE id = ?').get(id) as DecisionRow | undefined;
-  if (!row) throw new CoreError('NOT_FOUND', `Không tìm thấy quyết định số ${id}; có thể dự thảo đã bị xoá. Hãy tải lại danh sách.`, { id });
+  if (!row) throw new CoreError('NOT_FOUND', `Không tìm thấy quyết định (mã nội bộ ${id}); có thể dự thảo đã bị xoá. Hãy tải lại danh sách.`, { id });
   return row;
 }
 

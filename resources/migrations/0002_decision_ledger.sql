@@ -78,8 +78,9 @@ CREATE TABLE component_target (
 );
 CREATE INDEX component_target_by_year ON component_target(year, component_id);
 
+-- AUTOINCREMENT: ids named in the audit trail and the undo history are never reused by another decision or line.
 CREATE TABLE decision (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   year INTEGER NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('phan_bo', 'dieu_chinh', 'bo_sung', 'thu_hoi', 'keo_dai')),
   issuer TEXT NOT NULL CHECK (issuer IN ('UBND', 'HDND')),
@@ -106,7 +107,7 @@ CREATE UNIQUE INDEX decision_number_unique ON decision(issuer, number_year, numb
 CREATE INDEX decision_by_year ON decision(year, status, doc_date);
 
 CREATE TABLE decision_line (
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   decision_id INTEGER NOT NULL REFERENCES decision(id),
   position INTEGER NOT NULL,
   component_id INTEGER NOT NULL REFERENCES component(id),

@@ -88,41 +88,50 @@ export function planInForce(db: Db, year: number, asOf: string, groupBy: PlanDim
   const dims = [...new Set(groupBy)];
   const labels = dims.includes('recipient') || dims.includes('project') ? labelsFor(db, keys) : null;
   const groups = new Map<string, PlanRow>();
+  const order = new Map<string, (string | number)[]>();
   let total = 0;
   for (const k of keys) {
     if (k.amount === 0) continue;
     total += k.amount;
     const c = components.get(k.component_id)!;
     const parts: string[] = [];
+    const sortKey: (string | number)[] = [];
     const row: PlanRow = { amountDong: toDong(0) };
     for (const dim of dims) {
       switch (dim) {
         case 'program':
           parts.push(c.programCode);
+          sortKey.push(c.programSortOrder);
           row.program = { code: c.programCode, name: c.programName };
           break;
         case 'component':
           parts.push(c.code);
+          sortKey.push(c.sortOrder);
           row.component = { code: c.code, name: c.name };
           break;
         case 'recipient':
           parts.push(`${k.recipient_unit_id ?? ''}/${k.recipient_org_id ?? ''}`);
           row.recipient = labels!.recipient(k);
+          sortKey.push(`${row.recipient.kind === 'district' ? 0 : row.recipient.kind === 'commune' ? 1 : 2}${row.recipient.code ?? row.recipient.name}`);
           break;
         case 'project':
           parts.push(String(k.project_id ?? ''));
           row.project = labels!.project(k.project_id);
+          sortKey.push(row.project?.code ?? '');
           break;
         case 'source':
           parts.push(k.source_code);
+          sortKey.push(k.source_code === 'NSTW' ? ' ' : k.source_code);
           row.source = k.source_code;
           break;
         case 'capitalType':
           parts.push(k.capital_type);
+          sortKey.push(k.capital_type);
           row.capitalType = k.capital_type;
           break;
         case 'originYear':
           parts.push(String(k.origin_year));
+          sortKey.push(-k.origin_year);
           row.originYear = k.origin_year;
           break;
       }
@@ -131,6 +140,16 @@ export function planInForce(db: Db, year: number, asOf: string, groupBy: PlanDim
     const group = groups.get(id) ?? row;
     group.amountDong = toDong(group.amountDong + k.amount);
     groups.set(id, group);
+    order.set(id, sortKey);
   }
-  return { year, asOf, groupBy: dims, rows: [...groups.values()].filter((r) => r.amountDong !== 0), totalDong: toDong(total) };
+  const compare = (a: (string | number)[], b: (string | number)[]): number => {
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+    }
+    return 0;
+  };
+  const rows = [...groups.entries()].sort(([a], [b]) => compare(order.get(a)!, order.get(b)!)).map(([, r]) => r);
+  return { year, asOf, groupBy: dims, rows: rows.filter((r) => r.amountDong !== 0), totalDong: toDong(total) };
 }

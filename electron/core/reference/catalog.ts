@@ -96,6 +96,9 @@ export interface ComponentInfo {
   allowedCapitalTypes: CapitalTypeCode[];
   /** The "dự án thành phần" (depth 1) the component belongs to; the program itself for depth 0. */
   projectCode: string;
+  /** Catalog order, and the program's own order. */
+  sortOrder: number;
+  programSortOrder: number;
 }
 
 /** Every component of every period by id, with its program and top-level project resolved. */
@@ -104,7 +107,7 @@ export function componentIndex(db: Db): Map<number, ComponentInfo> {
     .prepare(
       `SELECT c.id, c.code, c.name_vi AS name, c.program_code AS programCode, COALESCE(pr.name_vi, c.program_code) AS programName,
          c.parent_code AS parentCode, l.depth, c.period_code AS periodCode, p.first_year AS firstYear, p.last_year AS lastYear,
-         c.allowed_capital_types AS allowed
+         c.allowed_capital_types AS allowed, c.sort_order AS sortOrder, COALESCE(pr.sort_order, c.sort_order) AS programSortOrder
        FROM component c
        JOIN component_level l ON l.period_code = c.period_code AND l.level = c.level
        JOIN program_period p ON p.code = c.period_code

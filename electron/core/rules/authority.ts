@@ -56,7 +56,7 @@ export function detectMoves(f: DraftFacts): Moves {
     const toProjects = new Set(to.map((l) => l.component.projectCode));
     const crossesProjects = [...toProjects].some((p) => !fromProjects.has(p)) || [...fromProjects].some((p) => !toProjects.has(p));
     if (crossesProjects) {
-      withinProgramSn.push({ programCode: from[0]!.component.programCode, from: from.filter((l) => !toProjects.has(l.component.projectCode) || fromProjects.size > 1), to });
+      withinProgramSn.push({ programCode: from[0]!.component.programCode, from, to });
     } else if (new Set(lines.map((l) => l.component.code)).size > 1) {
       withinProject.push(...lines);
     }

@@ -1,23 +1,13 @@
 // Benchmarks (not tests): measures and writes figures as JSON { "<name>": { value, unit } }.
 // Usage: npm run bench -- [--out FILE]   (default bench-results.json)
+// Ledger figures (fold, plain GROUP BY, rules on a 5,000-line draft) come from ledger.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../electron/core/core';
-
-type Unit = 'ms' | 'MB' | 'ratio' | 'count';
-const figures: Record<string, { value: number; unit: Unit }> = {};
-const record = (name: string, value: number, unit: Unit) => {
-  figures[name] = { value: Math.round(value * 100) / 100, unit };
-  console.log(`${name}: ${figures[name].value} ${unit}`);
-};
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const time = (fn: () => void) => {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-};
+import { benchLedger } from './ledger';
+import { figures, median, record, time } from './measure';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'bench-results.json' } } });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-'));
@@ -50,6 +40,19 @@ try {
   record('db.size_5k_lines_MB', fs.statSync(path.join(dataDir, 'so-von.sqlite')).size / 1024 / 1024, 'MB');
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+// The decision ledger in its own folder (100,000 issued lines; see ledger.ts).
+const ledgerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-ledger-'));
+try {
+  const core = openCore({ dataDir: ledgerDir, actor: 'bench' });
+  try {
+    benchLedger(core);
+  } finally {
+    core.close();
+  }
+} finally {
+  fs.rmSync(ledgerDir, { recursive: true, force: true });
 }
 fs.writeFileSync(values.out!, JSON.stringify(figures, null, 2) + '\n');
 console.log(`Đã ghi ${values.out}`);

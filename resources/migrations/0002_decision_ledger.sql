@@ -175,3 +175,31 @@ WHEN (SELECT status FROM decision WHERE id = OLD.decision_id) = 'issued'
 BEGIN
   SELECT RAISE(ABORT, 'ISSUED_DECISION_IMMUTABLE');
 END;
+
+-- The fold of every issued decision of a year, per finest key, kept by the database itself at the moment a
+-- decision is issued (issued decisions never change, so it never needs undoing). "As of" an earlier date is
+-- this minus the decisions issued after that date. Absent recipient/project ids are stored as 0 so the key is unique.
+CREATE TABLE ledger_fold (
+  year INTEGER NOT NULL,
+  component_id INTEGER NOT NULL,
+  recipient_unit_id INTEGER NOT NULL,
+  recipient_org_id INTEGER NOT NULL,
+  project_id INTEGER NOT NULL,
+  source_code TEXT NOT NULL,
+  capital_type TEXT NOT NULL,
+  origin_year INTEGER NOT NULL,
+  amount_dong INTEGER NOT NULL CHECK (typeof(amount_dong) = 'integer'),
+  PRIMARY KEY (year, component_id, recipient_unit_id, recipient_org_id, project_id, source_code, capital_type, origin_year)
+) WITHOUT ROWID;
+
+CREATE TRIGGER decision_issued_folds AFTER UPDATE OF status ON decision
+WHEN OLD.status = 'draft' AND NEW.status = 'issued'
+BEGIN
+  INSERT INTO ledger_fold (year, component_id, recipient_unit_id, recipient_org_id, project_id, source_code, capital_type, origin_year, amount_dong)
+  SELECT NEW.year, component_id, COALESCE(recipient_unit_id, 0), COALESCE(recipient_org_id, 0), COALESCE(project_id, 0),
+    source_code, capital_type, origin_year, SUM(amount_dong)
+  FROM decision_line WHERE decision_id = NEW.id
+  GROUP BY component_id, recipient_unit_id, recipient_org_id, project_id, source_code, capital_type, origin_year
+  ON CONFLICT (year, component_id, recipient_unit_id, recipient_org_id, project_id, source_code, capital_type, origin_year)
+  DO UPDATE SET amount_dong = amount_dong + excluded.amount_dong;
+END;

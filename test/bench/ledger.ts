@@ -3,7 +3,9 @@
 //   ledger.sqlite_groupby_100k_ms the same sums by one plain GROUP BY (the floor the fold is compared with)
 //   ledger.fold_vs_groupby_ratio
 //   ledger.lines_apply_5k_ms     one decisions.lines.apply adding 5,000 lines to a draft
-//   ledger.rules_5k_ms           decisions.check of that 5,000-line draft
+//   ledger.line_edit_at_5k_median_ms one amount typed into a line of that draft (the core's share of an edit round trip)
+//   ledger.rules_5k_ms           decisions.check of that 5,000-line draft, dated after the issued decisions (the usual case)
+//   ledger.rules_5k_backdated_ms the same draft dated mid-year, so "in force" must exclude the decisions issued after it
 // Figures only: nothing here asserts a time. It does refuse to report a fold whose sums are wrong.
 import type { LineChange } from '../../shared/api/ledger-contract';
 import type { Result } from '../../shared/api/result';
@@ -148,7 +150,7 @@ export function seedLedgerYear(core: Core): LedgerYear {
 export function draftChanges(core: Core, { leaves, random }: LedgerYear): LineChange[] {
   const communes = core.db
     .prepare(
-      "SELECT code FROM admin_unit WHERE dataset = '2024-11' AND parent_code = '180' AND level != 'huyen' AND (valid_to IS NULL OR valid_to >= '2024-06-01') ORDER BY code",
+      "SELECT code FROM admin_unit WHERE dataset = '2024-11' AND parent_code = '180' AND level != 'huyen' AND (valid_to IS NULL OR valid_to >= '2024-12-31') ORDER BY code",
     )
     .pluck()
     .all() as string[];
@@ -203,11 +205,20 @@ export function benchLedger(core: Core): void {
 
   // Rules on a 5,000-line draft, in this same folder: the 100,000 issued lines stay, so the check folds them
   // as it would in a district's real year (the heavier, realistic case).
-  const draft = must(core.invoke('decisions.create', { year: YEAR, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-06-01' }), 'decisions.create');
+  const draft = must(core.invoke('decisions.create', { year: YEAR, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-12-31' }), 'decisions.create');
   const changes = draftChanges(core, year);
   record('ledger.lines_apply_5k_ms', time(() => must(core.invoke('decisions.lines.apply', { decisionId: draft.header.id, changes }), 'decisions.lines.apply')), 'ms');
+  const lineIds = (db.prepare('SELECT id FROM decision_line WHERE decision_id = ? ORDER BY position').pluck().all(draft.header.id) as number[]).slice(0, 50);
+  const editTimes = lineIds.map((id, i) =>
+    time(() => must(core.invoke('decisions.lines.apply', { decisionId: draft.header.id, changes: [{ op: 'update', id, patch: { amount: { text: `${100 + i},5`, unit: 'trieu' } } }] }), 'edit')),
+  );
+  record('ledger.line_edit_at_5k_median_ms', [...editTimes].sort((a, b) => a - b)[25]!, 'ms');
   const check = () => must(core.invoke('decisions.check', { id: draft.header.id }), 'decisions.check');
   const result = check();
   console.log(`  (check of the 5,000-line draft: ${result.errors} errors, ${result.warnings} warnings, ${result.infos} infos)`);
   record('ledger.rules_5k_ms', medianOf(RUNS, check), 'ms');
+  must(core.invoke('decisions.update', { id: draft.header.id, patch: { docDate: '2024-06-01' } }), 'decisions.update');
+  const backdated = check();
+  console.log(`  (check dated 01/06/2024: ${backdated.errors} errors, ${backdated.warnings} warnings, ${backdated.infos} infos)`);
+  record('ledger.rules_5k_backdated_ms', medianOf(RUNS, check), 'ms');
 }

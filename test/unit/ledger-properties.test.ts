@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
+import { foldIssued, foldIssuedByQuery, lineKey, type KeyAmount } from '../../electron/core/ledger/fold';
 import { assign, call, officeCore, SIGNER } from './ledger-helpers';
 
 const COMMUNES = ['06001', '06004', '06016'] as const;
@@ -23,6 +24,8 @@ const decisionArb = fc.oneof(
     ]),
   }),
 );
+
+const entries = (keys: KeyAmount[]) => keys.filter((k) => k.amount !== 0).map((k) => `${lineKey(k)}=${k.amount}`).sort();
 
 function planByKey(core: Core, asOf: string): Map<Key, number> {
   const plan = call(core, 'ledger.plan', { year: 2024, asOf, groupBy: ['recipient', 'source'] });
@@ -78,7 +81,10 @@ describe('ledger properties', () => {
           for (const { date, model: expected } of history) {
             const plan = planByKey(core, date);
             for (const key of KEYS) expect(plan.get(key) ?? 0).toBe(expected.get(key) ?? 0);
+            // The snapshot kept at issue (minus later decisions) equals the plain GROUP BY of the lines.
+            expect(entries(foldIssued(core.db, 2024, date))).toEqual(entries(foldIssuedByQuery(core.db, 2024, date)));
           }
+          expect(entries(foldIssued(core.db, 2024))).toEqual(entries(foldIssuedByQuery(core.db, 2024)));
           const balance = call(core, 'ledger.balance', { year: 2024 });
           expect(balance.allocatedDong).toBe([...model.values()].reduce((a, b) => a + b, 0));
           expect(balance.rows.every((r) => !r.over)).toBe(true);

@@ -83,6 +83,21 @@ describe('rule 2: tree identity', () => {
     expect(rule2[0]!.severity).toBe('E');
     expect(rule2[0]!.lineIds.sort()).toEqual([parent, child].sort());
   });
+
+  it('rule 2 fails when a draft puts money on a parent whose child already holds money in force', () => {
+    const core = officeCore();
+    assign(core, 2024, 'DTTS.DA1', 'NSTW', 'SN', 100);
+    assign(core, 2024, 'DTTS.DA1.ND2', 'NSTW', 'SN', 100);
+    const first = draft(core);
+    addLines(core, first, [line('DTTS.DA1.ND2', 100)]);
+    expect(issue(core, first, '2024-03-15').ok).toBe(true);
+    const second = draft(core, { docDate: '2024-04-01' });
+    const [onParent] = addLines(core, second, [line('DTTS.DA1', 100)]);
+    const rule2 = findings(core, second).filter((f) => f.ruleId === 2);
+    expect(rule2).toHaveLength(1);
+    expect(rule2[0]!.lineIds).toEqual([onParent]);
+    expect(rule2[0]!.message).toContain('Hạng mục DTTS.DA1 và hạng mục con DTTS.DA1.ND2');
+  });
 });
 
 describe('rule 3: adjustment identity', () => {

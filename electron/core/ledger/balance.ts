@@ -7,7 +7,7 @@ import type { CapitalTypeCode } from '../../../shared/api/types';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 import { componentIndex, type ComponentInfo } from '../reference/catalog';
-import { foldIssued } from './fold';
+import { foldIssued, type KeyAmount } from './fold';
 
 export interface CeilingKey {
   originYear: number;
@@ -42,8 +42,8 @@ export interface BalanceSums {
   components: Map<number, ComponentInfo>;
 }
 
-/** Assigned, allocated (issued, up to asOf when given) and draft sums per ceiling key. */
-export function balanceSums(db: Db, year: number, options: { asOf?: string; draftId?: number } = {}): BalanceSums {
+/** Assigned, allocated (issued, up to asOf when given; or the fold the caller already has) and draft sums per ceiling key. */
+export function balanceSums(db: Db, year: number, options: { asOf?: string; draftId?: number; issued?: KeyAmount[] } = {}): BalanceSums {
   const components = componentIndex(db);
   const cells = new Map<string, Cell>();
   const cell = (componentId: number, sourceCode: string, capitalType: CapitalTypeCode, originYear: number): Cell => {
@@ -63,7 +63,7 @@ export function balanceSums(db: Db, year: number, options: { asOf?: string; draf
     )
     .all(year) as GroupedAmount[];
   for (const a of assigned) cell(a.component_id, a.source_code, a.capital_type, a.origin_year).assigned += a.amount;
-  for (const k of foldIssued(db, year, options.asOf)) cell(k.component_id, k.source_code, k.capital_type, k.origin_year).allocated += k.amount;
+  for (const k of options.issued ?? foldIssued(db, year, options.asOf)) cell(k.component_id, k.source_code, k.capital_type, k.origin_year).allocated += k.amount;
   // An HĐND adjustment re-plans as it allocates: what it moves between programs or capital types moves the ceiling too.
   const replans = db
     .prepare(

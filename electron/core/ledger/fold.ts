@@ -28,20 +28,51 @@ export function lineKey(k: LineKeyParts): string {
   return `${k.component_id}|${k.recipient_unit_id ?? ''}|${k.recipient_org_id ?? ''}|${k.project_id ?? ''}|${k.source_code}|${k.capital_type}|${k.origin_year}`;
 }
 
-/**
- * Sums of the issued decisions of a year per finest key, up to a date (inclusive) or all of them.
- * `excludeDecisionId` leaves one decision out (a draft never counts anyway; this is for re-checks).
- */
-export function foldIssued(db: Db, year: number, asOf?: string): KeyAmount[] {
+const KEY_COLUMNS = 'component_id, recipient_unit_id, recipient_org_id, project_id, source_code, capital_type, origin_year';
+
+/** The plain fold: one GROUP BY over the lines of the issued decisions of a year, up to a date when given. */
+export function foldIssuedByQuery(db: Db, year: number, asOf?: string, after = false): KeyAmount[] {
   return db
     .prepare(
       `SELECT l.component_id, l.recipient_unit_id, l.recipient_org_id, l.project_id, l.source_code, l.capital_type, l.origin_year,
          SUM(l.amount_dong) AS amount
        FROM decision_line l JOIN decision d ON d.id = l.decision_id
-       WHERE d.year = ? AND d.status = 'issued' ${asOf ? 'AND d.doc_date <= ?' : ''}
-       GROUP BY l.component_id, l.recipient_unit_id, l.recipient_org_id, l.project_id, l.source_code, l.capital_type, l.origin_year`,
+       WHERE d.year = ? AND d.status = 'issued' ${asOf ? `AND d.doc_date ${after ? '>' : '<='} ?` : ''}
+       GROUP BY ${KEY_COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}`,
     )
     .all(...(asOf ? [year, asOf] : [year])) as KeyAmount[];
+}
+
+/** The fold of every issued decision of the year, as the issue trigger keeps it in ledger_fold. */
+function foldSnapshot(db: Db, year: number): KeyAmount[] {
+  return db
+    .prepare(
+      `SELECT component_id, NULLIF(recipient_unit_id, 0) AS recipient_unit_id, NULLIF(recipient_org_id, 0) AS recipient_org_id,
+         NULLIF(project_id, 0) AS project_id, source_code, capital_type, origin_year, amount_dong AS amount
+       FROM ledger_fold WHERE year = ?`,
+    )
+    .all(year) as KeyAmount[];
+}
+
+/**
+ * Sums of the issued decisions of a year per finest key, up to a date (inclusive) or all of them (pass the
+ * all-of-them fold as `snapshot` when already read, it is not modified): the
+ * snapshot kept at issue; for an earlier date, the snapshot minus the decisions dated after it, or a fresh
+ * GROUP BY of those up to it, whichever reads fewer lines.
+ */
+export function foldIssued(db: Db, year: number, asOf?: string, snapshot?: KeyAmount[]): KeyAmount[] {
+  if (!asOf) return snapshot ?? foldSnapshot(db, year);
+  const counts = db
+    .prepare(
+      `SELECT COALESCE(SUM(d.doc_date > ?), 0) AS later, COALESCE(SUM(d.doc_date <= ?), 0) AS upTo
+       FROM decision d JOIN decision_line l ON l.decision_id = d.id WHERE d.year = ? AND d.status = 'issued'`,
+    )
+    .get(asOf, asOf, year) as { later: number; upTo: number };
+  if (counts.later === 0) return snapshot ?? foldSnapshot(db, year);
+  if (counts.later > counts.upTo) return foldIssuedByQuery(db, year, asOf);
+  const byKey = new Map((snapshot ?? foldSnapshot(db, year)).map((k) => [lineKey(k), { ...k }]));
+  for (const k of foldIssuedByQuery(db, year, asOf, true)) byKey.get(lineKey(k))!.amount -= k.amount;
+  return [...byKey.values()];
 }
 
 export function inForceMap(db: Db, year: number, asOf?: string): Map<string, number> {

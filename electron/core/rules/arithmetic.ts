@@ -45,41 +45,77 @@ export function rule1(f: DraftFacts, rule: RuleDefinition): Finding[] {
 
 /** Rule 2: money sits either on a component or on its children, never both (the parent row must equal Σ children). */
 export function rule2(f: DraftFacts, rule: RuleDefinition): Finding[] {
-  const rest = (l: { unitId: number | null; orgId: number | null; projectId: number | null; sourceCode: string; capitalType: string; originYear: number }) =>
-    `${l.unitId ?? ''}|${l.orgId ?? ''}|${l.projectId ?? ''}|${l.sourceCode}|${l.capitalType}|${l.originYear}`;
-  // Codes holding money after the draft: in force plus the draft's changes.
-  const after = new Map<string, number>();
-  for (const [key, amount] of f.inForce) {
-    const [componentId, ...others] = key.split('|');
-    const c = f.components.get(Number(componentId));
-    if (c) after.set(`${c.periodCode}|${c.code}|${others.join('|')}`, amount);
-  }
+  const restOf = (unitId: number | null, orgId: number | null, projectId: number | null, source: string, capital: string, originYear: number) =>
+    `${unitId ?? ''}|${orgId ?? ''}|${projectId ?? ''}|${source}|${capital}|${originYear}`;
+  const lineRest = (l: FactLine) => restOf(l.unitId, l.orgId, l.projectId, l.sourceCode, l.capitalType, l.originYear);
+  const codeKey = (c: { periodCode: string; code: string }) => `${c.periodCode}|${c.code}`;
+  const ancestors = new Map<string, string[]>();
+  const byCode = new Map<string, { parentCode: string | null; periodCode: string }>();
+  for (const c of f.components.values()) byCode.set(codeKey(c), c);
+  const ancestorsOf = (period: string, code: string): string[] => {
+    const key = `${period}|${code}`;
+    let found = ancestors.get(key);
+    if (!found) {
+      found = [];
+      for (let parent = byCode.get(key)?.parentCode ?? null; parent; parent = byCode.get(`${period}|${parent}`)?.parentCode ?? null) found.push(`${period}|${parent}`);
+      ancestors.set(key, found);
+    }
+    return found;
+  };
+  // Amounts after the draft on the draft's own keys (in force + its changes).
+  const draftAfter = new Map<string, { amount: number; lines: FactLine[] }>();
   for (const l of f.lines) {
-    const k = `${l.component.periodCode}|${l.component.code}|${rest(l)}`;
-    after.set(k, (after.get(k) ?? 0) + l.amount);
+    const key = `${codeKey(l.component)}|${lineRest(l)}`;
+    const entry = draftAfter.get(key) ?? { amount: f.inForce.get(l.key) ?? 0, lines: [] };
+    entry.amount += l.amount;
+    entry.lines.push(l);
+    draftAfter.set(key, entry);
   }
-  const byCode = new Map<string, { parentCode: string | null }>();
-  for (const c of f.components.values()) byCode.set(`${c.periodCode}|${c.code}`, c);
+  const draftCodes = new Set(f.lines.map((l) => codeKey(l.component)));
+  const ancestorCodes = new Set(f.lines.flatMap((l) => ancestorsOf(l.component.periodCode, l.component.code)));
+  // In force elsewhere: on an ancestor of a draft line, or below a component the draft holds money on.
+  const inForceOnAncestors = new Map<string, number>();
+  const inForceBelow: { code: string; rest: string }[] = [];
+  for (const k of f.inForceEntries) {
+    if (k.amount === 0) continue;
+    const c = f.components.get(k.component_id);
+    if (!c) continue;
+    const code = codeKey(c);
+    const isAncestor = ancestorCodes.has(code);
+    const below = ancestorsOf(c.periodCode, c.code).some((a) => draftCodes.has(a));
+    if (!isAncestor && !below) continue;
+    const rest = restOf(k.recipient_unit_id, k.recipient_org_id, k.project_id, k.source_code, k.capital_type, k.origin_year);
+    if (isAncestor) inForceOnAncestors.set(`${code}|${rest}`, k.amount);
+    if (below && !draftAfter.has(`${code}|${rest}`)) inForceBelow.push({ code, rest });
+  }
+  const amountAt = (key: string) => draftAfter.get(key)?.amount ?? inForceOnAncestors.get(key) ?? 0;
   const out: Finding[] = [];
   const reported = new Set<string>();
-  for (const l of f.lines) {
-    if ((after.get(`${l.component.periodCode}|${l.component.code}|${rest(l)}`) ?? 0) === 0) continue;
-    let parentCode = l.component.parentCode;
-    while (parentCode) {
-      const parentKey = `${l.component.periodCode}|${parentCode}|${rest(l)}`;
-      if ((after.get(parentKey) ?? 0) !== 0 && !reported.has(`${parentKey}>${l.component.code}`)) {
-        reported.add(`${parentKey}>${l.component.code}`);
-        const withParent = f.lines.filter((o) => o.component.code === parentCode && rest(o) === rest(l));
-        out.push(
-          finding(
-            rule,
-            `Hạng mục ${parentCode} và hạng mục con ${l.component.code} cùng có tiền cho một đơn vị nhận, nguồn và loại vốn (${linesText([l, ...withParent])}); dòng tổng của ${parentCode} sẽ không bằng tổng các hạng mục con. Chuyển số tiền xuống hạng mục con.`,
-            ids([l, ...withParent]),
-          ),
-        );
-      }
-      parentCode = byCode.get(`${l.component.periodCode}|${parentCode}`)?.parentCode ?? null;
-    }
+  const report = (parent: string, child: string, rest: string) => {
+    const pair = `${parent}>${child}|${rest}`;
+    if (reported.has(pair)) return;
+    reported.add(pair);
+    const parentCode = parent.split('|')[1]!;
+    const childCode = child.split('|')[1]!;
+    const lines = [...(draftAfter.get(`${child}|${rest}`)?.lines ?? []), ...(draftAfter.get(`${parent}|${rest}`)?.lines ?? [])];
+    out.push(
+      finding(
+        rule,
+        `Hạng mục ${parentCode} và hạng mục con ${childCode} cùng có tiền cho một đơn vị nhận, nguồn và loại vốn (${linesText(lines)}); dòng tổng của ${parentCode} sẽ không bằng tổng các hạng mục con. Chuyển số tiền xuống hạng mục con.`,
+        ids(lines),
+      ),
+    );
+  };
+  for (const entry of draftAfter.values()) {
+    if (entry.amount === 0) continue;
+    const l = entry.lines[0]!;
+    const rest = lineRest(l);
+    const code = codeKey(l.component);
+    for (const a of ancestorsOf(l.component.periodCode, l.component.code)) if (amountAt(`${a}|${rest}`) !== 0) report(a, code, rest);
+  }
+  for (const { code, rest } of inForceBelow) {
+    const [period, own] = code.split('|') as [string, string];
+    for (const a of ancestorsOf(period, own)) if ((draftAfter.get(`${a}|${rest}`)?.amount ?? 0) !== 0) report(a, code, rest);
   }
   return out;
 }

@@ -8,7 +8,7 @@ import type { Db } from '../db/database';
 import { draftDate } from '../decisions/lines';
 import { getLineRecords, type DecisionRow } from '../decisions/store';
 import { balanceSums, ceilingKey } from '../ledger/balance';
-import { inForceMap, lineKey } from '../ledger/fold';
+import { foldIssued, lineKey, type KeyAmount } from '../ledger/fold';
 import { requireOffice } from '../office/office';
 import type { ComponentInfo } from '../reference/catalog';
 import { rulesValidOn, type RuleDefinition } from './definitions';
@@ -64,6 +64,8 @@ export interface DraftFacts {
   components: Map<number, ComponentInfo>;
   /** Amount in force per line key on the decision's date (issued decisions only). */
   inForce: Map<string, number>;
+  /** The same, as entries. */
+  inForceEntries: KeyAmount[];
   ceilings: Map<string, Ceiling>;
   pilots: PilotFact[];
   delegationsForYear: { basisNumber: string; basisDate: string }[];
@@ -78,7 +80,8 @@ export interface DraftFacts {
 export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFacts {
   const office = requireOffice(db);
   const date = draftDate(row, now);
-  const sums = balanceSums(db, row.year, { draftId: row.id });
+  const issued = foldIssued(db, row.year);
+  const sums = balanceSums(db, row.year, { draftId: row.id, issued });
   const components = sums.components;
   const ceilings = new Map<string, Ceiling>();
   for (const [key, c] of sums.cells) {
@@ -148,13 +151,15 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
     } & Omit<UnitFact, 'successors'>)[];
     for (const o of rows) orgs.set(o.id, { ...o, successors: '' });
   }
+  const inForceEntries = foldIssued(db, row.year, date, issued);
   const setting = db.prepare('SELECT allocation_deadline FROM year_setting WHERE year = ?').get(row.year) as { allocation_deadline: string | null } | undefined;
   return {
     decision: { id: row.id, year: row.year, kind: row.kind, issuer: row.issuer, date, declaredTotal: row.declared_total_dong },
     office: { districtCode: office.districtCode, districtName: office.districtName, provinceCode: office.provinceCode },
     lines,
     components,
-    inForce: inForceMap(db, row.year, date),
+    inForce: new Map(inForceEntries.map((k) => [lineKey(k), k.amount])),
+    inForceEntries,
     ceilings,
     pilots,
     delegationsForYear,

@@ -1,9 +1,13 @@
 /** Schema building blocks shared by every part of the API contract. */
 import { z } from 'zod';
+import { isValidIsoDate } from '../format/date';
 
 export const year = z.number().int().min(2000).max(2100);
 export const shortText = (max: number) => z.string().trim().max(max);
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd')
+  .refine(isValidIsoDate, 'Ngày không có thật trên lịch');
 export const entityId = z.number().int().positive();
 export const empty = z.object({}).strict();
 

@@ -193,7 +193,7 @@ describe('rule 6: no negative amounts', () => {
     const { core } = withAllocation();
     const id = adjust(core, { 'GNBV.DA2': { dong: -1_000_000_001 }, 'GNBV.DA4.TDA2': { dong: 1_000_000_001 } }, { issuer: 'UBND' });
     const rule6 = findings(core, id).find((f) => f.ruleId === 6);
-    expect(rule6?.message).toContain('số sau điều chỉnh sẽ âm -1 đồng');
+    expect(rule6?.message).toContain('số sau điều chỉnh sẽ thiếu 1 đồng');
     const allocation = draft(core, { docDate: '2024-10-01' });
     addLines(core, allocation, [line('GNBV.DA2', -5)]);
     expect(ruleIds(core, allocation)).toContain(6);

@@ -24,7 +24,9 @@ export function createDraft(ctx: CoreContext, args: CommandArgs<'decisions.creat
   }
   return db.transaction(() => {
     const now = ctx.now();
-    if (args.predecessorId !== undefined) getDecisionRow(db, args.predecessorId);
+    if (args.predecessorId !== undefined && getDecisionRow(db, args.predecessorId).status !== 'issued') {
+      throw new CoreError('INVALID_INPUT', 'Quyết định được điều chỉnh phải là quyết định đã ban hành; một dự thảo chưa thể được điều chỉnh.', { field: 'predecessorId' });
+    }
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO decision (year, kind, issuer, doc_date, summary, basis_json, predecessor_id, created_at, updated_at)
@@ -37,7 +39,7 @@ export function createDraft(ctx: CoreContext, args: CommandArgs<'decisions.creat
       const components = componentIndex(db);
       const inForce = foldIssued(db, args.year, draftDate(row, now))
         .filter((k) => k.amount !== 0)
-        .sort((a, b) => (components.get(a.component_id)!.code < components.get(b.component_id)!.code ? -1 : 1) || lineKey(a).localeCompare(lineKey(b)));
+        .sort((a, b) => components.get(a.component_id)!.sortOrder - components.get(b.component_id)!.sortOrder || lineKey(a).localeCompare(lineKey(b)));
       const insert = db.prepare(INSERT_LINE);
       inForce.forEach((k, i) =>
         insert.run({ ...k, amount: undefined, decision_id: id, position: i + 1, amount_dong: 0, before_dong: k.amount, reason_code: null, note: '' }),
@@ -110,7 +112,6 @@ export function deleteDraft(ctx: CoreContext, args: CommandArgs<'decisions.delet
     const lines = getLineRecords(db, row.id);
     db.prepare('DELETE FROM draft_edit WHERE decision_id = ?').run(row.id);
     db.prepare('DELETE FROM decision_line WHERE decision_id = ?').run(row.id);
-    db.prepare('UPDATE decision SET predecessor_id = NULL WHERE predecessor_id = ? AND status = ?').run(row.id, 'draft');
     db.prepare('DELETE FROM decision WHERE id = ?').run(row.id);
     writeAudit(ctx, 'decisions.delete', 'decision', row.id, { ...row, lines }, null);
     return { deletedId: row.id };

@@ -18,13 +18,17 @@ export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string): { n
 }
 
 export function checkDecision(ctx: CoreContext, id: number): RuleCheck {
-  return checkDraft(ctx.db, getDraftRow(ctx.db, id), ctx.now());
+  const row = getDecisionRow(ctx.db, id);
+  if (row.status !== 'draft') {
+    throw new CoreError('DECISION_ISSUED', `Quyết định ${documentNumberText(row.number!, row.issuer)} đã ban hành và đã được kiểm tra khi ban hành; quy tắc chỉ kiểm tra dự thảo.`, { id });
+  }
+  return checkDraft(ctx.db, row, ctx.now());
 }
 
 export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.issue'>): DecisionDocument {
   const { db } = ctx;
   if (!isValidIsoDate(args.docDate)) {
-    throw new CoreError('INVALID_DATE', `Ngày ban hành: "${args.docDate}" không phải ngày hợp lệ (dd/mm/yyyy).`, { field: 'docDate', value: args.docDate });
+    throw new CoreError('INVALID_DATE', `Ngày ban hành: "${args.docDate}" không phải ngày có thật trên lịch.`, { field: 'docDate', value: args.docDate });
   }
   return db.transaction(() => {
     const draft = getDraftRow(db, args.id);

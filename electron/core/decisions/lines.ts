@@ -212,7 +212,7 @@ export function applyLineChanges(ctx: CoreContext, args: CommandArgs<'decisions.
           return;
         }
         const previous = getLine.get(change.id, draft.id) as LineRecord | undefined;
-        if (!previous) throw new CoreError('NOT_FOUND', `không có dòng số ${change.id} trong dự thảo này; có thể dòng đã bị xoá.`, { field: null, id: change.id });
+        if (!previous) throw new CoreError('NOT_FOUND', 'dòng này không còn trong dự thảo (có thể đã bị xoá ở cửa sổ khác); hãy tải lại dự thảo.', { field: null, id: change.id });
         if (change.op === 'delete') {
           remove.run(previous.id);
           states.push({ before: previous, after: null });

@@ -27,14 +27,20 @@ export function resolveRecipient(db: Db, input: RecipientInput, date: string, of
       return { unitId: districtUnitId(db, office), orgId: null };
     case 'commune': {
       // The same code can name an old commune (before 1/7/2025) and a new one; prefer the one valid on the date.
+      // A commune of the 2025 reorganization belongs to the office when it was formed from one of its communes.
       const rows = db
         .prepare(
-          `SELECT u.id, u.dataset, u.parent_code, ${validOn(date)} AS valid FROM admin_unit u
+          `SELECT u.id, ${validOn(date)} AS valid,
+             (u.dataset = ? AND u.parent_code = ?) OR EXISTS (
+               SELECT 1 FROM admin_unit_successor s JOIN admin_unit old ON old.id = s.unit_id
+               WHERE s.successor_code = u.code AND s.effective_date <= COALESCE(u.valid_from, s.effective_date)
+                 AND old.dataset = ? AND old.parent_code = ?) AS in_district
+           FROM admin_unit u
            WHERE u.code = ? AND u.level NOT IN ('tinh', 'huyen', 'thanh_pho', 'thi_xa')
            ORDER BY valid DESC, u.dataset`,
         )
-        .all(input.code) as { id: number; dataset: string; parent_code: string; valid: number }[];
-      const inDistrict = rows.filter((r) => r.dataset !== DISTRICT_DATASET || r.parent_code === office.districtCode);
+        .all(DISTRICT_DATASET, office.districtCode, DISTRICT_DATASET, office.districtCode, input.code) as { id: number; valid: number; in_district: number }[];
+      const inDistrict = rows.filter((r) => r.in_district === 1);
       if (inDistrict.length === 0) {
         throw new CoreError(
           'UNKNOWN_RECIPIENT',

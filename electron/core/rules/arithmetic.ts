@@ -1,5 +1,6 @@
 /** Rules 1–6: arithmetic of a decision against itself, the ledger and the assignment. Exact in integer đồng. */
 import type { Finding } from '../../../shared/api/ledger-types';
+import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import { finding, param, type RuleDefinition } from './definitions';
 import type { DraftFacts, FactLine } from './facts';
@@ -128,7 +129,7 @@ export function rule3(f: DraftFacts, rule: RuleDefinition): Finding[] {
   return [
     finding(
       rule,
-      `Số trước điều chỉnh của ${linesText(stale)} khác số đang có hiệu lực ngày ${f.decision.date} (ví dụ dòng ${first.position}: ${dong(first.before!)} so với ${dong(f.inForce.get(first.key) ?? 0)}). Một quyết định khác đã ban hành hoặc ngày quyết định đã đổi; dùng "Cập nhật số đang có hiệu lực".`,
+      `Số trước điều chỉnh của ${linesText(stale)} khác số đang có hiệu lực ngày ${formatDateVi(f.decision.date)} (ví dụ dòng ${first.position}: ${dong(first.before!)} so với ${dong(f.inForce.get(first.key) ?? 0)}). Một quyết định khác đã ban hành hoặc ngày quyết định đã đổi; dùng "Cập nhật số đang có hiệu lực".`,
       ids(stale),
     ),
   ];
@@ -179,7 +180,8 @@ export function rule5(f: DraftFacts, rule: RuleDefinition): Finding[] {
   for (const [key, lines] of touched) {
     const c = f.ceilings.get(key)!;
     const used = c.allocated + c.draft;
-    if (used > c.plan) {
+    // A cell already over (the province lowered its assignment) does not block a draft that does not add to it.
+    if (used > c.plan && c.draft > 0) {
       out.push(
         finding(
           rule,
@@ -197,7 +199,7 @@ export function rule5(f: DraftFacts, rule: RuleDefinition): Finding[] {
         out.push(
           finding(
             rule,
-            `Sau hạn phân bổ ${deadline} vẫn còn ${dong(c.plan - used)} chưa phân bổ (${c.programName}, nguồn ${c.sourceCode}, ${c.capitalType}, vốn năm ${c.originYear}; tỷ lệ ${((used / c.plan) * 100).toFixed(1).replace('.', ',')}%).`,
+            `Sau hạn phân bổ ${formatDateVi(deadline)} vẫn còn ${dong(c.plan - used)} chưa phân bổ (${c.programName}, nguồn ${c.sourceCode}, ${c.capitalType === 'DTPT' ? 'vốn ĐTPT' : 'kinh phí SN'}, vốn năm ${c.originYear}; tỷ lệ ${((used / c.plan) * 100).toFixed(1).replace('.', ',')}%).`,
             [],
             'W',
           ),
@@ -223,16 +225,30 @@ export function rule6(f: DraftFacts, rule: RuleDefinition): Finding[] {
     entry.lines.push(l);
     afterByKey.set(l.key, entry);
   }
-  const below = [...afterByKey.values()].filter((e) => e.after < 0 && !e.lines.every((l) => negativeInput.includes(l)));
-  for (const e of below) {
-    const l = e.lines[0]!;
-    out.push(
-      finding(
-        rule,
-        `Dòng ${l.position} (${l.component.code}) giảm ${dong(-l.amount)} nhưng chỉ có ${dong(f.inForce.get(l.key) ?? 0)} đang có hiệu lực: số sau điều chỉnh sẽ âm ${dong(e.after)}. Giảm tối đa bằng số đang có.`,
-        ids(e.lines),
-      ),
-    );
+  for (const [key, e] of afterByKey) {
+    if (e.lines.every((l) => negativeInput.includes(l))) continue;
+    const l = e.lines.find((x) => x.amount < 0) ?? e.lines[0]!;
+    const inForce = f.inForce.get(key) ?? 0;
+    if (e.after < 0) {
+      out.push(
+        finding(
+          rule,
+          `Dòng ${l.position} (${l.component.code}) giảm ${dong(-l.amount)} nhưng chỉ có ${dong(inForce)} đang có hiệu lực ngày ${formatDateVi(f.decision.date)}: số sau điều chỉnh sẽ thiếu ${dong(-e.after)}. Giảm tối đa bằng số đang có.`,
+          ids(e.lines),
+        ),
+      );
+      continue;
+    }
+    const later = f.laterDips.get(key);
+    if (later && e.after + later.dip < 0) {
+      out.push(
+        finding(
+          rule,
+          `Dòng ${l.position} (${l.component.code}) giảm ${dong(-l.amount)} vào ngày ${formatDateVi(f.decision.date)}, nhưng quyết định ${later.decision} ngày ${formatDateVi(later.date)} (đã ban hành) đã dùng phần tiền này: sau quyết định đó dòng sẽ thiếu ${dong(-(e.after + later.dip))}. Ghi ngày dự thảo sau ngày ${formatDateVi(later.date)} hoặc giảm ít hơn.`,
+          ids(e.lines),
+        ),
+      );
+    }
   }
   return out;
 }

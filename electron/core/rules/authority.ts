@@ -13,55 +13,65 @@ const capitalName = (code: string) => (code === 'DTPT' ? 'vốn ĐTPT' : 'kinh p
 
 /** What an adjustment moves: between component projects of a program (SN), between programs, between capital types. */
 export interface Moves {
-  /** SN moves between different component projects of one program: the decreasing and increasing lines. */
+  /** SN moved between component projects of one program: the lines taking money out of projects that lose money, and the others. */
   withinProgramSn: { programCode: string; from: FactLine[]; to: FactLine[] }[];
   /** Moves between sub-components of one component project (the UBND's execution detail). */
   withinProject: FactLine[];
   betweenPrograms: boolean;
   betweenCapitalTypes: boolean;
-  /** Lines taking money out of a program or capital type that loses money. */
+  /** Lines taking money out of a program × capital type that loses money. */
   crossSources: FactLine[];
   movedLines: FactLine[];
 }
 
-export function detectMoves(f: DraftFacts): Moves {
-  const none: Moves = { withinProgramSn: [], withinProject: [], betweenPrograms: false, betweenCapitalTypes: false, crossSources: [], movedLines: [] };
-  if (f.decision.kind !== 'dieu_chinh') return none;
-  const changed = f.lines.filter((l) => l.amount !== 0);
-  const net = (pick: (l: FactLine) => string) => {
-    const m = new Map<string, number>();
-    for (const l of changed) m.set(pick(l), (m.get(pick(l)) ?? 0) + l.amount);
-    return m;
-  };
-  const byProgramCapital = net((l) => `${l.component.programCode}|${l.capitalType}`);
-  const byProgram = net((l) => l.component.programCode);
-  const byCapital = net((l) => l.capitalType);
-  const betweenCapitalTypes = [...byCapital.values()].some((v) => v !== 0);
-  const betweenPrograms = [...byProgram.values()].some((v) => v !== 0) || (!betweenCapitalTypes && [...byProgramCapital.values()].some((v) => v !== 0));
-  const crossSources = changed.filter((l) => l.amount < 0 && (byProgramCapital.get(`${l.component.programCode}|${l.capitalType}`) ?? 0) < 0);
+function sumBy(lines: FactLine[], pick: (l: FactLine) => string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const l of lines) m.set(pick(l), (m.get(pick(l)) ?? 0) + l.amount);
+  return m;
+}
 
-  const withinProgramSn: Moves['withinProgramSn'] = [];
-  const withinProject: FactLine[] = [];
-  const groups = new Map<string, FactLine[]>();
-  for (const l of changed) {
-    if (l.capitalType !== 'SN') continue;
-    const key = `${l.component.programCode}|${l.sourceCode}|${l.originYear}`;
-    groups.set(key, [...(groups.get(key) ?? []), l]);
-  }
-  for (const lines of groups.values()) {
-    const from = lines.filter((l) => l.amount < 0);
-    const to = lines.filter((l) => l.amount > 0);
-    if (from.length === 0 || to.length === 0) continue;
-    const fromProjects = new Set(from.map((l) => l.component.projectCode));
-    const toProjects = new Set(to.map((l) => l.component.projectCode));
-    const crossesProjects = [...toProjects].some((p) => !fromProjects.has(p)) || [...fromProjects].some((p) => !toProjects.has(p));
-    if (crossesProjects) {
-      withinProgramSn.push({ programCode: from[0]!.component.programCode, from, to });
-    } else if (new Set(lines.map((l) => l.component.code)).size > 1) {
-      withinProject.push(...lines);
+/**
+ * Money only moves within one source and one money year (rule 4 keeps each of those zero-sum), so moves are
+ * read per source × origin year: opposite moves in two sources must not cancel each other out.
+ */
+export function detectMoves(f: DraftFacts): Moves {
+  const moves: Moves = { withinProgramSn: [], withinProject: [], betweenPrograms: false, betweenCapitalTypes: false, crossSources: [], movedLines: [] };
+  if (f.decision.kind !== 'dieu_chinh') return moves;
+  const changed = f.lines.filter((l) => l.amount !== 0);
+  moves.movedLines = changed;
+  const bySourceYear = new Map<string, FactLine[]>();
+  for (const l of changed) bySourceYear.set(`${l.sourceCode}|${l.originYear}`, [...(bySourceYear.get(`${l.sourceCode}|${l.originYear}`) ?? []), l]);
+  for (const lines of bySourceYear.values()) {
+    const byProgramCapital = sumBy(lines, (l) => `${l.component.programCode}|${l.capitalType}`);
+    const programChanges = [...sumBy(lines, (l) => l.component.programCode).values()].some((v) => v !== 0);
+    const capitalChanges = [...sumBy(lines, (l) => l.capitalType).values()].some((v) => v !== 0);
+    // A cycle (program A ĐTPT → SN while program B SN → ĐTPT) leaves both totals unchanged: it is both kinds of move.
+    const cycle = !programChanges && !capitalChanges && [...byProgramCapital.values()].some((v) => v !== 0);
+    moves.betweenPrograms ||= programChanges || cycle;
+    moves.betweenCapitalTypes ||= capitalChanges || cycle;
+    moves.crossSources.push(...lines.filter((l) => l.amount < 0 && (byProgramCapital.get(`${l.component.programCode}|${l.capitalType}`) ?? 0) < 0));
+
+    // Recurrent money between component projects of one program: by the net of each project, not by line.
+    const snByProgram = new Map<string, FactLine[]>();
+    for (const l of lines) if (l.capitalType === 'SN') snByProgram.set(l.component.programCode, [...(snByProgram.get(l.component.programCode) ?? []), l]);
+    for (const [programCode, programLines] of snByProgram) {
+      const projectNet = sumBy(programLines, (l) => l.component.projectCode);
+      const losing = new Set([...projectNet].filter(([, v]) => v < 0).map(([p]) => p));
+      const gaining = new Set([...projectNet].filter(([, v]) => v > 0).map(([p]) => p));
+      if (losing.size && gaining.size) {
+        moves.withinProgramSn.push({
+          programCode,
+          from: programLines.filter((l) => l.amount < 0 && losing.has(l.component.projectCode)),
+          to: programLines.filter((l) => !(l.amount < 0 && losing.has(l.component.projectCode))),
+        });
+      }
+      for (const [project] of projectNet) {
+        const inProject = programLines.filter((l) => l.component.projectCode === project);
+        if (projectNet.get(project) === 0 && new Set(inProject.map((l) => l.component.code)).size > 1) moves.withinProject.push(...inProject);
+      }
     }
   }
-  return { withinProgramSn, withinProject, betweenPrograms, betweenCapitalTypes, crossSources, movedLines: changed };
+  return moves;
 }
 
 function describeMove(m: Moves): string {

@@ -41,6 +41,14 @@ export function rule15(f: DraftFacts, rule: RuleDefinition): Finding[] {
       ),
     );
   }
+  const sourceEnded = group(f.lines.filter((l) => l.amount > 0), (l) => {
+    const s = f.sources.get(l.sourceCode);
+    return s && ((s.validFrom !== null && s.validFrom > f.decision.date) || (s.validTo !== null && s.validTo < f.decision.date)) ? l.sourceCode : null;
+  });
+  for (const [code, lines] of sourceEnded) {
+    const s = f.sources.get(code)!;
+    out.push(finding(rule, `Nguồn ${s.name} không còn hiệu lực vào ngày ${formatDateVi(f.decision.date)}${s.validTo ? ` (đến ${formatDateVi(s.validTo)})` : ''}; ${linesText(lines)}. Chọn nguồn vốn khác.`, ids(lines)));
+  }
   return out;
 }
 
@@ -52,19 +60,23 @@ function invalidOn(u: UnitFact, date: string): boolean {
 export function rule16(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const out: Finding[] = [];
   const date = f.decision.date;
-  const byUnit = group(f.lines, (l) => (l.unitId !== null && f.units.has(l.unitId) && invalidOn(f.units.get(l.unitId)!, date) ? l.unitId : null));
+  // Money can always be taken from a unit that has ended (to move it to the successor or withdraw it); only
+  // increases must go to a unit valid on the date.
+  const increasing = f.lines.filter((l) => l.amount > 0);
+  const byUnit = group(increasing, (l) => (l.unitId !== null && f.units.has(l.unitId) && invalidOn(f.units.get(l.unitId)!, date) ? l.unitId : null));
   for (const [unitId, lines] of byUnit) {
     const u = f.units.get(unitId)!;
-    const when = u.validTo !== null && u.validTo < date ? `hết hiệu lực từ ${formatDateVi(nextDay(u.validTo))}` : `chỉ có hiệu lực từ ${formatDateVi(u.validFrom!)}`;
+    const ended = u.validTo !== null && u.validTo < date;
+    const when = ended ? `hết hiệu lực từ ${formatDateVi(nextDay(u.validTo!))}, không còn nhận vốn` : `chỉ có hiệu lực từ ${formatDateVi(u.validFrom!)}, chưa nhận vốn được`;
     out.push(
       finding(
         rule,
-        `${u.name} ${when}, không còn là đơn vị nhận vào ngày ${formatDateVi(date)} (${linesText(lines)}).${u.successors ? ` Đơn vị kế thừa: ${u.successors}.` : ''} Chọn đơn vị đang có hiệu lực.`,
+        `${u.name} ${when} vào ngày ${formatDateVi(date)} (${linesText(lines)}).${u.successors ? ` Đơn vị kế thừa: ${u.successors}; phân bổ cho đơn vị kế thừa.` : ' Chọn đơn vị đang có hiệu lực.'}`,
         ids(lines),
       ),
     );
   }
-  const byOrg = group(f.lines, (l) => (l.orgId !== null && f.orgs.has(l.orgId) && invalidOn(f.orgs.get(l.orgId)!, date) ? l.orgId : null));
+  const byOrg = group(increasing, (l) => (l.orgId !== null && f.orgs.has(l.orgId) && invalidOn(f.orgs.get(l.orgId)!, date) ? l.orgId : null));
   for (const [orgId, lines] of byOrg) {
     out.push(finding(rule, `${f.orgs.get(orgId)!.name} không còn hoạt động vào ngày ${formatDateVi(date)} (${linesText(lines)}). Chọn đơn vị khác.`, ids(lines)));
   }

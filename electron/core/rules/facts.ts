@@ -4,6 +4,7 @@
  */
 import type { DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
 import type { CapitalTypeCode } from '../../../shared/api/types';
+import { documentNumberText } from '../../../shared/domain/documents';
 import type { Db } from '../db/database';
 import { draftDate } from '../decisions/lines';
 import { getLineRecords, type DecisionRow } from '../decisions/store';
@@ -66,6 +67,11 @@ export interface DraftFacts {
   inForce: Map<string, number>;
   /** The same, as entries. */
   inForceEntries: KeyAmount[];
+  /**
+   * For keys the draft decreases: the lowest point the decisions issued after the draft's date take the key
+   * to, relative to the amount in force on that date (a back-dated decrease must not sink a later one).
+   */
+  laterDips: Map<string, { dip: number; decision: string; date: string }>;
   ceilings: Map<string, Ceiling>;
   pilots: PilotFact[];
   delegationsForYear: { basisNumber: string; basisDate: string }[];
@@ -74,6 +80,7 @@ export interface DraftFacts {
   units: Map<number, UnitFact>;
   orgs: Map<number, UnitFact>;
   allocationDeadline: string | null;
+  sources: Map<string, { name: string; validFrom: string | null; validTo: string | null }>;
   rules: Map<number, RuleDefinition>;
 }
 
@@ -152,6 +159,7 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
     for (const o of rows) orgs.set(o.id, { ...o, successors: '' });
   }
   const inForceEntries = foldIssued(db, row.year, date, issued);
+  const laterDips = loadLaterDips(db, row.year, date, lines);
   const setting = db.prepare('SELECT allocation_deadline FROM year_setting WHERE year = ?').get(row.year) as { allocation_deadline: string | null } | undefined;
   return {
     decision: { id: row.id, year: row.year, kind: row.kind, issuer: row.issuer, date, declaredTotal: row.declared_total_dong },
@@ -160,6 +168,7 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
     components,
     inForce: new Map(inForceEntries.map((k) => [lineKey(k), k.amount])),
     inForceEntries,
+    laterDips,
     ceilings,
     pilots,
     delegationsForYear,
@@ -167,6 +176,38 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
     units,
     orgs,
     allocationDeadline: setting?.allocation_deadline ?? null,
+    sources: new Map(
+      (db.prepare('SELECT code, name_vi AS name, valid_from AS validFrom, valid_to AS validTo FROM funding_source').all() as { code: string; name: string; validFrom: string | null; validTo: string | null }[]).map(
+        (r) => [r.code, r],
+      ),
+    ),
     rules: rulesValidOn(db, date),
   };
+}
+
+function loadLaterDips(db: Db, year: number, date: string, lines: FactLine[]): DraftFacts['laterDips'] {
+  const net = new Map<string, number>();
+  for (const l of lines) net.set(l.key, (net.get(l.key) ?? 0) + l.amount);
+  const decreasing = new Set([...net].filter(([, v]) => v < 0).map(([k]) => k));
+  const dips: DraftFacts['laterDips'] = new Map();
+  if (decreasing.size === 0) return dips;
+  const componentIds = [...new Set(lines.filter((l) => decreasing.has(l.key)).map((l) => l.component.id))];
+  const rows = db
+    .prepare(
+      `SELECT l.component_id, l.recipient_unit_id, l.recipient_org_id, l.project_id, l.source_code, l.capital_type, l.origin_year,
+         l.amount_dong AS amount, d.doc_date, d.number, d.issuer
+       FROM decision d JOIN decision_line l ON l.decision_id = d.id
+       WHERE d.year = ? AND d.status = 'issued' AND d.doc_date > ? AND l.component_id IN (${componentIds.join(',')})
+       ORDER BY d.doc_date, d.id`,
+    )
+    .all(year, date) as (KeyAmount & { doc_date: string; number: number; issuer: DecisionIssuer })[];
+  const running = new Map<string, number>();
+  for (const r of rows) {
+    const key = lineKey(r);
+    if (!decreasing.has(key)) continue;
+    const value = (running.get(key) ?? 0) + r.amount;
+    running.set(key, value);
+    if (value < (dips.get(key)?.dip ?? 0)) dips.set(key, { dip: value, decision: documentNumberText(r.number, r.issuer), date: r.doc_date });
+  }
+  return dips;
 }

@@ -65,8 +65,8 @@ try {
      WHERE d.year = 2024 AND d.status = 'issued' AND d.issuer = 'HDND' AND d.kind = 'dieu_chinh' GROUP BY l.component_id, l.source_code, l.capital_type, l.origin_year`,
   );
 
-  console.log('\n— decisions.check of a 5,000-line draft (dated 2024-06-01) —');
-  const draft = core.invoke('decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-06-01' });
+  console.log('\n— decisions.check of a 5,000-line draft (dated 2024-12-31, after the issued decisions) —');
+  const draft = core.invoke('decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-12-31' });
   if (!draft.ok) throw new Error(draft.error.message);
   const id = draft.value.header.id;
   const applied = core.invoke('decisions.lines.apply', { decisionId: id, changes: draftChanges(core, year) });
@@ -78,10 +78,10 @@ try {
   part('    loadDraftFacts', () => loadDraftFacts(db, row, now));
   part('      balanceSums(draftId) (componentIndex + fold of all issued + replans + draft)', () => balanceSums(db, 2024, { draftId: id }));
   part('      getLineRecords (5,000 draft lines)', () => getLineRecords(db, id));
-  part('      inForceMap(date) (fold to 2024-06-01 + 7-part string keys)', () => inForceMap(db, 2024, '2024-06-01'));
-  part('        foldIssued(2024-06-01) alone', () => foldIssued(db, 2024, '2024-06-01'));
-  console.log(`        (${foldIssued(db, 2024, '2024-06-01').length} keys in force on 2024-06-01)`);
-  part('      rulesValidOn', () => rulesValidOn(db, '2024-06-01'));
+  part('      inForceMap(date) (fold to 2024-12-31 + 7-part string keys)', () => inForceMap(db, 2024, '2024-12-31'));
+  part('        foldIssued(2024-12-31) alone', () => foldIssued(db, 2024, '2024-12-31'));
+  console.log(`        (${foldIssued(db, 2024, '2024-12-31').length} keys in force on 2024-12-31)`);
+  part('      rulesValidOn', () => rulesValidOn(db, '2024-12-31'));
   const facts = loadDraftFacts(db, row, now);
   part('    evaluateFacts (all rules, pure JS)', () => evaluateFacts(facts));
   const moves = detectMoves(facts);

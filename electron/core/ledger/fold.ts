@@ -62,6 +62,8 @@ function foldSnapshot(db: Db, year: number): KeyAmount[] {
  */
 export function foldIssued(db: Db, year: number, asOf?: string, snapshot?: KeyAmount[]): KeyAmount[] {
   if (!asOf) return snapshot ?? foldSnapshot(db, year);
+  const latest = db.prepare("SELECT MAX(doc_date) AS d FROM decision WHERE year = ? AND status = 'issued'").get(year) as { d: string | null };
+  if (latest.d === null || latest.d <= asOf) return snapshot ?? foldSnapshot(db, year);
   const counts = db
     .prepare(
       `SELECT COALESCE(SUM(d.doc_date > ?), 0) AS later, COALESCE(SUM(d.doc_date <= ?), 0) AS upTo

@@ -77,14 +77,20 @@ export function rule2(f: DraftFacts, rule: RuleDefinition): Finding[] {
   // In force elsewhere: on an ancestor of a draft line, or below a component the draft holds money on.
   const inForceOnAncestors = new Map<string, number>();
   const inForceBelow: { code: string; rest: string }[] = [];
+  const relevance = new Map<number, { code: string; isAncestor: boolean; below: boolean } | null>();
   for (const k of f.inForceEntries) {
     if (k.amount === 0) continue;
-    const c = f.components.get(k.component_id);
-    if (!c) continue;
-    const code = codeKey(c);
-    const isAncestor = ancestorCodes.has(code);
-    const below = ancestorsOf(c.periodCode, c.code).some((a) => draftCodes.has(a));
-    if (!isAncestor && !below) continue;
+    let r = relevance.get(k.component_id);
+    if (r === undefined) {
+      const c = f.components.get(k.component_id);
+      const code = c ? codeKey(c) : '';
+      const isAncestor = ancestorCodes.has(code);
+      const below = c ? ancestorsOf(c.periodCode, c.code).some((a) => draftCodes.has(a)) : false;
+      r = isAncestor || below ? { code, isAncestor, below } : null;
+      relevance.set(k.component_id, r);
+    }
+    if (r === null) continue;
+    const { code, isAncestor, below } = r;
     const rest = restOf(k.recipient_unit_id, k.recipient_org_id, k.project_id, k.source_code, k.capital_type, k.origin_year);
     if (isAncestor) inForceOnAncestors.set(`${code}|${rest}`, k.amount);
     if (below && !draftAfter.has(`${code}|${rest}`)) inForceBelow.push({ code, rest });

@@ -3,6 +3,8 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { AppInfo } from '../../shared/api/types';
 import { api } from '../api/client';
 import { AssignmentsScreen } from '../screens/assignments/AssignmentsScreen';
+import { DecisionEditor } from '../screens/decisions/DecisionEditor';
+import { DecisionsScreen } from '../screens/decisions/DecisionsScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { AppFrame } from './AppFrame';
@@ -33,6 +35,9 @@ export function App() {
           <Route index element={<Navigate to="/von-duoc-giao" replace />} />
           <Route path="von-duoc-giao" element={<AssignmentsScreen />} />
           <Route path="von-duoc-giao/:year" element={<AssignmentsScreen />} />
+          <Route path="quyet-dinh" element={<DecisionsScreen />} />
+          <Route path="quyet-dinh/:year" element={<DecisionsScreen />} />
+          <Route path="quyet-dinh/:year/:id" element={<DecisionEditor />} />
           {SCREENS.filter((s) => !s.built).map((s) => (
             <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
           ))}

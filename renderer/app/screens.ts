@@ -10,7 +10,7 @@ export interface ScreenDef {
 export const SCREENS: ScreenDef[] = [
   { path: 'tong-quan', label: 'Tổng quan', built: false, plan: 'Vốn được giao, tỷ lệ phân bổ và giải ngân theo chương trình và loại vốn; so với cùng kỳ, bình quân tỉnh và cả nước; cảnh báo vốn sắp hết hạn.' },
   { path: 'von-duoc-giao', label: 'Vốn được giao', built: true, plan: '' },
-  { path: 'quyet-dinh', label: 'Quyết định phân bổ', built: false, plan: 'Sổ quyết định phân bổ, điều chỉnh, bổ sung, thu hồi: lập dự thảo, cân đối với vốn được giao theo thời gian thực, ban hành và khoá quyết định.' },
+  { path: 'quyet-dinh', label: 'Quyết định phân bổ', built: true, plan: '' },
   { path: 'du-toan-thuong-xuyen', label: 'Dự toán chi thường xuyên', built: false, plan: 'Phân bổ chi tiết kinh phí sự nghiệp theo dự án, tiểu dự án, nội dung và đơn vị thực hiện; nghị quyết HĐND huyện theo phân cấp.' },
   { path: 'du-an', label: 'Danh mục dự án', built: false, plan: 'Danh mục dự án đầu tư phát triển: mã, tên, xã, chủ đầu tư, tổng mức đầu tư, quyết định phê duyệt, cơ chế đặc thù.' },
   { path: 'giai-ngan', label: 'Giải ngân', built: false, plan: 'Số giải ngân theo kỳ báo cáo, tỷ lệ so với kế hoạch (nêu rõ mẫu số), vốn kéo dài và thời hạn.' },

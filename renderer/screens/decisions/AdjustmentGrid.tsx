@@ -1,0 +1,155 @@
+import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ValueGetterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import type { LineChange } from '../../../shared/api/ledger-contract';
+import type { DecisionLine, ReasonCode } from '../../../shared/api/ledger-types';
+import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
+import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { PickerEditor } from '../../grid/PickerEditor';
+import type { CellProblem } from './AllocationGrid';
+
+interface Row {
+  rowId: string;
+  line: DecisionLine | null;
+  total?: { before: number; decrease: number; increase: number; after: number };
+}
+
+export interface AdjustmentGridHandle {
+  api: () => GridApi<Row> | null;
+  focusLine: (lineId: number) => void;
+}
+
+interface Props {
+  lines: DecisionLine[];
+  unit: MoneyUnit;
+  readOnly: boolean;
+  reasons: ReasonCode[];
+  sourceLabel: (code: string) => string;
+  problem: CellProblem | null;
+  onChanges: (changes: LineChange[], where: { rowId: string; colId: string }) => void;
+  onHint: (text: string | null) => void;
+}
+
+const getRowId = (p: GetRowIdParams<Row>) => p.data.rowId;
+const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true, sortable: false, suppressMovable: true };
+
+/** Adjustment mode: each line of the plan in force with before / giảm / tăng / after, as the annex prints them. */
+export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function AdjustmentGrid(props, ref) {
+  const { lines, unit, readOnly, reasons, sourceLabel, problem, onChanges, onHint } = props;
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const problemRef = useRef(problem);
+  problemRef.current = problem;
+  const rowData = useMemo<Row[]>(() => lines.map((line) => ({ rowId: `a:${line.id}`, line })), [lines]);
+  const pinnedBottom = useMemo<Row[]>(() => {
+    const sum = (pick: (l: DecisionLine) => number) => lines.reduce((acc, l) => acc + pick(l), 0);
+    return [{ rowId: 'total', line: null, total: { before: sum((l) => l.beforeDong ?? 0), decrease: sum((l) => l.decreaseDong), increase: sum((l) => l.increaseDong), after: sum((l) => l.afterDong ?? l.amountDong) } }];
+  }, [lines]);
+
+  useImperativeHandle(ref, () => ({
+    api: () => gridApi.current,
+    focusLine: (lineId: number) => {
+      const node = gridApi.current?.getRowNode(`a:${lineId}`);
+      if (!node || node.rowIndex === null) return;
+      gridApi.current?.ensureNodeVisible(node, 'middle');
+      gridApi.current?.setFocusedCell(node.rowIndex, 'decrease');
+      gridApi.current?.flashCells({ rowNodes: [node] });
+    },
+  }));
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<Row>) => {
+      const line = event.data?.line;
+      const colId = event.column.getColId();
+      if (!line) return;
+      const raw = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue).trim();
+      const where = { rowId: `a:${line.id}`, colId };
+      if (colId === 'reason') {
+        onChanges([{ op: 'update', id: line.id, patch: { reasonCode: raw === '' ? null : raw } }], where);
+        return;
+      }
+      if (raw !== '' && colId !== 'after') {
+        const parsed = parseAmount(raw, unit);
+        if (!parsed.ok) return onHint(`Số tiền "${raw}": ${parsed.message}`);
+        if (parsed.value < 0) return onHint('Nhập số dương vào cột giảm hoặc tăng.');
+      }
+      onHint(null);
+      if (colId === 'after') {
+        onChanges([{ op: 'update', id: line.id, patch: { after: raw === '' ? { dong: line.beforeDong ?? 0 } : { text: raw, unit } } }], where);
+      } else if (colId === 'decrease') {
+        // Giảm and tăng are one signed change: typing a decrease replaces an increase on the same line.
+        onChanges([{ op: 'update', id: line.id, patch: { amount: raw === '' ? { dong: 0 } : { text: raw.startsWith('-') ? raw : `-${raw}`, unit } } }], where);
+      } else if (colId === 'increase') {
+        onChanges([{ op: 'update', id: line.id, patch: { amount: raw === '' ? { dong: 0 } : { text: raw, unit } } }], where);
+      }
+    },
+    [onChanges, onHint, unit],
+  );
+
+  const columnDefs = useMemo<ColDef<Row>[]>(() => {
+    const problemClass = {
+      'cell-error': (p: CellClassParams<Row>) => problemRef.current !== null && p.data?.rowId === problemRef.current.rowId && p.column.getColId() === problemRef.current.colId,
+    };
+    const money = (colId: string, headerName: string, pick: (l: DecisionLine) => number | null, totalPick: (t: NonNullable<Row['total']>) => number, editable: boolean): ColDef<Row> => ({
+      colId,
+      headerName,
+      width: 150,
+      type: 'rightAligned',
+      editable: (p) => editable && !readOnly && p.data?.line !== null,
+      cellClassRules: { ...problemClass, 'cell-sum': (p: CellClassParams<Row>) => !editable || p.data?.line === null },
+      valueGetter: (p: ValueGetterParams<Row>) => {
+        if (p.data?.total) return formatAmount(toDong(totalPick(p.data.total)), unit);
+        const v = p.data?.line ? pick(p.data.line) : null;
+        return v === null || v === 0 ? (colId === 'decrease' || colId === 'increase' ? '' : formatAmount(toDong(v ?? 0), unit)) : formatAmount(toDong(v), unit);
+      },
+    });
+    return [
+      {
+        colId: 'component',
+        headerName: 'Hạng mục',
+        pinned: 'left',
+        width: 340,
+        valueGetter: (p: ValueGetterParams<Row>) => (p.data?.total ? 'Tổng cộng' : p.data?.line ? `${p.data.line.componentCode} — ${p.data.line.componentName}` : ''),
+        tooltipValueGetter: (p) => p.data?.line?.componentName,
+      },
+      { colId: 'recipient', headerName: 'Đơn vị nhận', pinned: 'left', width: 180, valueGetter: (p: ValueGetterParams<Row>) => p.data?.line?.recipient.name ?? '' },
+      { colId: 'source', headerName: 'Nguồn', width: 120, valueGetter: (p: ValueGetterParams<Row>) => (p.data?.line ? sourceLabel(p.data.line.sourceCode) : '') },
+      { colId: 'capital', headerName: 'Loại vốn', width: 90, valueGetter: (p: ValueGetterParams<Row>) => (p.data?.line ? (p.data.line.capitalType === 'DTPT' ? 'ĐTPT' : 'SN') : '') },
+      money('before', 'Đã giao (trước)', (l) => l.beforeDong, (t) => t.before, false),
+      money('decrease', 'Giảm', (l) => l.decreaseDong, (t) => t.decrease, true),
+      money('increase', 'Tăng', (l) => l.increaseDong, (t) => t.increase, true),
+      money('after', 'Sau điều chỉnh', (l) => l.afterDong, (t) => t.after, true),
+      {
+        colId: 'reason',
+        headerName: 'Lý do (dòng giảm)',
+        width: 230,
+        editable: (p) => !readOnly && p.data?.line !== null,
+        cellEditor: PickerEditor,
+        cellEditorParams: { options: reasons.map((r) => ({ value: r.code, label: r.name })) },
+        cellEditorPopup: true,
+        cellClassRules: problemClass,
+        valueGetter: (p: ValueGetterParams<Row>) => (p.data?.line?.reasonCode ? (reasons.find((r) => r.code === p.data!.line!.reasonCode)?.name ?? p.data.line.reasonCode) : ''),
+      },
+    ];
+  }, [readOnly, reasons, sourceLabel, unit]);
+
+  return (
+    <AgGridReact<Row>
+      theme={gridTheme}
+      localeText={GRID_LOCALE_VI}
+      columnDefs={columnDefs}
+      rowData={rowData}
+      pinnedBottomRowData={pinnedBottom}
+      getRowId={getRowId}
+      getRowClass={(p) => (p.data?.total ? 'row-grand-total' : p.data?.line && p.data.line.amountDong !== 0 ? 'row-changed' : undefined)}
+      readOnlyEdit
+      onCellEditRequest={onCellEditRequest}
+      enterNavigatesVertically
+      enterNavigatesVerticallyAfterEdit
+      stopEditingWhenCellsLoseFocus
+      onGridReady={(e: GridReadyEvent<Row>) => {
+        gridApi.current = e.api;
+      }}
+      defaultColDef={DEFAULT_COL_DEF}
+    />
+  );
+});

@@ -1,0 +1,373 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { LineChange } from '../../../shared/api/ledger-contract';
+import type { RecipientOption } from '../../../shared/api/ledger-types';
+import type { ComponentOption, ReferenceLists, Signer } from '../../../shared/api/types';
+import { amountColumns, type AmountColumn } from '../../../shared/domain/decision-sheet';
+import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
+import { formatDateVi, parseDateVi } from '../../../shared/format/date';
+import { parseClipboardTable } from '../../../shared/grid/tsv';
+import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
+import { foldVietnamese } from '../../../shared/text/fold';
+import { api } from '../../api/client';
+import { filterOptions, type PickerOption } from '../../grid/PickerEditor';
+import { AdjustmentGrid, type AdjustmentGridHandle } from './AdjustmentGrid';
+import { AllocationGrid, type AllocationGridHandle, type CellProblem } from './AllocationGrid';
+import { BalancePanel, FindingsPanel } from './BalancePanel';
+import { CommuneMatrixGrid } from './CommuneMatrixGrid';
+import { IssueDialog } from './IssueDialog';
+import { planPaste } from './paste';
+import { useDecision } from './useDecision';
+
+const UNIT_KEY = 'sovon.decisions.unit';
+const initialUnit = (): MoneyUnit => {
+  const stored = localStorage.getItem(UNIT_KEY);
+  return stored === 'dong' || stored === 'nghin' || stored === 'trieu' ? stored : 'trieu';
+};
+
+const stripPrefix = (name: string) => foldVietnamese(name).replace(/^(xa|thi tran|phuong|huyen)\s+/, '');
+
+/** One decision: header, the editor grid (or the adjustment / per-commune view), live balance and findings. */
+export function DecisionEditor() {
+  const params = useParams();
+  const navigate = useNavigate();
+  const id = Number(params.id);
+  const decision = useDecision(id);
+  const { doc, lines, balance, check } = decision;
+  const [unit, setUnit] = useState<MoneyUnit>(initialUnit);
+  const [components, setComponents] = useState<ComponentOption[]>([]);
+  const [lists, setLists] = useState<ReferenceLists | null>(null);
+  const [signers, setSigners] = useState<Signer[]>([]);
+  const [recipients, setRecipients] = useState<RecipientOption[]>([]);
+  const [assignedPairs, setAssignedPairs] = useState<{ sourceCode: string; capitalType: 'DTPT' | 'SN' }[]>([]);
+  const [problem, setProblem] = useState<CellProblem | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+  const [pasteReport, setPasteReport] = useState<string[] | null>(null);
+  const [view, setView] = useState<'detail' | 'communes'>('detail');
+  const [issuing, setIssuing] = useState(false);
+  const allocationRef = useRef<AllocationGridHandle>(null);
+  const adjustmentRef = useRef<AdjustmentGridHandle>(null);
+
+  const year = doc?.header.year;
+  const docDate = doc?.header.docDate ?? new Date().toISOString().slice(0, 10);
+  const readOnly = doc?.header.status !== 'draft';
+  const adjustmentMode = doc !== null && (doc.header.kind === 'dieu_chinh' || doc.header.kind === 'bo_sung' || doc.header.kind === 'thu_hoi');
+
+  useEffect(() => localStorage.setItem(UNIT_KEY, unit), [unit]);
+  useEffect(() => {
+    void api.invoke('reference.lists', {}).then((r) => r.ok && setLists(r.value));
+    void api.invoke('app.info', {}).then((r) => r.ok && setSigners(r.value.office?.signers ?? []));
+  }, []);
+  useEffect(() => {
+    if (year === undefined) return;
+    void api.invoke('catalog.components', { year }).then((r) => r.ok && setComponents(r.value));
+    void api.invoke('assignments.list', { year }).then((r) => r.ok && setAssignedPairs(r.value.totals.bySourceCapital.map((c) => ({ sourceCode: c.sourceCode, capitalType: c.capitalType }))));
+  }, [year]);
+  useEffect(() => {
+    void api.invoke('recipients.list', { date: docDate }).then((r) => r.ok && setRecipients(r.value));
+  }, [docDate]);
+
+  const sourceLabel = useCallback((code: string) => lists?.fundingSources.find((s) => s.code === code)?.shortName ?? code, [lists]);
+  const columns = useMemo<AmountColumn[]>(
+    () => amountColumns([...assignedPairs, ...lines.map((l) => ({ sourceCode: l.sourceCode, capitalType: l.capitalType }))], (lists?.fundingSources ?? []).map((s) => s.code)),
+    [assignedPairs, lines, lists],
+  );
+  const columnLabel = useCallback((c: AmountColumn) => `${sourceLabel(c.sourceCode)} · ${c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}`, [sourceLabel]);
+  const componentOptions = useMemo<PickerOption[]>(
+    () => components.filter((c) => c.depth > 0).map((c) => ({ value: c.code, label: `${'  '.repeat(c.depth - 1)}${c.code} — ${c.name}`, keywords: `${c.code.replace(/\./g, ' ')} ${c.levelLabel}` })),
+    [components],
+  );
+  const componentOrder = useMemo(() => new Map(components.map((c, i) => [c.code, i])), [components]);
+  const componentNames = useMemo(() => new Map(components.map((c) => [c.code, c.name])), [components]);
+  const recipientValue = (r: RecipientOption) => `${r.kind}:${r.id}`;
+  const recipientOptions = useMemo<PickerOption[]>(
+    () => recipients.filter((r) => r.validOnDate).map((r) => ({ value: recipientValue(r), label: r.name, keywords: `${r.code ?? ''} ${r.kind === 'commune' ? 'xa' : r.kind === 'district' ? 'huyen' : 'don vi'}` })),
+    [recipients],
+  );
+  const recipientByValue = useMemo(() => new Map(recipients.map((r) => [recipientValue(r), r])), [recipients]);
+
+  const sendChanges = useCallback(
+    async (changes: LineChange[], where: { rowId: string; colId: string }) => {
+      if (changes.length === 0) return setProblem({ ...where, message: '' });
+      const result = await decision.apply(changes);
+      if (result.ok) {
+        setProblem(null);
+        setHint(null);
+        return;
+      }
+      setProblem({ ...where, message: result.error.message });
+    },
+    [decision],
+  );
+
+  const step = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const error = await decision.step(direction);
+      setHint(error ? error.message : null);
+    },
+    [decision],
+  );
+
+  const resolveComponent = useCallback(
+    (text: string): { code: string } | { error: string } => {
+      const t = text.trim();
+      if (t === '') return { error: 'Thiếu hạng mục.' };
+      const byCode = components.find((c) => c.code.toLowerCase() === t.toLowerCase());
+      if (byCode) return { code: byCode.code };
+      const folded = foldVietnamese(t);
+      const byName = components.filter((c) => foldVietnamese(c.name) === folded);
+      if (byName.length === 1) return { code: byName[0]!.code };
+      const matches = filterOptions(componentOptions, t);
+      if (matches.length === 1) return { code: matches[0]!.value };
+      return { error: matches.length ? `"${t}" khớp nhiều hạng mục; ghi mã hạng mục (ví dụ DTTS.DA1.ND2).` : `Không tìm thấy hạng mục "${t}" trong danh mục năm ${year}.` };
+    },
+    [componentOptions, components, year],
+  );
+  const resolveRecipient = useCallback(
+    (text: string) => {
+      const t = text.trim();
+      if (t === '') return { error: 'Thiếu đơn vị nhận.' };
+      const valid = recipients.filter((r) => r.validOnDate);
+      const found =
+        valid.find((r) => r.code === t) ??
+        valid.find((r) => foldVietnamese(r.name) === foldVietnamese(t)) ??
+        (valid.filter((r) => stripPrefix(r.name) === stripPrefix(t)).length === 1 ? valid.find((r) => stripPrefix(r.name) === stripPrefix(t)) : undefined);
+      if (!found) return { error: `Không tìm thấy đơn vị nhận "${t}" có hiệu lực ngày ${formatDateVi(docDate)}.` };
+      const recipient = found.kind === 'commune' ? { kind: 'commune' as const, code: found.code! } : found.kind === 'district' ? { kind: 'district' as const } : { kind: found.kind, id: found.id! };
+      return { recipient, kind: found.kind, id: found.id };
+    },
+    [docDate, recipients],
+  );
+
+  const onPaste = useCallback(
+    async (event: React.ClipboardEvent) => {
+      const gridApi = allocationRef.current?.api();
+      if (!gridApi || readOnly || adjustmentMode || view !== 'detail' || gridApi.getEditingCells().length > 0) return;
+      const focused = gridApi.getFocusedCell();
+      if (!focused || focused.rowPinned === 'bottom') return;
+      event.preventDefault();
+      const table = parseClipboardTable(event.clipboardData.getData('text/plain'));
+      if (table.length === 0) return;
+      const plan = planPaste({
+        table,
+        startRow: focused.rowPinned === 'top' ? 'entry' : focused.rowIndex,
+        startColumn: focused.column.getColId(),
+        columnOrder: gridApi.getAllDisplayedColumns().map((c) => c.getColId()),
+        amountColumns: columns,
+        rows: allocationRef.current!.displayedRows(),
+        allRows: allocationRef.current!.allRows(),
+        unit,
+        resolveComponent,
+        resolveRecipient,
+        year: year!,
+      });
+      const report = plan.problems.map((p) => `Ô dòng ${p.row}, cột ${p.column} của khối dán: ${p.message}`);
+      if (plan.changes.length > 0) {
+        const result = await decision.apply(plan.changes, { partial: true, label: `Dán ${table.length} × ${table[0]!.length} ô` });
+        if (!result.ok) report.push(result.error.message);
+        else report.push(...result.value.rejected.map((r) => r.message));
+        const applied = result.ok ? plan.changes.length - result.value.rejected.length : 0;
+        report.unshift(`Đã dán ${applied} ô hợp lệ.`);
+      }
+      if (report.length > 1 || plan.changes.length === 0) setPasteReport(report);
+      else {
+        setPasteReport(null);
+        setHint(report[0] ?? null);
+      }
+    },
+    [adjustmentMode, columns, decision, readOnly, resolveComponent, resolveRecipient, unit, view, year],
+  );
+
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent) => {
+      const editing = (allocationRef.current?.api()?.getEditingCells().length ?? 0) + (adjustmentRef.current?.api()?.getEditingCells().length ?? 0) > 0;
+      if (editing || readOnly || !(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void step('undo');
+      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
+        event.preventDefault();
+        void step('redo');
+      }
+    },
+    [readOnly, step],
+  );
+
+  const pickLine = useCallback(
+    (lineId: number) => {
+      setIssuing(false);
+      setView('detail');
+      if (adjustmentMode) adjustmentRef.current?.focusLine(lineId);
+      else allocationRef.current?.focusLine(lineId);
+    },
+    [adjustmentMode],
+  );
+
+  const saveHeader = useCallback(
+    async (patch: { docDate?: string | null; summary?: string }) => {
+      if (!doc) return;
+      const result = await api.invoke('decisions.update', { id: doc.header.id, patch });
+      if (!result.ok) return setHint(result.error.message);
+      await decision.reload();
+    },
+    [decision, doc],
+  );
+
+  if (decision.loadError) return <div className="error-banner" role="alert">{decision.loadError}</div>;
+  if (!doc || !lists) return <p className="muted">Đang mở quyết định…</p>;
+  const h = doc.header;
+
+  return (
+    <section className="screen decision-editor">
+      <header className="screen-header">
+        <div>
+          <button type="button" className="link-button" onClick={() => navigate(`/quyet-dinh/${h.year}`)}>
+            ← Danh sách quyết định {h.year}
+          </button>
+          <h1>
+            {h.numberText ? `${h.issuer === 'HDND' ? 'Nghị quyết' : 'Quyết định'} số ${h.numberText}` : `Dự thảo ${DECISION_KIND_LABELS[h.kind].toLowerCase()} #${h.id}`}
+            {readOnly ? <span className="badge badge-issued">Đã ban hành — chỉ xem</span> : <span className="badge badge-draft">Dự thảo</span>}
+          </h1>
+          <p className="muted">
+            {DECISION_KIND_LABELS[h.kind]} · {DECISION_ISSUER_LABELS[h.issuer]}
+            {h.docDate ? ` · ngày ${formatDateVi(h.docDate)}` : ''}
+            {h.signerName ? ` · ký: ${h.signerName}` : ''}
+          </p>
+        </div>
+        <div className="toolbar">
+          <label>
+            Đơn vị tính{' '}
+            <select aria-label="Đơn vị tính" value={unit} onChange={(e) => setUnit(e.target.value as MoneyUnit)}>
+              <option value="trieu">triệu đồng</option>
+              <option value="nghin">nghìn đồng</option>
+              <option value="dong">đồng</option>
+            </select>
+          </label>
+          {!adjustmentMode ? (
+            <select aria-label="Cách xem" value={view} onChange={(e) => setView(e.target.value as 'detail' | 'communes')}>
+              <option value="detail">Chi tiết theo hạng mục</option>
+              <option value="communes">Theo xã, đơn vị</option>
+            </select>
+          ) : null}
+          {!readOnly ? (
+            <>
+              <button type="button" disabled={!doc.history.canUndo} title={doc.history.undoLabel ? `Hoàn tác: ${doc.history.undoLabel} (Ctrl+Z)` : 'Hoàn tác (Ctrl+Z)'} onClick={() => void step('undo')}>
+                Hoàn tác
+              </button>
+              <button type="button" disabled={!doc.history.canRedo} title={doc.history.redoLabel ? `Làm lại: ${doc.history.redoLabel} (Ctrl+Y)` : 'Làm lại (Ctrl+Y)'} onClick={() => void step('redo')}>
+                Làm lại
+              </button>
+              {adjustmentMode ? (
+                <button type="button" onClick={() => void api.invoke('decisions.rebase', { id: h.id }).then((r) => (r.ok ? decision.setDocument(r.value) : setHint(r.error.message)))}>
+                  Cập nhật số đang có hiệu lực
+                </button>
+              ) : null}
+              <button type="button" className="primary" onClick={() => setIssuing(true)}>
+                Ban hành…
+              </button>
+            </>
+          ) : null}
+        </div>
+      </header>
+      {!readOnly ? (
+        <div className="header-form">
+          <label>
+            Ngày dự kiến{' '}
+            <input
+              aria-label="Ngày quyết định"
+              defaultValue={h.docDate ? formatDateVi(h.docDate) : ''}
+              placeholder="dd/mm/yyyy"
+              size={11}
+              onBlur={(e) => {
+                const text = e.target.value.trim();
+                const iso = text === '' ? null : parseDateVi(text);
+                if (text !== '' && iso === null) return setHint(`Ngày "${text}" không hợp lệ; nhập dạng dd/mm/yyyy.`);
+                if (iso !== h.docDate) void saveHeader({ docDate: iso });
+              }}
+            />
+          </label>
+          <label className="grow">
+            Trích yếu{' '}
+            <input aria-label="Trích yếu" defaultValue={h.summary} onBlur={(e) => e.target.value.trim() !== h.summary && void saveHeader({ summary: e.target.value })} />
+          </label>
+        </div>
+      ) : null}
+      {problem?.message ? (
+        <div className="error-banner" role="alert">
+          {problem.message}
+        </div>
+      ) : hint ? (
+        <div className="hint-banner" role="status">
+          {hint}
+        </div>
+      ) : null}
+      {pasteReport ? (
+        <div className="paste-report" role="status" aria-label="Kết quả dán">
+          <ul>
+            {pasteReport.slice(0, 12).map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+          <button type="button" className="link-button" onClick={() => setPasteReport(null)}>
+            Đóng
+          </button>
+        </div>
+      ) : null}
+      <div className="editor-layout">
+        <div className="grid-host editor-grid" onPaste={(e) => void onPaste(e)} onKeyDown={onKeyDown}>
+          {view === 'communes' && !adjustmentMode ? (
+            <CommuneMatrixGrid lines={lines} unit={unit} readOnly={readOnly} onChanges={(changes) => void sendChanges(changes, { rowId: '', colId: '' })} />
+          ) : adjustmentMode ? (
+            <AdjustmentGrid ref={adjustmentRef} lines={lines} unit={unit} readOnly={readOnly} reasons={lists.reasonCodes} sourceLabel={sourceLabel} problem={problem} onChanges={(c, w) => void sendChanges(c, w)} onHint={setHint} />
+          ) : (
+            <AllocationGrid
+              ref={allocationRef}
+              lines={lines}
+              columns={columns}
+              columnLabel={columnLabel}
+              unit={unit}
+              readOnly={readOnly}
+              year={h.year}
+              componentOptions={componentOptions}
+              componentNames={componentNames}
+              componentOrder={componentOrder}
+              recipientOptions={recipientOptions}
+              recipientByValue={recipientByValue}
+              problem={problem}
+              onChanges={(c, w) => void sendChanges(c, w)}
+              onHint={setHint}
+            />
+          )}
+        </div>
+        <aside className="side-panel" aria-label="Cân đối và kiểm tra">
+          <h2 className="section-title">Cân đối với vốn được giao ({UNIT_LABEL_VI[unit]})</h2>
+          <BalancePanel balance={balance} unit={unit} />
+          {!readOnly ? (
+            <>
+              <h2 className="section-title">
+                Kiểm tra theo quy tắc {check ? `(${check.errors} lỗi, ${check.warnings} cảnh báo)` : ''}
+              </h2>
+              <FindingsPanel check={check} onPick={pickLine} />
+            </>
+          ) : null}
+        </aside>
+      </div>
+      <p className="muted help">
+        Dòng đầu bảng để thêm: gõ tên hạng mục (không cần dấu), Tab, gõ tên xã/đơn vị, Tab rồi nhập số tiền và Enter. Dán khối từ Excel (Ctrl+V) vào ô đầu tiên; Delete xoá số; Ctrl+Z / Ctrl+Y hoàn tác, làm lại.
+      </p>
+      {issuing ? (
+        <IssueDialog
+          doc={doc}
+          signers={signers}
+          onPick={pickLine}
+          onClose={() => setIssuing(false)}
+          onIssued={(issued) => {
+            setIssuing(false);
+            decision.setDocument(issued);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -206,7 +206,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         colId: LABEL_COLUMN,
         headerName: 'Hạng mục / đơn vị nhận',
         pinned: 'left',
-        width: 320,
+        width: 380,
         editable: (p) => !readOnly && p.data?.entry === true,
         cellEditor: PickerEditor,
         cellEditorParams: { options: componentOptions },

@@ -341,15 +341,15 @@ export function DecisionEditor() {
           )}
         </div>
         <aside className="side-panel" aria-label="Cân đối và kiểm tra">
-          <h2 className="section-title">Cân đối với vốn được giao ({UNIT_LABEL_VI[unit]})</h2>
-          <BalancePanel balance={balance} unit={unit} />
+          <div>
+            <h2 className="section-title">Cân đối với vốn được giao ({UNIT_LABEL_VI[unit]})</h2>
+            <BalancePanel balance={balance} unit={unit} />
+          </div>
           {!readOnly ? (
-            <>
-              <h2 className="section-title">
-                Kiểm tra theo quy tắc {check ? `(${check.errors} lỗi, ${check.warnings} cảnh báo)` : ''}
-              </h2>
+            <div>
+              <h2 className="section-title">Kiểm tra theo quy tắc {check ? `(${check.errors} lỗi, ${check.warnings} cảnh báo)` : ''}</h2>
               <FindingsPanel check={check} onPick={pickLine} />
-            </>
+            </div>
           ) : null}
         </aside>
       </div>

@@ -265,3 +265,30 @@ test('undo and redo across five edits restore the exact values', async ({ page, 
   await page.getByLabel('Cách xem').selectOption('detail');
   await expectValues(['5', '7']);
 });
+
+test('bad input: a mixed pasted block applies the valid cells and names the others; an amount without component is refused', async ({ page, webHost }) => {
+  await allocatedYear(page, webHost.url, '180', '06001');
+  await newDraft(page, 'phan_bo', 'UBND', '01/10/2024');
+  await page.locator('.ag-row[row-id="entry"] [col-id="label"]').click();
+  await paste(page, [
+    ['GNBV.DA2', 'Xã Quốc Khánh', '1'],
+    ['GNBV.DA2', 'Xã Không Có', '2'],
+    ['Không có hạng mục này', 'Xã Cao Minh', '3'],
+    ['DTTS.DA1.ND2', 'Xã Cao Minh', 'ba triệu'],
+    ['DTTS.DA1.ND2', 'Xã Cao Minh', '4'],
+  ]);
+  const report = page.getByRole('status', { name: 'Kết quả dán' });
+  await expect(report).toContainText('Đã dán 2 ô hợp lệ.');
+  await expect(report).toContainText('Ô dòng 2, cột 2 của khối dán: Không tìm thấy đơn vị nhận "Xã Không Có"');
+  await expect(report).toContainText('Ô dòng 3, cột 1 của khối dán: Không tìm thấy hạng mục "Không có hạng mục này"');
+  await expect(report).toContainText('Ô dòng 4, cột 3 của khối dán: Số tiền "ba triệu"');
+  expect(decisionInDatabase(webHost.dataDir)[1]).toEqual({ status: 'draft', number: null, lines: 2, total: 5_000_000 });
+
+  // An amount typed on the entry row before choosing the component and recipient is not saved.
+  await page.getByRole('button', { name: 'Đóng' }).click();
+  await page.locator('.ag-row[row-id="entry"] [col-id="NSTW|SN"]').click();
+  await page.keyboard.type('9', TYPING);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Chọn hạng mục và đơn vị nhận');
+  expect(decisionInDatabase(webHost.dataDir)[1]!.lines).toBe(2);
+});

@@ -1,11 +1,13 @@
 // Benchmarks (not tests): measures and writes figures as JSON { "<name>": { value, unit } }.
 // Usage: npm run bench -- [--out FILE]   (default bench-results.json)
-// Ledger figures (fold, plain GROUP BY, rules on a 5,000-line draft) come from ledger.ts.
+// Ledger figures (fold, plain GROUP BY, rules on a 5,000-line draft) come from ledger.ts; editor figures
+// (open a 5,000-line draft, edit round trip) from editor.ts, in Chromium through the web host.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../electron/core/core';
+import { benchEditor } from './editor';
 import { benchLedger } from './ledger';
 import { figures, median, record, time } from './measure';
 
@@ -53,6 +55,13 @@ try {
   }
 } finally {
   fs.rmSync(ledgerDir, { recursive: true, force: true });
+}
+// The allocation editor in Chromium through the web host (a 5,000-line draft; see editor.ts).
+const editorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-editor-'));
+try {
+  await benchEditor(editorDir);
+} finally {
+  fs.rmSync(editorDir, { recursive: true, force: true });
 }
 fs.writeFileSync(values.out!, JSON.stringify(figures, null, 2) + '\n');
 console.log(`Đã ghi ${values.out}`);

@@ -205,6 +205,10 @@ test('adjustment: the same move in Văn Quan (not a pilot) is refused with rule 
   await moveFiveHundred(page);
   await expect(page.locator('.finding-E', { hasText: 'Quy tắc 4' })).toHaveCount(0);
   await expect(page.locator('.finding-E', { hasText: 'Quy tắc 10' })).toContainText('Huyện Văn Quan không phải huyện thí điểm');
+  // A finding takes the grid to its line.
+  await page.locator('.finding-E', { hasText: 'Quy tắc 10' }).getByRole('button').click();
+  await expect(page.locator('.ag-cell-focus')).toHaveCount(1);
+  expect(await page.locator('.ag-cell-focus').getAttribute('col-id')).toBe('decrease');
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
   const dialog = page.getByRole('dialog');
@@ -256,6 +260,13 @@ test('undo and redo across five edits restore the exact values', async ({ page, 
   const amounts = db.prepare("SELECT amount_dong FROM decision_line l JOIN decision d ON d.id = l.decision_id WHERE d.status = 'draft' ORDER BY l.id").pluck().all();
   db.close();
   expect(amounts).toEqual([1_234_000_000, 7_000_000]);
+
+  // Delete clears a cell (its line goes, and the row with it); undo brings it back.
+  await cellAt(1).click();
+  await page.keyboard.press('Delete');
+  await expect(cellAt(1)).toHaveCount(0); // its only line is gone, so is the row
+  await page.keyboard.press('Control+z');
+  await expectValues(['1.234', '7']);
 
   // The per-commune view edits the one line behind a cell.
   await page.getByLabel('Cách xem').selectOption('communes');

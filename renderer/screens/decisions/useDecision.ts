@@ -77,9 +77,14 @@ export function useDecision(id: number) {
       const result = await api.invoke('decisions.lines.apply', { decisionId: doc.header.id, changes, ...options });
       if (!result.ok) return result;
       const map = linesRef.current;
+      const added = result.value.changed.some((l) => !map.has(l.id));
       for (const removed of result.value.removedIds) map.delete(removed);
       for (const line of result.value.changed) map.set(line.id, line);
-      const lines = [...map.values()].sort((a, b) => a.position - b.position || a.id - b.id);
+      // Most edits change one amount: replace in place; re-sort only when lines come or go.
+      const lines =
+        added || result.value.removedIds.length > 0
+          ? [...map.values()].sort((a, b) => a.position - b.position || a.id - b.id)
+          : (docRef.current?.lines ?? []).map((l) => map.get(l.id) ?? l);
       const next: DecisionDocument = { header: result.value.header, lines, totals: result.value.totals, history: result.value.history };
       docRef.current = next;
       setState((s) => ({ ...s, doc: next, lines }));

@@ -60,7 +60,7 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
       const first = check.findings.find((f) => f.severity === 'E')!;
       throw new CoreError(
         'RULES_BLOCK_ISSUE',
-        `Chưa thể ban hành: còn ${check.errors} lỗi phải sửa. Lỗi đầu tiên (quy tắc ${first.ruleId}): ${first.message}`,
+        `Chưa thể ban hành: còn ${check.errors} lỗi phải sửa (quy tắc ${[...new Set(check.findings.filter((f) => f.severity === 'E').map((f) => f.ruleId))].join(', ')}). Trước hết (quy tắc ${first.ruleId}): ${first.message}`,
         { findings: check.findings, evaluatedOn: formatDateVi(check.evaluatedOn) },
       );
     }

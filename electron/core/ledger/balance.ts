@@ -76,7 +76,12 @@ export function balanceSums(db: Db, year: number, options: { asOf?: string; draf
   for (const r of replans) cell(r.component_id, r.source_code, r.capital_type, r.origin_year).replanned += r.amount;
   if (options.draftId !== undefined) {
     const draftRow = db.prepare('SELECT issuer, kind FROM decision WHERE id = ?').get(options.draftId) as { issuer: string; kind: string } | undefined;
-    const replansToo = draftRow?.issuer === 'HDND' && draftRow.kind === 'dieu_chinh';
+    // Only a pilot district's HĐND may re-plan between programs; elsewhere such a draft is refused by rule 10
+    // and must not look balanced meanwhile.
+    const pilot = db
+      .prepare('SELECT 1 FROM pilot_designation p JOIN admin_unit u ON u.code = p.district_code JOIN office o ON o.district_unit_id = u.id')
+      .get();
+    const replansToo = draftRow?.issuer === 'HDND' && draftRow.kind === 'dieu_chinh' && pilot !== undefined;
     const draft = db
       .prepare(
         `SELECT component_id, source_code, capital_type, origin_year, SUM(amount_dong) AS amount FROM decision_line WHERE decision_id = ?

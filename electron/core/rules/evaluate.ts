@@ -14,6 +14,12 @@ type Check = (facts: DraftFacts, rule: RuleDefinition, moves: Moves) => Finding[
 const CHECKS: Record<number, Check> = { 1: rule1, 2: rule2, 3: rule3, 4: rule4, 5: rule5, 6: rule6, 7: rule7, 8: rule8, 9: rule9, 10: rule10, 15: rule15, 16: rule16 };
 
 const SEVERITY_ORDER = { E: 0, W: 1, I: 2 } as const;
+/** Within a severity, the root causes first: who may decide (authority), then what may be named, then the sums. */
+const RULE_ORDER = [10, 8, 9, 7, 16, 15, 3, 4, 6, 5, 1, 2];
+const rank = (ruleId: number) => {
+  const i = RULE_ORDER.indexOf(ruleId);
+  return i < 0 ? RULE_ORDER.length + ruleId : i;
+};
 
 export function evaluateFacts(facts: DraftFacts): Finding[] {
   const moves = detectMoves(facts);
@@ -22,7 +28,7 @@ export function evaluateFacts(facts: DraftFacts): Finding[] {
     const rule = facts.rules.get(Number(ruleId));
     if (rule) findings.push(...check(facts, rule, moves));
   }
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId - b.ruleId);
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rank(a.ruleId) - rank(b.ruleId));
 }
 
 export function checkDraft(db: Db, row: DecisionRow, now: string): RuleCheck {

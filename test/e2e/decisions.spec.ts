@@ -116,6 +116,14 @@ test('Tràng Định 2024: an allocation built by pasting a 20 × 3 block and by
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'quyet-dinh-editor.png'), fullPage: true });
   await page.locator('.side-panel').screenshot({ path: path.join(SCREENSHOT_DIR, 'quyet-dinh-balance.png') });
 
+  // Groups collapse and expand (▾ / ▸ on the program row).
+  const dttsLines = page.locator('.ag-row[row-id^="l:DTTS.DA1.ND2"] [col-id="total"]');
+  await page.locator('.ag-row[row-id="p:DTTS"] .tree-toggle').click();
+  await expect(dttsLines).toHaveCount(0);
+  await expect(page.locator('.ag-row[row-id="p:DTTS"] [col-id="NSTW|SN"]')).toHaveText('1.804');
+  await page.locator('.ag-row[row-id="p:DTTS"] .tree-toggle').click();
+  await expect(dttsLines.first()).toBeVisible();
+
   // A bad amount is refused at its cell and nothing is saved.
   await page.locator('.ag-row[row-id^="l:GNBV.DA2"] [col-id="NSTW|SN"]').first().dblclick();
   await page.keyboard.press('Control+A');

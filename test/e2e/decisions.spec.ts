@@ -53,14 +53,12 @@ async function newDraft(page: Page, kind: string, issuer: string, date: string):
   await expect(page.locator('.header-form')).toBeVisible();
 }
 
-/** Puts text on the clipboard as Excel would and pastes it into the focused grid cell. */
+/** Puts text on the system clipboard as Excel would (tab-separated, CRLF) and presses Ctrl+V in the focused cell. */
 async function paste(page: Page, rows: string[][]): Promise<void> {
   const text = rows.map((r) => r.join('\t')).join('\r\n') + '\r\n';
-  await page.evaluate((t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
 }
 
 const remainingTotal = (page: Page) => page.getByTestId('remaining-total');

@@ -17,6 +17,7 @@ import { createOrganization, listOrganizations } from './registers/organizations
 import { createProject, listProjects, updateProject } from './registers/projects';
 import { listRecipients } from './registers/recipients';
 import { listTargets, saveTarget } from './registers/targets';
+import { buildDecisionPrint } from './print/annexes';
 
 export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K>;
 
@@ -68,6 +69,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'projects.update': (args, ctx) => updateProject(ctx, args),
     'delegations.list': (_args, ctx) => listDelegations(ctx.db),
     'delegations.create': (args, ctx) => createDelegation(ctx, args),
+    'print.decision': (args, ctx) => buildDecisionPrint(ctx.db, args),
     'targets.list': (args, ctx) => listTargets(ctx.db, args.year),
     'targets.save': (args, ctx) => saveTarget(ctx, args),
   };

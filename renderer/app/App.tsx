@@ -7,6 +7,7 @@ import { DecisionEditor } from '../screens/decisions/DecisionEditor';
 import { DecisionsScreen } from '../screens/decisions/DecisionsScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
+import { PrintView } from '../print/PrintView';
 import { AppFrame } from './AppFrame';
 import { SCREENS } from './screens';
 
@@ -31,6 +32,7 @@ export function App() {
   return (
     <HashRouter>
       <Routes>
+        <Route path="in/:id" element={<PrintView />} />
         <Route element={<AppFrame office={info.office} />}>
           <Route index element={<Navigate to="/von-duoc-giao" replace />} />
           <Route path="von-duoc-giao" element={<AssignmentsScreen />} />

@@ -17,7 +17,8 @@ import {
   type RecipientOption,
   type RuleCheck,
 } from './ledger-types';
-import { amountInputSchema, capitalTypeSchema, command, entityId, isoDate, shortText, year } from './schemas';
+import { ANNEX_KINDS, type PrintDocument } from '../print/document';
+import { amountInputSchema, capitalTypeSchema, command, entityId, isoDate, moneyUnitSchema, shortText, year } from './schemas';
 
 export const decisionKindSchema = z.enum(DECISION_KINDS);
 export const decisionIssuerSchema = z.enum(DECISION_ISSUERS);
@@ -195,6 +196,16 @@ export const ledgerCommands = {
         firstYear: year,
         lastYear: year,
         scope: shortText(1000).optional(),
+      })
+      .strict(),
+  ),
+  'print.decision': command<PrintDocument>()(
+    z
+      .object({
+        id: entityId,
+        unit: moneyUnitSchema.optional(),
+        annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(),
+        orientation: z.enum(['portrait', 'landscape']).optional(),
       })
       .strict(),
   ),

@@ -22,3 +22,15 @@ export function parseDateVi(text: string): string | null {
   const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   return isValidIsoDate(iso) ? iso : null;
 }
+
+/**
+ * The dated line of an administrative document (Nghị định 30/2020, rule 18): days below 10 and the months
+ * January and February are written with a leading zero, the other months without ("ngày 05 tháng 01 năm 2024",
+ * "ngày 29 tháng 6 năm 2019").
+ */
+export function documentDateVi(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new RangeError(`Ngày không hợp lệ: ${iso}`);
+  const month = Number(m[2]);
+  return `ngày ${m[3]} tháng ${month <= 2 ? m[2] : String(month)} năm ${m[1]}`;
+}

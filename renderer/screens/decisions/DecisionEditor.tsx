@@ -250,6 +250,9 @@ export function DecisionEditor() {
               <option value="communes">Theo xã, đơn vị</option>
             </select>
           ) : null}
+          <button type="button" onClick={() => navigate(`/in/${h.id}`)}>
+            In phụ lục…
+          </button>
           {!readOnly ? (
             <>
               <button type="button" disabled={!doc.history.canUndo} title={doc.history.undoLabel ? `Hoàn tác: ${doc.history.undoLabel} (Ctrl+Z)` : 'Hoàn tác (Ctrl+Z)'} onClick={() => void step('undo')}>

@@ -28,6 +28,13 @@ export function createIpcRouter(invoke: InvokeUnknown, rendererIndexUrl: string)
   };
 }
 
+/** A file name from the renderer, reduced to what Windows accepts (no path, no reserved characters). */
+export function safeFileName(suggested: unknown): string {
+  const base = typeof suggested === 'string' ? suggested.split(/[\\/]/).pop()! : '';
+  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '').trim().slice(0, 120);
+  return cleaned.toLowerCase().endsWith('.pdf') ? cleaned : `${cleaned || 'phu-luc'}.pdf`;
+}
+
 /** Navigation is never allowed: the app is a single page loaded from disk. */
 export function isNavigationAllowed(_targetUrl: string): boolean {
   return false;

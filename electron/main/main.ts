@@ -2,13 +2,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { API_INVOKE_CHANNEL } from '../../shared/api/channels';
+import fs from 'node:fs';
+import { API_INVOKE_CHANNEL, PRINT_PDF_CHANNEL } from '../../shared/api/channels';
 import { RENDERER_CSP } from '../../shared/security/csp';
 import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
 import { APP_DATA_FOLDER, logDir } from '../core/paths';
-import { createIpcRouter, isNavigationAllowed } from './ipc-router';
+import { createIpcRouter, isNavigationAllowed, isTrustedSender, safeFileName } from './ipc-router';
 import { mainWindowOptions } from './window-options';
 
 // Bundled to dist-electron/main/main.js; the renderer is built to dist/renderer.
@@ -60,6 +61,21 @@ void app.whenReady().then(() => {
   });
   const route = createIpcRouter(openedCore.invokeUnknown, pathToFileURL(rendererIndex).href);
   ipcMain.handle(API_INVOKE_CHANNEL, (event, name: unknown, input: unknown) => route(event.senderFrame?.url, name, input));
+  // The print view saved as PDF: the page's own @page rules (A4, margins, page numbers) decide the layout.
+  ipcMain.handle(PRINT_PDF_CHANNEL, async (event, suggestedName: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url, pathToFileURL(rendererIndex).href)) return { saved: false, path: null, error: 'Yêu cầu không hợp lệ.' };
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const choice = await dialog.showSaveDialog(owner!, { defaultPath: safeFileName(suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    if (choice.canceled || !choice.filePath) return { saved: false, path: null, error: null };
+    try {
+      const pdf = await event.sender.printToPDF({ preferCSSPageSize: true, printBackground: true });
+      fs.writeFileSync(choice.filePath, pdf);
+      return { saved: true, path: choice.filePath, error: null };
+    } catch (error) {
+      log.error('printToPDF', error);
+      return { saved: false, path: null, error: 'Không lưu được tệp PDF; xem tệp nhật ký.' };
+    }
+  });
 
   const window = new BrowserWindow(mainWindowOptions(preloadPath));
   window.once('ready-to-show', () => window.show());

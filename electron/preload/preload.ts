@@ -1,6 +1,6 @@
 // Runs sandboxed before the renderer: exposes one typed invoke and progress events, nothing else.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { API_GLOBAL, API_INVOKE_CHANNEL, API_PROGRESS_CHANNEL } from '../../shared/api/channels';
+import { API_GLOBAL, API_INVOKE_CHANNEL, API_PROGRESS_CHANNEL, PRINT_PDF_CHANNEL } from '../../shared/api/channels';
 import type { ApiClient } from '../../shared/api/contract';
 import type { ProgressEvent } from '../../shared/api/types';
 
@@ -11,6 +11,7 @@ const api: ApiClient = {
     ipcRenderer.on(API_PROGRESS_CHANNEL, handler);
     return () => ipcRenderer.removeListener(API_PROGRESS_CHANNEL, handler);
   },
+  savePdf: (suggestedName) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, suggestedName),
 };
 
 contextBridge.exposeInMainWorld(API_GLOBAL, api);

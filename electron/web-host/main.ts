@@ -1,35 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../core/core';
 import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
-import { defaultDataDir, defaultResourcesDir, logDir } from '../core/paths';
+import { defaultDataDir, logDir } from '../core/paths';
+import { buildIfNeeded, staticDir } from './build';
 import { startWebHost } from './server';
-
-const projectRoot = path.resolve(defaultResourcesDir(), '..');
-const staticDir = path.join(projectRoot, 'dist', 'renderer');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the renderer when there is no build or its sources (renderer/, shared/) are newer than it. */
-function buildIfNeeded(): void {
-  const index = path.join(staticDir, 'index.html');
-  const builtAt = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sourcesAt = Math.max(newestMtime(path.join(projectRoot, 'renderer')), newestMtime(path.join(projectRoot, 'shared')));
-  if (builtAt >= sourcesAt) return;
-  console.log('Đang dựng giao diện (vite build)…');
-  const result = spawnSync('npx', ['vite', 'build'], { cwd: projectRoot, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build thất bại');
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { data: { type: 'string' }, port: { type: 'string' } } });

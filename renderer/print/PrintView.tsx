@@ -165,6 +165,11 @@ export function PrintView() {
         <button type="button" className="primary" onClick={() => window.print()}>
           In…
         </button>
+        {api.savePdf ? (
+          <button type="button" onClick={() => void api.savePdf!(`phu-luc-${doc.numberLine.replace(/^Số:\s*/, '').replace(/\//g, '-').trim() || doc.decisionId}.pdf`)}>
+            Lưu PDF…
+          </button>
+        ) : null}
       </div>
       <div className="sheet">
         {doc.draft ? <div className="draft-mark">DỰ THẢO — chưa ban hành</div> : null}

@@ -102,4 +102,6 @@ export function isCommandName(name: unknown): name is CommandName {
 export interface ApiClient {
   invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
   onProgress(listener: (event: import('./types').ProgressEvent) => void): () => void;
+  /** Desktop only: prints the current page to a PDF file the officer chooses; null when cancelled. */
+  savePdf?(suggestedName: string): Promise<{ saved: boolean; path: string | null; error: string | null }>;
 }

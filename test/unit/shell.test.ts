@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../shared/api/contract';
 import { createHandlers } from '../../electron/core/handlers';
-import { createIpcRouter, isNavigationAllowed, isTrustedSender } from '../../electron/main/ipc-router';
+import { createIpcRouter, isNavigationAllowed, isTrustedSender, safeFileName } from '../../electron/main/ipc-router';
 import { mainWindowOptions } from '../../electron/main/window-options';
 import { defaultDataDir } from '../../electron/core/paths';
 
@@ -51,5 +51,15 @@ describe('Electron shell, pure parts', () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('PDF file names suggested by the renderer', () => {
+  it('keeps a plain name, strips paths and reserved characters, ends in .pdf', () => {
+    expect(safeFileName('phu-luc-215-QĐ-UBND.pdf')).toBe('phu-luc-215-QĐ-UBND.pdf');
+    expect(safeFileName('..\\..\\Windows\\system32\\x.pdf')).toBe('x.pdf');
+    expect(safeFileName('../../etc/passwd')).toBe('passwd.pdf');
+    expect(safeFileName('a<b>c:"d|e?f*.pdf')).toBe('abcdef.pdf');
+    expect(safeFileName(42)).toBe('phu-luc.pdf');
   });
 });

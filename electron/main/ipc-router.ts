@@ -31,7 +31,11 @@ export function createIpcRouter(invoke: InvokeUnknown, rendererIndexUrl: string)
 /** A file name from the renderer, reduced to what Windows accepts (no path, no reserved characters). */
 export function safeFileName(suggested: unknown): string {
   const base = typeof suggested === 'string' ? suggested.split(/[\\/]/).pop()! : '';
-  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '').trim().slice(0, 120);
+  const cleaned = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 32 && !'<>:"|?*'.includes(ch))
+    .join('')
+    .trim()
+    .slice(0, 120);
   return cleaned.toLowerCase().endsWith('.pdf') ? cleaned : `${cleaned || 'phu-luc'}.pdf`;
 }
 

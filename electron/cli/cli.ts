@@ -11,6 +11,7 @@ import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
 import { databaseFile, defaultDataDir, logDir } from '../core/paths';
+import { ExportUsageError, parseExportArgs, runExport, type ExportRequest } from './export-annex';
 
 export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3 } as const;
 
@@ -37,6 +38,8 @@ Lệnh:
                           cân đối vốn: được giao, đã phân bổ, còn lại, tỷ lệ
                           theo chương trình × nguồn × loại vốn
   check-draft <id>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
+  export annex --decision <mã> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II]
+                          in phụ lục của quyết định ra PDF (qua Chromium/Edge) hoặc Excel sẵn để in
   seed-demo               tạo dữ liệu mẫu (Tràng Định 2024)
 
 Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp lệnh, 3 lỗi nội bộ.`;
@@ -355,5 +358,46 @@ export function runCli(argv: string[], io: CliIo): number {
     log.error('Lỗi nội bộ CLI', error);
     io.err(`Lỗi nội bộ: ${(error as Error).message}`);
     return EXIT.internal;
+  }
+}
+
+/** Like runCli, plus the commands that need to wait (export annex prints through a browser). */
+export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] !== 'export') return runCli(argv, io);
+  const json = argv.includes('--json');
+  let request: ExportRequest;
+  try {
+    if (argv[1] !== 'annex') throw new ExportUsageError(`Lệnh con "${argv[1] ?? ''}" không có; dùng "export annex --decision <mã> --format pdf|xlsx --out TỆP".`);
+    request = parseExportArgs(argv.slice(2));
+  } catch (error) {
+    io.err(`Sai cú pháp: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const dataIndex = argv.indexOf('--data');
+  const dataDir = dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
+  const log = createFileLogger(logDir(dataDir));
+  let core: Core;
+  try {
+    core = openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false });
+  } catch (error) {
+    if (error instanceof CoreError) return reportError(io, json, { code: error.code, message: error.message });
+    return reportError(io, json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` });
+  }
+  try {
+    const result = await runExport(core, request, (text) => io.err(text));
+    if (!result.ok) return reportError(io, json, { code: result.code as ApiError['code'], message: result.message });
+    if (json) io.out(JSON.stringify(result, null, 2));
+    else io.out(`Đã ghi ${result.annexes} phụ lục vào ${result.file}`);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ExportUsageError) {
+      io.err(`Sai cú pháp: ${error.message}`);
+      return EXIT.usage;
+    }
+    log.error('Xuất phụ lục thất bại', error);
+    io.err(`Lỗi khi xuất phụ lục: ${(error as Error).message}`);
+    return EXIT.internal;
+  } finally {
+    core.close();
   }
 }

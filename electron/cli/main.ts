@@ -1,6 +1,6 @@
-import { runCli } from './cli';
+import { runCliAsync } from './cli';
 
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCliAsync(process.argv.slice(2), {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
   env: process.env,

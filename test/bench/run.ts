@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { openCore } from '../../electron/core/core';
 import { benchEditor } from './editor';
 import { benchLedger } from './ledger';
+import { benchPrint } from './print';
 import { figures, median, record, time } from './measure';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'bench-results.json' } } });
@@ -62,6 +63,13 @@ try {
   await benchEditor(editorDir);
 } finally {
   fs.rmSync(editorDir, { recursive: true, force: true });
+}
+// Printing a 1,000-line annex to PDF and to a workbook (see print.ts).
+const printDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-print-'));
+try {
+  await benchPrint(printDir);
+} finally {
+  fs.rmSync(printDir, { recursive: true, force: true });
 }
 fs.writeFileSync(values.out!, JSON.stringify(figures, null, 2) + '\n');
 console.log(`Đã ghi ${values.out}`);

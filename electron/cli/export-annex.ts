@@ -1,0 +1,78 @@
+/** `export annex`: a decision's annexes as PDF (through Chromium) or as a print-ready workbook (exceljs). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ANNEX_KINDS, type AnnexKind } from '../../shared/print/document';
+import type { MoneyUnit } from '../../shared/money/dong';
+import type { Core } from '../core/core';
+import { annexWorkbook } from '../core/print/xlsx';
+import { printAnnexPdf } from './print-pdf';
+
+export class ExportUsageError extends Error {}
+
+export interface ExportRequest {
+  decisionId: number;
+  format: 'pdf' | 'xlsx';
+  out: string;
+  unit: MoneyUnit;
+  /** Roman numerals of the default annexes ("I,II") or annex kinds ("tong_hop,theo_xa"). */
+  annex?: string;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+
+export function parseExportArgs(argv: string[]): ExportRequest {
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      decision: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      unit: { type: 'string', default: 'trieu' },
+      annex: { type: 'string' },
+      data: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  if (!values.decision || !/^\d{1,9}$/.test(values.decision)) throw new ExportUsageError('Thiếu hoặc sai --decision <mã quyết định> (số nguyên dương).');
+  if (values.format !== 'pdf' && values.format !== 'xlsx') throw new ExportUsageError('--format phải là pdf hoặc xlsx.');
+  if (!values.out) throw new ExportUsageError('Thiếu --out TỆP.');
+  if (!['dong', 'nghin', 'trieu'].includes(values.unit!)) throw new ExportUsageError('--unit phải là dong, nghin hoặc trieu.');
+  if (!fs.existsSync(path.dirname(path.resolve(values.out)))) throw new ExportUsageError(`Thư mục của --out không tồn tại: ${path.dirname(path.resolve(values.out))}`);
+  return { decisionId: Number(values.decision), format: values.format, out: values.out, unit: values.unit as MoneyUnit, ...(values.annex ? { annex: values.annex } : {}) };
+}
+
+/** Resolves "I,II" against the decision's default annexes, or takes annex kinds as they are. */
+function chooseAnnexes(core: Core, request: ExportRequest): AnnexKind[] | undefined {
+  if (!request.annex) return undefined;
+  const parts = request.annex.split(',').map((p) => p.trim()).filter(Boolean);
+  if (parts.every((p) => (ANNEX_KINDS as readonly string[]).includes(p))) return parts as AnnexKind[];
+  const defaults = core.invoke('print.decision', { id: request.decisionId, unit: request.unit });
+  if (!defaults.ok) return undefined;
+  return parts.map((p) => {
+    const index = ROMAN.indexOf(p.toUpperCase());
+    const annex = defaults.value.annexes[index];
+    if (!annex) throw new ExportUsageError(`--annex: không có phụ lục "${p}"; quyết định này có ${defaults.value.annexes.map((_, i) => ROMAN[i]).join(', ')} (hoặc ghi loại: ${ANNEX_KINDS.join(', ')}).`);
+    return annex.kind;
+  });
+}
+
+/** Runs the export; returns the core's error when the decision cannot be printed. */
+export async function runExport(core: Core, request: ExportRequest, log: (text: string) => void): Promise<{ ok: true; file: string; annexes: number } | { ok: false; code: string; message: string }> {
+  const annexes = chooseAnnexes(core, request);
+  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, ...(annexes ? { annexes } : {}) });
+  if (!doc.ok) return { ok: false, code: doc.error.code, message: doc.error.message };
+  if (request.format === 'pdf') {
+    await printAnnexPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, ...(annexes ? { annexes } : {}) }, log);
+  } else {
+    const partial = `${request.out}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(partial, await annexWorkbook(doc.value));
+      fs.renameSync(partial, request.out);
+    } finally {
+      fs.rmSync(partial, { force: true });
+    }
+  }
+  return { ok: true, file: path.resolve(request.out), annexes: doc.value.annexes.length };
+}

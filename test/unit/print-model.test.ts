@@ -34,11 +34,16 @@ describe('print-document model of decision annexes', () => {
     expect(doc.placeDateLine).toBe('Tràng Định, ngày 15 tháng 3 năm 2024');
     expect(doc.signature).toEqual({ authority: 'TM. ỦY BAN NHÂN DÂN', role: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Nông Thị Lan' });
     expect(doc.recipients.at(-1)).toMatch(/^- Lưu: VT/);
-    expect(doc.annexes.map((a) => a.label)).toEqual(['PHỤ LỤC I', 'PHỤ LỤC II']);
+    expect(doc.annexes.map((a) => a.label)).toEqual(['PHỤ LỤC I', 'PHỤ LỤC II', 'PHỤ LỤC III']);
+    const projects = doc.annexes[2]!;
+    expect(projects.kind).toBe('du_an');
+    expect(projects.rows[1]!.cells).toMatchObject({ label: expect.stringContaining('TD-2024-01'), place: 'Xã Quốc Khánh', tmdt: 6_500_000_000, amount: 6_120_000_000, note: expect.stringContaining('Cơ chế đặc thù') });
+    expect(parseAmountInWords(projects.amountInWords!)).toBe(6_120_000_000);
     for (const annex of doc.annexes) {
+      expect(annex.amountInWords).not.toBeNull();
       expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của UBND huyện Tràng Định)');
       expect(annex.unitLine).toBe('Đơn vị tính: triệu đồng');
-      expect(parseAmountInWords(annex.amountInWords!)).toBe(money(annex.rows[0]!, 'total'));
+      expect(parseAmountInWords(annex.amountInWords!)).toBe(money(annex.rows[0]!, annex.kind === 'du_an' ? 'amount' : 'total'));
     }
     const summary = doc.annexes[0]!;
     expect(summary.rows.filter((r) => r.depth >= 0).map((r) => r.stt).slice(0, 4)).toEqual(['I', '1', 'a', 'b']);

@@ -15,7 +15,7 @@ const LIBREOFFICE_TIMEOUT = 120_000;
 function sampleDoc(options: { unit?: MoneyUnit; orientation?: 'portrait' | 'landscape' } = {}): PrintDocument {
   const core = testCore();
   call(core, 'demo.seed', {});
-  return call(core, 'print.decision', { id: 1, unit: options.unit ?? 'trieu', ...(options.orientation ? { orientation: options.orientation } : {}) });
+  return call(core, 'print.decision', { id: 1, unit: options.unit ?? 'trieu', annexes: ['tong_hop', 'theo_xa'], ...(options.orientation ? { orientation: options.orientation } : {}) });
 }
 
 async function writeWorkbook(doc: PrintDocument, name = 'phu-luc.xlsx'): Promise<string> {

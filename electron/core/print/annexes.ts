@@ -13,6 +13,7 @@ import type { Db } from '../db/database';
 import { getDocument } from '../decisions/store';
 import { requireOffice } from '../office/office';
 import { componentIndex, type ComponentInfo } from '../reference/catalog';
+import { listProjects } from '../registers/projects';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 const roman = (n: number) => ROMAN[n - 1] ?? String(n);
@@ -200,6 +201,48 @@ function adjustmentAnnex(lines: DecisionLine[], components: Map<number, Componen
   };
 }
 
+function projectAnnex(db: Db, lines: DecisionLine[], unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
+  const projects = new Map(listProjects(db).map((p) => [p.id, p]));
+  const amounts = new Map<number, number>();
+  for (const l of lines) if (l.projectId !== null) amounts.set(l.projectId, (amounts.get(l.projectId) ?? 0) + summaryAmount(l));
+  const listed = [...amounts.keys()].map((id) => projects.get(id)!).sort((a, b) => a.code.localeCompare(b.code, 'vi'));
+  const rows = listed.map<PrintRow>((p, i) => ({
+    stt: String(i + 1),
+    depth: 1,
+    bold: false,
+    cells: {
+      label: `${p.code} - ${p.name}`,
+      place: p.communeName ?? '',
+      investor: p.investorName ?? '',
+      approval: p.approvalNumber ? `${p.approvalNumber}${p.approvalDate ? ` ngày ${formatDateVi(p.approvalDate)}` : ''}` : '',
+      tmdt: p.totalInvestmentDong,
+      amount: toDong(amounts.get(p.id)!),
+      note: p.specialMechanism ? 'Cơ chế đặc thù (NQ 111/2024/QH15)' : '',
+    },
+  }));
+  const sum = (key: 'tmdt' | 'amount') => toDong(rows.reduce((a, r) => a + Number(r.cells[key] ?? 0), 0));
+  const total: PrintRow = { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', tmdt: sum('tmdt'), amount: sum('amount') } };
+  return {
+    kind: 'du_an',
+    title: 'DANH MỤC DỰ ÁN ĐẦU TƯ PHÁT TRIỂN',
+    unitLine: `Đơn vị tính: ${UNIT_LABEL_VI[unit]}`,
+    columns: [
+      STT_COLUMN,
+      { key: 'label', header: ['Tên dự án'], kind: 'text', width: 70 },
+      { key: 'place', header: ['Địa điểm xây dựng'], kind: 'text', width: 28 },
+      { key: 'investor', header: ['Chủ đầu tư'], kind: 'text', width: 34 },
+      { key: 'approval', header: ['Quyết định phê duyệt'], kind: 'text', width: 32 },
+      { key: 'tmdt', header: ['Tổng mức đầu tư'], kind: 'money', width: 26 },
+      { key: 'amount', header: ['Kế hoạch vốn'], kind: 'money', width: 26 },
+      NOTE_COLUMN,
+    ],
+    headerDepth: 1,
+    rows: [total, ...rows],
+    amountInWords: amountInWordsLine(sum('amount')),
+    roundingNote: null,
+  };
+}
+
 const ANNEX_TITLE_KIND: Record<string, string> = { UBND: 'Quyết định', HDND: 'Nghị quyết' };
 
 /** The print document of a decision: its annexes in the order asked (default: by kind), numbered Phụ lục I, II… */
@@ -210,13 +253,14 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>):
   const unit = args.unit ?? 'trieu';
   const components = componentIndex(db);
   const adjustment = h.kind === 'dieu_chinh' || h.kind === 'bo_sung' || h.kind === 'thu_hoi';
-  const kinds: AnnexKind[] = args.annexes ?? (adjustment ? ['dieu_chinh', 'tong_hop'] : ['tong_hop', 'theo_xa']);
+  const withProjects = doc.lines.some((l) => l.projectId !== null);
+  const kinds: AnnexKind[] = args.annexes ?? (adjustment ? ['dieu_chinh', 'tong_hop'] : ['tong_hop', 'theo_xa', ...(withProjects ? (['du_an'] as const) : [])]);
   const district = office.districtName.replace(/^Huyện\s+/i, '');
   const issuerName = h.issuer === 'HDND' ? 'HĐND' : 'UBND';
   const numberText = h.numberText ?? `   /${h.symbol}`;
   const dateText = h.docDate ? formatDateVi(h.docDate) : '…/…/…';
   const built = kinds.map((kind) =>
-    kind === 'dieu_chinh' ? adjustmentAnnex(doc.lines, components, unit) : kind === 'theo_xa' ? byRecipientAnnex(doc.lines, unit) : kind === 'tong_hop' ? summaryAnnex(doc.lines, components, unit) : summaryAnnex(doc.lines.filter((l) => l.projectId !== null), components, unit),
+    kind === 'dieu_chinh' ? adjustmentAnnex(doc.lines, components, unit) : kind === 'theo_xa' ? byRecipientAnnex(doc.lines, unit) : kind === 'tong_hop' ? summaryAnnex(doc.lines, components, unit) : projectAnnex(db, doc.lines, unit),
   );
   const annexes: PrintAnnex[] = built.map((a, i) => ({
     ...a,

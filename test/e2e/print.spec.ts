@@ -59,10 +59,9 @@ test('the sample allocation decision prints its annexes in the official format, 
   const totalRow = summary.rows[0]!.cells.total as number;
   const programs = summary.rows.filter((_, i) => i > 0).filter((r) => /^Chương trình/.test(String(r.cells.label)));
   expect(programs.reduce((a, r) => a + (r.cells.total as number), 0)).toBe(totalRow);
+  const inUnit = (value: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 }).format(value / 1_000_000);
   for (const row of summary.rows) {
-    const value = row.cells.total as number;
-    const printed = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 }).format(value / 1_000_000);
-    expect(flat, `amount ${printed}`).toContain(printed);
+    for (const value of Object.values(row.cells)) if (typeof value === 'number' && value !== 0) expect(flat, `amount ${inUnit(value)}`).toContain(inUnit(value));
   }
   const words = /Bằng chữ: ([^\n]+đồng)/.exec(text)![1]!;
   expect(parseAmountInWords(`Bằng chữ: ${words}`)).toBe(totalRow);
@@ -77,6 +76,11 @@ test('the sample allocation decision prints its annexes in the official format, 
     expect(font, font).toMatch(/\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$/);
   }
   execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(OUT_DIR, 'qd-215-trang-1')]);
+
+  // Portrait, in đồng: A4 upright, the same total.
+  const portrait = await printPdf(page, webHost.url, 1, 'qd-215-doc.pdf', '?orientation=portrait&unit=dong&annexes=tong_hop');
+  expect(execFileSync('pdfinfo', [portrait], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+  expect(pdftotext(portrait)).toContain('67.585.500.000');
 });
 
 test('a 1,000-line annex repeats its table header on every page and splits no row', async ({ page, webHost }) => {

@@ -69,7 +69,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'projects.update': (args, ctx) => updateProject(ctx, args),
     'delegations.list': (_args, ctx) => listDelegations(ctx.db),
     'delegations.create': (args, ctx) => createDelegation(ctx, args),
-    'print.decision': (args, ctx) => buildDecisionPrint(ctx.db, args),
+    'print.decision': (args, ctx) => buildDecisionPrint(ctx.db, args, ctx.now().slice(0, 10)),
     'targets.list': (args, ctx) => listTargets(ctx.db, args.year),
     'targets.save': (args, ctx) => saveTarget(ctx, args),
   };

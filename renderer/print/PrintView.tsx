@@ -31,9 +31,9 @@ function headerRows(columns: PrintColumn[], depth: number) {
   return rows;
 }
 
-function cellText(value: unknown, column: PrintColumn, unit: MoneyUnit): string {
+function cellText(value: unknown, column: PrintColumn, unit: MoneyUnit, maxDecimals: number): string {
   if (value === null || value === undefined) return '';
-  if (column.kind === 'money') return value === 0 ? '' : formatAmount(value as Parameters<typeof formatAmount>[0], unit);
+  if (column.kind === 'money') return value === 0 ? '' : formatAmount(value as Parameters<typeof formatAmount>[0], unit, { maxDecimals });
   return String(value);
 }
 
@@ -45,10 +45,11 @@ function Annex({ annex, doc, first }: { annex: PrintAnnex; doc: PrintDocument; f
           <tr>
             <td className="doc-header-left">
               {doc.issuerLines.map((l, i) => (
-                <div key={i} className={i === doc.issuerLines.length - 1 ? 'issuer strong underline' : 'issuer'}>
+                <div key={i} className="issuer strong">
                   {l}
                 </div>
               ))}
+              <div className="issuer-rule" />
               {first ? <div className="number-line">{doc.numberLine}</div> : null}
             </td>
             <td className="doc-header-right">
@@ -83,10 +84,10 @@ function Annex({ annex, doc, first }: { annex: PrintAnnex; doc: PrintDocument; f
         </thead>
         <tbody>
           {annex.rows.map((row, r) => (
-            <tr key={r} className={[row.bold ? 'bold' : '', row.italic ? 'italic' : '', row.total ? 'total' : ''].join(' ')}>
+            <tr key={r} className={[row.bold ? 'bold' : '', row.italic ? 'italic' : '', row.total ? 'total' : '', row.detail ? 'detail' : ''].join(' ')}>
               {annex.columns.map((c) => (
                 <td key={c.key} className={c.kind === 'money' ? 'num' : c.kind === 'stt' ? 'stt' : 'text'} style={c.key === 'label' ? { paddingLeft: `${Math.max(row.depth, 0) * 3 + 1}mm` } : undefined}>
-                  {c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, doc.unit)}
+                  {c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, doc.unit, doc.maxDecimals)}
                 </td>
               ))}
             </tr>

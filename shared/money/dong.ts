@@ -123,6 +123,8 @@ function groupThousands(digits: string): string {
 export interface FormatOptions {
   /** Fixed number of decimals to show; by default trailing zeros are trimmed (exact value). */
   decimals?: number;
+  /** At most this many decimals (rounded half away from zero on the đồng), trailing zeros trimmed. */
+  maxDecimals?: number;
 }
 
 /**
@@ -130,6 +132,10 @@ export interface FormatOptions {
  * is "1.234,5". With `decimals`, rounds half away from zero on the integer đồng value.
  */
 export function formatAmount(value: Dong, unit: MoneyUnit, options: FormatOptions = {}): string {
+  if (options.maxDecimals !== undefined && options.decimals === undefined) {
+    const fixed = formatAmount(value, unit, { decimals: Math.min(options.maxDecimals, UNIT_DIGITS[unit]) });
+    return fixed.includes(',') ? fixed.replace(/0+$/, '').replace(/,$/, '') : fixed;
+  }
   const digits = UNIT_DIGITS[unit];
   const negative = value < 0;
   let abs = String(Math.abs(value)).padStart(digits + 1, '0');

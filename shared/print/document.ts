@@ -19,6 +19,8 @@ export interface PrintColumn {
 export interface PrintRow {
   /** A, B / I, II / 1, 2 / a, b / - by depth. */
   stt: string;
+  /** Detail rows (the communes or units of an adjustment) print in italics under their component. */
+  detail?: boolean;
   cells: Record<string, string | Dong | null>;
   depth: number;
   bold: boolean;
@@ -48,6 +50,8 @@ export interface PrintDocument {
   decisionId: number;
   orientation: 'portrait' | 'landscape';
   unit: MoneyUnit;
+  /** Amounts print with at most this many decimals of the unit (rounded from đồng; a rounding note says so). */
+  maxDecimals: number;
   /** Left header block: "UBND HUYỆN TRÀNG ĐỊNH" (issuer), upper case. */
   issuerLines: string[];
   nationalTitle: string;

@@ -28,7 +28,7 @@ describe('CLI export annex', () => {
     expect(result.out).toContain('Đã ghi 1 phụ lục');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(out);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Phụ lục']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Phụ lục I']);
     const texts = book.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
     expect(texts).toContain('Số: 28/NQ-HĐND');
     expect(texts.some((t) => t.includes('ĐIỀU CHỈNH KẾ HOẠCH VỐN'))).toBe(true);

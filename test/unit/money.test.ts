@@ -87,3 +87,16 @@ describe('parse ∘ format round trips (property)', () => {
     );
   });
 });
+
+describe('formatAmount with at most N decimals (printed annexes)', () => {
+  it('rounds half away from zero on the đồng and trims trailing zeros', () => {
+    expect(formatAmount(toDong(1_234_567), 'trieu', { maxDecimals: 3 })).toBe('1,235');
+    expect(formatAmount(toDong(1_500_000), 'trieu', { maxDecimals: 3 })).toBe('1,5');
+    expect(formatAmount(toDong(52_090_000_000), 'trieu', { maxDecimals: 3 })).toBe('52.090');
+    expect(formatAmount(toDong(1_000), 'trieu', { maxDecimals: 3 })).toBe('0,001');
+    expect(formatAmount(toDong(400), 'trieu', { maxDecimals: 3 })).toBe('0');
+    expect(formatAmount(toDong(-1_234_567), 'trieu', { maxDecimals: 3 })).toBe('-1,235');
+    expect(formatAmount(toDong(1_234_567), 'dong', { maxDecimals: 3 })).toBe('1.234.567');
+    expect(formatAmount(toDong(1_234_567), 'nghin', { maxDecimals: 0 })).toBe('1.235');
+  });
+});

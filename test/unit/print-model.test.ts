@@ -12,7 +12,8 @@ function expectTreeSums(annex: PrintAnnex): void {
   const rows = annex.rows.slice(1);
   rows.forEach((row, i) => {
     const children: PrintRow[] = [];
-    for (let j = i + 1; j < rows.length && rows[j]!.depth > row.depth; j++) if (rows[j]!.depth === row.depth + 1) children.push(rows[j]!);
+    // Detail rows (the recipients an adjustment changes) illustrate a component; they do not partition it.
+    for (let j = i + 1; j < rows.length && rows[j]!.depth > row.depth; j++) if (rows[j]!.depth === row.depth + 1 && !rows[j]!.detail) children.push(rows[j]!);
     if (children.length === 0) return;
     for (const key of keys) expect(children.reduce((a, c) => a + money(c, key), 0), `${row.cells.label} ${key}`).toBe(money(row, key));
   });
@@ -34,14 +35,16 @@ describe('print-document model of decision annexes', () => {
     expect(doc.placeDateLine).toBe('Tràng Định, ngày 15 tháng 3 năm 2024');
     expect(doc.signature).toEqual({ authority: 'TM. ỦY BAN NHÂN DÂN', role: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Nông Thị Lan' });
     expect(doc.recipients.at(-1)).toMatch(/^- Lưu: VT/);
-    expect(doc.annexes.map((a) => a.label)).toEqual(['PHỤ LỤC I', 'PHỤ LỤC II', 'PHỤ LỤC III']);
+    expect(doc.annexes.map((a) => a.label)).toEqual(['Phụ lục I', 'Phụ lục II', 'Phụ lục III']);
     const projects = doc.annexes[2]!;
     expect(projects.kind).toBe('du_an');
-    expect(projects.rows[1]!.cells).toMatchObject({ label: expect.stringContaining('TD-2024-01'), place: 'Xã Quốc Khánh', tmdt: 6_500_000_000, amount: 6_120_000_000, note: expect.stringContaining('Cơ chế đặc thù') });
-    expect(parseAmountInWords(projects.amountInWords!)).toBe(6_120_000_000);
+    expect(projects.rows[1]!.cells).toMatchObject({ label: expect.stringContaining('Nà Lùng'), place: 'Xã Quốc Khánh', tmdt: 6_500_000_000, amount: 6_120_000_000, note: 'TD-2024-01; cơ chế đặc thù NQ 111/2024/QH15' });
+    // ĐTPT money not tied to a registered project is one more row, so the annex adds up to the decision's ĐTPT.
+    expect(projects.rows[2]!.cells).toMatchObject({ label: 'Các nội dung đầu tư chưa ghi vào danh mục dự án', amount: 55_700_000_000 - 6_120_000_000 });
+    expect(parseAmountInWords(projects.amountInWords!)).toBe(55_700_000_000);
     for (const annex of doc.annexes) {
       expect(annex.amountInWords).not.toBeNull();
-      expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của UBND huyện Tràng Định)');
+      expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của Ủy ban nhân dân huyện Tràng Định)');
       expect(annex.unitLine).toBe('Đơn vị tính: triệu đồng');
       expect(parseAmountInWords(annex.amountInWords!)).toBe(money(annex.rows[0]!, annex.kind === 'du_an' ? 'amount' : 'total'));
     }
@@ -60,6 +63,16 @@ describe('print-document model of decision annexes', () => {
     expect(adjustment.kind).toBe('dieu_chinh');
     for (const row of adjustment.rows) expect(money(row, 'after')).toBe(money(row, 'before') - money(row, 'decrease') + money(row, 'increase'));
     expectTreeSums(adjustment);
+    // "Đã giao" of a component is its whole plan before the resolution (QĐ 215 gave Hỗ trợ nhà ở 3.850 triệu),
+    // and the communes and units that gain or lose are named under it.
+    const housing = adjustment.rows.findIndex((r) => r.cells.label === 'Hỗ trợ nhà ở');
+    expect(adjustment.rows[housing]!.cells).toMatchObject({ before: 3_850_000_000, increase: 300_000_000, after: 4_150_000_000 });
+    expect(adjustment.rows[housing + 1]).toMatchObject({ detail: true, stt: '-', cells: { label: 'Xã Đào Viên', before: 1_500_000_000, after: 1_800_000_000 } });
+    const source = adjustment.rows.find((r) => r.detail && r.cells.label === 'Phòng Lao động - Thương binh và Xã hội huyện Tràng Định')!;
+    expect(source.cells.note).toBe('Không còn đối tượng thụ hưởng');
+    // The summary of a resolution is the whole plan after it.
+    expect(money(doc.annexes[1]!.rows[0]!, 'total')).toBe(67_585_500_000);
+    expect(doc.recipients).toContain('- Kho bạc Nhà nước Tràng Định;');
   });
 
   it('a draft prints as a draft with blank number and date', () => {
@@ -67,7 +80,9 @@ describe('print-document model of decision annexes', () => {
     const draft = call(c, 'decisions.duplicate', { id: 1 });
     const doc = call(c, 'print.decision', { id: draft.header.id, annexes: ['theo_xa'] });
     expect(doc.draft).toBe(true);
-    expect(doc.numberLine).toBe('Số:    /QĐ-UBND');
-    expect(doc.annexes.map((a) => a.label)).toEqual(['PHỤ LỤC']);
+    expect(doc.numberLine).toMatch(/^Số:\s+\/QĐ-UBND$/);
+    expect(doc.numberLine.slice(4, 6)).toBe('\u00a0\u00a0'); // blanks that survive HTML, for the number written by hand
+    // Printed alone, the annex keeps its number in the decision.
+    expect(doc.annexes.map((a) => a.label)).toEqual(['Phụ lục II']);
   });
 });

@@ -114,7 +114,7 @@ describe('print-ready workbook of decision annexes (exceljs)', () => {
       const annex = doc.annexes[index]!;
       const texts = textsOf(ws);
       expect(texts).toEqual(expect.arrayContaining([...doc.issuerLines, doc.nationalTitle, doc.motto, annex.label, annex.title, annex.attachedTo, annex.unitLine, annex.amountInWords!]));
-      expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của UBND huyện Tràng Định)');
+      expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của Ủy ban nhân dân huyện Tràng Định)');
       // The number and the dated place line head the first annex only, as in the PDF.
       expect(texts.includes('Số: 215/QĐ-UBND')).toBe(index === 0);
       expect(texts.includes('Tràng Định, ngày 15 tháng 3 năm 2024')).toBe(index === 0);
@@ -178,13 +178,16 @@ describe('print-ready workbook of decision annexes (exceljs)', () => {
       const m = ps.margins!;
       expect([m.top, m.bottom, m.left, m.right].map((inch) => Math.round(inch * 25.4 * 10) / 10)).toEqual([20, 20, 30, 15]);
       expect(ps.printTitlesRow).toBe(`${h}:${h + 1}`);
-      expect(ws.headerFooter.oddFooter).toContain('&P/&N');
+      // Nghị định 30/2020: page number centred at the top, none on the first page.
+      expect(ws.headerFooter.oddHeader).toContain('&C');
+      expect(ws.headerFooter.oddHeader).toContain('&P');
+      expect(ws.headerFooter.differentFirst).toBe(true);
     });
   });
 
   it('follows the model: portrait orientation, a single annex named "Phụ lục", units nghìn and đồng', async () => {
     const portrait = sampleDoc({ orientation: 'portrait', unit: 'nghin' });
-    const single: PrintDocument = { ...portrait, annexes: [{ ...portrait.annexes[0]!, label: 'PHỤ LỤC' }] };
+    const single: PrintDocument = { ...portrait, annexes: [{ ...portrait.annexes[0]!, label: 'Phụ lục' }] };
     const wb = await readWorkbook(await writeWorkbook(single));
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Phụ lục']);
     const ws = wb.worksheets[0]!;
@@ -253,7 +256,7 @@ print(json.dumps({
   "fitToPage": ws.sheet_properties.pageSetUpPr.fitToPage,
   "printTitleRows": ws.print_title_rows,
   "margins": [ws.page_margins.top, ws.page_margins.bottom, ws.page_margins.left, ws.page_margins.right],
-  "footer": ws.oddFooter.center.text,
+  "header": ws.oddHeader.center.text,
 }, ensure_ascii=False))
 `;
 
@@ -278,7 +281,7 @@ describe('print-ready workbook read by independent readers', () => {
       fitToPage: boolean;
       printTitleRows: string;
       margins: number[];
-      footer: string;
+      header: string;
     };
     const annex = doc.annexes[0]!;
     expect(out.sheets).toEqual(['Phụ lục I', 'Phụ lục II']);
@@ -305,7 +308,7 @@ describe('print-ready workbook read by independent readers', () => {
     expect(out.cells[h + 1]![2]!.v).toBe(67_585_500_000);
     expect(out).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, fitToPage: true, printTitleRows: `$${h}:$${h + 1}` });
     expect(out.margins.map((m) => Math.round(m * 25.4))).toEqual([20, 20, 30, 15]);
-    expect(out.footer).toContain('&P/&N');
+    expect(out.header).toContain('&P');
   });
 
   it(
@@ -345,20 +348,21 @@ describe('print-ready workbook read by independent readers', () => {
   );
 
   it(
-    'LibreOffice prints it to PDF: PHỤ LỤC I and the amounts in the text; page 1 saved as a PNG to look at',
+    'LibreOffice prints it to PDF: Phụ lục I and the amounts in the text; page 1 saved as a PNG to look at',
     async () => {
       const doc = sampleDoc();
       const pdf = soffice(await writeWorkbook(doc, 'phu-luc-pdf.xlsx'), 'pdf', 'pdf');
       requireTool('pdftotext', 'poppler-utils');
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-      expect(text).toContain('PHỤ LỤC I');
-      expect(text).toContain('PHỤ LỤC II');
+      expect(text).toContain('Phụ lục I');
+      expect(text).toContain('Phụ lục II');
       expect(text).toContain('67');
       expect(text).toMatch(/67[.,]585[.,]5/);
-      expect(text).toContain('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của UBND huyện Tràng Định)');
+      expect(text).toContain('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của Ủy ban nhân dân huyện Tràng Định)');
       expect(text).toContain('Nơi nhận:');
       expect(text).toContain(doc.signature.name);
-      expect(text).toMatch(/\b1\/\d+\b/);
+      // Page numbers from page 2 on, at the top: the second page starts with "2".
+      expect(text.split('\f')[1]!.trim().startsWith('2')).toBe(true);
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       expect(info).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
       fs.mkdirSync(OUT_DIR, { recursive: true });

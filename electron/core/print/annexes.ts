@@ -4,16 +4,20 @@
  * Nơi nhận. The renderer lays it out; nothing is computed there.
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionLine } from '../../../shared/api/ledger-types';
+import type { DecisionDocument, DecisionLine } from '../../../shared/api/ledger-types';
 import { documentDateVi, formatDateVi } from '../../../shared/format/date';
 import { amountInWordsLine } from '../../../shared/money/amount-in-words';
 import { formatAmount, toDong, UNIT_LABEL_VI, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import type { AnnexKind, PrintAnnex, PrintColumn, PrintDocument, PrintRow } from '../../../shared/print/document';
 import type { Db } from '../db/database';
 import { getDocument } from '../decisions/store';
+import { foldIssued, lineKey, type KeyAmount } from '../ledger/fold';
 import { requireOffice } from '../office/office';
 import { componentIndex, type ComponentInfo } from '../reference/catalog';
 import { listProjects } from '../registers/projects';
+
+/** Decimals printed per unit: triệu đồng to the thousand đồng, nghìn and đồng whole. */
+export const MAX_DECIMALS: Record<MoneyUnit, number> = { trieu: 3, nghin: 0, dong: 0 };
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 const roman = (n: number) => ROMAN[n - 1] ?? String(n);
@@ -87,27 +91,30 @@ function componentTree(lines: DecisionLine[], components: Map<number, ComponentI
   return roots;
 }
 
-function treeRows(roots: TreeNode[], keys: string[], nameOf: (c: ComponentInfo) => string): PrintRow[] {
+function treeRows(roots: TreeNode[], keys: string[], nameOf: (c: ComponentInfo) => string, details?: (c: ComponentInfo) => PrintRow[]): PrintRow[] {
   const rows: PrintRow[] = [];
   const walk = (list: TreeNode[], depth: number) => {
-    list.forEach((n, i) => {
-      if (keys.every((k) => (n.cells[k] ?? 0) === 0)) return;
-      const stt = depth === 0 ? roman(i + 1) : depth === 1 ? String(i + 1) : depth === 2 ? letter(i + 1) : '-';
+    let printed = 0;
+    for (const n of list) {
+      if (keys.every((k) => (n.cells[k] ?? 0) === 0)) continue;
+      printed += 1;
+      const stt = depth === 0 ? roman(printed) : depth === 1 ? String(printed) : depth === 2 ? letter(printed) : '-';
       rows.push({ stt, depth, bold: depth <= 1, italic: depth >= 3, cells: { label: nameOf(n.component), ...toCells(n.cells, keys) } });
+      if (n.children.length === 0 && details) rows.push(...details(n.component).map((d) => ({ ...d, depth: depth + 1 })));
       walk(n.children, depth + 1);
-    });
+    }
   };
   walk(roots, 0);
   return rows;
 }
 
 /** A rounding note when the printed children of a printed total do not add up in the unit (exact printing never needs one). */
+/** `rows` are the rows that make up the total (the programs, or every commune). */
 function roundingNote(rows: PrintRow[], total: PrintRow, keys: string[], unit: MoneyUnit): string | null {
-  const printed = (v: unknown) => Number(formatAmount(toDong(Number(v ?? 0)), unit).replace(/\./g, '').replace(',', '.'));
-  const top = rows.filter((r) => r.depth === 0);
+  const printed = (v: unknown) => Math.round(Number(formatAmount(toDong(Number(v ?? 0)), unit, { maxDecimals: MAX_DECIMALS[unit] }).replace(/\./g, '').replace(',', '.')) * 1000);
   for (const key of keys) {
-    const sum = top.reduce((acc, r) => acc + printed(r.cells[key]), 0);
-    if (Math.abs(sum - printed(total.cells[key])) > 1e-9) return `Ghi chú: số liệu làm tròn theo đơn vị ${UNIT_LABEL_VI[unit]}; tổng số được tính từ số đồng nên có thể chênh lệch nhỏ so với cộng các dòng.`;
+    const sum = rows.reduce((acc, r) => acc + printed(r.cells[key]), 0);
+    if (sum !== printed(total.cells[key])) return `Ghi chú: số liệu làm tròn theo đơn vị ${UNIT_LABEL_VI[unit]}; tổng số được tính từ số đồng nên có thể chênh lệch nhỏ so với cộng các dòng.`;
   }
   return null;
 }
@@ -133,7 +140,7 @@ function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentIn
     headerDepth: 2,
     rows: [total, ...rows],
     amountInWords: amountInWordsLine(toDong(totals.total ?? 0)),
-    roundingNote: roundingNote(rows, total, keys, unit),
+    roundingNote: roundingNote(rows.filter((r) => r.depth === 0), total, keys, unit),
   };
 }
 
@@ -169,17 +176,23 @@ function byRecipientAnnex(lines: DecisionLine[], unit: MoneyUnit): Omit<PrintAnn
     headerDepth: 2,
     rows: [total, ...rows],
     amountInWords: amountInWordsLine(toDong(totals.total ?? 0)),
-    roundingNote: null,
+    roundingNote: roundingNote(rows, total, keys, unit),
   };
 }
 
-function adjustmentAnnex(lines: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
+function adjustmentAnnex(plan: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
   const keys = ['before', 'decrease', 'increase', 'after'];
   const valueOf = (l: DecisionLine) => ({ before: l.beforeDong ?? 0, decrease: l.decreaseDong, increase: l.increaseDong, after: l.afterDong ?? l.amountDong });
-  const changed = lines.filter((l) => l.amountDong !== 0);
-  const rows = treeRows(componentTree(changed, components, valueOf), keys, (c) => c.name);
+  // Components the decision changes, with everything in force on them (all recipients): "đã giao" is the component's plan.
+  const changedComponents = new Set(plan.filter((l) => l.amountDong !== 0).map((l) => l.componentId));
+  const scope = plan.filter((l) => changedComponents.has(l.componentId));
+  const details = (c: ComponentInfo): PrintRow[] =>
+    scope
+      .filter((l) => l.componentId === c.id && l.amountDong !== 0)
+      .map((l) => ({ stt: '-', depth: 0, bold: false, italic: true, detail: true, cells: { label: l.recipient.name, ...toCells(valueOf(l), keys), note: l.reasonCode ? (REASON_NOTES[l.reasonCode] ?? '') : '' } }));
+  const rows = treeRows(componentTree(scope, components, valueOf), keys, (c) => c.name, details);
   const totals: Record<string, number> = {};
-  for (const l of changed) for (const [k, v] of Object.entries(valueOf(l))) sumInto(totals, k, v);
+  for (const l of scope) for (const [k, v] of Object.entries(valueOf(l))) sumInto(totals, k, v);
   const total: PrintRow = { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', ...toCells(totals, keys) } };
   return {
     kind: 'dieu_chinh',
@@ -192,12 +205,93 @@ function adjustmentAnnex(lines: DecisionLine[], components: Map<number, Componen
       { key: 'decrease', header: ['Điều chỉnh', 'Giảm'], kind: 'money', width: 28 },
       { key: 'increase', header: ['Điều chỉnh', 'Tăng'], kind: 'money', width: 28 },
       { key: 'after', header: ['Kế hoạch sau điều chỉnh'], kind: 'money', width: 30 },
-      NOTE_COLUMN,
+      { ...NOTE_COLUMN, width: 34 },
     ],
     headerDepth: 2,
     rows: [total, ...rows],
     amountInWords: null,
-    roundingNote: null,
+    roundingNote: roundingNote(rows.filter((r) => r.depth === 0), total, keys, unit),
+  };
+}
+
+const REASON_NOTES: Record<string, string> = {
+  KHONG_CON_DOI_TUONG: 'Không còn đối tượng thụ hưởng',
+  KHONG_DU_DIEU_KIEN: 'Không đủ điều kiện giải ngân',
+  GIAI_NGAN_CHAM: 'Tỷ lệ giải ngân thấp',
+};
+
+/**
+ * The plan of the year around this decision, one line per key: before (in force on its date without it),
+ * its change, after. Keys it does not touch keep before = after.
+ */
+function planAround(db: Db, doc: DecisionDocument, today: string): DecisionLine[] {
+  const h = doc.header;
+  const fold = foldIssued(db, h.year, h.docDate ?? today);
+  const byKey = new Map<string, { key: KeyAmount; before: number; line: DecisionLine | null }>();
+  for (const k of fold) byKey.set(lineKey(k), { key: k, before: k.amount, line: null });
+  for (const l of doc.lines) {
+    const key: KeyAmount = {
+      component_id: l.componentId,
+      recipient_unit_id: l.recipient.kind === 'district' || l.recipient.kind === 'commune' ? l.recipient.id : null,
+      recipient_org_id: l.recipient.kind === 'unit' || l.recipient.kind === 'investor' ? l.recipient.id : null,
+      project_id: l.projectId,
+      source_code: l.sourceCode,
+      capital_type: l.capitalType,
+      origin_year: l.originYear,
+      amount: 0,
+    };
+    const entry = byKey.get(lineKey(key)) ?? { key, before: 0, line: null };
+    // An issued decision is inside the fold of its own date: take its change out to get "before".
+    if (h.status === 'issued') entry.before -= l.amountDong;
+    entry.line = l;
+    byKey.set(lineKey(key), entry);
+  }
+  const names = recipientNames(db);
+  const components = componentIndex(db);
+  const out: DecisionLine[] = [];
+  let fakeId = -1;
+  for (const { key, before, line } of byKey.values()) {
+    const delta = line?.amountDong ?? 0;
+    if (before === 0 && delta === 0) continue;
+    const c = components.get(key.component_id)!;
+    out.push({
+      id: line?.id ?? fakeId--,
+      position: line?.position ?? 0,
+      componentId: key.component_id,
+      componentCode: c.code,
+      componentName: c.name,
+      programCode: c.programCode,
+      programName: c.programName,
+      recipient: line?.recipient ?? names(key),
+      projectId: key.project_id,
+      projectCode: line?.projectCode ?? null,
+      projectName: line?.projectName ?? null,
+      sourceCode: key.source_code,
+      capitalType: key.capital_type,
+      originYear: key.origin_year,
+      amountDong: toDong(delta),
+      beforeDong: toDong(before),
+      afterDong: toDong(before + delta),
+      decreaseDong: toDong(delta < 0 ? -delta : 0),
+      increaseDong: toDong(delta > 0 ? delta : 0),
+      reasonCode: line?.reasonCode ?? null,
+      note: line?.note ?? '',
+    });
+  }
+  return out;
+}
+
+function recipientNames(db: Db): (k: KeyAmount) => DecisionLine['recipient'] {
+  const units = new Map((db.prepare('SELECT id, code, name_vi AS name, level FROM admin_unit').all() as { id: number; code: string; name: string; level: string }[]).map((u) => [u.id, u]));
+  const orgs = new Map((db.prepare('SELECT id, kind, name FROM organization').all() as { id: number; kind: 'unit' | 'investor'; name: string }[]).map((o) => [o.id, o]));
+  return (k) => {
+    if (k.recipient_org_id !== null) {
+      const o = orgs.get(k.recipient_org_id);
+      return { kind: o?.kind ?? 'unit', id: k.recipient_org_id, code: null, name: o?.name ?? '' };
+    }
+    const u = k.recipient_unit_id === null ? undefined : units.get(k.recipient_unit_id);
+    if (!u) return { kind: 'district', id: null, code: null, name: 'Cấp huyện' };
+    return { kind: ['huyen', 'thanh_pho', 'thi_xa'].includes(u.level) ? 'district' : 'commune', id: u.id, code: u.code, name: u.name };
   };
 }
 
@@ -211,15 +305,18 @@ function projectAnnex(db: Db, lines: DecisionLine[], unit: MoneyUnit): Omit<Prin
     depth: 1,
     bold: false,
     cells: {
-      label: `${p.code} - ${p.name}`,
+      label: p.name,
       place: p.communeName ?? '',
       investor: p.investorName ?? '',
       approval: p.approvalNumber ? `${p.approvalNumber}${p.approvalDate ? ` ngày ${formatDateVi(p.approvalDate)}` : ''}` : '',
       tmdt: p.totalInvestmentDong,
       amount: toDong(amounts.get(p.id)!),
-      note: p.specialMechanism ? 'Cơ chế đặc thù (NQ 111/2024/QH15)' : '',
+      note: [p.code, p.specialMechanism ? 'cơ chế đặc thù NQ 111/2024/QH15' : ''].filter(Boolean).join('; '),
     },
   }));
+  // Investment money not yet tied to a registered project still counts, so the annex adds up to the decision's ĐTPT.
+  const unlisted = lines.filter((l) => l.projectId === null && l.capitalType === 'DTPT').reduce((a, l) => a + summaryAmount(l), 0);
+  if (unlisted !== 0) rows.push({ stt: String(rows.length + 1), depth: 1, bold: false, italic: true, cells: { label: 'Các nội dung đầu tư chưa ghi vào danh mục dự án', amount: toDong(unlisted) } });
   const sum = (key: 'tmdt' | 'amount') => toDong(rows.reduce((a, r) => a + Number(r.cells[key] ?? 0), 0));
   const total: PrintRow = { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', tmdt: sum('tmdt'), amount: sum('amount') } };
   return {
@@ -244,9 +341,19 @@ function projectAnnex(db: Db, lines: DecisionLine[], unit: MoneyUnit): Omit<Prin
 }
 
 const ANNEX_TITLE_KIND: Record<string, string> = { UBND: 'Quyết định', HDND: 'Nghị quyết' };
+const ISSUER_FULL: Record<string, string> = { UBND: 'Ủy ban nhân dân', HDND: 'Hội đồng nhân dân' };
 
-/** The print document of a decision: its annexes in the order asked (default: by kind), numbered Phụ lục I, II… */
-export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>): PrintDocument {
+/** The treasury named in Nơi nhận: the district treasury until the 2025 reorganisation into regional ones [R]. */
+function treasury(date: string | null, district: string): string {
+  return date !== null && date < '2025-03-01' ? `- Kho bạc Nhà nước ${district};` : '- Kho bạc Nhà nước khu vực;';
+}
+
+/**
+ * The print document of a decision. Annexes keep the numbers they have in the whole decision (Phụ lục II stays
+ * II when printed alone). For an adjustment the summary shows the plan after it, and "đã giao" is the
+ * component's whole plan in force before it.
+ */
+export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, today: string): PrintDocument {
   const office = requireOffice(db);
   const doc = getDocument(db, args.id);
   const h = doc.header;
@@ -254,29 +361,32 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>):
   const components = componentIndex(db);
   const adjustment = h.kind === 'dieu_chinh' || h.kind === 'bo_sung' || h.kind === 'thu_hoi';
   const withProjects = doc.lines.some((l) => l.projectId !== null);
-  const kinds: AnnexKind[] = args.annexes ?? (adjustment ? ['dieu_chinh', 'tong_hop'] : ['tong_hop', 'theo_xa', ...(withProjects ? (['du_an'] as const) : [])]);
+  const defaults: AnnexKind[] = adjustment ? ['dieu_chinh', 'tong_hop', 'theo_xa'] : ['tong_hop', 'theo_xa', ...(withProjects ? (['du_an'] as const) : [])];
+  const kinds: AnnexKind[] = args.annexes ?? (adjustment ? ['dieu_chinh', 'tong_hop'] : defaults);
+  const numbering = [...defaults, ...kinds.filter((k) => !defaults.includes(k))];
+  const lines = adjustment ? planAround(db, doc, today) : doc.lines;
   const district = office.districtName.replace(/^Huyện\s+/i, '');
-  const issuerName = h.issuer === 'HDND' ? 'HĐND' : 'UBND';
-  const numberText = h.numberText ?? `   /${h.symbol}`;
-  const dateText = h.docDate ? formatDateVi(h.docDate) : '…/…/…';
+  const numberText = h.numberText ?? `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${h.symbol}`;
+  const dateText = h.docDate ? formatDateVi(h.docDate) : '\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0';
   const built = kinds.map((kind) =>
-    kind === 'dieu_chinh' ? adjustmentAnnex(doc.lines, components, unit) : kind === 'theo_xa' ? byRecipientAnnex(doc.lines, unit) : kind === 'tong_hop' ? summaryAnnex(doc.lines, components, unit) : projectAnnex(db, doc.lines, unit),
+    kind === 'dieu_chinh' ? adjustmentAnnex(lines, components, unit) : kind === 'theo_xa' ? byRecipientAnnex(lines, unit) : kind === 'tong_hop' ? summaryAnnex(lines, components, unit) : projectAnnex(db, lines, unit),
   );
-  const annexes: PrintAnnex[] = built.map((a, i) => ({
+  const annexes: PrintAnnex[] = built.map((a) => ({
     ...a,
-    label: built.length > 1 ? `PHỤ LỤC ${roman(i + 1)}` : 'PHỤ LỤC',
-    attachedTo: `(Kèm theo ${ANNEX_TITLE_KIND[h.issuer]} số ${numberText} ngày ${dateText} của ${issuerName} huyện ${district})`,
+    label: numbering.length > 1 || kinds.length > 1 ? `Phụ lục ${roman(numbering.indexOf(a.kind) + 1)}` : 'Phụ lục',
+    attachedTo: `(Kèm theo ${ANNEX_TITLE_KIND[h.issuer]} số ${numberText} ngày ${dateText} của ${ISSUER_FULL[h.issuer]} huyện ${district})`,
   }));
   const vice = /phó/i.test(h.signerTitle ?? '');
   return {
     decisionId: h.id,
     orientation: args.orientation ?? 'landscape',
     unit,
+    maxDecimals: MAX_DECIMALS[unit],
     issuerLines: [h.issuer === 'HDND' ? 'HỘI ĐỒNG NHÂN DÂN' : 'ỦY BAN NHÂN DÂN', `HUYỆN ${district.toUpperCase()}`],
     nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     numberLine: `Số: ${numberText}`,
-    placeDateLine: h.docDate ? `${district}, ${documentDateVi(h.docDate)}` : `${district}, ngày … tháng … năm …`,
+    placeDateLine: h.docDate ? `${district}, ${documentDateVi(h.docDate)}` : `${district}, ngày\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0năm ${h.year}`,
     annexes,
     signature: {
       authority: h.issuer === 'UBND' ? 'TM. ỦY BAN NHÂN DÂN' : null,
@@ -285,8 +395,8 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>):
     },
     recipients:
       h.issuer === 'HDND'
-        ? ['- Thường trực HĐND tỉnh;', '- UBND tỉnh;', '- Sở Tài chính;', '- TT Huyện ủy, HĐND, UBND huyện;', '- Phòng Tài chính - Kế hoạch;', '- Lưu: VT.']
-        : ['- UBND tỉnh (b/c);', '- Sở Tài chính;', '- TT Huyện ủy, HĐND huyện;', '- CT, các PCT UBND huyện;', '- Phòng Tài chính - Kế hoạch;', '- Kho bạc Nhà nước khu vực;', '- Lưu: VT, TCKH.'],
+        ? ['- Thường trực HĐND tỉnh;', '- UBND tỉnh;', '- Sở Tài chính;', '- TT Huyện ủy, HĐND, UBND huyện;', '- Phòng Tài chính - Kế hoạch;', treasury(h.docDate, district), '- Lưu: VT.']
+        : ['- UBND tỉnh (b/c);', '- Sở Tài chính;', '- TT Huyện ủy, HĐND huyện;', '- CT, các PCT UBND huyện;', '- Phòng Tài chính - Kế hoạch;', treasury(h.docDate, district), '- Lưu: VT, TCKH.'],
     draft: h.status !== 'issued',
   };
 }

@@ -31,16 +31,20 @@ const SCALE_COMMAS: Record<MoneyUnit, string> = { dong: '', nghin: ',', trieu: '
  * The number format of a money cell in a unit: grouped thousands, scaled by trailing commas, exactly the decimals
  * the value needs (trailing zeros trimmed, as formatAmount does), negatives with a leading minus, zero blank.
  */
-export function moneyFormat(value: number, unit: MoneyUnit): string {
+export function moneyFormat(value: number, unit: MoneyUnit, maxDecimals: number = UNIT_DIGITS[unit]): string {
   const digits = UNIT_DIGITS[unit];
-  const fraction = digits === 0 ? '' : String(Math.abs(value) % 10 ** digits).padStart(digits, '0').replace(/0+$/, '');
+  // The decimals the printed value needs, at most maxDecimals (the spreadsheet rounds the display as the PDF does).
+  const shown = Math.min(maxDecimals, digits);
+  const scale = 10 ** (digits - shown);
+  const rounded = Math.floor((Math.abs(value) + scale / 2) / scale);
+  const fraction = shown === 0 ? '' : String(rounded % 10 ** shown).padStart(shown, '0').replace(/0+$/, '');
   const body = `#,##0${fraction ? '.' + '0'.repeat(fraction.length) : ''}${SCALE_COMMAS[unit]}`;
   return `${body};-${body};""`;
 }
 
 /** Sheet name of an annex: "Phụ lục I", "Phụ lục II" …, or "Phụ lục" for a single unnumbered annex. */
 function sheetName(annex: PrintAnnex, index: number, count: number, used: Set<string>): string {
-  const numeral = /^PHỤ LỤC\s+(\S+)$/u.exec(annex.label.trim())?.[1];
+  const numeral = /^phụ lục\s+(\S+)$/iu.exec(annex.label.trim())?.[1];
   let name = numeral ? `Phụ lục ${numeral}` : count > 1 ? `Phụ lục ${index + 1}` : 'Phụ lục';
   name = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
   let unique = name;
@@ -182,17 +186,15 @@ function splitColumn(widths: number[], share: number): number {
 
 function writeDocHeader(w: SheetWriter, doc: PrintDocument, first: boolean): void {
   const n = w.columnCount;
-  const issuerStyle = (i: number): TextStyle => {
-    const last = i === doc.issuerLines.length - 1;
-    return { size: 13, bold: last, underline: last };
-  };
+  // Both lines are the issuer's own name: bold, without a full underline (a sheet cannot draw the short rule).
+  const issuerStyle = (): TextStyle => ({ size: 13, bold: true });
   const titleStyle: TextStyle = { size: 12.5, bold: true };
   const mottoStyle: TextStyle = { size: 13.5, bold: true, underline: true };
   const numberStyle: TextStyle = { size: 13 };
   const dateStyle: TextStyle = { size: 13, italic: true };
   if (n === 1) {
     // A one-column table has no room for two blocks side by side: stack them.
-    doc.issuerLines.forEach((line, i) => w.line(line, issuerStyle(i)));
+    doc.issuerLines.forEach((line) => w.line(line, issuerStyle()));
     w.line(doc.nationalTitle, titleStyle);
     w.line(doc.motto, mottoStyle);
     if (first) {
@@ -222,13 +224,13 @@ function writeDocHeader(w: SheetWriter, doc: PrintDocument, first: boolean): voi
   ];
   for (let i = 0; i < Math.max(doc.issuerLines.length, rights.length); i++) {
     const issuer = doc.issuerLines[i];
-    pair(issuer === undefined ? null : { text: issuer, style: issuerStyle(i) }, rights[i] ?? null, 18);
+    pair(issuer === undefined ? null : { text: issuer, style: issuerStyle() }, rights[i] ?? null, 18);
   }
   if (first) pair({ text: doc.numberLine, style: numberStyle }, { text: doc.placeDateLine, style: dateStyle }, 24, 6);
 }
 
 /** The table of an annex: grouped header (returned as the rows to repeat), then one row per model row. */
-function writeTable(w: SheetWriter, annex: PrintAnnex, unit: MoneyUnit): { headerFrom: number; headerTo: number } {
+function writeTable(w: SheetWriter, annex: PrintAnnex, unit: MoneyUnit, maxDecimals: number): { headerFrom: number; headerTo: number } {
   const depth = Math.max(annex.headerDepth, 1);
   const headerFrom = w.row;
   const headerTo = w.row + depth - 1;
@@ -256,11 +258,11 @@ function writeTable(w: SheetWriter, annex: PrintAnnex, unit: MoneyUnit): { heade
   levelHeights.forEach((height, i) => (w.ws.getRow(headerFrom + i).height = height));
   w.row = headerTo + 1;
 
-  for (const row of annex.rows) writeTableRow(w, annex.columns, row, unit);
+  for (const row of annex.rows) writeTableRow(w, annex.columns, row, unit, maxDecimals);
   return { headerFrom, headerTo };
 }
 
-function writeTableRow(w: SheetWriter, columns: PrintColumn[], row: PrintRow, unit: MoneyUnit): void {
+function writeTableRow(w: SheetWriter, columns: PrintColumn[], row: PrintRow, unit: MoneyUnit, maxDecimals: number): void {
   const bold = row.bold || !!row.total;
   const italic = !!row.italic;
   const font: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold, italic };
@@ -273,7 +275,7 @@ function writeTableRow(w: SheetWriter, columns: PrintColumn[], row: PrintRow, un
     if (column.kind === 'money' && typeof value === 'number') {
       if (!Number.isSafeInteger(value)) throw new RangeError(`Số tiền không phải số đồng nguyên: ${value}`);
       cell.value = value;
-      cell.numFmt = moneyFormat(value, unit);
+      cell.numFmt = moneyFormat(value, unit, maxDecimals);
       cell.alignment = { horizontal: 'right', vertical: 'middle' };
       return;
     }
@@ -346,7 +348,8 @@ function setupPage(ws: ExcelJS.Worksheet, doc: PrintDocument, titles: { headerFr
     margins: { top: inch(MARGINS_MM.top), bottom: inch(MARGINS_MM.bottom), left: inch(MARGINS_MM.left), right: inch(MARGINS_MM.right), header: inch(8), footer: inch(8) },
     printTitlesRow: `${titles.headerFrom}:${titles.headerTo}`,
   };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C&"${FONT},Regular"&11&P/&N` };
+  // Page numbers as Nghị định 30/2020 wants them: Arabic, centred at the top, 13 pt, none on the first page.
+  ws.headerFooter = { ...ws.headerFooter, differentFirst: true, firstHeader: '', oddHeader: `&C&"${FONT},Regular"&13&P` };
 }
 
 /** A print-ready workbook (.xlsx) of the annexes of a print document: one worksheet per annex. */
@@ -377,7 +380,7 @@ export async function annexWorkbook(doc: PrintDocument): Promise<Buffer> {
     w.line(annex.title, { size: 13, bold: true });
     w.line(annex.attachedTo, { size: 13, italic: true });
     w.line(annex.unitLine, { size: 12, italic: true, align: { horizontal: 'right' } }, 4);
-    const titles = writeTable(w, annex, doc.unit);
+    const titles = writeTable(w, annex, doc.unit, doc.maxDecimals);
     if (annex.roundingNote) w.line(annex.roundingNote, { size: 12, italic: true, align: { horizontal: 'left' } }, 4);
     if (annex.amountInWords) w.line(annex.amountInWords, { size: 12, italic: true, align: { horizontal: 'left' } }, 4);
     if (index === doc.annexes.length - 1) writeSignature(w, doc);

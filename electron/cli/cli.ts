@@ -38,7 +38,7 @@ Lệnh:
                           cân đối vốn: được giao, đã phân bổ, còn lại, tỷ lệ
                           theo chương trình × nguồn × loại vốn
   check-draft <id>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
-  export annex --decision <mã> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II]
+  export annex --decision <mã> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--orientation portrait|landscape]
                           in phụ lục của quyết định ra PDF (qua Chromium/Edge) hoặc Excel sẵn để in
   seed-demo               tạo dữ liệu mẫu (Tràng Định 2024)
 

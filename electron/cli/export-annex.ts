@@ -17,6 +17,7 @@ export interface ExportRequest {
   unit: MoneyUnit;
   /** Roman numerals of the default annexes ("I,II") or annex kinds ("tong_hop,theo_xa"). */
   annex?: string;
+  orientation?: 'portrait' | 'landscape';
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
@@ -31,6 +32,7 @@ export function parseExportArgs(argv: string[]): ExportRequest {
       out: { type: 'string' },
       unit: { type: 'string', default: 'trieu' },
       annex: { type: 'string' },
+      orientation: { type: 'string' },
       data: { type: 'string' },
       json: { type: 'boolean' },
     },
@@ -39,8 +41,16 @@ export function parseExportArgs(argv: string[]): ExportRequest {
   if (values.format !== 'pdf' && values.format !== 'xlsx') throw new ExportUsageError('--format phải là pdf hoặc xlsx.');
   if (!values.out) throw new ExportUsageError('Thiếu --out TỆP.');
   if (!['dong', 'nghin', 'trieu'].includes(values.unit!)) throw new ExportUsageError('--unit phải là dong, nghin hoặc trieu.');
+  if (values.orientation !== undefined && values.orientation !== 'portrait' && values.orientation !== 'landscape') throw new ExportUsageError('--orientation phải là portrait (A4 dọc) hoặc landscape (A4 ngang).');
   if (!fs.existsSync(path.dirname(path.resolve(values.out)))) throw new ExportUsageError(`Thư mục của --out không tồn tại: ${path.dirname(path.resolve(values.out))}`);
-  return { decisionId: Number(values.decision), format: values.format, out: values.out, unit: values.unit as MoneyUnit, ...(values.annex ? { annex: values.annex } : {}) };
+  return {
+    decisionId: Number(values.decision),
+    format: values.format,
+    out: values.out,
+    unit: values.unit as MoneyUnit,
+    ...(values.annex ? { annex: values.annex } : {}),
+    ...(values.orientation ? { orientation: values.orientation as 'portrait' | 'landscape' } : {}),
+  };
 }
 
 /** Resolves "I,II" against the decision's default annexes, or takes annex kinds as they are. */
@@ -61,10 +71,11 @@ function chooseAnnexes(core: Core, request: ExportRequest): AnnexKind[] | undefi
 /** Runs the export; returns the core's error when the decision cannot be printed. */
 export async function runExport(core: Core, request: ExportRequest, log: (text: string) => void): Promise<{ ok: true; file: string; annexes: number } | { ok: false; code: string; message: string }> {
   const annexes = chooseAnnexes(core, request);
-  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, ...(annexes ? { annexes } : {}) });
+  const orientation = request.orientation ? { orientation: request.orientation } : {};
+  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, ...orientation, ...(annexes ? { annexes } : {}) });
   if (!doc.ok) return { ok: false, code: doc.error.code, message: doc.error.message };
   if (request.format === 'pdf') {
-    await printAnnexPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, ...(annexes ? { annexes } : {}) }, log);
+    await printAnnexPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, ...orientation, ...(annexes ? { annexes } : {}) }, log);
   } else {
     const partial = `${request.out}.${process.pid}.tmp`;
     try {

@@ -16,6 +16,7 @@ export interface PdfOptions {
   decisionId: number;
   unit: MoneyUnit;
   annexes?: AnnexKind[];
+  orientation?: 'portrait' | 'landscape';
   out: string;
 }
 
@@ -32,7 +33,7 @@ export async function printAnnexPdf(core: Core, options: PdfOptions, log: (text:
   const partial = path.join(path.dirname(path.resolve(options.out)), `.${path.basename(options.out)}.${process.pid}.tmp`);
   try {
     const page = await browser.newPage();
-    const query = new URLSearchParams({ unit: options.unit, ...(options.annexes ? { annexes: options.annexes.join(',') } : {}) });
+    const query = new URLSearchParams({ unit: options.unit, ...(options.orientation ? { orientation: options.orientation } : {}), ...(options.annexes ? { annexes: options.annexes.join(',') } : {}) });
     await page.goto(`${host.url}#/in/${options.decisionId}?${query.toString()}`);
     await page.locator('.print-root[data-ready="true"], [role="alert"]').first().waitFor({ timeout: 60_000 });
     const alert = page.locator('[role="alert"]');

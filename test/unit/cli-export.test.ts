@@ -37,8 +37,9 @@ describe('CLI export annex', () => {
   it('prints the PDF of the annexes through Chromium', async () => {
     const data = seeded();
     const out = path.join(data, 'qd-215.pdf');
-    const result = await cli(['export', 'annex', '--decision', '1', '--format', 'pdf', '--out', out, '--unit', 'nghin', '--data', data]);
+    const result = await cli(['export', 'annex', '--decision', '1', '--format', 'pdf', '--out', out, '--unit', 'nghin', '--orientation', 'portrait', '--data', data]);
     expect(result.code, result.err).toBe(EXIT.ok);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     const text = execFileSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' });
     expect(text).toContain('Số: 215/QĐ-UBND');
     expect(text).toContain('Đơn vị tính: nghìn đồng');

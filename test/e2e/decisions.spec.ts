@@ -309,3 +309,26 @@ test('bad input: a mixed pasted block applies the valid cells and names the othe
   await expect(page.getByRole('status')).toContainText('Chọn hạng mục và đơn vị nhận');
   expect(decisionInDatabase(webHost.dataDir)[1]!.lines).toBe(2);
 });
+
+test('adjustment: money moved to a commune that had none, through the entry row', async ({ page, webHost }) => {
+  await allocatedYear(page, webHost.url, '180', '06001');
+  await newDraft(page, 'dieu_chinh', 'UBND', '20/09/2024');
+  const dtts = await adjustmentRow(page, 'DTTS.DA1.ND2');
+  await typeInto(page, `${dtts} [col-id="decrease"]`, '200');
+  await page.locator('.ag-row[row-id="entry"] [col-id="component"]').click();
+  await page.keyboard.type('ho tro nha o', TYPING);
+  await expect(page.locator('.picker-list li.active')).toContainText('Hỗ trợ nhà ở');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('dao vien', TYPING);
+  await expect(page.locator('.picker-list li.active')).toContainText('Đào Viên');
+  await page.keyboard.press('Enter');
+  await page.locator('.ag-row[row-id="entry"] [col-id="increase"]').click();
+  await page.keyboard.type('200', TYPING);
+  await page.keyboard.press('Enter');
+  const added = page.locator('.ag-row[row-id^="a:"]', { has: page.locator('[col-id="recipient"]', { hasText: 'Xã Đào Viên' }) }).first();
+  const addedId = await added.getAttribute('row-id');
+  await expect(page.locator(`.ag-row[row-id="${addedId}"] [col-id="before"]`)).toHaveText('0');
+  await expect(page.locator(`.ag-row[row-id="${addedId}"] [col-id="after"]`)).toHaveText('200');
+  await expect(page.locator('.ag-row[row-id="total"] [col-id="increase"]')).toHaveText('200');
+  await expect(page.getByText('Không có lỗi hay cảnh báo')).toBeVisible();
+});

@@ -2,7 +2,9 @@ import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, Gri
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
 import type { LineChange } from '../../../shared/api/ledger-contract';
-import type { DecisionLine, ReasonCode } from '../../../shared/api/ledger-types';
+import type { DecisionLine, ReasonCode, RecipientOption } from '../../../shared/api/ledger-types';
+import type { PickerOption } from '../../grid/PickerEditor';
+import { toRecipientInput } from './paste';
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { PickerEditor } from '../../grid/PickerEditor';
@@ -12,6 +14,8 @@ interface Row {
   rowId: string;
   line: DecisionLine | null;
   total?: { before: number; decrease: number; increase: number; after: number };
+  /** The entry row: a line the plan does not hold yet (money moved to a new commune or component). */
+  entry?: { componentCode: string | null; componentName: string | null; recipient: RecipientOption | null; sourceCode: string; capitalType: 'DTPT' | 'SN' };
 }
 
 export interface AdjustmentGridHandle {
@@ -28,14 +32,32 @@ interface Props {
   problem: CellProblem | null;
   onChanges: (changes: LineChange[], where: { rowId: string; colId: string }) => void;
   onHint: (text: string | null) => void;
+  year: number;
+  componentOptions: PickerOption[];
+  componentNames: Map<string, string>;
+  recipientOptions: PickerOption[];
+  recipientByValue: Map<string, RecipientOption>;
+  sourceOptions: PickerOption[];
 }
+
+const ENTRY_ID = 'entry';
+const emptyEntry = (): NonNullable<Row['entry']> => ({ componentCode: null, componentName: null, recipient: null, sourceCode: 'NSTW', capitalType: 'SN' });
 
 const getRowId = (p: GetRowIdParams<Row>) => p.data.rowId;
 const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true, sortable: false, suppressMovable: true };
 
 /** Adjustment mode: each line of the plan in force with before / giảm / tăng / after, as the annex prints them. */
 export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function AdjustmentGrid(props, ref) {
-  const { lines, unit, readOnly, reasons, sourceLabel, problem, onChanges, onHint } = props;
+  const { lines, unit, readOnly, reasons, sourceLabel, problem, onChanges, onHint, year, componentOptions, componentNames, recipientOptions, recipientByValue, sourceOptions } = props;
+  const entry = useRef(emptyEntry());
+  const pinnedTop = useMemo<Row[]>(() => (readOnly ? [] : [{ rowId: ENTRY_ID, line: null, entry: emptyEntry() }]), [readOnly]);
+  /** Repaints one cell of the entry row without re-creating the editor the officer tabbed into. */
+  const paintEntry = useCallback((colId: string) => {
+    const node = gridApi.current?.getPinnedTopRow(0);
+    if (!node?.data) return;
+    node.data.entry = { ...entry.current };
+    gridApi.current?.refreshCells({ rowNodes: [node], columns: [colId], force: true });
+  }, []);
   const gridApi = useRef<GridApi<Row> | null>(null);
   const problemRef = useRef(problem);
   problemRef.current = problem;
@@ -60,8 +82,26 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
     (event: CellEditRequestEvent<Row>) => {
       const line = event.data?.line;
       const colId = event.column.getColId();
-      if (!line) return;
       const raw = event.newValue === null || event.newValue === undefined ? '' : String(event.newValue).trim();
+      if (event.data?.entry) {
+        const e = entry.current;
+        if (colId === 'component') entry.current = { ...e, componentCode: raw || null, componentName: componentNames.get(raw) ?? null };
+        else if (colId === 'recipient') entry.current = { ...e, recipient: recipientByValue.get(raw) ?? null };
+        else if (colId === 'source') entry.current = { ...e, sourceCode: raw || 'NSTW' };
+        else if (colId === 'capital') entry.current = { ...e, capitalType: raw.toUpperCase().startsWith('Đ') || raw.toUpperCase().startsWith('D') ? 'DTPT' : 'SN' };
+        else if (colId === 'increase' && raw !== '') {
+          if (!e.componentCode || !e.recipient) return onHint('Chọn hạng mục và đơn vị nhận ở dòng nhập mới trước khi nhập số tăng.');
+          const parsed = parseAmount(raw, unit);
+          if (!parsed.ok) return onHint(`Số tiền "${raw}": ${parsed.message}`);
+          onHint(null);
+          const recipient = toRecipientInput(e.recipient);
+          onChanges([{ op: 'add', line: { componentCode: e.componentCode, recipient, sourceCode: e.sourceCode, capitalType: e.capitalType, originYear: year, amount: { text: raw, unit } } }], { rowId: ENTRY_ID, colId });
+          return;
+        }
+        paintEntry(colId);
+        return;
+      }
+      if (!line) return;
       const where = { rowId: `a:${line.id}`, colId };
       if (colId === 'reason') {
         onChanges([{ op: 'update', id: line.id, patch: { reasonCode: raw === '' ? null : raw } }], where);
@@ -82,7 +122,7 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
         onChanges([{ op: 'update', id: line.id, patch: { amount: raw === '' ? { dong: 0 } : { text: raw, unit } } }], where);
       }
     },
-    [onChanges, onHint, unit],
+    [componentNames, onChanges, onHint, paintEntry, recipientByValue, unit, year],
   );
 
   const columnDefs = useMemo<ColDef<Row>[]>(() => {
@@ -94,10 +134,11 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
       headerName,
       width: 130,
       type: 'rightAligned',
-      editable: (p) => editable && !readOnly && p.data?.line !== null,
+      editable: (p) => !readOnly && ((editable && p.data?.line !== null && p.data?.line !== undefined) || (colId === 'increase' && p.data?.entry !== undefined)),
       cellClassRules: { ...problemClass, 'cell-sum': (p: CellClassParams<Row>) => !editable || p.data?.line === null },
       valueGetter: (p: ValueGetterParams<Row>) => {
         if (p.data?.total) return formatAmount(toDong(totalPick(p.data.total)), unit);
+        if (p.data?.entry) return '';
         const v = p.data?.line ? pick(p.data.line) : null;
         return v === null || v === 0 ? (colId === 'decrease' || colId === 'increase' ? '' : formatAmount(toDong(v ?? 0), unit)) : formatAmount(toDong(v), unit);
       },
@@ -108,12 +149,56 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
         headerName: 'Hạng mục',
         pinned: 'left',
         width: 320,
-        valueGetter: (p: ValueGetterParams<Row>) => (p.data?.total ? 'Tổng cộng' : p.data?.line ? `${p.data.line.componentCode} — ${p.data.line.componentName}` : ''),
+        editable: (p) => !readOnly && p.data?.entry !== undefined,
+        cellEditor: PickerEditor,
+        cellEditorParams: { options: componentOptions },
+        cellEditorPopup: true,
+        valueGetter: (p: ValueGetterParams<Row>) =>
+          p.data?.total
+            ? 'Tổng cộng'
+            : p.data?.entry
+              ? p.data.entry.componentCode
+                ? `${p.data.entry.componentCode} — ${p.data.entry.componentName}`
+                : 'Dòng mới: gõ để chọn hạng mục…'
+              : p.data?.line
+                ? `${p.data.line.componentCode} — ${p.data.line.componentName}`
+                : '',
         tooltipValueGetter: (p) => p.data?.line?.componentName,
       },
-      { colId: 'recipient', headerName: 'Đơn vị nhận', pinned: 'left', width: 170, valueGetter: (p: ValueGetterParams<Row>) => p.data?.line?.recipient.name ?? '' },
-      { colId: 'source', headerName: 'Nguồn', width: 110, valueGetter: (p: ValueGetterParams<Row>) => (p.data?.line ? sourceLabel(p.data.line.sourceCode) : '') },
-      { colId: 'capital', headerName: 'Loại vốn', width: 90, valueGetter: (p: ValueGetterParams<Row>) => (p.data?.line ? (p.data.line.capitalType === 'DTPT' ? 'ĐTPT' : 'SN') : '') },
+      {
+        colId: 'recipient',
+        headerName: 'Đơn vị nhận',
+        pinned: 'left',
+        width: 170,
+        editable: (p) => !readOnly && p.data?.entry !== undefined,
+        cellEditor: PickerEditor,
+        cellEditorParams: { options: recipientOptions },
+        cellEditorPopup: true,
+        valueGetter: (p: ValueGetterParams<Row>) => (p.data?.entry ? (p.data.entry.recipient?.name ?? 'Gõ để chọn…') : (p.data?.line?.recipient.name ?? '')),
+      },
+      {
+        colId: 'source',
+        headerName: 'Nguồn',
+        width: 110,
+        editable: (p) => !readOnly && p.data?.entry !== undefined,
+        cellEditor: PickerEditor,
+        cellEditorParams: { options: sourceOptions },
+        cellEditorPopup: true,
+        valueGetter: (p: ValueGetterParams<Row>) => (p.data?.entry ? sourceLabel(p.data.entry.sourceCode) : p.data?.line ? sourceLabel(p.data.line.sourceCode) : ''),
+      },
+      {
+        colId: 'capital',
+        headerName: 'Loại vốn',
+        width: 90,
+        editable: (p) => !readOnly && p.data?.entry !== undefined,
+        cellEditor: PickerEditor,
+        cellEditorParams: { options: [{ value: 'DTPT', label: 'ĐTPT — Vốn đầu tư phát triển' }, { value: 'SN', label: 'SN — Kinh phí sự nghiệp' }] },
+        cellEditorPopup: true,
+        valueGetter: (p: ValueGetterParams<Row>) => {
+          const code = p.data?.entry ? p.data.entry.capitalType : p.data?.line?.capitalType;
+          return code === undefined ? '' : code === 'DTPT' ? 'ĐTPT' : 'SN';
+        },
+      },
       money('before', 'Đã giao (trước)', (l) => l.beforeDong, (t) => t.before, false),
       money('decrease', 'Giảm', (l) => l.decreaseDong, (t) => t.decrease, true),
       money('increase', 'Tăng', (l) => l.increaseDong, (t) => t.increase, true),
@@ -130,7 +215,7 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
         valueGetter: (p: ValueGetterParams<Row>) => (p.data?.line?.reasonCode ? (reasons.find((r) => r.code === p.data!.line!.reasonCode)?.name ?? p.data.line.reasonCode) : ''),
       },
     ];
-  }, [readOnly, reasons, sourceLabel, unit]);
+  }, [componentOptions, readOnly, reasons, recipientOptions, sourceLabel, sourceOptions, unit]);
 
   return (
     <AgGridReact<Row>
@@ -138,9 +223,10 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
       localeText={GRID_LOCALE_VI}
       columnDefs={columnDefs}
       rowData={rowData}
+      pinnedTopRowData={pinnedTop}
       pinnedBottomRowData={pinnedBottom}
       getRowId={getRowId}
-      getRowClass={(p) => (p.data?.total ? 'row-grand-total' : p.data?.line && p.data.line.amountDong !== 0 ? 'row-changed' : undefined)}
+      getRowClass={(p) => (p.data?.total ? 'row-grand-total' : p.data?.entry ? 'row-draft' : p.data?.line && p.data.line.amountDong !== 0 ? 'row-changed' : undefined)}
       readOnlyEdit
       onCellEditRequest={onCellEditRequest}
       enterNavigatesVertically

@@ -1,13 +1,13 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, ValueGetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import type { LineChange, RecipientInput } from '../../../shared/api/ledger-contract';
+import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { DecisionLine, RecipientOption } from '../../../shared/api/ledger-types';
 import { pivotLines, reuseUnchanged, sheetTotals, visibleRows, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../../shared/money/dong';
 import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
-import { LABEL_COLUMN, RECIPIENT_COLUMN, recipientInputOf } from './paste';
+import { LABEL_COLUMN, RECIPIENT_COLUMN, recipientInputOf, toRecipientInput } from './paste';
 
 export type GridRow = SheetRow & { entry?: boolean; totalRow?: boolean };
 
@@ -162,7 +162,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         if (!parsed.ok) return onChanges([], { rowId: ENTRY_ID, colId }), onHint(`Số tiền "${raw}": ${parsed.message}`);
         onHint(null);
         onChanges(
-          [{ op: 'add', line: { componentCode, recipient: recipientInput(recipient), sourceCode: column.sourceCode, capitalType: column.capitalType, originYear: year, amount: { text: raw, unit } } }],
+          [{ op: 'add', line: { componentCode, recipient: toRecipientInput(recipient), sourceCode: column.sourceCode, capitalType: column.capitalType, originYear: year, amount: { text: raw, unit } } }],
           { rowId: ENTRY_ID, colId },
         );
         return;
@@ -285,9 +285,3 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
     />
   );
 });
-
-function recipientInput(r: RecipientOption): RecipientInput {
-  if (r.kind === 'commune') return { kind: 'commune', code: r.code! };
-  if (r.kind === 'district') return { kind: 'district' };
-  return { kind: r.kind, id: r.id! };
-}

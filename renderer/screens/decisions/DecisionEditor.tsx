@@ -84,6 +84,7 @@ export function DecisionEditor() {
     () => recipients.filter((r) => r.validOnDate).map((r) => ({ value: recipientValue(r), label: r.name, keywords: `${r.code ?? ''} ${r.kind === 'commune' ? 'xa' : r.kind === 'district' ? 'huyen' : 'don vi'}` })),
     [recipients],
   );
+  const sourceOptions = useMemo<PickerOption[]>(() => (lists?.fundingSources ?? []).map((s) => ({ value: s.code, label: s.name, keywords: `${s.shortName} ${s.code}` })), [lists]);
   const recipientByValue = useMemo(() => new Map(recipients.map((r) => [recipientValue(r), r])), [recipients]);
 
   const sendChanges = useCallback(
@@ -322,7 +323,23 @@ export function DecisionEditor() {
           {view === 'communes' && !adjustmentMode ? (
             <CommuneMatrixGrid lines={lines} unit={unit} readOnly={readOnly} onChanges={(changes) => void sendChanges(changes, { rowId: '', colId: '' })} />
           ) : adjustmentMode ? (
-            <AdjustmentGrid ref={adjustmentRef} lines={lines} unit={unit} readOnly={readOnly} reasons={lists.reasonCodes} sourceLabel={sourceLabel} problem={problem} onChanges={(c, w) => void sendChanges(c, w)} onHint={setHint} />
+            <AdjustmentGrid
+              ref={adjustmentRef}
+              lines={lines}
+              unit={unit}
+              readOnly={readOnly}
+              reasons={lists.reasonCodes}
+              sourceLabel={sourceLabel}
+              problem={problem}
+              onChanges={(c, w) => void sendChanges(c, w)}
+              onHint={setHint}
+              year={h.year}
+              componentOptions={componentOptions}
+              componentNames={componentNames}
+              recipientOptions={recipientOptions}
+              recipientByValue={recipientByValue}
+              sourceOptions={sourceOptions}
+            />
           ) : (
             <AllocationGrid
               ref={allocationRef}

@@ -120,9 +120,12 @@ export function planPaste(ctx: PasteContext): PastePlan {
   return { changes, problems };
 }
 
-export function recipientInputOf(row: SheetRow): RecipientInput {
-  const r = row.recipient!;
+export function toRecipientInput(r: Recipient): RecipientInput {
   if (r.kind === 'commune') return { kind: 'commune', code: r.code! };
   if (r.kind === 'district') return { kind: 'district' };
   return { kind: r.kind, id: r.id! };
+}
+
+export function recipientInputOf(row: SheetRow): RecipientInput {
+  return toRecipientInput(row.recipient!);
 }

@@ -5,6 +5,7 @@ import type { Balance, DecisionDocument, DecisionHeader, RuleCheck } from '../..
 import type { ApiError, Result } from '../../shared/api/result';
 import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/types';
 import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domain/documents';
+import { LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../shared/api/followup-types';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { formatAmount, type Dong } from '../../shared/money/dong';
 import { openCore, type Core } from '../core/core';
@@ -40,6 +41,9 @@ Lệnh:
   check-draft <id>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
   export annex --decision <mã> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--orientation portrait|landscape]
                           in phụ lục của quyết định ra PDF (qua Chromium/Edge) hoặc Excel sẵn để in
+  obstacles list [--status S]
+                          khó khăn, vướng mắc (S: moi, dang_xu_ly, da_de_xuat, da_giai_quyet, khong_giai_quyet)
+  tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn
   seed-demo               tạo dữ liệu mẫu (Tràng Định 2024)
 
 Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp lệnh, 3 lỗi nội bộ.`;
@@ -234,6 +238,7 @@ export function runCli(argv: string[], io: CliIo): number {
         signer: { type: 'string', multiple: true },
         year: { type: 'string' },
         'as-of': { type: 'string' },
+        status: { type: 'string' },
       },
     });
   } catch (error) {
@@ -336,6 +341,35 @@ export function runCli(argv: string[], io: CliIo): number {
           (core) => core.invoke('decisions.check', { id }),
           (check) => printRuleCheck(io, check),
           (check) => (check.errors > 0 ? EXIT.validation : EXIT.ok),
+        );
+      }
+      case 'obstacles': {
+        if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "obstacles list [--status S]".`);
+        const statuses = ['moi', 'dang_xu_ly', 'da_de_xuat', 'da_giai_quyet', 'khong_giai_quyet'] as const;
+        const status = values.status;
+        if (status !== undefined && !(statuses as readonly string[]).includes(status)) throw new UsageError(`--status phải là một trong: ${statuses.join(', ')}.`);
+        return withCore(
+          false,
+          (core) => core.invoke('obstacles.list', status ? { status } : {}),
+          (list) => {
+            if (list.length === 0) io.out('Chưa có khó khăn, vướng mắc nào.');
+            for (const o of list)
+              io.out(
+                `#${o.id} [${LEVEL_LABELS[o.resolvingLevel]}] ${OBSTACLE_STATUS_LABELS[o.status]}${o.overdue ? ' — QUÁ HẠN' : ''}${o.dueDate ? ` (hạn ${formatDateVi(o.dueDate)})` : ''}: ${o.description}`,
+              );
+          },
+        );
+      }
+      case 'tasks': {
+        if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "tasks list".`);
+        return withCore(
+          false,
+          (core) => core.invoke('tasks.list', {}),
+          (list) => {
+            if (list.length === 0) io.out('Chưa có nhiệm vụ nào.');
+            for (const t of list)
+              io.out(`${t.noticeNumber} · ${t.item || `#${t.id}`} — ${TASK_STATUS_LABELS[t.status]}${t.overdue ? ' — QUÁ HẠN' : ''}${t.deadline ? ` (hạn ${formatDateVi(t.deadline)})` : ''}: ${t.text} [${t.owner}]`);
+          },
         );
       }
       case 'seed-demo':

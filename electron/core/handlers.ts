@@ -18,6 +18,8 @@ import { createProject, listProjects, updateProject } from './registers/projects
 import { listRecipients } from './registers/recipients';
 import { listTargets, saveTarget } from './registers/targets';
 import { buildDecisionPrint } from './print/annexes';
+import { createNotice, followupSummary, listNotices, listTasks, updateTask } from './followup/notices';
+import { createObstacle, escalateObstacle, listObstacles, replyToEscalation, updateObstacle } from './followup/obstacles';
 
 export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K>;
 
@@ -71,6 +73,16 @@ export function createHandlers(seedDir: string): HandlerTable {
     'delegations.create': (args, ctx) => createDelegation(ctx, args),
     'print.decision': (args, ctx) => buildDecisionPrint(ctx.db, args, ctx.now().slice(0, 10)),
     'targets.list': (args, ctx) => listTargets(ctx.db, args.year),
+    'obstacles.list': (args, ctx) => listObstacles(ctx.db, args, ctx.now().slice(0, 10)),
+    'obstacles.create': (args, ctx) => createObstacle(ctx, args),
+    'obstacles.update': (args, ctx) => updateObstacle(ctx, args),
+    'obstacles.escalate': (args, ctx) => escalateObstacle(ctx, args),
+    'obstacles.reply': (args, ctx) => replyToEscalation(ctx, args),
+    'notices.list': (args, ctx) => listNotices(ctx.db, args.asOf ?? ctx.now().slice(0, 10)),
+    'notices.create': (args, ctx) => createNotice(ctx, args),
+    'tasks.list': (args, ctx) => listTasks(ctx.db, args, ctx.now().slice(0, 10)),
+    'tasks.update': (args, ctx) => updateTask(ctx, args),
+    'followup.summary': (args, ctx) => followupSummary(ctx.db, args.asOf ?? ctx.now().slice(0, 10)),
     'targets.save': (args, ctx) => saveTarget(ctx, args),
   };
 }

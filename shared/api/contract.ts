@@ -17,6 +17,7 @@ import type {
 import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
+import { followupCommands } from './followup-contract';
 import { ledgerCommands } from './ledger-contract';
 
 export { amountInputSchema, capitalTypeSchema, moneyUnitSchema, type AmountInput } from './schemas';
@@ -80,6 +81,7 @@ export const commands = {
   'assignments.delete': command<AssignmentChange>()(z.object({ id: z.number().int().positive() }).strict()),
   'demo.seed': command<DemoSeedResult>()(empty),
   ...ledgerCommands,
+  ...followupCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

@@ -162,3 +162,25 @@ describe('migration 0002_decision_ledger', () => {
     db.close();
   });
 });
+
+describe('migration 0003_followup', () => {
+  it('upgrades a version-2 database with its decisions and adds the follow-up registers', () => {
+    const dir = tempDir();
+    const v2 = open(dir, migrationsUpTo(2)).db;
+    v2.exec("INSERT INTO signer (name, title, sort_order) VALUES ('Lương Văn Hải', 'Chủ tịch HĐND huyện', 0);");
+    v2.close();
+    const { db, migration } = open(dir, migrationsUpTo(3));
+    expect(migration).toMatchObject({ from: 2, to: 3 });
+    expect(db.prepare('SELECT name FROM signer').get()).toEqual({ name: 'Lương Văn Hải' });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['obstacle', 'obstacle_escalation', 'notice', 'notice_task']));
+    const insert = db.prepare(
+      "INSERT INTO obstacle (description, category, raised_on, resolving_level, amount_at_risk_dong, created_at, updated_at) VALUES ('x', 'phap_ly', '2024-01-01', 'tinh', ?, 'now', 'now')",
+    );
+    expect(() => insert.run(1.5)).toThrow(/CHECK/);
+    expect(() => insert.run(-1)).toThrow(/CHECK/);
+    expect(() => db.exec("INSERT INTO obstacle (description, category, raised_on, resolving_level, created_at, updated_at) VALUES ('x', 'phap_ly', '2024-01-01', 'thon', 'now', 'now')")).toThrow(/CHECK/);
+    expect(insert.run(100).changes).toBe(1);
+    db.close();
+  });
+});

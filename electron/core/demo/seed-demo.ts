@@ -11,6 +11,8 @@ import { createDraft } from '../decisions/drafts';
 import { issueDecision } from '../decisions/issue';
 import { applyLineChanges } from '../decisions/lines';
 import { getOffice, setupOffice } from '../office/office';
+import { createNotice } from '../followup/notices';
+import { createObstacle, escalateObstacle, replyToEscalation } from '../followup/obstacles';
 import { createDelegation } from '../registers/delegations';
 import { createOrganization } from '../registers/organizations';
 import { createProject } from '../registers/projects';
@@ -131,6 +133,34 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
       issueDecision(ctx, { id: draft.header.id, docDate: d.docDate, signerId: signerId(d.signer), number: d.number });
       decisions += 1;
     }
+    seedFollowup(ctx);
     return { office, year: DEMO_YEAR, assignmentLines: assignments.length, decisions };
   })();
+}
+
+/** The province's conclusion notice of 11/7/2024 with its tasks 2.1–2.6, and obstacles at every level. */
+function seedFollowup(ctx: CoreContext): void {
+  createNotice(ctx, {
+    number: '…/TB-UBND (11/7/2024)',
+    noticeDate: '2024-07-11',
+    issuer: 'UBND tỉnh Lạng Sơn',
+    signer: 'TL. Chủ tịch - Chánh Văn phòng',
+    summary: 'Kết luận của Chủ tịch UBND tỉnh tại Hội nghị sơ kết tình hình thực hiện các Chương trình MTQG 06 tháng đầu năm 2024',
+    tasks: [
+      { item: '2.1', text: 'Chủ động tổ chức triển khai các nhiệm vụ, giải pháp nêu trong Báo cáo chung 06 tháng đầu năm 2024', owner: 'UBND huyện; các phòng, ban chuyên môn', deadline: '2024-12-31' },
+      { item: '2.2', text: 'Nắm tình hình, hướng dẫn cấp huyện, cấp xã; kịp thời tháo gỡ khó khăn, vướng mắc phát sinh', owner: 'Các cơ quan chủ trì chương trình', deadline: '2024-12-31' },
+      { item: '2.3', text: 'Kiểm tra thực tế việc thực hiện các Chương trình MTQG tại các xã trong tháng 8 và tháng 9/2024', owner: 'Sở NN&PTNT, Sở LĐTBXH, Ban Dân tộc (phối hợp: UBND huyện)', deadline: '2024-09-30' },
+      { item: '2.4', text: 'Lãnh đạo, chỉ đạo, kiểm tra, đôn đốc tiến độ thực hiện các Chương trình MTQG trên địa bàn huyện', owner: 'Huyện ủy, HĐND huyện', deadline: '2024-12-31' },
+      { item: '2.5', text: 'Khởi công các công trình, dự án, triển khai các mô hình phát triển sản xuất trong tháng 7/2024; huyện thí điểm thực hiện ngay cơ chế đặc thù NQ 111', owner: 'UBND huyện Tràng Định', deadline: '2024-07-31' },
+      { item: '2.6', text: 'Ban hành văn bản giải đáp, hướng dẫn tháo gỡ khó khăn, vướng mắc đã tổng hợp tại Báo cáo chung và ý kiến tại Hội nghị', owner: 'Các sở, ban, ngành liên quan', deadline: '2024-07-15' },
+    ],
+  });
+  const obstacle = (args: Parameters<typeof createObstacle>[1]) => createObstacle(ctx, args);
+  obstacle({ description: 'Một số hộ trong danh sách hỗ trợ nhà ở đã tự làm nhà hoặc chuyển đi, không còn nhu cầu hỗ trợ (dữ liệu mẫu)', programCode: 'DTTS', componentCode: 'DTTS.DA1.ND2', communeCode: '06043', amountAtRisk: { dong: 150_000_000 }, category: 'doi_tuong', raisedBy: 'UBND xã Đào Viên', raisedOn: '2024-06-20', resolvingLevel: 'xa', responsible: 'UBND xã Đào Viên', proposal: 'Rà soát, bổ sung đối tượng thay thế', dueDate: '2024-08-15' });
+  obstacle({ description: 'Chậm giải phóng mặt bằng công trình nước sinh hoạt tập trung thôn Nà Lùng (dữ liệu mẫu)', programCode: 'DTTS', projectCode: 'TD-2024-01', communeCode: '06004', amountAtRisk: { dong: 1_200_000_000 }, category: 'mat_bang', raisedBy: 'Ban QLDA huyện', raisedOn: '2024-06-25', resolvingLevel: 'huyen', responsible: 'UBND huyện Tràng Định', proposal: 'Thành lập tổ công tác vận động hiến đất', dueDate: '2024-07-31', status: 'dang_xu_ly' });
+  const norm = obstacle({ description: 'Chưa có định mức hỗ trợ dự án phát triển sản xuất cộng đồng của tỉnh (dữ liệu mẫu)', programCode: 'GNBV', componentCode: 'GNBV.DA2', amountAtRisk: { dong: 540_000_000 }, category: 'phap_ly', raisedBy: 'Phòng NN&PTNT', raisedOn: '2024-05-10', resolvingLevel: 'tinh', responsible: 'Sở Nông nghiệp và PTNT', proposal: 'Đề nghị tỉnh ban hành định mức', dueDate: '2024-07-15' });
+  const escalated = escalateObstacle(ctx, { id: norm.id, toLevel: 'tinh', toBody: 'Sở Nông nghiệp và PTNT; Sở Tài chính', document: 'Công văn …/UBND-TCKH (mẫu)', sentOn: '2024-06-05' });
+  replyToEscalation(ctx, { escalationId: escalated.escalations[0]!.id, reply: 'Sở đang dự thảo quyết định định mức, trình UBND tỉnh trong tháng 8/2024 (mẫu)', replyOn: '2024-07-20' });
+  obstacle({ description: 'Tiểu dự án hỗ trợ người lao động đi làm việc ở nước ngoài không còn đối tượng đăng ký (dữ liệu mẫu)', programCode: 'GNBV', componentCode: 'GNBV.DA4.TDA2', amountAtRisk: { dong: 300_000_000 }, category: 'doi_tuong', raisedBy: 'Phòng LĐTBXH', raisedOn: '2024-06-15', resolvingLevel: 'trung_uong', responsible: 'Bộ LĐTBXH', proposal: 'Đề nghị cho điều chỉnh nội dung hỗ trợ', dueDate: '2024-09-30' });
+  obstacle({ description: 'Thiếu cán bộ chuyên trách theo dõi các chương trình ở cấp xã (dữ liệu mẫu)', category: 'nang_luc', raisedBy: 'Phòng Nội vụ', raisedOn: '2024-04-01', resolvingLevel: 'huyen', responsible: 'UBND huyện Tràng Định', proposal: 'Phân công cán bộ kiêm nhiệm', status: 'da_giai_quyet' });
 }

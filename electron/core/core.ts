@@ -4,7 +4,7 @@ import type { Result } from '../../shared/api/result';
 import type { CoreContext } from './context';
 import { openDatabase, type Db } from './db/database';
 import type { MigrationOutcome } from './db/migrations';
-import { dispatch } from './dispatch';
+import { dispatch, dispatchAsync } from './dispatch';
 import { createHandlers } from './handlers';
 import { silentLogger, type Logger } from './log';
 import { backupDir, databaseFile, defaultResourcesDir } from './paths';
@@ -27,6 +27,9 @@ export interface Core {
   invoke<K extends CommandName>(name: K, input: unknown): Result<CommandOutput<K>>;
   /** For hosts that receive untrusted command names (IPC, HTTP). */
   invokeUnknown(name: unknown, input: unknown): Result<unknown>;
+  /** Also waits for the commands that finish asynchronously (file exports); what the hosts call. */
+  invokeAsync<K extends CommandName>(name: K, input: unknown): Promise<Result<CommandOutput<K>>>;
+  invokeUnknownAsync(name: unknown, input: unknown): Promise<Result<unknown>>;
   close(): void;
 }
 
@@ -51,11 +54,14 @@ export function openCore(options: CoreOptions): Core {
   const ctx: CoreContext = { db, actor: options.actor, now, log: options.log ?? silentLogger, dataFile: file };
   const handlers = createHandlers(seedDir);
   const invokeUnknown = (name: unknown, input: unknown) => dispatch(handlers, ctx, name, input);
+  const invokeUnknownAsync = (name: unknown, input: unknown) => dispatchAsync(handlers, ctx, name, input);
   return {
     db,
     migration,
     invoke: <K extends CommandName>(name: K, input: unknown) => invokeUnknown(name, input) as Result<CommandOutput<K>>,
     invokeUnknown,
+    invokeAsync: <K extends CommandName>(name: K, input: unknown) => invokeUnknownAsync(name, input) as Promise<Result<CommandOutput<K>>>,
+    invokeUnknownAsync,
     close: () => db.close(),
   };
 }

@@ -19,9 +19,11 @@ import { listRecipients } from './registers/recipients';
 import { listTargets, saveTarget } from './registers/targets';
 import { buildDecisionPrint } from './print/annexes';
 import { createNotice, followupSummary, listNotices, listTasks, updateTask } from './followup/notices';
+import { followupWorkbook } from './followup/export';
 import { createObstacle, escalateObstacle, listObstacles, replyToEscalation, updateObstacle } from './followup/obstacles';
 
-export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K>;
+/** Handlers are synchronous (one SQLite transaction each); read-only exports that write a file may return a Promise. */
+export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
 /** The one handler table every host dispatches; a missing command is a compile error here. */
 export type HandlerTable = { [K in CommandName]: Handler<K> };
@@ -83,6 +85,10 @@ export function createHandlers(seedDir: string): HandlerTable {
     'tasks.list': (args, ctx) => listTasks(ctx.db, args, ctx.now().slice(0, 10)),
     'tasks.update': (args, ctx) => updateTask(ctx, args),
     'followup.summary': (args, ctx) => followupSummary(ctx.db, args.asOf ?? ctx.now().slice(0, 10)),
+    'followup.export': async (args, ctx) => {
+      const asOf = args.asOf ?? ctx.now().slice(0, 10);
+      return { fileName: `kho-khan-vuong-mac-${asOf}.xlsx`, base64: (await followupWorkbook(ctx.db, asOf)).toString('base64') };
+    },
     'targets.save': (args, ctx) => saveTarget(ctx, args),
   };
 }

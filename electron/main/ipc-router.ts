@@ -16,11 +16,11 @@ export function isTrustedSender(senderUrl: string | undefined, rendererIndexUrl:
   }
 }
 
-export type InvokeUnknown = (name: unknown, input: unknown) => Result<unknown>;
+export type InvokeUnknown = (name: unknown, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
 /** The IPC handler body: sender check, then the core's dispatcher (which validates name and input). */
 export function createIpcRouter(invoke: InvokeUnknown, rendererIndexUrl: string) {
-  return (senderUrl: string | undefined, name: unknown, input: unknown): Result<unknown> => {
+  return (senderUrl: string | undefined, name: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
     if (!isTrustedSender(senderUrl, rendererIndexUrl)) {
       return err('FORBIDDEN', 'Yêu cầu không đến từ cửa sổ của ứng dụng nên bị từ chối.', { sender: String(senderUrl) });
     }

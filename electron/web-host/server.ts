@@ -76,7 +76,7 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
       }
       chunks.push(chunk);
     });
-    req.on('end', () => {
+    req.on('end', async () => {
       if (res.writableEnded) return;
       let body: { command?: unknown; input?: unknown };
       try {
@@ -84,7 +84,7 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không phải JSON hợp lệ.' } });
       }
-      sendJson(res, 200, options.core.invokeUnknown(body?.command, body?.input));
+      sendJson(res, 200, await options.core.invokeUnknownAsync(body?.command, body?.input));
     });
   }
 

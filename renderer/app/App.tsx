@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { AssignmentsScreen } from '../screens/assignments/AssignmentsScreen';
 import { DecisionEditor } from '../screens/decisions/DecisionEditor';
 import { DecisionsScreen } from '../screens/decisions/DecisionsScreen';
+import { FollowupScreen } from '../screens/followup/FollowupScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { PrintView } from '../print/PrintView';
@@ -40,6 +41,7 @@ export function App() {
           <Route path="quyet-dinh" element={<DecisionsScreen />} />
           <Route path="quyet-dinh/:year" element={<DecisionsScreen />} />
           <Route path="quyet-dinh/:year/:id" element={<DecisionEditor />} />
+          <Route path="kho-khan" element={<FollowupScreen />} />
           {SCREENS.filter((s) => !s.built).map((s) => (
             <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
           ))}

@@ -94,4 +94,6 @@ export const followupCommands = {
       .strict(),
   ),
   'followup.summary': command<FollowupSummary>()(z.object({ asOf: isoDate.optional() }).strict()),
+  /** The summary workbook (xlsx) as base64, for the renderer to offer as a download. */
+  'followup.export': command<{ fileName: string; base64: string }>()(z.object({ asOf: isoDate.optional() }).strict()),
 } as const;

@@ -17,6 +17,17 @@ export const gridTheme = themeQuartz.withParams({
   accentColor: '#1f6feb',
 });
 
+/**
+ * How every editing grid behaves: edits go to the core and come back (readOnlyEdit: the grid never shows a
+ * value the core did not accept); Enter moves down as in Excel; leaving a cell ends its edit.
+ */
+export const EXCEL_LIKE_EDITING = {
+  readOnlyEdit: true,
+  enterNavigatesVertically: true,
+  enterNavigatesVerticallyAfterEdit: true,
+  stopEditingWhenCellsLoseFocus: true,
+} as const;
+
 /** Vietnamese texts for the bits of the grid the user sees. */
 export const GRID_LOCALE_VI: Record<string, string> = {
   noRowsToShow: 'Chưa có dòng nào',

@@ -8,6 +8,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ANNEX_KINDS, type AnnexKind, type PrintAnnex, type PrintColumn, type PrintDocument } from '../../shared/print/document';
 import { formatAmount, type MoneyUnit } from '../../shared/money/dong';
 import { api } from '../api/client';
+import { UnitSelect } from '../grid/UnitSelect';
 
 const ANNEX_LABELS: Record<AnnexKind, string> = { tong_hop: 'Tổng hợp', theo_xa: 'Chi tiết theo xã, đơn vị', dieu_chinh: 'Điều chỉnh', du_an: 'Danh mục dự án' };
 
@@ -154,11 +155,7 @@ export function PrintView() {
             {ANNEX_LABELS[k]}
           </label>
         ))}
-        <select aria-label="Đơn vị tính in" value={unit} onChange={(e) => set('unit', e.target.value)}>
-          <option value="trieu">triệu đồng</option>
-          <option value="nghin">nghìn đồng</option>
-          <option value="dong">đồng</option>
-        </select>
+        <UnitSelect label="Đơn vị tính in" value={unit} onChange={(u) => set('unit', u)} />
         <select aria-label="Khổ giấy" value={orientation} onChange={(e) => set('orientation', e.target.value)}>
           <option value="landscape">A4 ngang</option>
           <option value="portrait">A4 dọc</option>

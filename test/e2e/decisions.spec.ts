@@ -2,25 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
+import { invoke } from './api';
 import { expect, test } from './web-host-fixture';
 
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const TYPING = { delay: 25 };
 const COMMUNES = ['Xã Khánh Long', 'Xã Đoàn Kết', 'Xã Quốc Khánh', 'Xã Cao Minh', 'Xã Chí Minh', 'Xã Tri Phương', 'Xã Tân Tiến', 'Xã Tân Yên', 'Xã Đội Cấn', 'Xã Tân Minh'];
-
-/** Calls the core through the web host's API with the page's token (setup steps that are not under test). */
-async function invoke<T = unknown>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([command, body]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="sovon-token"]')!.content;
-      const response = await fetch('./api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sovon-Token': token }, body: JSON.stringify({ command, input: body }) });
-      return response.json();
-    },
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Goes to a screen of the app already open in the page. */
 const go = (page: Page, hash: string) => page.goto(`${page.url().split('#')[0]}${hash}`);

@@ -3,22 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseAmountInWords } from '../../shared/money/amount-in-words';
+import { invoke } from './api';
 import { expect, test } from './web-host-fixture';
 
 const OUT_DIR = path.resolve(import.meta.dirname, '../../test-results/print');
 
-async function invoke<T = unknown>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([command, body]) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="sovon-token"]')!.content;
-      const response = await fetch('./api/invoke', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sovon-Token': token }, body: JSON.stringify({ command, input: body }) });
-      return response.json();
-    },
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Opens the print view of a decision and prints it to PDF with Chromium, as Electron's printToPDF would. */
 async function printPdf(page: Page, url: string, id: number, file: string, query = ''): Promise<string> {

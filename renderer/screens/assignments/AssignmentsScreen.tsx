@@ -18,7 +18,8 @@ import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
-import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { UnitSelect } from '../../grid/UnitSelect';
+import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
 import { TotalsMatrix } from './TotalsMatrix';
@@ -293,11 +294,7 @@ export function AssignmentsScreen() {
           </label>
           <label>
             Đơn vị tính{' '}
-            <select aria-label="Đơn vị tính" value={unit} onChange={(e) => setUnit(e.target.value as MoneyUnit)}>
-              <option value="trieu">triệu đồng</option>
-              <option value="nghin">nghìn đồng</option>
-              <option value="dong">đồng</option>
-            </select>
+            <UnitSelect value={unit} onChange={setUnit} />
           </label>
           <button type="button" onClick={deleteFocusedLine} title="Xoá dòng đang chọn (Ctrl+Delete)">
             Xoá dòng
@@ -332,11 +329,8 @@ export function AssignmentsScreen() {
           pinnedBottomRowData={pinnedBottom}
           getRowId={getRowId}
           getRowClass={getRowClass}
-          readOnlyEdit
+          {...EXCEL_LIKE_EDITING}
           onCellEditRequest={onCellEditRequest}
-          enterNavigatesVertically
-          enterNavigatesVerticallyAfterEdit
-          stopEditingWhenCellsLoseFocus
           tooltipShowDelay={400}
           onGridReady={onGridReady}
           defaultColDef={DEFAULT_COL_DEF}

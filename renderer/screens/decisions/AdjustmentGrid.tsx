@@ -6,7 +6,7 @@ import type { DecisionLine, ReasonCode, RecipientOption } from '../../../shared/
 import type { PickerOption } from '../../grid/PickerEditor';
 import { toRecipientInput } from './paste';
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
-import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { PickerEditor } from '../../grid/PickerEditor';
 import type { CellProblem } from './AllocationGrid';
 
@@ -227,11 +227,8 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
       pinnedBottomRowData={pinnedBottom}
       getRowId={getRowId}
       getRowClass={(p) => (p.data?.total ? 'row-grand-total' : p.data?.entry ? 'row-draft' : p.data?.line && p.data.line.amountDong !== 0 ? 'row-changed' : undefined)}
-      readOnlyEdit
+      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      enterNavigatesVertically
-      enterNavigatesVerticallyAfterEdit
-      stopEditingWhenCellsLoseFocus
       onGridReady={(e: GridReadyEvent<Row>) => {
         gridApi.current = e.api;
       }}

@@ -5,7 +5,7 @@ import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { DecisionLine, RecipientOption } from '../../../shared/api/ledger-types';
 import { pivotLines, reuseUnchanged, sheetTotals, visibleRows, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../../shared/money/dong';
-import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { LABEL_COLUMN, RECIPIENT_COLUMN, recipientInputOf, toRecipientInput } from './paste';
 
@@ -269,11 +269,8 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
       pinnedBottomRowData={pinnedBottom}
       getRowId={getRowId}
       getRowClass={getRowClass}
-      readOnlyEdit
+      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      enterNavigatesVertically
-      enterNavigatesVerticallyAfterEdit
-      stopEditingWhenCellsLoseFocus
       tooltipShowDelay={400}
       onGridReady={onGridReady}
       defaultColDef={DEFAULT_COL_DEF}

@@ -5,7 +5,7 @@ import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { DecisionLine } from '../../../shared/api/ledger-types';
 import { communeMatrix, type CommuneMatrixRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
-import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 
 /**
  * Communes (and units) × programs × capital type for the decision. A cell is editable when one line stands
@@ -43,11 +43,8 @@ export function CommuneMatrixGrid({ lines, unit, readOnly, onChanges }: { lines:
       columnDefs={columnDefs}
       rowData={matrix.rows}
       getRowId={(p) => p.data.rowId}
-      readOnlyEdit
+      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      enterNavigatesVertically
-      enterNavigatesVerticallyAfterEdit
-      stopEditingWhenCellsLoseFocus
       defaultColDef={{ resizable: true, sortable: false, suppressMovable: true }}
     />
   );

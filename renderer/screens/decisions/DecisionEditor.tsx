@@ -10,6 +10,7 @@ import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { api } from '../../api/client';
+import { UnitSelect } from '../../grid/UnitSelect';
 import { filterOptions, type PickerOption } from '../../grid/PickerEditor';
 import { AdjustmentGrid, type AdjustmentGridHandle } from './AdjustmentGrid';
 import { AllocationGrid, type AllocationGridHandle, type CellProblem } from './AllocationGrid';
@@ -239,11 +240,7 @@ export function DecisionEditor() {
         <div className="toolbar">
           <label>
             Đơn vị tính{' '}
-            <select aria-label="Đơn vị tính" value={unit} onChange={(e) => setUnit(e.target.value as MoneyUnit)}>
-              <option value="trieu">triệu đồng</option>
-              <option value="nghin">nghìn đồng</option>
-              <option value="dong">đồng</option>
-            </select>
+            <UnitSelect value={unit} onChange={setUnit} />
           </label>
           {!adjustmentMode ? (
             <select aria-label="Cách xem" value={view} onChange={(e) => setView(e.target.value as 'detail' | 'communes')}>

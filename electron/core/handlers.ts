@@ -20,6 +20,7 @@ import { listTargets, saveTarget } from './registers/targets';
 import { buildDecisionPrint } from './print/annexes';
 import { createNotice, followupSummary, listNotices, listTasks, updateTask } from './followup/notices';
 import { followupWorkbook } from './followup/export';
+import { createInspection, listInspections, updateInspection } from './followup/inspections';
 import { createObstacle, escalateObstacle, listObstacles, replyToEscalation, updateObstacle } from './followup/obstacles';
 
 /** Handlers are synchronous (one SQLite transaction each); read-only exports that write a file may return a Promise. */
@@ -84,6 +85,9 @@ export function createHandlers(seedDir: string): HandlerTable {
     'notices.create': (args, ctx) => createNotice(ctx, args),
     'tasks.list': (args, ctx) => listTasks(ctx.db, args, ctx.now().slice(0, 10)),
     'tasks.update': (args, ctx) => updateTask(ctx, args),
+    'inspections.list': (_args, ctx) => listInspections(ctx.db),
+    'inspections.create': (args, ctx) => createInspection(ctx, args),
+    'inspections.update': (args, ctx) => updateInspection(ctx, args),
     'followup.summary': (args, ctx) => followupSummary(ctx.db, args.asOf ?? ctx.now().slice(0, 10)),
     'followup.export': async (args, ctx) => {
       const asOf = args.asOf ?? ctx.now().slice(0, 10);

@@ -1,5 +1,17 @@
 -- Schema v3: follow-up — obstacles (khó khăn, vướng mắc) with the level that can resolve them and their
--- escalation, conclusion notices and their tasks, inspection visits.
+-- escalation, conclusion notices and their tasks, inspection visits whose findings become obstacles.
+
+CREATE TABLE inspection_visit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  commune_unit_id INTEGER NOT NULL REFERENCES admin_unit(id),
+  month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+  team TEXT NOT NULL DEFAULT '',
+  checklist TEXT NOT NULL DEFAULT '',
+  findings TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'ke_hoach' CHECK (status IN ('ke_hoach', 'da_kiem_tra')),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
 
 CREATE TABLE obstacle (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -17,6 +29,8 @@ CREATE TABLE obstacle (
   proposal TEXT NOT NULL DEFAULT '',
   status TEXT NOT NULL DEFAULT 'moi' CHECK (status IN ('moi', 'dang_xu_ly', 'da_de_xuat', 'da_giai_quyet', 'khong_giai_quyet')),
   due_date TEXT,
+  -- The inspection visit whose findings raised it, if any.
+  inspection_id INTEGER REFERENCES inspection_visit(id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );

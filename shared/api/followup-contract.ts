@@ -1,6 +1,6 @@
 /** Commands of the follow-up registers: obstacles and their escalation, conclusion notices and their tasks. */
 import { z } from 'zod';
-import { OBSTACLE_CATEGORIES, OBSTACLE_STATUSES, RESOLVING_LEVELS, TASK_STATUSES, type FollowupSummary, type Notice, type NoticeTask, type Obstacle } from './followup-types';
+import { OBSTACLE_CATEGORIES, OBSTACLE_STATUSES, RESOLVING_LEVELS, TASK_STATUSES, type FollowupSummary, type InspectionVisit, type Notice, type NoticeTask, type Obstacle } from './followup-types';
 import { amountInputSchema, command, entityId, isoDate, shortText } from './schemas';
 
 const obstacleFields = {
@@ -52,6 +52,8 @@ export const followupCommands = {
         proposal: obstacleFields.proposal.optional(),
         status: obstacleFields.status.optional(),
         dueDate: obstacleFields.dueDate.optional(),
+        /** Raised from the findings of an inspection visit. */
+        inspectionId: entityId.optional(),
       })
       .strict(),
   ),
@@ -90,6 +92,25 @@ export const followupCommands = {
       .object({
         id: entityId,
         patch: z.object({ status: z.enum(TASK_STATUSES), evidence: shortText(500), deadline: isoDate.nullable(), obstacleId: entityId.nullable(), decisionId: entityId.nullable() }).partial().strict(),
+      })
+      .strict(),
+  ),
+  'inspections.list': command<InspectionVisit[]>()(z.object({}).strict()),
+  'inspections.create': command<InspectionVisit>()(
+    z
+      .object({
+        communeCode: shortText(10).min(1),
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Tháng phải có dạng yyyy-mm'),
+        team: shortText(500).optional(),
+        checklist: shortText(4000).optional(),
+      })
+      .strict(),
+  ),
+  'inspections.update': command<InspectionVisit>()(
+    z
+      .object({
+        id: entityId,
+        patch: z.object({ team: shortText(500), checklist: shortText(4000), findings: shortText(4000), status: z.enum(['ke_hoach', 'da_kiem_tra']) }).partial().strict(),
       })
       .strict(),
   ),

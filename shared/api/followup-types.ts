@@ -56,6 +56,7 @@ export interface Obstacle {
   proposal: string;
   status: ObstacleStatus;
   dueDate: string | null;
+  inspectionId: number | null;
   /** Past its due date (on the date asked) and not closed. */
   overdue: boolean;
   escalations: Escalation[];
@@ -84,6 +85,20 @@ export interface Notice {
   signer: string;
   summary: string;
   tasks: NoticeTask[];
+}
+
+export interface InspectionVisit {
+  id: number;
+  communeCode: string;
+  communeName: string;
+  /** "2024-08" */
+  month: string;
+  team: string;
+  checklist: string;
+  findings: string;
+  status: 'ke_hoach' | 'da_kiem_tra';
+  /** Obstacles raised from its findings. */
+  obstacleIds: number[];
 }
 
 export interface FollowupSummary {

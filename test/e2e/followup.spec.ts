@@ -109,4 +109,21 @@ test('follow-up: the 11/7/2024 notice and its six tasks, five obstacles, one esc
   expect(csv).toMatch(/Cấp tỉnh,1,1,0,/);
   expect(csv).toMatch(/Trung ương,1,1,0,/);
   expect(csv).toMatch(/Cộng,5,5,0,/);
+
+  // An inspection visit in August 2024; its finding becomes an obstacle at the commune level.
+  const plan = page.getByRole('group', { name: 'Đợt kiểm tra mới' });
+  await plan.getByLabel('Tháng kiểm tra').fill('2024-08');
+  await plan.getByLabel('Xã được kiểm tra').selectOption({ label: 'Xã Đào Viên' });
+  await plan.getByLabel('Đoàn kiểm tra').fill('Phòng TC-KH, Phòng Dân tộc');
+  await plan.getByLabel('Nội dung kiểm tra').fill('Hồ sơ hỗ trợ nhà ở');
+  await plan.getByRole('button', { name: 'Thêm đợt kiểm tra' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã ghi đợt kiểm tra.');
+  const visit = page.locator('tr', { hasText: 'Xã Đào Viên' }).filter({ has: page.getByLabel('Phát hiện', { exact: true }) });
+  await visit.getByLabel('Phát hiện', { exact: true }).fill('3 hộ chưa khởi công làm nhà');
+  await visit.getByRole('button', { name: 'Ghi kết quả' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã ghi kết quả kiểm tra.');
+  await visit.getByRole('button', { name: 'Tạo khó khăn từ phát hiện' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã tạo khó khăn, vướng mắc từ phát hiện.');
+  await expect(visit).toContainText('Khó khăn số 6');
+  await expect(page.getByTestId('open-xa')).toHaveText('2');
 });

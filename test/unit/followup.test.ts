@@ -100,3 +100,18 @@ describe('CLI follow-up lists', () => {
     expect(cli(['tasks', 'list', '--data', data]).out).toContain('2.6 — Chưa thực hiện — QUÁ HẠN (hạn 15/07/2024)');
   });
 });
+
+describe('follow-up: inspection plan', () => {
+  it('visits per commune and month; findings become obstacles linked to the visit', () => {
+    const core = officeCore();
+    const visit = call(core, 'inspections.create', { communeCode: '06043', month: '2024-08', team: 'Phòng TC-KH, Phòng Dân tộc', checklist: 'Hồ sơ hỗ trợ nhà ở; tiến độ công trình' });
+    expect(visit).toMatchObject({ communeName: 'Xã Đào Viên', month: '2024-08', status: 'ke_hoach', obstacleIds: [] });
+    call(core, 'inspections.update', { id: visit.id, patch: { findings: '3 hộ chưa khởi công làm nhà', status: 'da_kiem_tra' } });
+    const o = call(core, 'obstacles.create', { description: '3 hộ chưa khởi công làm nhà', category: 'doi_tuong', raisedOn: '2024-08-20', resolvingLevel: 'xa', inspectionId: visit.id });
+    expect(o.inspectionId).toBe(visit.id);
+    expect(call(core, 'inspections.list', {})).toMatchObject([{ id: visit.id, status: 'da_kiem_tra', findings: '3 hộ chưa khởi công làm nhà', obstacleIds: [o.id] }]);
+    expect(core.invoke('inspections.create', { communeCode: '06043', month: '2024-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(core.invoke('inspections.create', { communeCode: '06274', month: '2024-08' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_RECIPIENT' } });
+    expect(core.invoke('obstacles.create', { description: 'x', category: 'khac', raisedOn: '2024-08-20', resolvingLevel: 'xa', inspectionId: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

@@ -29,6 +29,7 @@ interface ObstacleRow {
   proposal: string;
   status: Obstacle['status'];
   due_date: string | null;
+  inspection_id: number | null;
 }
 
 const SELECT = `SELECT o.*, c.code AS component_code, p.code AS project_code, u.code AS commune_code, u.name_vi AS commune_name
@@ -59,6 +60,7 @@ function toObstacle(db: Db, r: ObstacleRow, asOf: string): Obstacle {
     proposal: r.proposal,
     status: r.status,
     dueDate: r.due_date,
+    inspectionId: r.inspection_id,
     overdue: r.due_date !== null && r.due_date < asOf && !CLOSED.has(r.status),
     escalations,
   };
@@ -140,7 +142,10 @@ export function createObstacle(ctx: CoreContext, args: CommandArgs<'obstacles.cr
   requireOffice(db);
   return db.transaction(() => {
     const now = ctx.now();
-    const columns = { ...columnsOf(ctx, args, args.raisedOn), created_at: now, updated_at: now };
+    if (args.inspectionId !== undefined && !db.prepare('SELECT 1 FROM inspection_visit WHERE id = ?').get(args.inspectionId)) {
+      throw new CoreError('NOT_FOUND', `Không có đợt kiểm tra mã ${args.inspectionId}.`, { field: 'inspectionId' });
+    }
+    const columns = { ...columnsOf(ctx, args, args.raisedOn), inspection_id: args.inspectionId ?? null, created_at: now, updated_at: now };
     const names = Object.keys(columns);
     const { lastInsertRowid } = db.prepare(`INSERT INTO obstacle (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(columns);
     const created = getObstacle(db, Number(lastInsertRowid), now.slice(0, 10));

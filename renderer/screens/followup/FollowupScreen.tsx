@@ -8,6 +8,7 @@ import {
   RESOLVING_LEVELS,
   TASK_STATUS_LABELS,
   type FollowupSummary,
+  type InspectionVisit,
   type Notice,
   type Obstacle,
   type ObstacleCategory,
@@ -30,6 +31,7 @@ export function FollowupScreen() {
   const [obstacles, setObstacles] = useState<Obstacle[]>([]);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [summary, setSummary] = useState<FollowupSummary | null>(null);
+  const [visits, setVisits] = useState<InspectionVisit[]>([]);
   const [status, setStatus] = useState<ObstacleStatus | ''>('');
   const [level, setLevel] = useState<ResolvingLevel | ''>('');
   const [search, setSearch] = useState('');
@@ -37,11 +39,13 @@ export function FollowupScreen() {
   const [info, setInfo] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
-    const [o, n, s] = await Promise.all([
+    const [o, n, s, v] = await Promise.all([
       api.invoke('obstacles.list', { ...(status ? { status } : {}), ...(level ? { level } : {}), ...(search.trim() ? { search: search.trim() } : {}) }),
       api.invoke('notices.list', {}),
       api.invoke('followup.summary', {}),
+      api.invoke('inspections.list', {}),
     ]);
+    if (v.ok) setVisits(v.value);
     if (o.ok) setObstacles(o.value);
     if (n.ok) setNotices(n.value);
     if (s.ok) setSummary(s.value);
@@ -175,6 +179,33 @@ export function FollowupScreen() {
                   </div>
                 ))}
                 {o.status !== 'da_giai_quyet' && o.status !== 'khong_giai_quyet' ? <EscalateForm obstacle={o} onSaved={(r) => report(r, 'Đã ghi đề xuất lên cấp trên.')} /> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 className="section-title">Kế hoạch kiểm tra</h2>
+      <InspectionForm onSaved={(r) => report(r, 'Đã ghi đợt kiểm tra.')} />
+      <table className="list-table" aria-label="Kế hoạch kiểm tra">
+        <thead>
+          <tr>
+            <th>Tháng</th>
+            <th>Xã</th>
+            <th>Đoàn kiểm tra</th>
+            <th>Nội dung kiểm tra</th>
+            <th>Phát hiện</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visits.map((v) => (
+            <tr key={v.id} data-testid={`inspection-${v.id}`}>
+              <td>{v.month.split('-').reverse().join('/')}</td>
+              <td>{v.communeName}</td>
+              <td>{v.team}</td>
+              <td className="summary-cell">{v.checklist}</td>
+              <td>
+                <FindingsForm visit={v} onSaved={report} />
               </td>
             </tr>
           ))}
@@ -401,6 +432,67 @@ function NoticeForm({ onSaved }: { onSaved: Saved }) {
           Ghi thông báo
         </button>
       </div>
+    </div>
+  );
+}
+
+function InspectionForm({ onSaved }: { onSaved: Saved }) {
+  const [month, setMonth] = useState('');
+  const [communes, setCommunes] = useState<{ code: string; name: string }[]>([]);
+  const [commune, setCommune] = useState('');
+  const [team, setTeam] = useState('');
+  const [checklist, setChecklist] = useState('');
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}$/.test(month)) return;
+    // The communes as they were in the month of the visit.
+    void api.invoke('recipients.list', { date: `${month}-15` }).then((r) => r.ok && setCommunes(r.value.filter((x) => x.kind === 'commune' && x.validOnDate).map((x) => ({ code: x.code!, name: x.name }))));
+  }, [month]);
+  const save = async () => {
+    if (!/^\d{4}-\d{2}$/.test(month)) return onSaved({ ok: false, error: { message: 'Chọn tháng kiểm tra.' } });
+    if (!commune) return onSaved({ ok: false, error: { message: 'Chọn xã được kiểm tra.' } });
+    if (onSaved(await api.invoke('inspections.create', { communeCode: commune, month, team, checklist }))) setChecklist('');
+  };
+  return (
+    <div className="inline-form" role="group" aria-label="Đợt kiểm tra mới">
+      <input type="month" aria-label="Tháng kiểm tra" value={month} onChange={(e) => setMonth(e.target.value)} />
+      <select aria-label="Xã được kiểm tra" value={commune} onChange={(e) => setCommune(e.target.value)}>
+        <option value="">— chọn xã —</option>
+        {communes.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <input aria-label="Đoàn kiểm tra" placeholder="Đoàn kiểm tra" value={team} onChange={(e) => setTeam(e.target.value)} />
+      <input aria-label="Nội dung kiểm tra" placeholder="Nội dung kiểm tra" value={checklist} onChange={(e) => setChecklist(e.target.value)} className="grow" />
+      <button type="button" className="primary" onClick={() => void save()}>
+        Thêm đợt kiểm tra
+      </button>
+    </div>
+  );
+}
+
+/** Records what a visit found; a finding can be turned into an obstacle at the commune level, linked to the visit. */
+function FindingsForm({ visit, onSaved }: { visit: InspectionVisit; onSaved: (result: { ok: boolean; error?: { message: string } }, done: string) => boolean }) {
+  const [findings, setFindings] = useState(visit.findings);
+  const saveFindings = async () => onSaved(await api.invoke('inspections.update', { id: visit.id, patch: { findings, status: 'da_kiem_tra' } }), 'Đã ghi kết quả kiểm tra.');
+  const raise = async () => {
+    if (!findings.trim()) return onSaved({ ok: false, error: { message: 'Ghi phát hiện trước khi tạo khó khăn, vướng mắc.' } }, '');
+    onSaved(
+      await api.invoke('obstacles.create', { description: findings, category: 'khac', raisedOn: today(), resolvingLevel: 'xa', communeCode: visit.communeCode, inspectionId: visit.id, raisedBy: `Đoàn kiểm tra tháng ${visit.month}` }),
+      'Đã tạo khó khăn, vướng mắc từ phát hiện.',
+    );
+  };
+  return (
+    <div className="inline-form" role="group" aria-label={`Phát hiện đợt ${visit.id}`}>
+      <input aria-label="Phát hiện" value={findings} onChange={(e) => setFindings(e.target.value)} className="grow" />
+      <button type="button" onClick={() => void saveFindings()}>
+        Ghi kết quả
+      </button>
+      <button type="button" onClick={() => void raise()}>
+        Tạo khó khăn từ phát hiện
+      </button>
+      {visit.obstacleIds.length ? <span className="muted">Khó khăn số {visit.obstacleIds.join(', ')}</span> : null}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { DecisionsScreen } from '../screens/decisions/DecisionsScreen';
 import { FollowupScreen } from '../screens/followup/FollowupScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
+import { FollowupPrintView } from '../print/FollowupPrintView';
 import { PrintView } from '../print/PrintView';
 import { AppFrame } from './AppFrame';
 import { SCREENS } from './screens';
@@ -34,6 +35,7 @@ export function App() {
     <HashRouter>
       <Routes>
         <Route path="in/:id" element={<PrintView />} />
+        <Route path="in-kho-khan" element={<FollowupPrintView />} />
         <Route element={<AppFrame office={info.office} />}>
           <Route index element={<Navigate to="/von-duoc-giao" replace />} />
           <Route path="von-duoc-giao" element={<AssignmentsScreen />} />

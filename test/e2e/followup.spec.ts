@@ -76,7 +76,7 @@ test('follow-up: the 11/7/2024 notice and its six tasks, five obstacles, one esc
   await addObstacle(page, 'Tiểu dự án không còn đối tượng thụ hưởng', 'trung_uong', '30/09/2024');
 
   // Escalate the provincial one: without a level it is refused, then sent to tỉnh and answered.
-  const row = page.locator('tr', { hasText: 'Chưa có định mức hỗ trợ' });
+  const row = page.getByRole('table', { name: 'Danh sách khó khăn, vướng mắc' }).locator('tr', { hasText: 'Chưa có định mức hỗ trợ' });
   await row.getByRole('button', { name: 'Đề xuất lên cấp trên…' }).click();
   await row.getByLabel('Cơ quan nhận').fill('Sở Tài chính');
   await row.getByLabel('Văn bản đề xuất').fill('CV 45/UBND-TCKH');
@@ -93,6 +93,13 @@ test('follow-up: the 11/7/2024 notice and its six tasks, five obstacles, one esc
   await row.getByRole('button', { name: 'Ghi trả lời' }).click();
   await expect(row).toContainText('Trả lời 25/07/2024: Sở đang trình UBND tỉnh ban hành định mức');
   await expect(page.getByTestId('open-huyen')).toHaveText('2');
+
+  // A task links to the obstacle it answers; a task done is no longer overdue.
+  await page.getByLabel('Khó khăn liên quan nhiệm vụ 2.6').selectOption('4');
+  await expect(page.getByRole('status')).toHaveText('Đã cập nhật nhiệm vụ.');
+  await page.getByLabel('Tình trạng nhiệm vụ 2.5').selectOption('hoan_thanh');
+  await expect(page.getByTestId('task-2.5')).not.toContainText('quá hạn');
+  expect(counts(webHost.dataDir, "SELECT obstacle_id AS o FROM notice_task WHERE item = '2.6'")).toEqual({ o: 4 });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'kho-khan.png'), fullPage: true });
 
@@ -110,6 +117,20 @@ test('follow-up: the 11/7/2024 notice and its six tasks, five obstacles, one esc
   expect(csv).toMatch(/Trung ương,1,1,0,/);
   expect(csv).toMatch(/Cộng,5,5,0,/);
 
+  // The same summary printed (the report's "khó khăn, vướng mắc và kiến nghị" section).
+  await page.getByRole('button', { name: 'In tổng hợp…' }).click();
+  await expect(page.locator('.print-root[data-ready="true"]')).toBeVisible();
+  const pdf = path.join(outDir, 'tong-hop.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const printed = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(printed).toContain('KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ');
+  expect(printed).toMatch(/Cấp huyện\s+2\s+2\s+0/);
+  expect(printed).toMatch(/Cộng\s+5\s+5\s+0/);
+  expect(printed).toContain('Ban hành văn bản giải đáp');
+  expect(printed).toContain('15/07/2024');
+  expect(execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).every((f) => f.includes('Tinos'))).toBe(true);
+  await page.goBack();
+
   // An inspection visit in August 2024; its finding becomes an obstacle at the commune level.
   const plan = page.getByRole('group', { name: 'Đợt kiểm tra mới' });
   await plan.getByLabel('Tháng kiểm tra').fill('2024-08');
@@ -118,7 +139,7 @@ test('follow-up: the 11/7/2024 notice and its six tasks, five obstacles, one esc
   await plan.getByLabel('Nội dung kiểm tra').fill('Hồ sơ hỗ trợ nhà ở');
   await plan.getByRole('button', { name: 'Thêm đợt kiểm tra' }).click();
   await expect(page.getByRole('status')).toHaveText('Đã ghi đợt kiểm tra.');
-  const visit = page.locator('tr', { hasText: 'Xã Đào Viên' }).filter({ has: page.getByLabel('Phát hiện', { exact: true }) });
+  const visit = page.getByRole('table', { name: 'Kế hoạch kiểm tra' }).locator('tr', { hasText: 'Xã Đào Viên' }).filter({ has: page.getByLabel('Phát hiện', { exact: true }) });
   await visit.getByLabel('Phát hiện', { exact: true }).fill('3 hộ chưa khởi công làm nhà');
   await visit.getByRole('button', { name: 'Ghi kết quả' }).click();
   await expect(page.getByRole('status')).toHaveText('Đã ghi kết quả kiểm tra.');

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import {
   CATEGORY_LABELS,
   LEVEL_LABELS,
@@ -7,7 +8,9 @@ import {
   OBSTACLE_STATUS_LABELS,
   RESOLVING_LEVELS,
   TASK_STATUS_LABELS,
+  TASK_STATUSES,
   type FollowupSummary,
+  type TaskStatus,
   type InspectionVisit,
   type Notice,
   type Obstacle,
@@ -28,6 +31,7 @@ function useDate(initial = '') {
 
 /** Khó khăn, vướng mắc & nhiệm vụ: obstacles by the level that can resolve them, escalation, notices and tasks. */
 export function FollowupScreen() {
+  const navigate = useNavigate();
   const [obstacles, setObstacles] = useState<Obstacle[]>([]);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [summary, setSummary] = useState<FollowupSummary | null>(null);
@@ -81,6 +85,9 @@ export function FollowupScreen() {
         <div className="toolbar">
           <button type="button" onClick={() => void exportSummary()}>
             Xuất tổng hợp (Excel)
+          </button>
+          <button type="button" onClick={() => navigate('/in-kho-khan')}>
+            In tổng hợp…
           </button>
         </div>
       </header>
@@ -227,6 +234,7 @@ export function FollowupScreen() {
                 <th>Đơn vị thực hiện</th>
                 <th>Hạn</th>
                 <th>Tình trạng</th>
+                <th>Liên kết khó khăn</th>
               </tr>
             </thead>
             <tbody>
@@ -237,8 +245,28 @@ export function FollowupScreen() {
                   <td>{t.owner}</td>
                   <td>{t.deadline ? formatDateVi(t.deadline) : ''}</td>
                   <td>
-                    {TASK_STATUS_LABELS[t.status]}
+                    <select aria-label={`Tình trạng nhiệm vụ ${t.item || t.id}`} value={t.status} onChange={(e) => void api.invoke('tasks.update', { id: t.id, patch: { status: e.target.value as TaskStatus } }).then((r) => report(r, 'Đã cập nhật nhiệm vụ.'))}>
+                      {TASK_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {TASK_STATUS_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
                     {t.overdue ? <strong className="overdue"> · quá hạn</strong> : null}
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Khó khăn liên quan nhiệm vụ ${t.item || t.id}`}
+                      value={t.obstacleId ?? ''}
+                      onChange={(e) => void api.invoke('tasks.update', { id: t.id, patch: { obstacleId: e.target.value === '' ? null : Number(e.target.value) } }).then((r) => report(r, 'Đã cập nhật nhiệm vụ.'))}
+                    >
+                      <option value="">—</option>
+                      {obstacles.map((o) => (
+                        <option key={o.id} value={o.id}>
+                          #{o.id} {o.description.slice(0, 40)}
+                        </option>
+                      ))}
+                    </select>
                   </td>
                 </tr>
               ))}
@@ -259,8 +287,18 @@ function ObstacleForm({ onSaved }: { onSaved: Saved }) {
   const [level, setLevel] = useState<ResolvingLevel>('huyen');
   const [amount, setAmount] = useState('');
   const [proposal, setProposal] = useState('');
+  const [program, setProgram] = useState('');
+  const [commune, setCommune] = useState('');
+  const [programs, setPrograms] = useState<{ code: string; name: string }[]>([]);
+  const [communes, setCommunes] = useState<{ code: string; name: string }[]>([]);
   const raised = useDate(formatDateVi(today()));
   const due = useDate();
+  // Programs of the catalog of the year it arose, and the communes as they were then.
+  useEffect(() => {
+    if (!raised.iso) return;
+    void api.invoke('catalog.components', { year: Number(raised.iso.slice(0, 4)) }).then((r) => r.ok && setPrograms(r.value.filter((c) => c.depth === 0).map((c) => ({ code: c.code, name: c.name }))));
+    void api.invoke('recipients.list', { date: raised.iso }).then((r) => r.ok && setCommunes(r.value.filter((x) => x.kind === 'commune' && x.validOnDate).map((x) => ({ code: x.code!, name: x.name }))));
+  }, [raised.iso]);
   if (!open)
     return (
       <button type="button" onClick={() => setOpen(true)}>
@@ -277,6 +315,8 @@ function ObstacleForm({ onSaved }: { onSaved: Saved }) {
       raisedOn: raised.iso,
       dueDate: due.iso,
       proposal,
+      ...(program ? { programCode: program } : {}),
+      ...(commune ? { communeCode: commune } : {}),
       ...(amount.trim() ? { amountAtRisk: { text: amount, unit: 'trieu' as const } } : {}),
     });
     if (onSaved(result)) {
@@ -304,6 +344,22 @@ function ObstacleForm({ onSaved }: { onSaved: Saved }) {
         ))}
       </select>
       <input aria-label="Ngày phát sinh" value={raised.text} onChange={(e) => raised.setText(e.target.value)} size={11} />
+      <select aria-label="Chương trình" value={program} onChange={(e) => setProgram(e.target.value)}>
+        <option value="">— chương trình —</option>
+        {programs.map((p) => (
+          <option key={p.code} value={p.code} title={p.name}>
+            {p.code}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Xã" value={commune} onChange={(e) => setCommune(e.target.value)}>
+        <option value="">— xã —</option>
+        {communes.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
       <input aria-label="Hạn giải quyết" placeholder="Hạn (dd/mm/yyyy)" value={due.text} onChange={(e) => due.setText(e.target.value)} size={11} />
       <input aria-label="Số vốn bị ảnh hưởng (triệu đồng)" placeholder="Vốn ảnh hưởng (triệu)" value={amount} onChange={(e) => setAmount(e.target.value)} size={12} />
       <input aria-label="Đề xuất" placeholder="Đề xuất, kiến nghị" value={proposal} onChange={(e) => setProposal(e.target.value)} />

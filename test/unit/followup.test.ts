@@ -24,6 +24,10 @@ describe('follow-up: notices and tasks', () => {
     expect(on('2024-07-16').overdue).toBe(true);
     call(core, 'tasks.update', { id: on('2024-07-16').id, patch: { status: 'hoan_thanh', evidence: 'Công văn 123/SKHĐT' } });
     expect(on('2024-07-16').overdue).toBe(false);
+    // A task links to the obstacle it answers and the decision that carries it out; unknown ones are refused.
+    const o = call(core, 'obstacles.create', { description: 'x', category: 'khac', raisedOn: '2024-07-01', resolvingLevel: 'tinh' });
+    expect(call(core, 'tasks.update', { id: on('2024-07-16').id, patch: { obstacleId: o.id } })).toMatchObject({ obstacleId: o.id });
+    expect(core.invoke('tasks.update', { id: on('2024-07-16').id, patch: { decisionId: 999 } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const before = [count(core, 'notice'), count(core, 'notice_task'), count(core, 'audit_log')];
     const bad = core.invoke('notices.create', { ...NOTICE, tasks: [NOTICE.tasks[0]!, { ...NOTICE.tasks[1]!, deadline: '2024-07-10' }] });

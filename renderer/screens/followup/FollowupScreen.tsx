@@ -18,6 +18,7 @@ import {
   type ObstacleStatus,
   type ResolvingLevel,
 } from '../../../shared/api/followup-types';
+import type { DecisionHeader } from '../../../shared/api/ledger-types';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
@@ -36,6 +37,7 @@ export function FollowupScreen() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [summary, setSummary] = useState<FollowupSummary | null>(null);
   const [visits, setVisits] = useState<InspectionVisit[]>([]);
+  const [decisions, setDecisions] = useState<DecisionHeader[]>([]);
   const [status, setStatus] = useState<ObstacleStatus | ''>('');
   const [level, setLevel] = useState<ResolvingLevel | ''>('');
   const [search, setSearch] = useState('');
@@ -50,6 +52,8 @@ export function FollowupScreen() {
       api.invoke('inspections.list', {}),
     ]);
     if (v.ok) setVisits(v.value);
+    const d = await api.invoke('decisions.list', {});
+    if (d.ok) setDecisions(d.value.filter((x) => x.status === 'issued'));
     if (o.ok) setObstacles(o.value);
     if (n.ok) setNotices(n.value);
     if (s.ok) setSummary(s.value);
@@ -235,6 +239,7 @@ export function FollowupScreen() {
                 <th>Hạn</th>
                 <th>Tình trạng</th>
                 <th>Liên kết khó khăn</th>
+                <th>Quyết định thực hiện</th>
               </tr>
             </thead>
             <tbody>
@@ -264,6 +269,20 @@ export function FollowupScreen() {
                       {obstacles.map((o) => (
                         <option key={o.id} value={o.id}>
                           #{o.id} {o.description.slice(0, 40)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Quyết định liên quan nhiệm vụ ${t.item || t.id}`}
+                      value={t.decisionId ?? ''}
+                      onChange={(e) => void api.invoke('tasks.update', { id: t.id, patch: { decisionId: e.target.value === '' ? null : Number(e.target.value) } }).then((r) => report(r, 'Đã cập nhật nhiệm vụ.'))}
+                    >
+                      <option value="">—</option>
+                      {decisions.map((d) => (
+                        <option key={d.id} value={d.id}>
+                          {d.numberText} ({d.docDate ? formatDateVi(d.docDate) : ''})
                         </option>
                       ))}
                     </select>

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Balance, DecisionDocument, DecisionHeader, RuleCheck } from '../../shared/api/ledger-types';
-import type { ApiError, Result } from '../../shared/api/result';
+import { ok, type ApiError, type Result } from '../../shared/api/result';
 import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/types';
 import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domain/documents';
 import { LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../shared/api/followup-types';
@@ -12,6 +13,7 @@ import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
 import { databaseFile, defaultDataDir, logDir } from '../core/paths';
+import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
 import { ExportUsageError, parseExportArgs, runExport, type ExportRequest } from './export-annex';
 
 export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3 } as const;
@@ -44,6 +46,9 @@ Lệnh:
   obstacles list [--status S]
                           khó khăn, vướng mắc (S: moi, dang_xu_ly, da_de_xuat, da_giai_quyet, khong_giai_quyet)
   tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn
+  backup [--out TỆP]      sao lưu dữ liệu (mặc định vào thư mục backups, giữ theo chính sách lưu trữ)
+  restore TỆP             khôi phục từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước, có thể khôi phục lại)
+  check                   kiểm tra toàn vẹn tệp dữ liệu (mã thoát 1 khi tệp hỏng)
   seed-demo               tạo dữ liệu mẫu (Tràng Định 2024)
 
 Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp lệnh, 3 lỗi nội bộ.`;
@@ -239,6 +244,7 @@ export function runCli(argv: string[], io: CliIo): number {
         year: { type: 'string' },
         'as-of': { type: 'string' },
         status: { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -371,6 +377,54 @@ export function runCli(argv: string[], io: CliIo): number {
               io.out(`${t.noticeNumber} · ${t.item || `#${t.id}`} — ${TASK_STATUS_LABELS[t.status]}${t.overdue ? ' — QUÁ HẠN' : ''}${t.deadline ? ` (hạn ${formatDateVi(t.deadline)})` : ''}: ${t.text} [${t.owner}]`);
           },
         );
+      }
+      case 'backup': {
+        const out = values.out;
+        if (out !== undefined && !fs.existsSync(path.dirname(path.resolve(out)))) throw new UsageError(`Thư mục của --out không tồn tại: ${path.dirname(path.resolve(out))}`);
+        return withCore(
+          false,
+          (core) => {
+            if (out === undefined) return ok(createBackup(core.db, dataDir, 'thu-cong'));
+            // Written beside the target and renamed: an interrupted backup leaves no half file.
+            const partial = `${out}.${process.pid}.tmp`;
+            try {
+              core.db.prepare('VACUUM INTO ?').run(partial);
+              fs.renameSync(partial, out);
+            } finally {
+              fs.rmSync(partial, { force: true });
+            }
+            return ok({ file: path.resolve(out), reason: 'thu-cong', takenAt: new Date().toISOString(), sizeBytes: fs.statSync(out).size });
+          },
+          (backup) => io.out(`Đã sao lưu vào ${backup.file} (${(backup.sizeBytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB).`),
+        );
+      }
+      case 'restore': {
+        if (!sub) throw new UsageError('Thiếu tệp sao lưu; dùng "restore TỆP".');
+        if (!fs.existsSync(sub)) throw new UsageError(`Không có tệp ${sub}.`);
+        try {
+          const result = restoreBackup(databaseFile(dataDir), dataDir, path.resolve(sub));
+          if (json) io.out(JSON.stringify(result, null, 2));
+          else io.out(`Đã khôi phục từ ${result.restoredFrom}.${result.undoBackup ? ` Dữ liệu trước khi khôi phục được giữ ở ${result.undoBackup}.` : ''}`);
+          return EXIT.ok;
+        } catch (error) {
+          if (error instanceof CoreError) return reportError(io, json, { code: error.code, message: error.message });
+          throw error;
+        }
+      }
+      case 'check': {
+        const file = databaseFile(dataDir);
+        const result = checkDatabaseFile(file);
+        if (json) io.out(JSON.stringify({ file, ...result }, null, 2));
+        if (result.ok) {
+          if (!json) io.out(`Tệp dữ liệu ${file} nguyên vẹn.`);
+          return EXIT.ok;
+        }
+        const latest = listBackups(dataDir)[0];
+        if (!json) {
+          io.err(`Tệp dữ liệu ${file} bị hỏng hoặc không đọc được: ${result.problems.slice(0, 5).join('; ')}`);
+          io.err(latest ? `Bản sao lưu gần nhất: ${latest.file} (${latest.takenAt.slice(0, 10)}). Khôi phục: sovon restore "${latest.file}"` : 'Không có bản sao lưu nào trong thư mục backups.');
+        }
+        return EXIT.validation;
       }
       case 'seed-demo':
         return withCore(

@@ -7,6 +7,8 @@ import type { MigrationOutcome } from './db/migrations';
 import { dispatch, dispatchAsync } from './dispatch';
 import { createHandlers } from './handlers';
 import { silentLogger, type Logger } from './log';
+import { dailyBackupIfDue, listBackups } from './backup/backups';
+import { CoreError } from './errors';
 import { backupDir, databaseFile, defaultResourcesDir } from './paths';
 import { seedReferenceData } from './reference/seed';
 
@@ -17,6 +19,8 @@ export interface CoreOptions {
   log?: Logger;
   /** Create the database when missing (the app and web host do; most CLI commands do not). */
   create?: boolean;
+  /** Take the day's backup on the first open of the day (the app and the web host do). */
+  dailyBackup?: boolean;
   now?: () => string;
 }
 
@@ -46,7 +50,18 @@ export function openCore(options: CoreOptions): Core {
   });
   const now = options.now ?? (() => new Date().toISOString());
   try {
+    // A damaged file is refused with the way out, before anything writes to it.
+    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) {
+      const latest = listBackups(options.dataDir)[0];
+      throw new CoreError(
+        'DB_DAMAGED',
+        `Tệp dữ liệu bị hỏng (${problems.slice(0, 2).join('; ')}). ${latest ? `Bản sao lưu gần nhất: ${path.basename(latest.file)} (${latest.takenAt.slice(0, 10)}); khôi phục bằng "sovon restore ${latest.file}".` : 'Không có bản sao lưu nào trong thư mục backups.'}`,
+        { file, problems: problems.slice(0, 10), latestBackup: latest?.file ?? null },
+      );
+    }
     seedReferenceData(db, seedDir, now());
+    if (options.dailyBackup) dailyBackupIfDue(db, options.dataDir);
   } catch (error) {
     db.close();
     throw error;

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import type { CommandArgs, CommandName, CommandOutput } from '../../shared/api/contract';
+import { createBackup } from './backup/backups';
 import { createAssignment, deleteAssignment, listAssignments, updateAssignment } from './assignments/assignments';
 import type { CoreContext } from './context';
 import { seedDemo } from './demo/seed-demo';
@@ -62,7 +64,11 @@ export function createHandlers(seedDir: string): HandlerTable {
     'decisions.redo': (args, ctx) => stepDraftHistory(ctx, args.decisionId, 'redo'),
     'decisions.check': (args, ctx) => checkDecision(ctx, args.id),
     'decisions.nextNumber': (args, ctx) => nextNumber(ctx.db, args.issuer, args.docDate),
-    'decisions.issue': (args, ctx) => issueDecision(ctx, args),
+    // Issuing is final: the database is copied first, outside the issuing transaction.
+    'decisions.issue': (args, ctx) => {
+      createBackup(ctx.db, path.dirname(ctx.dataFile), 'truoc-ban-hanh');
+      return issueDecision(ctx, args);
+    },
     'ledger.plan': (args, ctx) => planInForce(ctx.db, args.year, args.asOf ?? ctx.now().slice(0, 10), args.groupBy),
     'ledger.balance': (args, ctx) => balance(ctx.db, args.year, args),
     'ledger.setAllocationDeadline': (args, ctx) => setAllocationDeadline(ctx, args),

@@ -47,7 +47,7 @@ app.on('window-all-closed', () => {
 
 void app.whenReady().then(() => {
   try {
-    core = openCore({ dataDir, resourcesDir, actor: os.userInfo().username, log, create: true });
+    core = openCore({ dataDir, resourcesDir, actor: os.userInfo().username, log, create: true, dailyBackup: true });
   } catch (error) {
     log.error('Không mở được dữ liệu', error);
     dialog.showErrorBox('Sổ vốn MTQG — không mở được dữ liệu', error instanceof CoreError ? error.message : String(error));

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const log = createFileLogger(logDir(dataDir));
   let core;
   try {
-    core = openCore({ dataDir, actor: `web:${os.userInfo().username}`, log, create: true });
+    core = openCore({ dataDir, actor: `web:${os.userInfo().username}`, log, create: true, dailyBackup: true });
   } catch (error) {
     console.error(error instanceof CoreError ? `Lỗi [${error.code}]: ${error.message}` : error);
     process.exit(1);

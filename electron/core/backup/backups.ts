@@ -1,0 +1,136 @@
+/**
+ * Backups of the office database: consistent copies (VACUUM INTO) in data/backups, taken before migrations,
+ * before every issue, once a day and on demand; kept by a retention policy; checked and restored safely
+ * (restoring first backs up the current database, so a restore can be undone).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from '../db/database';
+import { CoreError } from '../errors';
+import { backupDir } from '../paths';
+
+export interface BackupFile {
+  file: string;
+  /** What it was taken for: "thu-cong", "truoc-ban-hanh", "hang-ngay", "truoc-khoi-phuc", "truoc-nang-cap-…". */
+  reason: string;
+  /** ISO time it was taken (from its name). */
+  takenAt: string;
+  sizeBytes: number;
+}
+
+const NAME = /^(.+)-(\d{8}T\d{6})(?:-\d+)?\.sqlite$/;
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+}
+
+function takenAtOf(compact: string): string {
+  return `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}T${compact.slice(9, 11)}:${compact.slice(11, 13)}:${compact.slice(13, 15)}Z`;
+}
+
+export function listBackups(dataDir: string): BackupFile[] {
+  const dir = backupDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .map((name) => ({ name, match: NAME.exec(name) }))
+    .filter((e): e is { name: string; match: RegExpExecArray } => e.match !== null)
+    .map(({ name, match }) => ({ file: path.join(dir, name), reason: match[1]!, takenAt: takenAtOf(match[2]!), sizeBytes: fs.statSync(path.join(dir, name)).size }))
+    .sort((a, b) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : a.file < b.file ? 1 : -1));
+}
+
+export interface RetentionPolicy {
+  /** The most recent backups kept whatever their age. */
+  recent: number;
+  /** One backup per day kept for this many days. */
+  days: number;
+  /** Never more than this many files. */
+  cap: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { recent: 10, days: 30, cap: 60 };
+
+/** The backups a retention policy would delete (newest first in, pure: decided on names and times only). */
+export function backupsToPrune(backups: BackupFile[], policy: RetentionPolicy, now: Date): BackupFile[] {
+  const keep = new Set<string>();
+  backups.slice(0, policy.recent).forEach((b) => keep.add(b.file));
+  const seenDays = new Set<string>();
+  const oldest = new Date(now.getTime() - policy.days * 86_400_000).toISOString();
+  for (const b of backups) {
+    const day = b.takenAt.slice(0, 10);
+    if (b.takenAt >= oldest && !seenDays.has(day)) {
+      seenDays.add(day);
+      keep.add(b.file);
+    }
+  }
+  const kept = backups.filter((b) => keep.has(b.file)).slice(0, policy.cap);
+  const keptSet = new Set(kept.map((b) => b.file));
+  return backups.filter((b) => !keptSet.has(b.file));
+}
+
+/** A consistent copy of the live database; then the retention policy. Never inside a transaction. */
+export function createBackup(db: Db, dataDir: string, reason: string, now = new Date(), policy = DEFAULT_RETENTION): BackupFile {
+  const dir = backupDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  let file = path.join(dir, `${reason}-${stamp(now)}.sqlite`);
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `${reason}-${stamp(now)}-${n}.sqlite`);
+  db.prepare('VACUUM INTO ?').run(file);
+  for (const old of backupsToPrune(listBackups(dataDir), policy, now)) fs.rmSync(old.file, { force: true });
+  return { file, reason, takenAt: takenAtOf(stamp(now)), sizeBytes: fs.statSync(file).size };
+}
+
+/** One backup a day, taken when the app opens the database for the first time that day. */
+export function dailyBackupIfDue(db: Db, dataDir: string, now = new Date()): BackupFile | null {
+  const today = now.toISOString().slice(0, 10);
+  if (listBackups(dataDir).some((b) => b.takenAt.slice(0, 10) === today)) return null;
+  return createBackup(db, dataDir, 'hang-ngay', now);
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: string[];
+}
+
+/** PRAGMA quick_check on a database file opened read-only; an unreadable file is a problem, not a crash. */
+export function checkDatabaseFile(file: string): CheckResult {
+  if (!fs.existsSync(file)) return { ok: false, problems: [`Không có tệp ${file}.`] };
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    return { ok: problems.length === 0, problems };
+  } catch (error) {
+    return { ok: false, problems: [`Không đọc được tệp: ${(error as Error).message}`] };
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Replaces the office database by a backup: the backup is checked first, the current database is backed up
+ * ("truoc-khoi-phuc"), then the backup is copied beside the database and renamed over it (the rename is
+ * atomic, so a crash leaves either the old or the new file). The database must not be open elsewhere.
+ */
+export function restoreBackup(dataFile: string, dataDir: string, backupFile: string): { restoredFrom: string; undoBackup: string | null } {
+  const check = checkDatabaseFile(backupFile);
+  if (!check.ok) {
+    throw new CoreError('DB_OPEN_FAILED', `Bản sao lưu ${path.basename(backupFile)} bị hỏng, không khôi phục: ${check.problems.slice(0, 3).join('; ')}`, { file: backupFile });
+  }
+  let undoBackup: string | null = null;
+  if (fs.existsSync(dataFile)) {
+    const current = new Database(dataFile);
+    try {
+      undoBackup = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
+      current.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      current.close();
+    }
+  }
+  const partial = `${dataFile}.khoi-phuc.tmp`;
+  fs.copyFileSync(backupFile, partial);
+  for (const side of [`${dataFile}-wal`, `${dataFile}-shm`]) fs.rmSync(side, { force: true });
+  fs.renameSync(partial, dataFile);
+  return { restoredFrom: backupFile, undoBackup };
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandArgs, CommandName, CommandOutput } from '../../shared/api/contract';
 import { createBackup } from './backup/backups';
+import { storageWarnings } from './storage-warnings';
 import { createAssignment, deleteAssignment, listAssignments, updateAssignment } from './assignments/assignments';
 import type { CoreContext } from './context';
 import { seedDemo } from './demo/seed-demo';
@@ -37,6 +38,7 @@ export function createHandlers(seedDir: string): HandlerTable {
       office: getOffice(ctx.db),
       schemaVersion: schemaVersion(ctx.db),
       dataFile: ctx.dataFile,
+      warnings: storageWarnings(ctx.dataFile),
       catalog: catalogCounts(ctx.db),
       units: unitCounts(ctx.db),
     }),

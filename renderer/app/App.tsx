@@ -36,7 +36,7 @@ export function App() {
       <Routes>
         <Route path="in/:id" element={<PrintView />} />
         <Route path="in-kho-khan" element={<FollowupPrintView />} />
-        <Route element={<AppFrame office={info.office} />}>
+        <Route element={<AppFrame office={info.office} warnings={info.warnings} />}>
           <Route index element={<Navigate to="/von-duoc-giao" replace />} />
           <Route path="von-duoc-giao" element={<AssignmentsScreen />} />
           <Route path="von-duoc-giao/:year" element={<AssignmentsScreen />} />

@@ -2,7 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import type { OfficeInfo } from '../../shared/api/types';
 import { SCREENS } from './screens';
 
-export function AppFrame({ office }: { office: OfficeInfo }) {
+export function AppFrame({ office, warnings }: { office: OfficeInfo; warnings: string[] }) {
   return (
     <div className="frame">
       <nav className="sidebar" aria-label="Các màn hình">
@@ -26,6 +26,11 @@ export function AppFrame({ office }: { office: OfficeInfo }) {
         </ul>
       </nav>
       <main className="content">
+        {warnings.map((w, i) => (
+          <div key={i} className="error-banner" role="alert">
+            {w}
+          </div>
+        ))}
         <Outlet />
       </main>
     </div>

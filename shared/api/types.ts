@@ -39,6 +39,8 @@ export interface AppInfo {
   office: OfficeInfo | null;
   schemaVersion: number;
   dataFile: string;
+  /** Vietnamese warnings about where the data is kept (a network share…), shown on every screen. */
+  warnings: string[];
   catalog: CatalogCount[];
   units: UnitCount[];
 }

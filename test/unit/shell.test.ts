@@ -6,6 +6,7 @@ import { createHandlers } from '../../electron/core/handlers';
 import { createIpcRouter, isNavigationAllowed, isTrustedSender, safeFileName } from '../../electron/main/ipc-router';
 import { mainWindowOptions } from '../../electron/main/window-options';
 import { defaultDataDir } from '../../electron/core/paths';
+import { isNetworkPath, storageWarnings } from '../../electron/core/storage-warnings';
 
 const APP_URL = 'file:///C:/Program%20Files/So%20von%20MTQG/resources/app.asar/dist/renderer/index.html';
 
@@ -61,5 +62,15 @@ describe('PDF file names suggested by the renderer', () => {
     expect(safeFileName('../../etc/passwd')).toBe('passwd.pdf');
     expect(safeFileName('a<b>c:"d|e?f*.pdf')).toBe('abcdef.pdf');
     expect(safeFileName(42)).toBe('phu-luc.pdf');
+  });
+});
+
+
+describe('data folder on a network share', () => {
+  it('recognises UNC and smb paths, not local ones', () => {
+    for (const p of ['\\\\server\\share\\SoVonMTQG\\so-von.sqlite', '//nas/phong-tckh/so-von.sqlite', '\\\\?\\UNC\\server\\share\\x.sqlite', 'smb://nas/share/x.sqlite']) expect(isNetworkPath(p), p).toBe(true);
+    for (const p of ['C:\\Users\\lan\\AppData\\Roaming\\SoVonMTQG\\so-von.sqlite', '/home/lan/.config/SoVonMTQG/so-von.sqlite', 'D:\\du-lieu\\so-von.sqlite']) expect(isNetworkPath(p), p).toBe(false);
+    expect(storageWarnings('\\\\server\\share\\so-von.sqlite')[0]).toContain('ổ mạng');
+    expect(storageWarnings('/home/lan/so-von.sqlite')).toEqual([]);
   });
 });

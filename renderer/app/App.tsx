@@ -6,6 +6,7 @@ import { AssignmentsScreen } from '../screens/assignments/AssignmentsScreen';
 import { DecisionEditor } from '../screens/decisions/DecisionEditor';
 import { DecisionsScreen } from '../screens/decisions/DecisionsScreen';
 import { FollowupScreen } from '../screens/followup/FollowupScreen';
+import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { FollowupPrintView } from '../print/FollowupPrintView';
@@ -44,6 +45,7 @@ export function App() {
           <Route path="quyet-dinh/:year" element={<DecisionsScreen />} />
           <Route path="quyet-dinh/:year/:id" element={<DecisionEditor />} />
           <Route path="kho-khan" element={<FollowupScreen />} />
+          <Route path="du-an" element={<ProjectsScreen />} />
           {SCREENS.filter((s) => !s.built).map((s) => (
             <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
           ))}

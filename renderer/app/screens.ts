@@ -12,7 +12,7 @@ export const SCREENS: ScreenDef[] = [
   { path: 'von-duoc-giao', label: 'Vốn được giao', built: true, plan: '' },
   { path: 'quyet-dinh', label: 'Quyết định phân bổ', built: true, plan: '' },
   { path: 'du-toan-thuong-xuyen', label: 'Dự toán chi thường xuyên', built: false, plan: 'Phân bổ chi tiết kinh phí sự nghiệp theo dự án, tiểu dự án, nội dung và đơn vị thực hiện; nghị quyết HĐND huyện theo phân cấp.' },
-  { path: 'du-an', label: 'Danh mục dự án', built: false, plan: 'Danh mục dự án đầu tư phát triển: mã, tên, xã, chủ đầu tư, tổng mức đầu tư, quyết định phê duyệt, cơ chế đặc thù.' },
+  { path: 'du-an', label: 'Danh mục dự án', built: true, plan: '' },
   { path: 'giai-ngan', label: 'Giải ngân', built: false, plan: 'Số giải ngân theo kỳ báo cáo, tỷ lệ so với kế hoạch (nêu rõ mẫu số), vốn kéo dài và thời hạn.' },
   { path: 'kho-khan', label: 'Khó khăn, vướng mắc & nhiệm vụ', built: true, plan: '' },
   { path: 'trao-doi', label: 'Trao đổi dữ liệu (nhập/xuất)', built: false, plan: 'Nhập tệp Excel của tỉnh với báo lỗi đến từng ô; xuất báo cáo theo mẫu của tỉnh và tệp trao đổi của ứng dụng.' },

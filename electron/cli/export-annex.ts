@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { romanNumeral } from '../../shared/domain/documents';
 import { ANNEX_KINDS, type AnnexKind } from '../../shared/print/document';
 import type { MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
@@ -20,7 +21,6 @@ export interface ExportRequest {
   orientation?: 'portrait' | 'landscape';
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
 export function parseExportArgs(argv: string[]): ExportRequest {
   const { values } = parseArgs({
@@ -61,9 +61,9 @@ function chooseAnnexes(core: Core, request: ExportRequest): AnnexKind[] | undefi
   const defaults = core.invoke('print.decision', { id: request.decisionId, unit: request.unit });
   if (!defaults.ok) return undefined;
   return parts.map((p) => {
-    const index = ROMAN.indexOf(p.toUpperCase());
+    const index = defaults.value.annexes.findIndex((_, i) => romanNumeral(i + 1) === p.toUpperCase());
     const annex = defaults.value.annexes[index];
-    if (!annex) throw new ExportUsageError(`--annex: không có phụ lục "${p}"; quyết định này có ${defaults.value.annexes.map((_, i) => ROMAN[i]).join(', ')} (hoặc ghi loại: ${ANNEX_KINDS.join(', ')}).`);
+    if (!annex) throw new ExportUsageError(`--annex: không có phụ lục "${p}"; quyết định này có ${defaults.value.annexes.map((_, i) => romanNumeral(i + 1)).join(', ')} (hoặc ghi loại: ${ANNEX_KINDS.join(', ')}).`);
     return annex.kind;
   });
 }

@@ -12,6 +12,13 @@ export function documentNumberText(number: number, issuer: DecisionIssuer): stri
   return `${String(number).padStart(2, '0')}/${SYMBOLS[issuer]}`;
 }
 
+/** Kinds that change a plan already in force: their lines carry "before" and print before / giảm / tăng / after. */
+export const ADJUSTMENT_KINDS: ReadonlySet<DecisionKind> = new Set<DecisionKind>(['dieu_chinh', 'bo_sung', 'thu_hoi']);
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+/** Annex and program numbering: 1 → "I". */
+export const romanNumeral = (n: number): string => ROMAN[n - 1] ?? String(n);
+
 export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
   phan_bo: 'Phân bổ',
   dieu_chinh: 'Điều chỉnh',

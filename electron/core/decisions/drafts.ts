@@ -10,7 +10,8 @@ import { amountFromInput } from '../money-input';
 import { requireOffice } from '../office/office';
 import { componentIndex } from '../reference/catalog';
 import { editHistory, headerFieldsOf, recordEdit, stepHistory, type HeaderFields, type LineState } from './history';
-import { draftDate, KINDS_WITH_BEFORE } from './lines';
+import { draftDate } from './lines';
+import { ADJUSTMENT_KINDS } from '../../../shared/domain/documents';
 import { getDecisionRow, getDocument, getDraftRow, getLineRecords, LINE_COLUMNS, toHeader, type DecisionRow, type LineRecord } from './store';
 
 const INSERT_LINE = `INSERT INTO decision_line (${LINE_COLUMNS.filter((c) => c !== 'id').join(', ')})
@@ -19,7 +20,7 @@ const INSERT_LINE = `INSERT INTO decision_line (${LINE_COLUMNS.filter((c) => c !
 export function createDraft(ctx: CoreContext, args: CommandArgs<'decisions.create'>): DecisionDocument {
   const { db } = ctx;
   requireOffice(db);
-  if (args.fromPlan && !KINDS_WITH_BEFORE.has(args.kind)) {
+  if (args.fromPlan && !ADJUSTMENT_KINDS.has(args.kind)) {
     throw new CoreError('INVALID_INPUT', 'Chỉ quyết định điều chỉnh, bổ sung, thu hồi mới lập từ kế hoạch đang có hiệu lực.', { field: 'fromPlan' });
   }
   return db.transaction(() => {
@@ -71,7 +72,7 @@ function resolveHeaderPatch(db: Db, row: DecisionRow, patch: CommandArgs<'decisi
 
 /** Recomputes "before" of every line from the ledger on the draft's date (or clears it for kinds without one). */
 function refreshBefore(db: Db, row: DecisionRow, now: string): LineState[] {
-  const withBefore = KINDS_WITH_BEFORE.has(row.kind);
+  const withBefore = ADJUSTMENT_KINDS.has(row.kind);
   const inForce = withBefore ? inForceMap(db, row.year, draftDate(row, now)) : null;
   const update = db.prepare('UPDATE decision_line SET before_dong = ? WHERE id = ?');
   const states: LineState[] = [];
@@ -97,7 +98,7 @@ export function updateDraftHeader(ctx: CoreContext, args: CommandArgs<'decisions
     ).run({ ...after, now, id: row.id });
     const updated = getDecisionRow(db, row.id);
     // Changing to or from a kind that shows "before" recomputes it; a new date alone does not (rule 3 reports it).
-    const kindFamilyChanged = KINDS_WITH_BEFORE.has(before.kind) !== KINDS_WITH_BEFORE.has(after.kind);
+    const kindFamilyChanged = ADJUSTMENT_KINDS.has(before.kind) !== ADJUSTMENT_KINDS.has(after.kind);
     const lines = kindFamilyChanged ? refreshBefore(db, updated, now) : [];
     recordEdit(db, row.id, 'Sửa thông tin quyết định', { lines, header: { before, after } }, now);
     writeAudit(ctx, 'decisions.update', 'decision', row.id, before, after);

@@ -7,6 +7,7 @@ import type { CommandArgs } from '../../../shared/api/contract';
 import type { LineChange, LineInput, LinePatch, RecipientInput } from '../../../shared/api/ledger-contract';
 import type { DecisionKind, LineChangeResult, LineProblem } from '../../../shared/api/ledger-types';
 import type { OfficeInfo } from '../../../shared/api/types';
+import { ADJUSTMENT_KINDS } from '../../../shared/domain/documents';
 import { LINE_FIELD_LABELS } from '../../../shared/domain/labels';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
@@ -20,8 +21,6 @@ import { resolveRecipient } from '../registers/recipients';
 import { editHistory, recordEdit, type LineState } from './history';
 import { decisionTotals, getDraftRow, getLinesByIds, LINE_COLUMNS, toHeader, type DecisionRow, type LineRecord } from './store';
 
-/** Kinds that change a plan already in force: their lines carry "before" and may be entered as "after". */
-export const KINDS_WITH_BEFORE: ReadonlySet<DecisionKind> = new Set(['dieu_chinh', 'bo_sung', 'thu_hoi']);
 
 export function draftDate(row: DecisionRow, now: string): string {
   return row.doc_date ?? now.slice(0, 10);
@@ -152,7 +151,7 @@ function resolveFields(r: LineResolver, previous: LineRecord | null, input: Line
     origin_year: originYear,
   };
   const keyChanged = previous === null || lineKey(key) !== lineKey(previous);
-  const withBefore = KINDS_WITH_BEFORE.has(r.kind);
+  const withBefore = ADJUSTMENT_KINDS.has(r.kind);
   const before = withBefore ? (keyChanged ? r.amountInForce(key) : (previous!.before_dong ?? r.amountInForce(key))) : null;
   let amount = previous?.amount_dong ?? 0;
   if (input.amount !== undefined) amount = amountFromInput(input.amount, 'amount', label('amount'));

@@ -86,7 +86,8 @@ interface Labels {
   project(id: number | null): PlanRow['project'];
 }
 
-function labelsFor(db: Db, keys: KeyAmount[]): Labels {
+/** Names of the recipients and projects of ledger keys, read once for the ids they mention. */
+export function keyLabels(db: Db, keys: LineKeyParts[]): Labels {
   const unitIds = [...new Set(keys.map((k) => k.recipient_unit_id).filter((id): id is number => id !== null))];
   const orgIds = [...new Set(keys.map((k) => k.recipient_org_id).filter((id): id is number => id !== null))];
   const units = new Map(
@@ -119,7 +120,7 @@ export function planInForce(db: Db, year: number, asOf: string, groupBy: PlanDim
   const keys = foldIssued(db, year, asOf);
   const components = componentIndex(db);
   const dims = [...new Set(groupBy)];
-  const labels = dims.includes('recipient') || dims.includes('project') ? labelsFor(db, keys) : null;
+  const labels = dims.includes('recipient') || dims.includes('project') ? keyLabels(db, keys) : null;
   const groups = new Map<string, PlanRow>();
   const order = new Map<string, (string | number)[]>();
   let total = 0;

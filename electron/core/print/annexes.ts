@@ -5,13 +5,14 @@
  */
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { DecisionDocument, DecisionLine } from '../../../shared/api/ledger-types';
+import { ADJUSTMENT_KINDS, romanNumeral } from '../../../shared/domain/documents';
 import { documentDateVi, formatDateVi } from '../../../shared/format/date';
 import { amountInWordsLine } from '../../../shared/money/amount-in-words';
 import { formatAmount, toDong, UNIT_LABEL_VI, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import type { AnnexKind, PrintAnnex, PrintColumn, PrintDocument, PrintRow } from '../../../shared/print/document';
 import type { Db } from '../db/database';
 import { getDocument } from '../decisions/store';
-import { foldIssued, lineKey, type KeyAmount } from '../ledger/fold';
+import { foldIssued, keyLabels, lineKey, type KeyAmount } from '../ledger/fold';
 import { requireOffice } from '../office/office';
 import { componentIndex, type ComponentInfo } from '../reference/catalog';
 import { listProjects } from '../registers/projects';
@@ -19,8 +20,6 @@ import { listProjects } from '../registers/projects';
 /** Decimals printed per unit: triệu đồng to the thousand đồng, nghìn and đồng whole. */
 export const MAX_DECIMALS: Record<MoneyUnit, number> = { trieu: 3, nghin: 0, dong: 0 };
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
-const roman = (n: number) => ROMAN[n - 1] ?? String(n);
 const letter = (n: number) => String.fromCharCode(96 + ((n - 1) % 26) + 1);
 
 /** The money columns of the summary annexes: Tổng số | NSTW: ĐTPT, SN | NS tỉnh đối ứng: ĐTPT, SN | NS huyện | other. */
@@ -98,7 +97,7 @@ function treeRows(roots: TreeNode[], keys: string[], nameOf: (c: ComponentInfo) 
     for (const n of list) {
       if (keys.every((k) => (n.cells[k] ?? 0) === 0)) continue;
       printed += 1;
-      const stt = depth === 0 ? roman(printed) : depth === 1 ? String(printed) : depth === 2 ? letter(printed) : '-';
+      const stt = depth === 0 ? romanNumeral(printed) : depth === 1 ? String(printed) : depth === 2 ? letter(printed) : '-';
       rows.push({ stt, depth, bold: depth <= 1, italic: depth >= 3, cells: { label: nameOf(n.component), ...toCells(n.cells, keys) } });
       if (n.children.length === 0 && details) rows.push(...details(n.component).map((d) => ({ ...d, depth: depth + 1 })));
       walk(n.children, depth + 1);
@@ -119,19 +118,29 @@ function roundingNote(rows: PrintRow[], total: PrintRow, keys: string[], unit: M
   return null;
 }
 
-function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
-  const sources = sourceColumns(lines);
-  const keys = ['total', ...sources.map((s) => s.column.key)];
-  const valueOf = (l: DecisionLine) => {
+/** What a line counts for in Tổng số and in each source column of the summary annexes. */
+function sourceValues(sources: ReturnType<typeof sourceColumns>): (l: DecisionLine) => Record<string, number> {
+  return (l) => {
     const amount = summaryAmount(l);
     const cells: Record<string, number> = { total: amount };
     for (const s of sources) if (s.matches(l)) cells[s.column.key] = amount;
     return cells;
   };
-  const rows = treeRows(componentTree(lines, components, valueOf), keys, (c) => c.name);
+}
+
+/** The TỔNG SỐ row of an annex: every column summed over the lines it covers, from đồng. */
+function totalRow(lines: DecisionLine[], valueOf: (l: DecisionLine) => Record<string, number>, keys: string[]): PrintRow {
   const totals: Record<string, number> = {};
   for (const l of lines) for (const [k, v] of Object.entries(valueOf(l))) sumInto(totals, k, v);
-  const total: PrintRow = { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', ...toCells(totals, keys) } };
+  return { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', ...toCells(totals, keys) } };
+}
+
+function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
+  const sources = sourceColumns(lines);
+  const keys = ['total', ...sources.map((s) => s.column.key)];
+  const valueOf = sourceValues(sources);
+  const rows = treeRows(componentTree(lines, components, valueOf), keys, (c) => c.name);
+  const total = totalRow(lines, valueOf, keys);
   return {
     kind: 'tong_hop',
     title: 'TỔNG HỢP PHÂN BỔ VỐN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA',
@@ -139,7 +148,7 @@ function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentIn
     columns: [STT_COLUMN, { key: 'label', header: ['Nội dung'], kind: 'text', width: 70 }, TOTAL_COLUMN, ...sources.map((s) => s.column), NOTE_COLUMN],
     headerDepth: 2,
     rows: [total, ...rows],
-    amountInWords: amountInWordsLine(toDong(totals.total ?? 0)),
+    amountInWords: amountInWordsLine(toDong(Number(total.cells.total))),
     roundingNote: roundingNote(rows.filter((r) => r.depth === 0), total, keys, unit),
   };
 }
@@ -147,27 +156,20 @@ function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentIn
 function byRecipientAnnex(lines: DecisionLine[], unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
   const sources = sourceColumns(lines);
   const keys = ['total', ...sources.map((s) => s.column.key)];
+  const valueOf = sourceValues(sources);
   const kindRank = { district: 0, commune: 1, unit: 2, investor: 3 } as const;
   const groups = new Map<string, { name: string; rank: number; cells: Record<string, number> }>();
-  const totals: Record<string, number> = {};
   for (const l of lines) {
     const key = `${l.recipient.kind}:${l.recipient.id}`;
     const g = groups.get(key) ?? { name: l.recipient.name, rank: kindRank[l.recipient.kind], cells: {} };
-    const amount = summaryAmount(l);
-    sumInto(g.cells, 'total', amount);
-    sumInto(totals, 'total', amount);
-    for (const s of sources)
-      if (s.matches(l)) {
-        sumInto(g.cells, s.column.key, amount);
-        sumInto(totals, s.column.key, amount);
-      }
+    for (const [k, v] of Object.entries(valueOf(l))) sumInto(g.cells, k, v);
     groups.set(key, g);
   }
   const rows = [...groups.values()]
     .filter((g) => keys.some((k) => (g.cells[k] ?? 0) !== 0))
     .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'vi'))
     .map<PrintRow>((g, i) => ({ stt: String(i + 1), depth: 1, bold: false, cells: { label: g.name, ...toCells(g.cells, keys) } }));
-  const total: PrintRow = { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', ...toCells(totals, keys) } };
+  const total = totalRow(lines, valueOf, keys);
   return {
     kind: 'theo_xa',
     title: 'CHI TIẾT PHÂN BỔ THEO XÃ, ĐƠN VỊ',
@@ -175,7 +177,7 @@ function byRecipientAnnex(lines: DecisionLine[], unit: MoneyUnit): Omit<PrintAnn
     columns: [STT_COLUMN, { key: 'label', header: ['Xã, đơn vị'], kind: 'text', width: 70 }, TOTAL_COLUMN, ...sources.map((s) => s.column), NOTE_COLUMN],
     headerDepth: 2,
     rows: [total, ...rows],
-    amountInWords: amountInWordsLine(toDong(totals.total ?? 0)),
+    amountInWords: amountInWordsLine(toDong(Number(total.cells.total))),
     roundingNote: roundingNote(rows, total, keys, unit),
   };
 }
@@ -191,9 +193,7 @@ function adjustmentAnnex(plan: DecisionLine[], components: Map<number, Component
       .filter((l) => l.componentId === c.id && l.amountDong !== 0)
       .map((l) => ({ stt: '-', depth: 0, bold: false, italic: true, detail: true, cells: { label: l.recipient.name, ...toCells(valueOf(l), keys), note: l.reasonCode ? (REASON_NOTES[l.reasonCode] ?? '') : '' } }));
   const rows = treeRows(componentTree(scope, components, valueOf), keys, (c) => c.name, details);
-  const totals: Record<string, number> = {};
-  for (const l of scope) for (const [k, v] of Object.entries(valueOf(l))) sumInto(totals, k, v);
-  const total: PrintRow = { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', ...toCells(totals, keys) } };
+  const total = totalRow(scope, valueOf, keys);
   return {
     kind: 'dieu_chinh',
     title: 'ĐIỀU CHỈNH KẾ HOẠCH VỐN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA',
@@ -224,7 +224,7 @@ const REASON_NOTES: Record<string, string> = {
  * The plan of the year around this decision, one line per key: before (in force on its date without it),
  * its change, after. Keys it does not touch keep before = after.
  */
-function planAround(db: Db, doc: DecisionDocument, today: string): DecisionLine[] {
+function planAround(db: Db, doc: DecisionDocument, today: string, components: Map<number, ComponentInfo>): DecisionLine[] {
   const h = doc.header;
   const fold = foldIssued(db, h.year, h.docDate ?? today);
   const byKey = new Map<string, { key: KeyAmount; before: number; line: DecisionLine | null }>();
@@ -246,8 +246,7 @@ function planAround(db: Db, doc: DecisionDocument, today: string): DecisionLine[
     entry.line = l;
     byKey.set(lineKey(key), entry);
   }
-  const names = recipientNames(db);
-  const components = componentIndex(db);
+  const names = keyLabels(db, [...byKey.values()].map((e) => e.key));
   const out: DecisionLine[] = [];
   let fakeId = -1;
   for (const { key, before, line } of byKey.values()) {
@@ -262,7 +261,7 @@ function planAround(db: Db, doc: DecisionDocument, today: string): DecisionLine[
       componentName: c.name,
       programCode: c.programCode,
       programName: c.programName,
-      recipient: line?.recipient ?? names(key),
+      recipient: line?.recipient ?? names.recipient(key),
       projectId: key.project_id,
       projectCode: line?.projectCode ?? null,
       projectName: line?.projectName ?? null,
@@ -279,20 +278,6 @@ function planAround(db: Db, doc: DecisionDocument, today: string): DecisionLine[
     });
   }
   return out;
-}
-
-function recipientNames(db: Db): (k: KeyAmount) => DecisionLine['recipient'] {
-  const units = new Map((db.prepare('SELECT id, code, name_vi AS name, level FROM admin_unit').all() as { id: number; code: string; name: string; level: string }[]).map((u) => [u.id, u]));
-  const orgs = new Map((db.prepare('SELECT id, kind, name FROM organization').all() as { id: number; kind: 'unit' | 'investor'; name: string }[]).map((o) => [o.id, o]));
-  return (k) => {
-    if (k.recipient_org_id !== null) {
-      const o = orgs.get(k.recipient_org_id);
-      return { kind: o?.kind ?? 'unit', id: k.recipient_org_id, code: null, name: o?.name ?? '' };
-    }
-    const u = k.recipient_unit_id === null ? undefined : units.get(k.recipient_unit_id);
-    if (!u) return { kind: 'district', id: null, code: null, name: 'Cấp huyện' };
-    return { kind: ['huyen', 'thanh_pho', 'thi_xa'].includes(u.level) ? 'district' : 'commune', id: u.id, code: u.code, name: u.name };
-  };
 }
 
 function projectAnnex(db: Db, lines: DecisionLine[], unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
@@ -359,12 +344,12 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
   const h = doc.header;
   const unit = args.unit ?? 'trieu';
   const components = componentIndex(db);
-  const adjustment = h.kind === 'dieu_chinh' || h.kind === 'bo_sung' || h.kind === 'thu_hoi';
+  const adjustment = ADJUSTMENT_KINDS.has(h.kind);
   const withProjects = doc.lines.some((l) => l.projectId !== null);
   const defaults: AnnexKind[] = adjustment ? ['dieu_chinh', 'tong_hop', 'theo_xa'] : ['tong_hop', 'theo_xa', ...(withProjects ? (['du_an'] as const) : [])];
   const kinds: AnnexKind[] = args.annexes ?? (adjustment ? ['dieu_chinh', 'tong_hop'] : defaults);
   const numbering = [...defaults, ...kinds.filter((k) => !defaults.includes(k))];
-  const lines = adjustment ? planAround(db, doc, today) : doc.lines;
+  const lines = adjustment ? planAround(db, doc, today, components) : doc.lines;
   const district = office.districtName.replace(/^Huyện\s+/i, '');
   const numberText = h.numberText ?? `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${h.symbol}`;
   const dateText = h.docDate ? formatDateVi(h.docDate) : '\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0';
@@ -373,7 +358,7 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
   );
   const annexes: PrintAnnex[] = built.map((a) => ({
     ...a,
-    label: numbering.length > 1 || kinds.length > 1 ? `Phụ lục ${roman(numbering.indexOf(a.kind) + 1)}` : 'Phụ lục',
+    label: numbering.length > 1 || kinds.length > 1 ? `Phụ lục ${romanNumeral(numbering.indexOf(a.kind) + 1)}` : 'Phụ lục',
     attachedTo: `(Kèm theo ${ANNEX_TITLE_KIND[h.issuer]} số ${numberText} ngày ${dateText} của ${ISSUER_FULL[h.issuer]} huyện ${district})`,
   }));
   const vice = /phó/i.test(h.signerTitle ?? '');

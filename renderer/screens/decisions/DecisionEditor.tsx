@@ -4,12 +4,13 @@ import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { RecipientOption } from '../../../shared/api/ledger-types';
 import type { ComponentOption, ReferenceLists, Signer } from '../../../shared/api/types';
 import { amountColumns, type AmountColumn } from '../../../shared/domain/decision-sheet';
-import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
+import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { api } from '../../api/client';
+import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { filterOptions, type PickerOption } from '../../grid/PickerEditor';
 import { AdjustmentGrid, type AdjustmentGridHandle } from './AdjustmentGrid';
@@ -52,7 +53,7 @@ export function DecisionEditor() {
   const year = doc?.header.year;
   const docDate = doc?.header.docDate ?? new Date().toISOString().slice(0, 10);
   const readOnly = doc?.header.status !== 'draft';
-  const adjustmentMode = doc !== null && (doc.header.kind === 'dieu_chinh' || doc.header.kind === 'bo_sung' || doc.header.kind === 'thu_hoi');
+  const adjustmentMode = doc !== null && ADJUSTMENT_KINDS.has(doc.header.kind);
 
   useEffect(() => localStorage.setItem(UNIT_KEY, unit), [unit]);
   useEffect(() => {
@@ -294,15 +295,7 @@ export function DecisionEditor() {
           </label>
         </div>
       ) : null}
-      {problem?.message ? (
-        <div className="error-banner" role="alert">
-          {problem.message}
-        </div>
-      ) : hint ? (
-        <div className="hint-banner" role="status">
-          {hint}
-        </div>
-      ) : null}
+      <StatusBanner error={problem?.message} info={hint} />
       {pasteReport ? (
         <div className="paste-report" role="status" aria-label="Kết quả dán">
           <ul>

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { DecisionHeader, DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
-import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
+import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { StatusBanner } from '../../app/StatusBanner';
 
 const KINDS = Object.keys(DECISION_KIND_LABELS) as DecisionKind[];
 const ISSUERS = Object.keys(DECISION_ISSUER_LABELS) as DecisionIssuer[];
@@ -32,8 +33,7 @@ export function DecisionsScreen() {
   const open = useCallback((id: number) => navigate(`/quyet-dinh/${year}/${id}`), [navigate, year]);
 
   const create = useCallback(async () => {
-    const withBefore = newKind === 'dieu_chinh' || newKind === 'bo_sung' || newKind === 'thu_hoi';
-    const result = await api.invoke('decisions.create', { year, kind: newKind, issuer: newIssuer, fromPlan: withBefore });
+    const result = await api.invoke('decisions.create', { year, kind: newKind, issuer: newIssuer, fromPlan: ADJUSTMENT_KINDS.has(newKind) });
     if (!result.ok) return setError(result.error.message);
     open(result.value.header.id);
   }, [newIssuer, newKind, open, year]);
@@ -98,11 +98,7 @@ export function DecisionsScreen() {
           <option value="issued">Đã ban hành</option>
         </select>
       </div>
-      {error ? (
-        <div className="error-banner" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <StatusBanner error={error} />
       {rows === null ? (
         <p className="muted">Đang tải…</p>
       ) : rows.length === 0 ? (

@@ -22,6 +22,7 @@ import type { DecisionHeader } from '../../../shared/api/ledger-types';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { StatusBanner } from '../../app/StatusBanner';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -95,15 +96,7 @@ export function FollowupScreen() {
           </button>
         </div>
       </header>
-      {error ? (
-        <div className="error-banner" role="alert">
-          {error}
-        </div>
-      ) : info ? (
-        <div className="hint-banner" role="status">
-          {info}
-        </div>
-      ) : null}
+      <StatusBanner error={error} info={info} />
       {summary ? (
         <table className="list-table summary-table" aria-label="Tổng hợp theo cấp giải quyết">
           <thead>

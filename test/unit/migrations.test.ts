@@ -184,3 +184,24 @@ describe('migration 0003_followup', () => {
     db.close();
   });
 });
+
+describe('migration 0004_exchange', () => {
+  it('upgrades a version-3 database, keeping its assignments, and adds the exchange history', () => {
+    const dir = tempDir();
+    const v3 = open(dir, migrationsUpTo(3)).db;
+    v3.exec("INSERT INTO signer (name, title, sort_order) VALUES ('Lương Văn Hải', 'Chủ tịch HĐND huyện', 0);");
+    v3.close();
+    const { db, migration } = open(dir, migrationsUpTo(4));
+    expect(migration).toMatchObject({ from: 3, to: 4 });
+    expect(db.prepare('SELECT name FROM signer').get()).toEqual({ name: 'Lương Văn Hải' });
+    const columns = (db.prepare('PRAGMA table_info(assignment)').all() as { name: string }[]).map((c) => c.name);
+    expect(columns).toContain('exchange_id');
+    const insert = db.prepare(
+      "INSERT INTO exchange_log (at, actor, direction, kind, file_name, sha256, total_dong, result) VALUES ('now', 'test', 'import', 'province_assignment', 'a.xlsx', 'abc', ?, ?)",
+    );
+    expect(() => insert.run(1.5, 'committed')).toThrow(/CHECK/);
+    expect(() => insert.run(1, 'maybe')).toThrow(/CHECK/);
+    expect(insert.run(1, 'committed').changes).toBe(1);
+    db.close();
+  });
+});

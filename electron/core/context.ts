@@ -1,5 +1,6 @@
 import type { Db } from './db/database';
 import type { Logger } from './log';
+import type { TaskRegistry } from './tasks';
 
 /** What every command handler gets: the open database and who is acting. */
 export interface CoreContext {
@@ -9,6 +10,8 @@ export interface CoreContext {
   now: () => string;
   log: Logger;
   dataFile: string;
+  /** Progress and cancellation of long commands (imports). */
+  tasks: TaskRegistry;
 }
 
 /** Writes one audit row; callers run it inside the transaction of the change it records. */

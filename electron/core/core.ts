@@ -11,6 +11,7 @@ import { dailyBackupIfDue, listBackups } from './backup/backups';
 import { CoreError } from './errors';
 import { backupDir, databaseFile, defaultResourcesDir } from './paths';
 import { seedReferenceData } from './reference/seed';
+import { createTaskRegistry } from './tasks';
 
 export interface CoreOptions {
   dataDir: string;
@@ -66,7 +67,7 @@ export function openCore(options: CoreOptions): Core {
     db.close();
     throw error;
   }
-  const ctx: CoreContext = { db, actor: options.actor, now, log: options.log ?? silentLogger, dataFile: file };
+  const ctx: CoreContext = { db, actor: options.actor, now, log: options.log ?? silentLogger, dataFile: file, tasks: createTaskRegistry() };
   const handlers = createHandlers(seedDir);
   const invokeUnknown = (name: unknown, input: unknown) => dispatch(handlers, ctx, name, input);
   const invokeUnknownAsync = (name: unknown, input: unknown) => dispatchAsync(handlers, ctx, name, input);

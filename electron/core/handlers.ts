@@ -24,6 +24,7 @@ import { buildDecisionPrint } from './print/annexes';
 import { createNotice, followupSummary, listNotices, listTasks, updateTask } from './followup/notices';
 import { followupWorkbook } from './followup/export';
 import { createInspection, listInspections, updateInspection } from './followup/inspections';
+import { analyzeImport, asTask, commitImport } from './import/import-service';
 import { createObstacle, escalateObstacle, listObstacles, replyToEscalation, updateObstacle } from './followup/obstacles';
 
 /** Handlers are synchronous (one SQLite transaction each); read-only exports that write a file may return a Promise. */
@@ -54,6 +55,10 @@ export function createHandlers(seedDir: string): HandlerTable {
     'assignments.update': (args, ctx) => updateAssignment(ctx, args),
     'assignments.delete': (args, ctx) => deleteAssignment(ctx, args),
     'demo.seed': (_args, ctx) => seedDemo(ctx, seedDir),
+    'import.analyze': (args, ctx) => asTask(ctx, args.taskId, 'Đọc tệp Excel', async (task) => (await analyzeImport(ctx, args, task)).preview),
+    'import.commit': (args, ctx) => asTask(ctx, args.taskId, 'Nhập tệp Excel', (task) => commitImport(ctx, args, task)),
+    'tasks.status': (args, ctx) => ctx.tasks.status(args.taskId),
+    'tasks.cancel': (args, ctx) => ({ cancelled: ctx.tasks.cancel(args.taskId) }),
     'decisions.list': (args, ctx) => listHeaders(ctx.db, args),
     'decisions.get': (args, ctx) => getDocument(ctx.db, args.id),
     'decisions.create': (args, ctx) => createDraft(ctx, args),

@@ -18,6 +18,7 @@ import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
 import { followupCommands } from './followup-contract';
+import { importCommands } from './import-contract';
 import { ledgerCommands } from './ledger-contract';
 
 export { amountInputSchema, capitalTypeSchema, moneyUnitSchema, type AmountInput } from './schemas';
@@ -82,6 +83,7 @@ export const commands = {
   'demo.seed': command<DemoSeedResult>()(empty),
   ...ledgerCommands,
   ...followupCommands,
+  ...importCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

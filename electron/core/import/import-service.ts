@@ -1,0 +1,316 @@
+/**
+ * The province-workbook import as commands: analyze (read, recognize, validate, diff — writes nothing)
+ * and commit (the same analysis again, then one transaction after a backup). The officer's mapping
+ * is remembered per template fingerprint, so next year's file laid out the same way needs no clicks.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { CommandArgs } from '../../../shared/api/contract';
+import type { ImportCommitResult, ImportDiffRow, ImportFinding, ImportMapping, ImportPreview, ImportSheetCells } from '../../../shared/api/import-types';
+import type { CapitalTypeCode, OfficeInfo } from '../../../shared/api/types';
+import { formatAmount, toDong } from '../../../shared/money/dong';
+import { createBackup } from '../backup/backups';
+import type { CoreContext } from '../context';
+import { writeAudit } from '../context';
+import type { Db } from '../db/database';
+import { CoreError } from '../errors';
+import { inspectWorkbookBytes } from '../excel/container';
+import { readWorkbook, type ReadSheet } from '../excel/workbook-reader';
+import { requireOffice } from '../office/office';
+import { componentsForYear, findComponentForYear } from '../reference/catalog';
+import type { TaskHandle } from '../tasks';
+import { recognizeSheet, type DistrictName, type Recognition } from './recognize';
+
+const PREVIEW_ROWS = 2000;
+
+type FileArgs = CommandArgs<'import.analyze'>;
+
+interface Analysis {
+  preview: ImportPreview;
+  recognition: Recognition;
+  mapping: ImportMapping | undefined;
+}
+
+function provinceDistricts(db: Db, office: OfficeInfo): DistrictName[] {
+  return db
+    .prepare(`SELECT code, name_vi AS name FROM admin_unit WHERE parent_code = ? AND level IN ('huyen', 'thanh_pho', 'thi_xa') AND code <> ? GROUP BY code`)
+    .all(office.provinceCode, office.districtCode) as DistrictName[];
+}
+
+function rememberedMapping(db: Db, fingerprint: string): ImportMapping | undefined {
+  const row = db.prepare('SELECT mapping_json FROM import_template WHERE fingerprint = ?').get(fingerprint) as { mapping_json: string } | undefined;
+  return row ? (JSON.parse(row.mapping_json) as ImportMapping) : undefined;
+}
+
+function cellsPreview(sheet: ReadSheet, fromRow: number): ImportSheetCells {
+  const rows: string[][] = [];
+  const last = Math.min(sheet.maxRow, fromRow + PREVIEW_ROWS - 1);
+  for (let r = fromRow; r <= last; r++) {
+    const cells = sheet.rows.get(r);
+    const line: string[] = [];
+    for (let c = 1; c <= sheet.maxCol; c++) line.push(cells?.get(c)?.text ?? '');
+    rows.push(line);
+  }
+  return { sheet: sheet.name, firstRow: fromRow, rows, truncated: last < sheet.maxRow };
+}
+
+const keyOf = (l: { componentCode: string; sourceCode: string; capitalType: CapitalTypeCode; originYear: number }) => `${l.componentCode}|${l.sourceCode}|${l.capitalType}|${l.originYear}`;
+
+interface HeldLine {
+  componentCode: string;
+  componentName: string;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  originYear: number;
+  amountDong: number;
+}
+
+function heldAssignments(db: Db, year: number): Map<string, HeldLine> {
+  const rows = db
+    .prepare(
+      `SELECT c.code AS componentCode, c.name_vi AS componentName, a.source_code AS sourceCode, a.capital_type AS capitalType,
+         a.origin_year AS originYear, SUM(a.amount_dong) AS amountDong
+       FROM assignment a JOIN component c ON c.id = a.component_id
+       WHERE a.year = ? GROUP BY c.code, a.source_code, a.capital_type, a.origin_year`,
+    )
+    .all(year) as HeldLine[];
+  return new Map(rows.map((r) => [keyOf(r), r]));
+}
+
+function diffAgainst(held: Map<string, HeldLine>, lines: Recognition['lines']): ImportDiffRow[] {
+  const diff: ImportDiffRow[] = [];
+  const inFile = new Set<string>();
+  for (const line of lines) {
+    const key = keyOf(line);
+    inFile.add(key);
+    const before = held.get(key)?.amountDong ?? 0;
+    diff.push({
+      componentCode: line.componentCode,
+      componentName: line.componentName,
+      sourceCode: line.sourceCode,
+      capitalType: line.capitalType,
+      originYear: line.originYear,
+      beforeDong: before,
+      afterDong: line.amountDong,
+      change: !held.has(key) ? 'added' : before === line.amountDong ? 'same' : 'changed',
+    });
+  }
+  for (const [key, line] of held) {
+    if (inFile.has(key)) continue;
+    diff.push({ ...line, beforeDong: line.amountDong, afterDong: line.amountDong, change: 'kept' });
+  }
+  return diff;
+}
+
+function previousImport(db: Db, sha256: string): { at: string } | undefined {
+  return db.prepare("SELECT at FROM exchange_log WHERE sha256 = ? AND kind = 'province_assignment' AND result = 'committed' ORDER BY id DESC LIMIT 1").get(sha256) as
+    | { at: string }
+    | undefined;
+}
+
+function dayTime(iso: string): string {
+  const [date, time = ''] = iso.split('T') as [string, string?];
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y} ${time.slice(0, 5)}`;
+}
+
+/** Lines whose component does not take that capital type, or is not in the catalog for the year. */
+function catalogFindings(db: Db, recognition: Recognition): ImportFinding[] {
+  const findings: ImportFinding[] = [];
+  const nameCol = recognition.columns.find((c) => c.role === 'name')?.col ?? 'B';
+  for (const line of recognition.lines) {
+    const component = findComponentForYear(db, line.componentCode, line.originYear);
+    const cell = `${nameCol}${line.rows[0]}`;
+    if (!component) {
+      findings.push({ severity: 'E', rule: '15', code: 'COMPONENT_NOT_VALID_FOR_YEAR', sheet: recognition.sheet, cell, message: `${line.componentCode} không thuộc danh mục áp dụng cho vốn năm ${line.originYear}.` });
+    } else if (!component.allowedCapitalTypes.includes(line.capitalType)) {
+      findings.push({
+        severity: 'E',
+        rule: '25',
+        code: 'CAPITAL_TYPE_NOT_ALLOWED',
+        sheet: recognition.sheet,
+        cell,
+        message: `Dòng ${line.rows[0]}: ${line.componentCode} "${component.name}" không nhận vốn ${line.capitalType === 'SN' ? 'sự nghiệp' : 'đầu tư phát triển'}. Kiểm tra cột số tiền hoặc hợp phần của dòng.`,
+      });
+    }
+  }
+  return findings;
+}
+
+export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: TaskHandle): Promise<Analysis> {
+  const { db } = ctx;
+  const office = requireOffice(db);
+  const bytes = Buffer.from(args.base64, 'base64');
+  inspectWorkbookBytes(bytes, args.fileName);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const workbook = await readWorkbook(bytes, task, args.fileName);
+  task.throwIfCancelled();
+  const visible = workbook.sheets.filter((s) => s.state === 'visible');
+  if (visible.every((s) => s.rows.size === 0)) {
+    throw new CoreError('IMPORT_EMPTY', `Tệp "${args.fileName}" không có dữ liệu: các trang tính đều trống.`, { fileName: args.fileName });
+  }
+  const recognizeCtx = {
+    officeDistrict: { code: office.districtCode, name: office.districtName },
+    otherDistricts: provinceDistricts(db, office),
+    catalogFor: (year: number) => componentsForYear(db, year),
+    yearHint: args.year ?? null,
+  };
+  let chosen: Recognition | null = null;
+  let mapping = args.mapping;
+  const others: string[] = [];
+  for (const sheet of visible) {
+    let recognition = recognizeSheet(sheet, { ...recognizeCtx, mapping });
+    if (!recognition) continue;
+    if (!chosen) {
+      const remembered = mapping ? undefined : rememberedMapping(db, recognition.fingerprint);
+      if (remembered) {
+        mapping = remembered;
+        recognition = recognizeSheet(sheet, { ...recognizeCtx, mapping })!;
+      }
+      chosen = recognition;
+    } else others.push(sheet.name);
+  }
+  if (!chosen) {
+    throw new CoreError(
+      'IMPORT_NO_TABLE',
+      `Không tìm thấy bảng số liệu trong tệp "${args.fileName}": cần một dòng tiêu đề có ô "STT" (hoặc "TT") ở một trong sáu cột đầu, trong 60 dòng đầu của trang tính.`,
+      { fileName: args.fileName, sheets: visible.map((s) => s.name) },
+    );
+  }
+  const sheet = visible.find((s) => s.name === chosen.sheet)!;
+  const findings = [...chosen.findings, ...catalogFindings(db, chosen)];
+  if (others.length > 0) {
+    findings.push({ severity: 'W', rule: 'doc', code: 'IMPORT_OTHER_SHEETS', sheet: null, cell: null, message: `Chỉ đọc trang tính "${chosen.sheet}"; các trang ${others.map((o) => `"${o}"`).join(', ')} cũng có bảng nhưng không được nhập.` });
+  }
+  const year = chosen.year;
+  const diff = year !== null ? diffAgainst(heldAssignments(db, year), chosen.lines) : [];
+  const previous = previousImport(db, sha256);
+  const nothingChanges = chosen.lines.length > 0 && diff.every((d) => d.change === 'same' || d.change === 'kept');
+  const noop = previous
+    ? { message: `Tệp này đã được nhập lúc ${dayTime(previous.at)}; nhập lại không thay đổi gì.`, previousImportAt: previous.at }
+    : nothingChanges
+      ? { message: 'Số liệu trong tệp đã có đủ trong sổ; nhập lại không thay đổi gì.', previousImportAt: null }
+      : null;
+  const hasErrors = findings.some((f) => f.severity === 'E');
+  const preview: ImportPreview = {
+    fileName: args.fileName,
+    sha256,
+    fingerprint: chosen.fingerprint,
+    templateKnown: mapping !== undefined && args.mapping === undefined,
+    sheet: chosen.sheet,
+    year,
+    districtName: office.districtName,
+    unit: chosen.unit,
+    document: { basisNumber: chosen.title.basisNumber, basisDate: chosen.title.basisDate, basisIssuer: chosen.title.basisIssuer, title: chosen.title.title },
+    headerRows: [chosen.header.top, chosen.header.numberRow ?? chosen.header.bottom],
+    columns: chosen.columns,
+    rows: chosen.rows,
+    findings: sortFindings(findings),
+    lines: chosen.lines,
+    detailLines: chosen.detailLines,
+    totalDong: chosen.totalDong,
+    diff,
+    noop,
+    canCommit: !hasErrors && noop === null && chosen.lines.length > 0 && year !== null,
+    cells: cellsPreview(sheet, 1),
+  };
+  return { preview, recognition: chosen, mapping };
+}
+
+const SEVERITY_ORDER = { E: 0, W: 1, I: 2 } as const;
+function sortFindings(findings: ImportFinding[]): ImportFinding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: TaskHandle): Promise<ImportCommitResult> {
+  const { db } = ctx;
+  const { preview, mapping } = await analyzeImport(ctx, args, task);
+  if (preview.sha256 !== args.expectedSha256 || preview.totalDong !== args.expectedTotalDong) {
+    throw new CoreError('IMPORT_CHANGED', 'Tệp hoặc cách đọc tệp đã khác với bản xem trước. Hãy xem trước lại rồi xác nhận.', { sha256: preview.sha256, totalDong: preview.totalDong });
+  }
+  const errors = preview.findings.filter((f) => f.severity === 'E');
+  if (errors.length > 0) {
+    throw new CoreError('IMPORT_HAS_ERRORS', `Tệp còn ${errors.length} lỗi, chưa nhập được. Lỗi đầu tiên: ${errors[0]!.message}`, { findings: errors.slice(0, 50) });
+  }
+  if (preview.year === null || preview.lines.length === 0) {
+    throw new CoreError('IMPORT_NO_TABLE', 'Tệp không có dòng vốn nào để nhập.', { fileName: args.fileName });
+  }
+  task.throwIfCancelled();
+  const year = preview.year;
+  const log = (result: 'committed' | 'noop', message: string) =>
+    Number(
+      db
+        .prepare(
+          `INSERT INTO exchange_log (at, actor, direction, kind, file_name, sha256, year, template_fingerprint, line_count, total_dong, result, message)
+           VALUES (?, ?, 'import', 'province_assignment', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(ctx.now(), ctx.actor, args.fileName, preview.sha256, year, preview.fingerprint, preview.detailLines, preview.totalDong, result, message).lastInsertRowid,
+    );
+  if (preview.noop) {
+    const exchangeId = db.transaction(() => log('noop', preview.noop!.message))();
+    return { exchangeId, noop: true, message: preview.noop.message, year, added: 0, changed: 0, detailLines: preview.detailLines, totalDong: preview.totalDong, backupFile: null };
+  }
+  const backup = createBackup(db, path.dirname(ctx.dataFile), 'truoc-nhap');
+  const added = preview.diff.filter((d) => d.change === 'added').length;
+  const changed = preview.diff.filter((d) => d.change === 'changed').length;
+  const message = `Đã nhập ${preview.detailLines} dòng chi tiết, tổng ${formatAmount(toDong(preview.totalDong), 'trieu', { maxDecimals: 3 })} triệu đồng: ${added} dòng vốn mới, ${changed} dòng thay đổi.`;
+  const exchangeId = db.transaction(() => {
+    const id = log('committed', message);
+    const remove = db.prepare('DELETE FROM assignment WHERE year = ? AND component_id = ? AND source_code = ? AND capital_type = ? AND origin_year = ?');
+    const insert = db.prepare(
+      `INSERT INTO assignment (year, component_id, source_code, capital_type, origin_year, amount_dong, basis_number, basis_date, basis_issuer, note, created_at, updated_at, exchange_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const now = ctx.now();
+    for (const line of preview.lines) {
+      const diff = preview.diff.find((d) => keyOf(d) === keyOf(line))!;
+      if (diff.change === 'same') continue;
+      const component = findComponentForYear(db, line.componentCode, line.originYear)!;
+      remove.run(year, component.id, line.sourceCode, line.capitalType, line.originYear);
+      insert.run(
+        year,
+        component.id,
+        line.sourceCode,
+        line.capitalType,
+        line.originYear,
+        line.amountDong,
+        preview.document.basisNumber,
+        preview.document.basisDate,
+        preview.document.basisIssuer,
+        `Nhập từ tệp ${args.fileName} (dòng ${line.rows.slice(0, 5).join(', ')}${line.rows.length > 5 ? '…' : ''})`,
+        now,
+        now,
+        id,
+      );
+    }
+    if (args.mapping) {
+      db.prepare(
+        `INSERT INTO import_template (fingerprint, label, mapping_json, created_at, updated_at, use_count) VALUES (?, ?, ?, ?, ?, 1)
+         ON CONFLICT(fingerprint) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at, use_count = use_count + 1`,
+      ).run(preview.fingerprint, `${preview.sheet} — ${args.fileName}`, JSON.stringify(args.mapping), now, now);
+    } else if (mapping) {
+      db.prepare('UPDATE import_template SET use_count = use_count + 1, updated_at = ? WHERE fingerprint = ?').run(now, preview.fingerprint);
+    }
+    writeAudit(ctx, 'import.commit', 'exchange_log', id, null, {
+      fileName: args.fileName,
+      sha256: preview.sha256,
+      year,
+      detailLines: preview.detailLines,
+      totalDong: preview.totalDong,
+      lines: preview.diff.filter((d) => d.change === 'added' || d.change === 'changed'),
+    });
+    return id;
+  })();
+  return { exchangeId, noop: false, message, year, added, changed, detailLines: preview.detailLines, totalDong: preview.totalDong, backupFile: backup.file };
+}
+
+/** Runs an import step as a registered task: progress for the host, cancellation between rows. */
+export async function asTask<T>(ctx: CoreContext, taskId: string | undefined, label: string, run: (task: TaskHandle) => Promise<T>): Promise<T> {
+  const task = ctx.tasks.begin(taskId, label);
+  try {
+    return await run(task);
+  } finally {
+    task.end();
+  }
+}
+

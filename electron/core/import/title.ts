@@ -1,0 +1,77 @@
+/**
+ * What the title block above the table says: the unit ("Đơn vị tính: triệu đồng"), the year, the
+ * district, and the document the assignment rests on ("Kèm theo Quyết định số 123/QĐ-UBND ngày …").
+ */
+import type { MoneyUnit } from '../../../shared/money/dong';
+import { foldVietnamese } from '../../../shared/text/fold';
+import { cellAddress } from '../excel/sheet-layout';
+import type { SheetText } from './sheet-text';
+
+export interface TitleFacts {
+  unit: MoneyUnit | null;
+  unitCell: string | null;
+  year: number | null;
+  /** Folded text of the title rows, for district and default source/capital detection. */
+  folded: string;
+  title: string;
+  basisNumber: string;
+  basisDate: string | null;
+  basisIssuer: string;
+}
+
+/** The unit named in a folded text, if any. */
+export function unitInText(folded: string): MoneyUnit | null {
+  const m = /(?:don vi tinh|dvt)\s*[:.]?\s*(.{0,30})/.exec(folded) ?? /\((trieu dong|tr\.? ?dong|nghin dong|ngan dong|dong)\)/.exec(folded);
+  if (!m) return null;
+  const rest = m[1]!;
+  if (/^(trieu|tr\b|tr\.|1\.000\.000|1 000 000)/.test(rest)) return 'trieu';
+  if (/^(nghin|ngan|1\.000 ?d|1 000 ?d|ng\.)/.test(rest)) return 'nghin';
+  if (/^(dong|vnd|d\b)/.test(rest)) return 'dong';
+  return null;
+}
+
+const VI_DATE = /ngay\s+(\d{1,2})\s*(?:\/|-|\.|thang)\s*(\d{1,2})\s*(?:\/|-|\.|nam)\s*(\d{4})/;
+
+export function readTitle(text: SheetText, fromRow: number, toRow: number, maxCol: number): TitleFacts {
+  const lines: string[] = [];
+  let unit: MoneyUnit | null = null;
+  let unitCell: string | null = null;
+  for (let r = fromRow; r <= toRow; r++) {
+    const line = text.rowText(r);
+    if (line) lines.push(line);
+    if (unit) continue;
+    for (let c = 1; c <= maxCol && !unit; c++) {
+      const found = unitInText(text.folded(r, c));
+      if (found) {
+        unit = found;
+        unitCell = cellAddress(r, c);
+      }
+    }
+  }
+  const title = lines.join('\n');
+  const folded = foldVietnamese(title);
+  const years = [...folded.matchAll(/\bnam\s+(20\d{2})\b(?!\s*[-–]\s*20\d{2})/g)].map((m) => Number(m[1]));
+  const basis = /((?:quyet dinh|nghi quyet)\s+(?:so\s*)?:?\s*)(\d+\/[a-z0-9/-]+)/.exec(folded);
+  let basisNumber = '';
+  if (basis) {
+    // The number as written (with Đ), taken from the original text at the same words.
+    const original = /(\d+\/[\p{L}\d\-/]+)/u.exec(title.slice(Math.max(0, title.toLowerCase().search(/quyết định|nghị quyết/u))));
+    basisNumber = (original?.[1] ?? basis[2]!).toUpperCase();
+  }
+  const date = basis ? VI_DATE.exec(folded.slice(basis.index)) : null;
+  const basisDate =
+    date && Number(date[2]) >= 1 && Number(date[2]) <= 12 && Number(date[1]) >= 1 && Number(date[1]) <= 31
+      ? `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}`
+      : null;
+  const issuer = /(ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\s+tinh\s+([a-z ]{2,20}?)(?=\s*(?:ve|$|\n|\)|,))/.exec(folded.slice(basis?.index ?? 0));
+  return {
+    unit,
+    unitCell,
+    year: years.length > 0 ? years[0]! : null,
+    folded,
+    title: lines.slice(0, 6).join(' — '),
+    basisNumber,
+    basisDate,
+    basisIssuer: issuer ? (issuer[1]!.startsWith('h') ? 'HĐND tỉnh' : 'UBND tỉnh') : '',
+  };
+}

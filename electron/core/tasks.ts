@@ -1,0 +1,59 @@
+/**
+ * Long-running commands (reading a large workbook) register here, so a host can show their progress
+ * and cancel them through the ordinary commands `tasks.status` and `tasks.cancel`.
+ */
+import type { TaskStatus } from '../../shared/api/import-types';
+import { CoreError } from './errors';
+
+export interface TaskHandle {
+  readonly signal: AbortSignal;
+  report(done: number, total: number | null): void;
+  /** Throws CANCELLED when the officer cancelled; call between steps. */
+  throwIfCancelled(): void;
+  end(): void;
+}
+
+export interface TaskRegistry {
+  begin(taskId: string | undefined, label: string): TaskHandle;
+  status(taskId: string): TaskStatus | null;
+  cancel(taskId: string): boolean;
+}
+
+export function cancelledError(label: string): CoreError {
+  return new CoreError('CANCELLED', `Đã huỷ: ${label}. Không có gì được ghi.`);
+}
+
+export function createTaskRegistry(): TaskRegistry {
+  const running = new Map<string, { status: TaskStatus; controller: AbortController }>();
+  let anonymous = 0;
+  return {
+    begin(taskId, label) {
+      const id = taskId ?? `task-${++anonymous}`;
+      const controller = new AbortController();
+      const entry = { status: { taskId: id, label, done: 0, total: null, cancelled: false } as TaskStatus, controller };
+      running.set(id, entry);
+      return {
+        signal: controller.signal,
+        report(done, total) {
+          entry.status = { ...entry.status, done, total };
+        },
+        throwIfCancelled() {
+          if (controller.signal.aborted) throw cancelledError(label);
+        },
+        end() {
+          if (running.get(id) === entry) running.delete(id);
+        },
+      };
+    },
+    status(taskId) {
+      return running.get(taskId)?.status ?? null;
+    },
+    cancel(taskId) {
+      const entry = running.get(taskId);
+      if (!entry) return false;
+      entry.status = { ...entry.status, cancelled: true };
+      entry.controller.abort();
+      return true;
+    },
+  };
+}

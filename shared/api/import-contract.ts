@@ -1,0 +1,44 @@
+/** Commands of the province-workbook import and of long-running tasks (progress, cancel). */
+import { z } from 'zod';
+import type { ImportCommitResult, ImportPreview, TaskStatus } from './import-types';
+import { capitalTypeSchema, command, moneyUnitSchema, shortText, year } from './schemas';
+
+/** 60 MB of workbook as base64 (4/3 larger). */
+const MAX_BASE64 = 82 * 1024 * 1024;
+
+const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Mã tác vụ chỉ gồm chữ, số, "-" và "_"');
+
+export const importMappingSchema = z
+  .object({
+    unit: moneyUnitSchema.optional(),
+    columns: z
+      .record(shortText(500), z.union([z.literal('ignore'), z.object({ sourceCode: shortText(32).min(1), capitalType: capitalTypeSchema }).strict()]))
+      .optional(),
+    rows: z.record(shortText(2000), shortText(64).min(1)).optional(),
+  })
+  .strict();
+
+const fileInput = {
+  fileName: shortText(260).min(1),
+  base64: z.string().max(MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Nội dung tệp phải là base64'),
+  /** The year the officer is importing for; the file's own year must agree. */
+  year: year.optional(),
+  mapping: importMappingSchema.optional(),
+  taskId: taskId.optional(),
+};
+
+export const importCommands = {
+  'import.analyze': command<ImportPreview>()(z.object(fileInput).strict()),
+  'import.commit': command<ImportCommitResult>()(
+    z
+      .object({
+        ...fileInput,
+        /** The preview the officer confirmed: refused if the file or mapping now reads differently. */
+        expectedSha256: z.string().regex(/^[0-9a-f]{64}$/),
+        expectedTotalDong: z.number().int(),
+      })
+      .strict(),
+  ),
+  'tasks.status': command<TaskStatus | null>()(z.object({ taskId }).strict()),
+  'tasks.cancel': command<{ cancelled: boolean }>()(z.object({ taskId }).strict()),
+} as const;

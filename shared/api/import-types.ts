@@ -1,0 +1,167 @@
+/** Shapes of the province-workbook import: what was recognized, what is wrong, what would change. */
+import type { MoneyUnit } from '../money/dong';
+import type { CapitalTypeCode } from './types';
+
+export type FindingSeverity = 'E' | 'W' | 'I';
+
+/** One problem in the file, pointing at a cell an officer can open in Excel. */
+export interface ImportFinding {
+  severity: FindingSeverity;
+  /** Rule number of domain/rules ("1", "2", "25") or a reading check ("doc"). */
+  rule: string;
+  code: string;
+  sheet: string | null;
+  /** A1 address, e.g. "F21"; null when the finding is about the whole file. */
+  cell: string | null;
+  message: string;
+  expectedDong?: number;
+  foundDong?: number;
+}
+
+export type ColumnRole = 'stt' | 'name' | 'amount' | 'total' | 'ignore' | 'unknown';
+
+export interface ImportColumn {
+  /** Column letter in the file ("C"). */
+  col: string;
+  /** The header texts above it, top to bottom ("Ngân sách trung ương › Vốn sự nghiệp"). */
+  label: string;
+  /** Stable key of the header path, used by remembered mappings. */
+  key: string;
+  role: ColumnRole;
+  sourceCode: string | null;
+  capitalType: CapitalTypeCode | null;
+  /** For totals: the letters of the columns it sums. */
+  covers: string[];
+  hidden: boolean;
+}
+
+export type RowKind = 'total' | 'district' | 'program' | 'component' | 'item' | 'unmatched' | 'ignored';
+export type MatchConfidence = 'high' | 'medium' | 'low';
+
+export interface ImportRow {
+  /** Row number in the sheet (1-based, as Excel shows it). */
+  row: number;
+  stt: string;
+  name: string;
+  depth: number;
+  parentRow: number | null;
+  kind: RowKind;
+  componentCode: string | null;
+  componentName: string | null;
+  confidence: MatchConfidence | null;
+  /** Stable key of this row's place in the tree, used by remembered mappings. */
+  key: string;
+  /** Amount per column letter in đồng (null: the cell is blank). */
+  amounts: Record<string, number | null>;
+  hidden: boolean;
+  /** A detail line: counted in `detailLines` and `totalDong`. */
+  detail: boolean;
+}
+
+/** One assignment line the file would write: the sum of its detail rows per key. */
+export interface ImportLine {
+  componentCode: string;
+  componentName: string;
+  programCode: string;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  originYear: number;
+  amountDong: number;
+  rows: number[];
+}
+
+export interface ImportDiffRow {
+  componentCode: string;
+  componentName: string;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  originYear: number;
+  beforeDong: number;
+  afterDong: number;
+  /** 'added' | 'changed' | 'same' | 'kept' (in the database, not in the file: left as is). */
+  change: 'added' | 'changed' | 'same' | 'kept';
+}
+
+/** What the officer confirmed for things the app could not recognize with confidence. */
+export interface ImportMapping {
+  unit?: MoneyUnit;
+  /** Per column key: where its money goes, or 'ignore'. */
+  columns?: Record<string, { sourceCode: string; capitalType: CapitalTypeCode } | 'ignore'>;
+  /** Per row key: the catalog component, or 'ignore' (a row that carries no assignment). */
+  rows?: Record<string, string>;
+}
+
+export interface ImportDocumentInfo {
+  /** "Quyết định số 123/QĐ-UBND ngày 10/12/2023 của UBND tỉnh Lạng Sơn", as read from the title. */
+  basisNumber: string;
+  basisDate: string | null;
+  basisIssuer: string;
+  title: string;
+}
+
+export interface ImportSheetCells {
+  sheet: string;
+  firstRow: number;
+  /** Text as shown, per row from firstRow, per column from A. */
+  rows: string[][];
+  truncated: boolean;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  sha256: string;
+  fingerprint: string;
+  templateKnown: boolean;
+  sheet: string;
+  year: number | null;
+  districtName: string | null;
+  unit: MoneyUnit | null;
+  document: ImportDocumentInfo;
+  headerRows: [number, number];
+  columns: ImportColumn[];
+  rows: ImportRow[];
+  findings: ImportFinding[];
+  lines: ImportLine[];
+  detailLines: number;
+  totalDong: number;
+  diff: ImportDiffRow[];
+  /** When this content is already what the database holds (or this very file was imported). */
+  noop: { message: string; previousImportAt: string | null } | null;
+  canCommit: boolean;
+  cells: ImportSheetCells;
+}
+
+export interface ImportCommitResult {
+  exchangeId: number;
+  noop: boolean;
+  message: string;
+  year: number;
+  added: number;
+  changed: number;
+  detailLines: number;
+  totalDong: number;
+  backupFile: string | null;
+}
+
+export interface ExchangeRecord {
+  id: number;
+  at: string;
+  actor: string;
+  direction: 'import' | 'export';
+  kind: 'province_assignment' | 'package' | 'report';
+  fileName: string;
+  sha256: string;
+  year: number | null;
+  lineCount: number;
+  totalDong: number;
+  result: 'committed' | 'noop' | 'exported';
+  message: string;
+}
+
+export interface TaskStatus {
+  taskId: string;
+  label: string;
+  done: number;
+  total: number | null;
+  cancelled: boolean;
+}

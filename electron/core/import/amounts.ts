@@ -25,7 +25,7 @@ function dongOfNumber(value: number, unit: MoneyUnit): { dong: number; note: str
 
 /** "1,234,567.5" (typed on a PC set to English) → the vi-VN form, when the shape leaves no doubt. */
 function fromEnglishGrouping(text: string): string | null {
-  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return text.replace(/,/g, '\u0000').replace('.', ',').replace(/\u0000/g, '.');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return text.replace(/,/g, '_').replace('.', ',').replace(/_/g, '.');
   return null;
 }
 

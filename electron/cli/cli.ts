@@ -15,6 +15,7 @@ import { createFileLogger } from '../core/log';
 import { databaseFile, defaultDataDir, logDir } from '../core/paths';
 import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
 import { ExportUsageError, parseExportArgs, runExport, type ExportRequest } from './export-annex';
+import { ImportUsageError, parseImportArgs, runImport } from './import-province';
 
 export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3 } as const;
 
@@ -48,6 +49,9 @@ Lệnh:
   tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn
   backup [--out TỆP]      sao lưu dữ liệu (mặc định vào thư mục backups, giữ theo chính sách lưu trữ)
   restore TỆP             khôi phục từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước, có thể khôi phục lại)
+  import TỆP [--dry-run] [--year NĂM] [--unit dong|nghin|trieu]
+                          nhập tệp Excel giao vốn của tỉnh: nhận dạng bảng, kiểm tra (mã thoát 1 khi có lỗi [E],
+                          không ghi gì), rồi ghi vào vốn được giao sau khi sao lưu; --dry-run chỉ kiểm tra
   check                   kiểm tra toàn vẹn tệp dữ liệu (mã thoát 1 khi tệp hỏng)
   seed-demo               tạo dữ liệu mẫu (Tràng Định 2024)
 
@@ -451,6 +455,7 @@ export function runCli(argv: string[], io: CliIo): number {
 
 /** Like runCli, plus the commands that need to wait (export annex prints through a browser). */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'import') return runImportCli(argv.slice(1), io);
   if (argv[0] !== 'export') return runCli(argv, io);
   const json = argv.includes('--json');
   let request: ExportRequest;
@@ -484,6 +489,43 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     }
     log.error('Xuất phụ lục thất bại', error);
     io.err(`Lỗi khi xuất phụ lục: ${(error as Error).message}`);
+    return EXIT.internal;
+  } finally {
+    core.close();
+  }
+}
+
+function dataDirOf(argv: string[], io: CliIo): string {
+  const dataIndex = argv.indexOf('--data');
+  return dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
+}
+
+async function runImportCli(argv: string[], io: CliIo): Promise<number> {
+  let request;
+  try {
+    request = parseImportArgs(argv);
+  } catch (error) {
+    if (!(error instanceof ImportUsageError) && !(error instanceof TypeError)) throw error;
+    io.err(`Sai cú pháp: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const dataDir = dataDirOf(argv, io);
+  const log = createFileLogger(logDir(dataDir));
+  let core: Core;
+  try {
+    core = openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false });
+  } catch (error) {
+    if (error instanceof CoreError) return reportError(io, request.json, { code: error.code, message: error.message });
+    return reportError(io, request.json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` });
+  }
+  try {
+    const outcome = await runImport(core, request);
+    if (request.json) io.out(JSON.stringify(outcome.report, null, 2));
+    else for (const line of outcome.text) (outcome.exitCode === 0 ? io.out : io.err)(line);
+    return outcome.exitCode;
+  } catch (error) {
+    log.error('Nhập tệp thất bại', error);
+    io.err(`Lỗi nội bộ khi nhập tệp: ${(error as Error).message}`);
     return EXIT.internal;
   } finally {
     core.close();

@@ -1,0 +1,124 @@
+/** `import <tệp>`: reads a province workbook, reports what it recognized and found, and commits it unless --dry-run. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ImportFinding, ImportMapping, ImportPreview } from '../../shared/api/import-types';
+import type { ApiError } from '../../shared/api/result';
+import { formatAmount, MONEY_UNITS, toDong, type MoneyUnit } from '../../shared/money/dong';
+import type { Core } from '../core/core';
+import { DEFAULT_CONTAINER_LIMITS } from '../core/excel/container';
+
+export class ImportUsageError extends Error {}
+
+export interface ImportRequest {
+  file: string;
+  dryRun: boolean;
+  json: boolean;
+  year: number | undefined;
+  unit: MoneyUnit | undefined;
+}
+
+export function parseImportArgs(argv: string[]): ImportRequest {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      year: { type: 'string' },
+      unit: { type: 'string' },
+      data: { type: 'string' },
+    },
+  });
+  const [file, extra] = positionals;
+  if (!file || extra !== undefined) throw new ImportUsageError('cần đúng một tệp: "import <tệp.xlsx> [--dry-run] [--json] [--year NĂM] [--unit dong|nghin|trieu]".');
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new ImportUsageError(`--year "${values.year}" không phải năm hợp lệ.`);
+  const unit = values.unit as MoneyUnit | undefined;
+  if (unit !== undefined && !MONEY_UNITS.includes(unit)) throw new ImportUsageError(`--unit phải là dong, nghin hoặc trieu (không phải "${values.unit}").`);
+  return { file, dryRun: values['dry-run'] ?? false, json: values.json ?? false, year, unit };
+}
+
+/** The detail lines of the file: one per row × amount column, the money that `totalDong` adds up. */
+function detailLines(preview: ImportPreview) {
+  const amountCols = preview.columns.filter((c) => c.role === 'amount');
+  return preview.rows
+    .filter((r) => r.detail)
+    .flatMap((r) => {
+      let owner = r;
+      while (!owner.componentCode && owner.parentRow !== null) owner = preview.rows.find((p) => p.row === owner.parentRow) ?? owner;
+      return amountCols
+        .filter((c) => (r.amounts[c.col] ?? 0) !== 0)
+        .map((c) => ({ row: r.row, cell: `${c.col}${r.row}`, stt: r.stt, name: r.name, componentCode: owner.componentCode, sourceCode: c.sourceCode, capitalType: c.capitalType, amountDong: r.amounts[c.col]! }));
+    });
+}
+
+const findingOut = (f: ImportFinding) => ({ severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message });
+
+export interface ImportOutcome {
+  exitCode: 0 | 1;
+  report: Record<string, unknown>;
+  text: string[];
+}
+
+function refused(error: ApiError, file: string): ImportOutcome {
+  const finding = { severity: 'E', rule: 'doc', code: error.code, sheet: null, cell: null, message: error.message };
+  return {
+    exitCode: 1,
+    report: { ok: false, file, error, committed: false, totalDong: 0, lines: [], findings: [finding] },
+    text: [`Lỗi [${error.code}]: ${error.message}`, 'Không có gì được ghi.'],
+  };
+}
+
+export async function runImport(core: Core, request: ImportRequest): Promise<ImportOutcome> {
+  const fileName = path.basename(request.file);
+  let size: number;
+  try {
+    size = fs.statSync(request.file).size;
+  } catch {
+    return refused({ code: 'NOT_FOUND', message: `Không tìm thấy tệp "${request.file}".` }, request.file);
+  }
+  if (size > DEFAULT_CONTAINER_LIMITS.maxFileBytes) {
+    return refused({ code: 'IMPORT_TOO_LARGE', message: `Tệp "${fileName}" quá lớn (${Math.round(size / 1e6)} MB, tối đa ${Math.round(DEFAULT_CONTAINER_LIMITS.maxFileBytes / 1e6)} MB).` }, request.file);
+  }
+  const base64 = fs.readFileSync(request.file).toString('base64');
+  const mapping: ImportMapping | undefined = request.unit ? { unit: request.unit } : undefined;
+  const analyzed = await core.invokeAsync('import.analyze', { fileName, base64, year: request.year, mapping });
+  if (!analyzed.ok) return refused(analyzed.error, request.file);
+  const preview = analyzed.value;
+  const office = core.invoke('app.info', {});
+  const errors = preview.findings.filter((f) => f.severity === 'E');
+  const report: Record<string, unknown> = {
+    ok: errors.length === 0,
+    file: request.file,
+    sha256: preview.sha256,
+    office: office.ok && office.value.office ? { districtCode: office.value.office.districtCode, districtName: office.value.office.districtName } : null,
+    year: preview.year,
+    sheet: preview.sheet,
+    unit: preview.unit,
+    document: preview.document,
+    totalDong: preview.totalDong,
+    detailLineCount: preview.detailLines,
+    lines: detailLines(preview),
+    assignments: preview.lines.map(({ rows: _rows, ...line }) => line),
+    findings: preview.findings.map(findingOut),
+    dryRun: request.dryRun,
+    committed: false,
+    noop: preview.noop !== null,
+    message: preview.noop?.message ?? null,
+  };
+  const text = [
+    `Tệp: ${fileName} — trang "${preview.sheet}", năm ${preview.year ?? '?'}, đơn vị ${preview.unit ?? '?'}`,
+    `${preview.detailLines} dòng chi tiết, tổng ${formatAmount(toDong(preview.totalDong), 'dong')} đồng; ${preview.lines.length} dòng vốn được giao`,
+    ...preview.findings.map((f) => `[${f.severity}] ${f.cell ? `${f.sheet}!${f.cell}: ` : ''}${f.message}`),
+  ];
+  if (errors.length > 0) return { exitCode: 1, report, text: [...text, `Có ${errors.length} lỗi [E]; không có gì được ghi.`] };
+  if (request.dryRun) return { exitCode: 0, report, text: [...text, 'Chạy thử (--dry-run): không ghi gì.'] };
+  const committed = await core.invokeAsync('import.commit', { fileName, base64, year: request.year, mapping, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong });
+  if (!committed.ok) return refused(committed.error, request.file);
+  report.committed = !committed.value.noop;
+  report.noop = committed.value.noop;
+  report.message = committed.value.message;
+  report.backupFile = committed.value.backupFile;
+  return { exitCode: 0, report, text: [...text, committed.value.message] };
+}

@@ -327,7 +327,8 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
     live: (r: ImportRow) => boolean;
     finding: (f: Omit<ImportFinding, 'sheet'>) => void;
   }): void {
-    const topLevel = [...args.rows.values()].filter((r) => args.live(r) && (r.parentRow === null || !args.live(args.rows.get(r.parentRow)!)));
+    // The file's totals row adds up every top-level row, other districts' blocks included.
+    const topLevel = [...args.rows.values()].filter((r) => r.kind !== 'total' && r.parentRow === null);
     for (const row of args.rows.values()) {
       if (row.kind === 'ignored') continue;
       // Rule 1: a total column equals the columns it adds up.

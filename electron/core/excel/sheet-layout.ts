@@ -28,6 +28,8 @@ export interface SheetEntry {
   order: number;
 }
 
+import { columnNumber } from '../../../shared/format/cell-address';
+
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 export function decodeXmlText(text: string): string {
@@ -45,24 +47,6 @@ function attributes(tagBody: string): Map<string, string> {
 }
 
 const isTrue = (value: string | undefined) => value === '1' || value === 'true';
-
-/** "AB" → 28. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** 28 → "AB". */
-export function columnLetters(col: number): string {
-  let letters = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
-}
 
 function parseRef(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());

@@ -6,7 +6,7 @@
  */
 import type { ImportColumn, ImportMapping } from '../../../shared/api/import-types';
 import type { CapitalTypeCode } from '../../../shared/api/types';
-import { columnLetters } from '../excel/sheet-layout';
+import { columnLetters } from '../../../shared/format/cell-address';
 import type { HeaderBlock } from './header';
 import type { SheetText } from './sheet-text';
 

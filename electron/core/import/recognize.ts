@@ -8,7 +8,7 @@ import type { ImportColumn, ImportFinding, ImportLine, ImportMapping, ImportRow,
 import type { ComponentOption } from '../../../shared/api/types';
 import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';
-import { columnNumber } from '../excel/sheet-layout';
+import { columnNumber } from '../../../shared/format/cell-address';
 import type { ReadSheet } from '../excel/workbook-reader';
 import { readAmount } from './amounts';
 import { CatalogMatcher } from './catalog-match';

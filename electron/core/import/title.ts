@@ -4,7 +4,7 @@
  */
 import type { MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';
-import { cellAddress } from '../excel/sheet-layout';
+import { cellAddress } from '../../../shared/format/cell-address';
 import type { SheetText } from './sheet-text';
 
 export interface TitleFacts {

@@ -135,7 +135,13 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
   const treeRows = dataRows.filter((d) => !totalSet.has(d.row));
   const parents = buildTree(treeRows);
   const children = new Map<number, number[]>();
-  for (const [row, parent] of parents) if (parent !== null) children.set(parent, [...(children.get(parent) ?? []), row]);
+  // Appended in place: copying the list per child made a 25,000-row group quadratic.
+  for (const [row, parent] of parents) {
+    if (parent === null) continue;
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(row);
+    else children.set(parent, [row]);
+  }
 
   const catalog = year !== null ? ctx.catalogFor(year) : [];
   const matcher = new CatalogMatcher(catalog);
@@ -393,7 +399,8 @@ function linesOf(rows: Map<number, ImportRow>, amountCols: ImportColumn[], match
         rows: [],
       };
       line.amountDong += amount;
-      if (!line.rows.includes(row.row)) line.rows.push(row.row);
+      // Rows come in ascending order, so a row already listed is the last one (`includes` was quadratic).
+      if (line.rows[line.rows.length - 1] !== row.row) line.rows.push(row.row);
       byKey.set(key, line);
     }
   }

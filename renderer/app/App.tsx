@@ -7,6 +7,7 @@ import { DecisionEditor } from '../screens/decisions/DecisionEditor';
 import { DecisionsScreen } from '../screens/decisions/DecisionsScreen';
 import { FollowupScreen } from '../screens/followup/FollowupScreen';
 import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
+import { ExchangeScreen } from '../screens/exchange/ExchangeScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { FollowupPrintView } from '../print/FollowupPrintView';
@@ -46,6 +47,8 @@ export function App() {
           <Route path="quyet-dinh/:year/:id" element={<DecisionEditor />} />
           <Route path="kho-khan" element={<FollowupScreen />} />
           <Route path="du-an" element={<ProjectsScreen />} />
+          <Route path="trao-doi" element={<ExchangeScreen />} />
+          <Route path="trao-doi/:year" element={<ExchangeScreen />} />
           {SCREENS.filter((s) => !s.built).map((s) => (
             <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
           ))}

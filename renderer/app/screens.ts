@@ -15,7 +15,7 @@ export const SCREENS: ScreenDef[] = [
   { path: 'du-an', label: 'Danh mục dự án', built: true, plan: '' },
   { path: 'giai-ngan', label: 'Giải ngân', built: false, plan: 'Số giải ngân theo kỳ báo cáo, tỷ lệ so với kế hoạch (nêu rõ mẫu số), vốn kéo dài và thời hạn.' },
   { path: 'kho-khan', label: 'Khó khăn, vướng mắc & nhiệm vụ', built: true, plan: '' },
-  { path: 'trao-doi', label: 'Trao đổi dữ liệu (nhập/xuất)', built: false, plan: 'Nhập tệp Excel của tỉnh với báo lỗi đến từng ô; xuất báo cáo theo mẫu của tỉnh và tệp trao đổi của ứng dụng.' },
+  { path: 'trao-doi', label: 'Trao đổi dữ liệu (nhập/xuất)', built: true, plan: '' },
   { path: 'bao-cao', label: 'Báo cáo & in', built: false, plan: 'Phụ lục quyết định đúng thể thức Nghị định 30/2020 (PDF và Excel), số tiền bằng chữ, báo cáo định kỳ.' },
   { path: 'danh-muc', label: 'Danh mục', built: false, plan: 'Danh mục chương trình theo giai đoạn, đơn vị hành chính theo thời kỳ (trước và sau sắp xếp 2024, 2025), nguồn vốn, loại vốn.' },
   { path: 'cai-dat', label: 'Cài đặt & sao lưu', built: false, plan: 'Thông tin văn phòng và người ký, sao lưu tự động và khôi phục, kiểm tra toàn vẹn dữ liệu.' },

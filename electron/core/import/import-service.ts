@@ -48,7 +48,11 @@ function cellsPreview(sheet: ReadSheet, fromRow: number): ImportSheetCells {
   for (let r = fromRow; r <= last; r++) {
     const cells = sheet.rows.get(r);
     const line: string[] = [];
-    for (let c = 1; c <= sheet.maxCol; c++) line.push(cells?.get(c)?.text ?? '');
+    for (let c = 1; c <= sheet.maxCol; c++) {
+      const cell = cells?.get(c);
+      // Numbers as the officer sees them in Excel on a vi-VN PC.
+      line.push(cell?.kind === 'number' ? cell.number!.toLocaleString('vi-VN', { maximumFractionDigits: 6 }) : (cell?.text ?? ''));
+    }
     rows.push(line);
   }
   return { sheet: sheet.name, firstRow: fromRow, rows, truncated: last < sheet.maxRow };

@@ -299,6 +299,9 @@ export function AssignmentsScreen() {
           <button type="button" onClick={deleteFocusedLine} title="Xoá dòng đang chọn (Ctrl+Delete)">
             Xoá dòng
           </button>
+          <button type="button" onClick={() => navigate(`/trao-doi/${year}`)} title="Nhập tệp giao vốn của tỉnh">
+            Nhập từ Excel…
+          </button>
         </div>
       </header>
       <p className="muted help">

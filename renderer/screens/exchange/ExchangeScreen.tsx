@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../shared/api/import-types';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/types';
+import { api } from '../../api/client';
+import { StatusBanner } from '../../app/StatusBanner';
+import { readFileBase64 } from './file-base64';
+import { ImportPreviewView } from './ImportPreviewView';
+import { useTask } from './useTask';
+
+interface ChosenFile {
+  name: string;
+  base64: string;
+}
+
+const isEmptyMapping = (m: ImportMapping) => !m.unit && Object.keys(m.columns ?? {}).length === 0 && Object.keys(m.rows ?? {}).length === 0;
+
+/** Trao đổi dữ liệu: the province's workbook in — read, checked, previewed beside the file, then committed. */
+export function ExchangeScreen() {
+  const params = useParams();
+  const navigate = useNavigate();
+  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [mapping, setMapping] = useState<ImportMapping>({});
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [committed, setCommitted] = useState<ImportCommitResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [components, setComponents] = useState<ComponentOption[]>([]);
+  const [lists, setLists] = useState<ReferenceLists | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const task = useTask();
+
+  useEffect(() => {
+    void api.invoke('catalog.components', { year }).then((r) => r.ok && setComponents(r.value));
+    void api.invoke('reference.lists', {}).then((r) => r.ok && setLists(r.value));
+  }, [year]);
+
+  const analyze = useCallback(
+    async (chosen: ChosenFile, nextMapping: ImportMapping) => {
+      setError(null);
+      const result = await task.run((taskId) =>
+        api.invoke('import.analyze', { fileName: chosen.name, base64: chosen.base64, year, mapping: isEmptyMapping(nextMapping) ? undefined : nextMapping, taskId }),
+      );
+      if (result.ok) setPreview(result.value);
+      else {
+        setPreview(null);
+        setError(result.error.message);
+      }
+    },
+    [task, year],
+  );
+
+  async function onChosen(fileList: FileList | null) {
+    const chosen = fileList?.[0];
+    if (!chosen) return;
+    setCommitted(null);
+    setPreview(null);
+    try {
+      const next = { name: chosen.name, base64: await readFileBase64(chosen) };
+      setFile(next);
+      setMapping({});
+      await analyze(next, {});
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  function onMapping(next: ImportMapping) {
+    setMapping(next);
+    if (file) void analyze(file, next);
+  }
+
+  async function onConfirm() {
+    if (!file || !preview) return;
+    const result = await task.run((taskId) =>
+      api.invoke('import.commit', {
+        fileName: file.name,
+        base64: file.base64,
+        year,
+        mapping: isEmptyMapping(mapping) ? undefined : mapping,
+        expectedSha256: preview.sha256,
+        expectedTotalDong: preview.totalDong,
+        taskId,
+      }),
+    );
+    if (result.ok) {
+      setCommitted(result.value);
+      setPreview(null);
+      setError(null);
+    } else setError(result.error.message);
+  }
+
+  const progress = task.status;
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>Trao đổi dữ liệu</h1>
+        <div className="toolbar">
+          <label>
+            Năm{' '}
+            <input
+              className="year-input"
+              type="number"
+              aria-label="Năm"
+              value={year}
+              min={2021}
+              max={2035}
+              onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/trao-doi/${e.target.value}`)}
+            />
+          </label>
+          <button type="button" className="primary" disabled={task.running} onClick={() => input.current?.click()}>
+            Chọn tệp Excel của tỉnh…
+          </button>
+          <input ref={input} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden onChange={(e) => void onChosen(e.target.files)} />
+        </div>
+      </header>
+      <p className="muted help">
+        Nhập tệp giao vốn của tỉnh (.xlsx, kể cả tệp gõ bằng TCVN3/VNI): ứng dụng tìm bảng, đọc cột nguồn vốn và loại vốn, nhận dạng chương trình, dự án theo danh mục năm {year}, kiểm tra
+        các dòng tổng, rồi cho xem trước. Chỉ khi bấm “Nhập vào sổ” dữ liệu mới được ghi (sau khi tự động sao lưu).
+      </p>
+      {task.running ? (
+        <div className="task-progress" role="status" aria-live="polite">
+          <progress aria-label="Tiến độ" max={progress?.total ?? undefined} value={progress?.total ? progress.done : undefined} />
+          <span>
+            {progress?.label ?? 'Đang xử lý'}
+            {progress?.total ? `: ${progress.done.toLocaleString('vi-VN')}/${progress.total.toLocaleString('vi-VN')} dòng` : '…'}
+          </span>
+          <button type="button" onClick={task.cancel}>
+            Huỷ
+          </button>
+        </div>
+      ) : null}
+      <StatusBanner error={error} info={committed?.message} />
+      {committed ? (
+        <p>
+          <Link to={`/von-duoc-giao/${committed.year}`}>Xem vốn được giao năm {committed.year}</Link>
+        </p>
+      ) : null}
+      {preview ? (
+        <ImportPreviewView preview={preview} mapping={mapping} components={components} lists={lists} busy={task.running} onMapping={onMapping} onConfirm={() => void onConfirm()} />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { invoke } from './api';
+import { expect, test } from './web-host-fixture';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/excel');
+const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+/** Picks a file the way an officer does: the button opens the system file chooser. */
+async function chooseFile(page: Page, name: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Chọn tệp Excel của tỉnh…' }).click();
+  await (await chooser).setFiles(path.join(FIXTURES, name));
+}
+
+test('province workbook: chosen, previewed beside the file, confirmed, seen on Vốn được giao; the same file again is a no-op', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await invoke(page, 'office.setup', { districtCode: '180', signers: [{ name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' }] });
+  await page.goto(`${webHost.url}#/von-duoc-giao/2024`);
+  await page.reload();
+  await page.getByRole('button', { name: 'Nhập từ Excel…' }).click();
+  await expect(page.getByRole('heading', { name: 'Trao đổi dữ liệu' })).toBeVisible();
+
+  // A file whose subtotal disagrees: the finding names the cell and shows it in the file; nothing can be committed.
+  await chooseFile(page, 'tong-lech-chi-tiet.xlsx');
+  const findings = page.getByRole('region', { name: 'Kết quả kiểm tra' });
+  await expect(findings).toContainText('Ô E17: Dòng II "Chương trình MTQG giảm nghèo bền vững" ghi 900 triệu đồng nhưng các dòng chi tiết cộng lại 750 triệu đồng');
+  await findings.getByRole('button', { name: 'Biểu 01!E17' }).click();
+  await expect(page.getByText('Đang xem ô E17')).toBeVisible();
+  await expect(page.locator('.ag-row[row-id="17"] [col-id="E"].cell-selected')).toHaveText('900');
+  await expect(page.locator('.ag-row[row-id="8"] [col-id="C"]')).toHaveText('15.820,75');
+  await expect(page.getByRole('button', { name: 'Nhập vào sổ vốn được giao' })).toBeDisabled();
+
+  // The good file: recognized, previewed, confirmed.
+  await chooseFile(page, 'tinh-giao-von-2024.xlsx');
+  await expect(page.getByTestId('import-total')).toHaveText('9 dòng chi tiết, tổng 15.970,75 triệu đồng → 13 dòng vốn được giao');
+  await expect(page.getByRole('region', { name: 'Thay đổi so với sổ' })).toContainText('GNBV.DA5');
+  await expect(page.getByRole('region', { name: 'Bảng nhận dạng' }).locator('.ag-row[row-id="20"]')).toContainText('Hợp phần: GNBV.DA4.TDA2');
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-preview.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Nhập vào sổ vốn được giao' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã nhập 9 dòng chi tiết, tổng 15.970,75 triệu đồng: 13 dòng vốn mới, 0 dòng thay đổi.');
+
+  await page.getByRole('link', { name: 'Xem vốn được giao năm 2024' }).click();
+  await expect(page.locator('.ag-row[row-id^="line-"]')).toHaveCount(13);
+  await expect(page.locator('.ag-row[row-id="total-grand"]').first()).toContainText('15.970,75');
+
+  // The same file again changes nothing, and says so.
+  await page.getByRole('button', { name: 'Nhập từ Excel…' }).click();
+  await chooseFile(page, 'tinh-giao-von-2024.xlsx');
+  await expect(page.getByRole('status')).toContainText('Tệp này đã được nhập lúc');
+  await expect(page.getByRole('button', { name: 'Nhập vào sổ vốn được giao' })).toBeDisabled();
+});

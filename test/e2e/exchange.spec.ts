@@ -29,7 +29,7 @@ test('province workbook: chosen, previewed beside the file, confirmed, seen on V
   await findings.getByRole('button', { name: 'Biểu 01!E17' }).click();
   await expect(page.getByText('Đang xem ô E17')).toBeVisible();
   await expect(page.locator('.ag-row[row-id="17"] [col-id="E"].cell-selected')).toHaveText('900');
-  await expect(page.locator('.ag-row[row-id="8"] [col-id="C"]')).toHaveText('15.820,75');
+  await expect(page.getByRole('region', { name: 'Tệp gốc' }).locator('.ag-row[row-id="8"] [col-id="C"]')).toHaveText('15.970,75');
   await expect(page.getByRole('button', { name: 'Nhập vào sổ vốn được giao' })).toBeDisabled();
 
   // The good file: recognized, previewed, confirmed.

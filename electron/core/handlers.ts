@@ -25,6 +25,7 @@ import { createNotice, followupSummary, listNotices, listTasks, updateTask } fro
 import { followupWorkbook } from './followup/export';
 import { createInspection, listInspections, updateInspection } from './followup/inspections';
 import { analyzeImport, asTask, commitImport } from './import/import-service';
+import { recurrentSheet } from './recurrent/sheet';
 import { createObstacle, escalateObstacle, listObstacles, replyToEscalation, updateObstacle } from './followup/obstacles';
 
 /** Handlers are synchronous (one SQLite transaction each); read-only exports that write a file may return a Promise. */
@@ -57,6 +58,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'demo.seed': (_args, ctx) => seedDemo(ctx, seedDir),
     'import.analyze': (args, ctx) => asTask(ctx, args.taskId, 'Đọc tệp Excel', async (task) => (await analyzeImport(ctx, args, task)).preview),
     'import.commit': (args, ctx) => asTask(ctx, args.taskId, 'Nhập tệp Excel', (task) => commitImport(ctx, args, task)),
+    'recurrent.sheet': (args, ctx) => recurrentSheet(ctx.db, args),
     'tasks.status': (args, ctx) => ctx.tasks.status(args.taskId),
     'tasks.cancel': (args, ctx) => ({ cancelled: ctx.tasks.cancel(args.taskId) }),
     'decisions.list': (args, ctx) => listHeaders(ctx.db, args),

@@ -19,6 +19,7 @@ import type { Result } from './result';
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
 import { followupCommands } from './followup-contract';
 import { importCommands } from './import-contract';
+import { recurrentCommands } from './recurrent-contract';
 import { ledgerCommands } from './ledger-contract';
 
 export { amountInputSchema, capitalTypeSchema, moneyUnitSchema, type AmountInput } from './schemas';
@@ -84,6 +85,7 @@ export const commands = {
   ...ledgerCommands,
   ...followupCommands,
   ...importCommands,
+  ...recurrentCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

@@ -47,7 +47,8 @@ export interface SheetRow {
   lineCount: number;
 }
 
-const recipientKey = (r: Recipient) => `${r.kind}:${r.id ?? ''}`;
+/** One key per recipient (kind and id): the district, a commune, a unit or an investor. */
+export const recipientKey = (r: Recipient) => `${r.kind}:${r.id ?? ''}`;
 
 export function lineRowId(l: Pick<DecisionLine, 'componentCode' | 'recipient' | 'projectId' | 'originYear'>): string {
   return `l:${l.componentCode}|${recipientKey(l.recipient)}|${l.projectId ?? ''}|${l.originYear}`;

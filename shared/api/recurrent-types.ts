@@ -1,0 +1,52 @@
+/** The recurrent-budget (SN) breakdown: components × implementing units, per source, with what remains. */
+import type { DecisionHeader, Delegation, Recipient } from './ledger-types';
+
+/** A source's amount in đồng, keyed by source code (NSTW, NST_DOIUNG…). */
+export type BySource = Record<string, number>;
+
+export interface RecurrentUnit {
+  /** recipientKey: "unit:12", "commune:345". */
+  key: string;
+  recipient: Recipient;
+}
+
+export interface RecurrentRow {
+  componentCode: string;
+  componentName: string;
+  depth: number;
+  parentCode: string | null;
+  /** A leaf of the catalog: its cells take amounts; a parent row shows the sum of its children. */
+  entry: boolean;
+  /** Assigned SN for this component and everything under it, as re-planned by issued HĐND adjustments. */
+  assigned: BySource;
+  /** Allocated by other issued decisions in force (everything under it). */
+  allocatedBefore: BySource;
+  /** Per unit key: the amounts of the breakdown shown (everything under it for a parent). */
+  cells: Record<string, BySource>;
+  /** Per unit key and source: the decision's lines behind an entry cell (several when typed in pieces). */
+  lineIds: Record<string, Record<string, number[]>>;
+  total: BySource;
+  /** assigned − allocatedBefore − total. */
+  remaining: BySource;
+}
+
+export interface RecurrentProgram {
+  programCode: string;
+  programName: string;
+  rows: RecurrentRow[];
+  /** The program row: totals of its components. */
+  summary: RecurrentRow;
+  unitTotals: Record<string, BySource>;
+}
+
+export interface RecurrentSheet {
+  year: number;
+  /** The SN sources the sheet shows (those assigned, and always NSTW and NS tỉnh đối ứng). */
+  sources: { code: string; name: string }[];
+  /** The breakdown shown: a draft being built, or an issued resolution; null = the plan in force. */
+  decision: DecisionHeader | null;
+  units: RecurrentUnit[];
+  programs: RecurrentProgram[];
+  /** The province's delegation to the district HĐND for the year (rule 7), when recorded. */
+  delegation: Delegation | null;
+}

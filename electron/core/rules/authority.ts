@@ -96,6 +96,7 @@ export function rule7(f: DraftFacts, rule: RuleDefinition, moves: Moves): Findin
       ),
     );
   }
+  out.push(...breakdownNeedsDelegation(f, rule));
   if (moves.withinProgramSn.length === 0) return out;
   const allLines = moves.withinProgramSn.flatMap((m) => [...m.from, ...m.to]);
   if (f.delegationsForYear.length === 0) {
@@ -147,6 +148,23 @@ export function rule7(f: DraftFacts, rule: RuleDefinition, moves: Moves): Findin
     }
   }
   return out;
+}
+
+/**
+ * The district HĐND allocates the recurrent estimate in detail only under the province's delegation (NQ 111
+ * khoản 1): a breakdown resolution without a delegation record for its year cannot be issued.
+ */
+function breakdownNeedsDelegation(f: DraftFacts, rule: RuleDefinition): Finding[] {
+  if (f.decision.kind !== 'phan_bo' || f.decision.issuer !== 'HDND' || f.delegationsForYear.length > 0) return [];
+  const sn = f.lines.filter((l) => l.capitalType === 'SN' && l.amount !== 0);
+  if (sn.length === 0) return [];
+  return [
+    finding(
+      rule,
+      `Nghị quyết phân bổ chi tiết dự toán chi thường xuyên (kinh phí sự nghiệp) của HĐND huyện năm ${f.decision.year} cần văn bản phân cấp của HĐND tỉnh; chưa có bản ghi phân cấp có hiệu lực đến ngày ${isoToVi(f.decision.date)}. Nhập nghị quyết phân cấp (số, ngày, phạm vi, các năm) trước khi ban hành.`,
+      ids(sn),
+    ),
+  ];
 }
 
 /** Rule 8: between programs or ĐTPT ↔ SN, only for a pilot district, inside its window, by the district HĐND. */

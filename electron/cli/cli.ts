@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Balance, DecisionDocument, DecisionHeader, RuleCheck } from '../../shared/api/ledger-types';
 import { ok, type ApiError, type Result } from '../../shared/api/result';
+import type { RecurrentSheet } from '../../shared/api/recurrent-types';
 import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/types';
 import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domain/documents';
 import { LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../shared/api/followup-types';
@@ -41,6 +42,8 @@ Lệnh:
   plan --year NĂM [--as-of YYYY-MM-DD]
                           cân đối vốn: được giao, đã phân bổ, còn lại, tỷ lệ
                           theo chương trình × nguồn × loại vốn
+  recurrent show --year NĂM [--program MÃ]
+                          dự toán chi thường xuyên (kinh phí SN) theo hợp phần × đơn vị, còn lại theo nguồn
   check-draft <id>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
   export annex --decision <mã> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--orientation portrait|landscape]
                           in phụ lục của quyết định ra PDF (qua Chromium/Edge) hoặc Excel sẵn để in
@@ -100,6 +103,22 @@ function printSheet(io: CliIo, sheet: AssignmentSheet): void {
     );
   }
   io.out(`Tổng cộng: ${formatAmount(sheet.totals.grandDong, 'dong')} đồng (${sheet.lines.length} dòng)`);
+}
+
+/** The SN breakdown in force: per program, each component's units, then what remains per source. */
+function printRecurrent(io: CliIo, sheet: RecurrentSheet): void {
+  io.out(`Dự toán chi thường xuyên năm ${sheet.year} đang có hiệu lực (đơn vị: đồng)`);
+  io.out(sheet.delegation ? `Phân cấp: ${sheet.delegation.basisNumber} ngày ${formatDateVi(sheet.delegation.basisDate)}` : 'Phân cấp: chưa có bản ghi phân cấp của HĐND tỉnh cho năm này');
+  const unitName = new Map(sheet.units.map((u) => [u.key, u.recipient.name]));
+  const bySource = (values: Record<string, number>) => sheet.sources.map((s) => `${s.name} ${dong((values[s.code] ?? 0) as Dong)}`).join('; ');
+  for (const p of sheet.programs) {
+    io.out(`${p.programCode} — giao ${bySource(p.summary.assigned)}; phân bổ ${bySource(p.summary.total)}; còn lại ${bySource(p.summary.remaining)}`);
+    for (const row of p.rows) {
+      if (!row.entry || Object.keys(row.total).length === 0) continue;
+      io.out(`  ${row.componentCode}: còn lại ${bySource(row.remaining)}`);
+      for (const [unit, values] of Object.entries(row.cells)) io.out(`    ${unitName.get(unit) ?? unit}: ${bySource(values)}`);
+    }
+  }
 }
 
 /** Đồng with vi-VN thousands separators: 7795500000 → "7.795.500.000". */
@@ -249,6 +268,7 @@ export function runCli(argv: string[], io: CliIo): number {
         'as-of': { type: 'string' },
         status: { type: 'string' },
         out: { type: 'string' },
+        program: { type: 'string' },
       },
     });
   } catch (error) {
@@ -342,6 +362,15 @@ export function runCli(argv: string[], io: CliIo): number {
           false,
           (core) => core.invoke('ledger.balance', asOf === undefined ? { year } : { year, asOf }),
           (balance) => printBalance(io, balance),
+        );
+      }
+      case 'recurrent': {
+        if (sub !== 'show') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "recurrent show --year NĂM [--program MÃ]".`);
+        const year = requireYear(values.year);
+        return withCore(
+          false,
+          (core) => core.invoke('recurrent.sheet', values.program ? { year, programCode: values.program } : { year }),
+          (sheet) => printRecurrent(io, sheet),
         );
       }
       case 'check-draft': {

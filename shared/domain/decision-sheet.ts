@@ -3,6 +3,7 @@
  * with one amount column per funding source × capital type; and the per-commune matrix. Pure functions of
  * the lines the core returned: the renderer displays them, the core still owns every amount.
  */
+import type { RecipientInput } from '../api/ledger-contract';
 import type { DecisionLine, Recipient } from '../api/ledger-types';
 import type { CapitalTypeCode } from '../api/types';
 import { toDong, type Dong } from '../money/dong';
@@ -49,6 +50,13 @@ export interface SheetRow {
 
 /** One key per recipient (kind and id): the district, a commune, a unit or an investor. */
 export const recipientKey = (r: Recipient) => `${r.kind}:${r.id ?? ''}`;
+
+/** What a line's recipient is sent as: communes by code, organizations by id. */
+export function recipientInput(r: Recipient): RecipientInput {
+  if (r.kind === 'commune') return { kind: 'commune', code: r.code! };
+  if (r.kind === 'district') return { kind: 'district' };
+  return { kind: r.kind, id: r.id! };
+}
 
 export function lineRowId(l: Pick<DecisionLine, 'componentCode' | 'recipient' | 'projectId' | 'originYear'>): string {
   return `l:${l.componentCode}|${recipientKey(l.recipient)}|${l.projectId ?? ''}|${l.originYear}`;

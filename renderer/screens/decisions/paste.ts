@@ -6,7 +6,7 @@
  */
 import type { LineChange, RecipientInput } from '../../../shared/api/ledger-contract';
 import type { Recipient } from '../../../shared/api/ledger-types';
-import { lineRowId, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
+import { lineRowId, recipientInput, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { parseAmount, type MoneyUnit } from '../../../shared/money/dong';
 
 export const LABEL_COLUMN = 'label';
@@ -120,11 +120,7 @@ export function planPaste(ctx: PasteContext): PastePlan {
   return { changes, problems };
 }
 
-export function toRecipientInput(r: Recipient): RecipientInput {
-  if (r.kind === 'commune') return { kind: 'commune', code: r.code! };
-  if (r.kind === 'district') return { kind: 'district' };
-  return { kind: r.kind, id: r.id! };
-}
+export const toRecipientInput = recipientInput;
 
 export function recipientInputOf(row: SheetRow): RecipientInput {
   return toRecipientInput(row.recipient!);

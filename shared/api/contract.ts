@@ -17,6 +17,7 @@ import type {
 import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
+import { exchangeCommands } from './exchange-contract';
 import { followupCommands } from './followup-contract';
 import { ledgerCommands } from './ledger-contract';
 
@@ -82,6 +83,7 @@ export const commands = {
   'demo.seed': command<DemoSeedResult>()(empty),
   ...ledgerCommands,
   ...followupCommands,
+  ...exchangeCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { ExchangeFile } from '../../../shared/api/exchange-types';
 import { romanNumeral } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
-import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
+import { UNIT_DIGITS, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/database';
 import { requireOffice } from '../office/office';
@@ -41,6 +41,8 @@ interface RowStyle {
 /** Writes title rows and the header; returns the writer for the body rows. */
 class ReportSheet {
   row = HEADER_ROW + 1;
+  /** Some amount shows rounded in the unit (triệu to three decimals cannot show every đồng). */
+  private rounded = false;
   constructor(
     readonly ws: ExcelJS.Worksheet,
     private readonly unit: MoneyUnit,
@@ -77,6 +79,7 @@ class ReportSheet {
       const cell = this.ws.getCell(this.row, column++);
       cell.value = value;
       bodyCell(cell, { bold: !!style.bold, italic: !!style.italic, horizontal: 'right', numFmt: moneyFormat(value, this.unit, MAX_DECIMALS) });
+      if (value % 10 ** (UNIT_DIGITS[this.unit] - Math.min(MAX_DECIMALS, UNIT_DIGITS[this.unit])) !== 0) this.rounded = true;
     }
     if (rate !== undefined) {
       const cell = this.ws.getCell(this.row, column++);
@@ -84,6 +87,16 @@ class ReportSheet {
       bodyCell(cell, { bold: !!style.bold, italic: !!style.italic, horizontal: 'right', numFmt: RATE_FORMAT });
     }
     this.row++;
+  }
+
+  /** Below the table: says so when some amount is shown rounded. */
+  finish(): void {
+    if (!this.rounded) return;
+    spanText(this.ws, this.row + 1, this.ws.columnCount, `Ghi chú: số liệu hiển thị làm tròn theo đơn vị ${UNIT_LABEL_VI[this.unit]}; mỗi ô giữ số đồng chính xác, nên cộng các số hiển thị có thể chênh lệch nhỏ so với tổng.`, {
+      size: 11,
+      italic: true,
+      horizontal: 'left',
+    });
   }
 }
 
@@ -114,6 +127,7 @@ function programSheet(wb: ExcelJS.Workbook, db: Db, year: number, options: Repor
       sheet.add(['-', sourceName.get(d.sourceCode) ?? d.sourceCode, capitalName.get(d.capitalType) ?? d.capitalType, d.originYear], amountsCells(d), rateOf(d), { indent: 1 });
     }
   });
+  sheet.finish();
 }
 
 function componentSheet(wb: ExcelJS.Workbook, db: Db, year: number, options: ReportOptions, head: { office: string; subtitle: string }): void {
@@ -130,6 +144,7 @@ function componentSheet(wb: ExcelJS.Workbook, db: Db, year: number, options: Rep
     node.children.forEach(walk);
   };
   roots.forEach(walk);
+  sheet.finish();
 }
 
 function recipientSheet(wb: ExcelJS.Workbook, db: Db, year: number, options: ReportOptions, head: { office: string; subtitle: string }): void {
@@ -152,6 +167,7 @@ function recipientSheet(wb: ExcelJS.Workbook, db: Db, year: number, options: Rep
   };
   section('A', 'Các xã, thị trấn', table.communes);
   section('B', 'Cấp huyện, các đơn vị và chủ đầu tư', table.others);
+  sheet.finish();
 }
 
 /** The report workbook of a year (A4 landscape, values only). */

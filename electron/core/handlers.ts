@@ -30,7 +30,10 @@ import { exportPackage } from './exchange/package-export';
 import { importPackage } from './exchange/package-import';
 import { exportReport } from './exchange/reports';
 
-/** Handlers are synchronous (one SQLite transaction each); read-only exports that write a file may return a Promise. */
+/**
+ * Handlers are synchronous (one SQLite transaction each). Commands that build or read a workbook may return a Promise;
+ * their database work still runs as one synchronous transaction, before or after the file work.
+ */
 export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
 /** The one handler table every host dispatches; a missing command is a compile error here. */

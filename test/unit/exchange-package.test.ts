@@ -149,6 +149,36 @@ describe('exchange package (gói trao đổi)', () => {
     expect(call(target, 'exchange.history', {})).toEqual([expect.objectContaining({ direction: 'import', result: 'committed', fileName: exported.fileName })]);
   });
 
+  it('a predecessor, a district-level recipient and registers the target already holds: remapped, reused, the same ledger', async () => {
+    const source = seeded();
+    const adjustment = call(source, 'decisions.create', { year: YEAR, kind: 'dieu_chinh', issuer: 'UBND', docDate: '2024-10-15', predecessorId: 1, summary: 'Điều chỉnh (thử)' }).header.id;
+    call(source, 'decisions.lines.apply', {
+      decisionId: adjustment,
+      changes: [
+        { op: 'add', line: { componentCode: 'DTTS.DA1.ND2', recipient: { kind: 'commune', code: '06001' }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: -50_000_000 }, reasonCode: 'KHAC', note: 'Chuyển về huyện' } },
+        { op: 'add', line: { componentCode: 'DTTS.DA1.ND2', recipient: { kind: 'district' }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 50_000_000 } } },
+      ],
+    });
+    const issued = source.invoke('decisions.issue', { id: adjustment, docDate: '2024-10-15', signerId: 1, number: 301 });
+    expect(issued.ok, issued.ok ? '' : issued.error.message).toBe(true);
+    const exported = await exportOf(source);
+
+    const target = officeCore(TRANG_DINH);
+    call(target, 'organizations.create', { kind: 'investor', name: 'Ban Quản lý dự án đầu tư xây dựng huyện Tràng Định' });
+    const result = await importInto(target, exported.base64);
+    expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
+    expect(result.ok && result.value.counts).toMatchObject({ decisions: 3, decisionLines: 21, organizations: 4, projects: 1 });
+    expect(count(target, 'organization')).toBe(5);
+    expect(decisionsOf(target)).toEqual(decisionsOf(source));
+    const latest = call(target, 'decisions.list', { year: YEAR, status: 'issued' }).find((h) => h.number === 301)!;
+    expect(call(target, 'decisions.get', { id: latest.predecessorId! }).header.numberText).toBe('215/QĐ-UBND');
+    for (const groupBy of groupings()) {
+      const plan = (core: Core) => withoutIds(call(core, 'ledger.plan', { year: YEAR, asOf: '2024-12-31', groupBy }));
+      expect(plan(target), groupBy.join(',')).toEqual(plan(source));
+    }
+    expect(call(target, 'ledger.balance', { year: YEAR })).toEqual(call(source, 'ledger.balance', { year: YEAR }));
+  });
+
   it('readable sheets: Vietnamese headers, đồng formats, frozen headers, A4 landscape, and a very hidden manifest', async () => {
     const exported = await exportOf(seeded());
     const wb = await workbookOf(exported.base64);

@@ -105,9 +105,11 @@ function writePlan(ctx: CoreContext, year: number, plan: ImportPlan, exchangeId:
     `INSERT INTO decision_line (decision_id, position, component_id, recipient_unit_id, recipient_org_id, project_id, source_code, capital_type, origin_year, amount_dong, before_dong, reason_code, note)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // A line may name a project this office already has without the package listing it.
+  const projectHere = db.prepare('SELECT id FROM investment_project WHERE code = ?');
   for (const { pkg: l, componentId, unitId } of plan.lines) {
     const orgId = l.recipient && 'orgRef' in l.recipient ? orgIds.get(l.recipient.orgRef)! : null;
-    const projectId = l.projectCode === null ? null : (projectIds.get(l.projectCode) ?? (db.prepare('SELECT id FROM investment_project WHERE code = ?').get(l.projectCode) as { id: number }).id);
+    const projectId = l.projectCode === null ? null : (projectIds.get(l.projectCode) ?? (projectHere.get(l.projectCode) as { id: number }).id);
     insertLine.run(decisionIds.get(l.decisionRef)!, l.position, componentId, unitId, orgId, projectId, l.sourceCode, l.capitalType, l.originYear, l.amountDong, l.beforeDong, l.reasonCode, l.note);
   }
   const markIssued = db.prepare(

@@ -15,7 +15,8 @@ import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
 import { databaseFile, defaultDataDir, logDir } from '../core/paths';
 import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
-import { ExportUsageError, parseExportArgs, runExport, type ExportRequest } from './export-annex';
+import { ExportUsageError, parseExportArgs, runExport } from './export-annex';
+import { isExchangeCommand, parseExchangeArgs, runExchange, type TaskOutcome } from './export-exchange';
 import { ImportUsageError, parseImportArgs, runImport } from './import-province';
 
 export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3 } as const;
@@ -47,6 +48,12 @@ Lệnh:
   check-draft <id>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
   export annex --decision <mã> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--orientation portrait|landscape]
                           in phụ lục của quyết định ra PDF (qua Chromium/Edge) hoặc Excel sẵn để in
+  export package --year NĂM --out TỆP
+                          xuất gói trao đổi của năm (vốn được giao, quyết định đã ban hành, danh mục dùng đến)
+  export report --year NĂM --out TỆP [--unit dong|nghin|trieu] [--as-of YYYY-MM-DD]
+                          báo cáo giao và phân bổ vốn theo chương trình, hợp phần, xã (Excel sẵn để in)
+  import-package TỆP      nhập gói trao đổi vào năm chưa có số liệu của văn phòng cùng huyện
+                          (mã thoát 0 khi đã nhập hoặc gói đã nhập trước đó, 1 khi bị từ chối)
   obstacles list [--status S]
                           khó khăn, vướng mắc (S: moi, dang_xu_ly, da_de_xuat, da_giai_quyet, khong_giai_quyet)
   tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn
@@ -482,51 +489,66 @@ export function runCli(argv: string[], io: CliIo): number {
   }
 }
 
-/** Like runCli, plus the commands that need to wait (export annex prints through a browser). */
+/** Parses the command lines that need to wait (files through exceljs or a browser) into one task; throws usage errors. */
+function asyncTask(argv: string[]): (core: Core, log: (text: string) => void) => Promise<TaskOutcome> {
+  if (isExchangeCommand(argv)) {
+    const request = parseExchangeArgs(argv);
+    return (core) => runExchange(core, request);
+  }
+  if (argv[1] !== 'annex') throw new ExportUsageError(`Lệnh con "${argv[1] ?? ''}" không có; dùng "export annex", "export package" hoặc "export report".`);
+  const request = parseExportArgs(argv.slice(2));
+  return async (core, log) => {
+    const result = await runExport(core, request, log);
+    if (!result.ok) return { ok: false, error: { code: result.code as ApiError['code'], message: result.message } };
+    return { ok: true, value: result, text: `Đã ghi ${result.annexes} phụ lục vào ${result.file}` };
+  };
+}
+
+/** Like runCli, plus the commands that need to wait: export annex|package|report and import-package. */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'import') return runImportCli(argv.slice(1), io);
-  if (argv[0] !== 'export') return runCli(argv, io);
+  if (argv[0] !== 'export' && !isExchangeCommand(argv)) return runCli(argv, io);
   const json = argv.includes('--json');
-  let request: ExportRequest;
+  let task: ReturnType<typeof asyncTask>;
   try {
-    if (argv[1] !== 'annex') throw new ExportUsageError(`Lệnh con "${argv[1] ?? ''}" không có; dùng "export annex --decision <mã> --format pdf|xlsx --out TỆP".`);
-    request = parseExportArgs(argv.slice(2));
+    task = asyncTask(argv);
   } catch (error) {
     io.err(`Sai cú pháp: ${(error as Error).message}\n\n${USAGE}`);
     return EXIT.usage;
   }
-  const dataIndex = argv.indexOf('--data');
-  const dataDir = dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
-  const log = createFileLogger(logDir(dataDir));
-  let core: Core;
+  const opened = openForCommand(argv, io, json);
+  if ('exit' in opened) return opened.exit;
+  const { core, log } = opened;
   try {
-    core = openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false });
-  } catch (error) {
-    if (error instanceof CoreError) return reportError(io, json, { code: error.code, message: error.message });
-    return reportError(io, json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` });
-  }
-  try {
-    const result = await runExport(core, request, (text) => io.err(text));
-    if (!result.ok) return reportError(io, json, { code: result.code as ApiError['code'], message: result.message });
-    if (json) io.out(JSON.stringify(result, null, 2));
-    else io.out(`Đã ghi ${result.annexes} phụ lục vào ${result.file}`);
+    const outcome = await task(core, (text) => io.err(text));
+    if (!outcome.ok) return reportError(io, json, outcome.error);
+    if (json) io.out(JSON.stringify(outcome.value, null, 2));
+    else io.out(outcome.text);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof ExportUsageError) {
       io.err(`Sai cú pháp: ${error.message}`);
       return EXIT.usage;
     }
-    log.error('Xuất phụ lục thất bại', error);
-    io.err(`Lỗi khi xuất phụ lục: ${(error as Error).message}`);
+    log.error(`Lệnh ${argv.slice(0, 2).join(' ')} thất bại`, error);
+    io.err(`Lỗi khi chạy ${argv.slice(0, 2).join(' ')}: ${(error as Error).message}`);
     return EXIT.internal;
   } finally {
     core.close();
   }
 }
 
-function dataDirOf(argv: string[], io: CliIo): string {
+/** Opens the office's data for a command that waits (the data folder from --data or the default). */
+function openForCommand(argv: string[], io: CliIo, json: boolean): { core: Core; log: ReturnType<typeof createFileLogger> } | { exit: number } {
   const dataIndex = argv.indexOf('--data');
-  return dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
+  const dataDir = dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
+  const log = createFileLogger(logDir(dataDir));
+  try {
+    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false }), log };
+  } catch (error) {
+    if (error instanceof CoreError) return { exit: reportError(io, json, { code: error.code, message: error.message }) };
+    return { exit: reportError(io, json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` }) };
+  }
 }
 
 async function runImportCli(argv: string[], io: CliIo): Promise<number> {
@@ -538,15 +560,9 @@ async function runImportCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`Sai cú pháp: ${(error as Error).message}\n\n${USAGE}`);
     return EXIT.usage;
   }
-  const dataDir = dataDirOf(argv, io);
-  const log = createFileLogger(logDir(dataDir));
-  let core: Core;
-  try {
-    core = openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false });
-  } catch (error) {
-    if (error instanceof CoreError) return reportError(io, request.json, { code: error.code, message: error.message });
-    return reportError(io, request.json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` });
-  }
+  const opened = openForCommand(argv, io, request.json);
+  if ('exit' in opened) return opened.exit;
+  const { core, log } = opened;
   try {
     const outcome = await runImport(core, request);
     if (request.json) io.out(JSON.stringify(outcome.report, null, 2));

@@ -59,7 +59,7 @@ export function dispatch(handlers: HandlerTable, ctx: CoreContext, name: unknown
   }
 }
 
-/** Like dispatch, and waits for commands that finish asynchronously (read-only file exports). */
+/** Like dispatch, and waits for commands that finish asynchronously (workbook exports and imports). */
 export async function dispatchAsync(handlers: HandlerTable, ctx: CoreContext, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
   const prepared = prepare(handlers, ctx, name, rawInput);
   if ('error' in prepared) return prepared.error;

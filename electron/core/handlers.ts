@@ -27,8 +27,15 @@ import { createInspection, listInspections, updateInspection } from './followup/
 import { analyzeImport, asTask, commitImport } from './import/import-service';
 import { recurrentSheet } from './recurrent/sheet';
 import { createObstacle, escalateObstacle, listObstacles, replyToEscalation, updateObstacle } from './followup/obstacles';
+import { exchangeHistory } from './exchange/exchange-log';
+import { exportPackage } from './exchange/package-export';
+import { importPackage } from './exchange/package-import';
+import { exportReport } from './exchange/reports';
 
-/** Handlers are synchronous (one SQLite transaction each); read-only exports that write a file may return a Promise. */
+/**
+ * Handlers are synchronous (one SQLite transaction each). Commands that build or read a workbook may return a Promise;
+ * their database work still runs as one synchronous transaction, before or after the file work.
+ */
 export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
 /** The one handler table every host dispatches; a missing command is a compile error here. */
@@ -109,5 +116,11 @@ export function createHandlers(seedDir: string): HandlerTable {
       return { fileName: `kho-khan-vuong-mac-${asOf}.xlsx`, base64: (await followupWorkbook(ctx.db, asOf)).toString('base64') };
     },
     'targets.save': (args, ctx) => saveTarget(ctx, args),
+    'exchange.exportPackage': (args, ctx) => exportPackage(ctx, args.year),
+    // The database is copied once every check has passed, just before the import's transaction.
+    'exchange.importPackage': (args, ctx) =>
+      importPackage(ctx, args.fileName, args.base64, () => createBackup(ctx.db, path.dirname(ctx.dataFile), 'truoc-nhap-goi')),
+    'exchange.exportReport': (args, ctx) => exportReport(ctx, args.year, { unit: args.unit ?? 'trieu', asOf: args.asOf ?? ctx.now().slice(0, 10) }),
+    'exchange.history': (args, ctx) => exchangeHistory(ctx.db, args.year),
   };
 }

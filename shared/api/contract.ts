@@ -17,6 +17,7 @@ import type {
 import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
+import { exchangeCommands } from './exchange-contract';
 import { followupCommands } from './followup-contract';
 import { importCommands } from './import-contract';
 import { recurrentCommands } from './recurrent-contract';
@@ -86,6 +87,7 @@ export const commands = {
   ...followupCommands,
   ...importCommands,
   ...recurrentCommands,
+  ...exchangeCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

@@ -200,5 +200,5 @@ export function importLoadedPackage(ctx: CoreContext, fileName: string, loaded: 
 
 /** Reads the workbook (asynchronously) and imports it. */
 export async function importPackage(ctx: CoreContext, fileName: string, base64: string, beforeCommit?: () => void): Promise<PackageImportSummary> {
-  return importLoadedPackage(ctx, fileName, await loadPackage(base64), beforeCommit);
+  return importLoadedPackage(ctx, fileName, await loadPackage(base64, fileName), beforeCommit);
 }

@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { CoreError } from '../errors';
+import { inspectWorkbookBytes } from '../excel/container';
 import {
   DATA_SHEETS,
   MANIFEST_KEYS,
@@ -37,15 +38,12 @@ function invalid(message: string, details?: Record<string, unknown>): CoreError 
 }
 
 /** Opens the workbook and checks the manifest's format, version and kind; the office is checked by the import. */
-export async function loadPackage(base64: string): Promise<LoadedPackage> {
+export async function loadPackage(base64: string, fileName: string): Promise<LoadedPackage> {
   const bytes = Buffer.from(base64, 'base64');
-  // An xlsx is a zip ("PK"); an old .xls or a password-protected workbook is an OLE file (D0 CF 11 E0).
-  if (bytes.length >= 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) {
-    throw new CoreError('IMPORT_LEGACY_XLS', 'Tệp là định dạng Excel cũ (.xls) hoặc đã đặt mật khẩu; gói trao đổi là tệp .xlsx không mật khẩu. Hãy dùng đúng tệp đã xuất.');
-  }
+  // The same container check as the province's workbooks: no parser sees a file that is not a safe xlsx.
+  inspectWorkbookBytes(bytes, fileName);
   const workbook = new ExcelJS.Workbook();
   try {
-    if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new Error('not a zip');
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch {
     throw new CoreError('IMPORT_NOT_WORKBOOK', 'Tệp không đọc được như một bảng tính Excel (.xlsx); có thể tệp bị hỏng hoặc không phải tệp Excel. Hãy xuất lại gói và chép lại tệp.');

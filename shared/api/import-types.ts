@@ -143,21 +143,6 @@ export interface ImportCommitResult {
   backupFile: string | null;
 }
 
-export interface ExchangeRecord {
-  id: number;
-  at: string;
-  actor: string;
-  direction: 'import' | 'export';
-  kind: 'province_assignment' | 'package' | 'report';
-  fileName: string;
-  sha256: string;
-  year: number | null;
-  lineCount: number;
-  totalDong: number;
-  result: 'committed' | 'noop' | 'exported';
-  message: string;
-}
-
 export interface TaskStatus {
   taskId: string;
   label: string;

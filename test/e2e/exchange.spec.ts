@@ -52,3 +52,34 @@ test('province workbook: chosen, previewed beside the file, confirmed, seen on V
   await expect(page.getByRole('status')).toContainText('Tệp này đã được nhập lúc');
   await expect(page.getByRole('button', { name: 'Nhập vào sổ vốn được giao' })).toBeDisabled();
 });
+
+test('exchange package and allocation report downloaded from the screen, each recorded in the history', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await invoke(page, 'demo.seed', {});
+  await page.goto(`${webHost.url}#/trao-doi/2024`);
+  await page.reload();
+  const files = page.getByRole('region', { name: 'Xuất và gói trao đổi' });
+  await expect(files).toContainText('Chưa có tệp nào được nhập hoặc xuất cho năm này.');
+
+  const packageDownload = page.waitForEvent('download');
+  await files.getByRole('button', { name: 'Xuất gói trao đổi năm 2024' }).click();
+  const saved = await packageDownload;
+  expect(saved.suggestedFilename()).toMatch(/\.xlsx$/);
+  const packagePath = path.join(webHost.dataDir, saved.suggestedFilename());
+  await saved.saveAs(packagePath);
+  expect(fs.statSync(packagePath).size).toBeGreaterThan(5000);
+  await expect(page.getByRole('status')).toContainText('Đã xuất gói trao đổi năm 2024');
+
+  const reportDownload = page.waitForEvent('download');
+  await files.getByRole('button', { name: 'Xuất báo cáo Excel' }).click();
+  expect((await reportDownload).suggestedFilename()).toMatch(/\.xlsx$/);
+  await expect(files.locator('.history-table tbody tr')).toHaveCount(2);
+  await expect(files.locator('.history-table')).toContainText('Gói trao đổi');
+  await expect(files.locator('.history-table')).toContainText('Báo cáo phân bổ');
+
+  // The same office already holds 2024: importing its own package back is refused with the reason.
+  const chooser = page.waitForEvent('filechooser');
+  await files.getByRole('button', { name: 'Nhập gói trao đổi…' }).click();
+  await (await chooser).setFiles(packagePath);
+  await expect(page.getByRole('alert')).toContainText('2024');
+});

@@ -4,6 +4,7 @@ import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../
 import type { ComponentOption, ReferenceLists } from '../../../shared/api/types';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
+import { ExchangeFilesPanel } from './ExchangeFilesPanel';
 import { readFileBase64 } from './file-base64';
 import { ImportPreviewView } from './ImportPreviewView';
 import { useTask } from './useTask';
@@ -25,6 +26,8 @@ export function ExchangeScreen() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [committed, setCommitted] = useState<ImportCommitResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [historyKey, setHistoryKey] = useState(0);
   const [components, setComponents] = useState<ComponentOption[]>([]);
   const [lists, setLists] = useState<ReferenceLists | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -54,6 +57,7 @@ export function ExchangeScreen() {
     const chosen = fileList?.[0];
     if (!chosen) return;
     setCommitted(null);
+    setInfo(null);
     setPreview(null);
     try {
       const next = { name: chosen.name, base64: await readFileBase64(chosen) };
@@ -87,8 +91,10 @@ export function ExchangeScreen() {
     );
     if (result.ok) {
       setCommitted(result.value);
+      setInfo(result.value.message);
       setPreview(null);
       setError(null);
+      setHistoryKey((k) => k + 1);
     } else setError(result.error.message);
   }
 
@@ -132,7 +138,7 @@ export function ExchangeScreen() {
           </button>
         </div>
       ) : null}
-      <StatusBanner error={error} info={committed?.message} />
+      <StatusBanner error={error} info={info} />
       {committed ? (
         <p>
           <Link to={`/von-duoc-giao/${committed.year}`}>Xem vốn được giao năm {committed.year}</Link>
@@ -140,6 +146,16 @@ export function ExchangeScreen() {
       ) : null}
       {preview ? (
         <ImportPreviewView preview={preview} mapping={mapping} components={components} lists={lists} busy={task.running} onMapping={onMapping} onConfirm={() => void onConfirm()} />
+      ) : null}
+      {!preview && !task.running ? (
+        <ExchangeFilesPanel
+          year={year}
+          refreshKey={historyKey}
+          onMessage={(m) => {
+            setError(m.error ?? null);
+            setInfo(m.info ?? null);
+          }}
+        />
       ) : null}
     </section>
   );

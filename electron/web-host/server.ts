@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { RENDERER_CSP } from '../../shared/security/csp';
 import type { Core } from '../core/core';
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
+// A province workbook travels as base64 inside the JSON body (60 MB of file ≈ 80 MB of text).
+const MAX_BODY_BYTES = 90 * 1024 * 1024;
 export const TOKEN_PLACEHOLDER = '__SOVON_TOKEN__';
 
 const CONTENT_TYPES: Record<string, string> = {

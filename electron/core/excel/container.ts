@@ -649,7 +649,7 @@ function declaresDtd(content: Buffer): boolean {
 const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
 const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
-function inspectZip(ctx: Inspection): ContainerReport {
+function inspectZip(ctx: Inspection, keep?: Map<string, Buffer>): ContainerReport {
   const end = readEndRecord(ctx);
   const entries = readCentralDirectory(ctx, end);
   checkNames(ctx, entries);
@@ -662,6 +662,7 @@ function inspectZip(ctx: Inspection): ContainerReport {
   for (const entry of located) {
     const content = inflateEntry(ctx, entry, uncompressedBytes);
     checkContent(ctx, entry, content);
+    keep?.set(entry.name, content);
     uncompressedBytes += content.length;
   }
   const sheetParts = entries.map((entry) => entry.name).filter((name) => SHEET_PART.test(name));
@@ -678,6 +679,25 @@ export function inspectWorkbookBytes(bytes: Uint8Array, fileName: string, limits
   if (startsWith(ctx.buf, CFB_MAGIC)) throw refuseCfb(ctx);
   if (!ZIP_MAGICS.some((magic) => startsWith(ctx.buf, magic))) throw refuseNonZip(ctx);
   return inspectZip(ctx);
+}
+
+/**
+ * The same check, keeping what it inflated: the reader streams these parts instead of inflating the file again.
+ * Folder entries are left out.
+ */
+export function inspectWorkbookParts(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ContainerLimits = DEFAULT_CONTAINER_LIMITS,
+): ContainerReport & { parts: Map<string, Buffer> } {
+  const ctx: Inspection = { buf: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, limits };
+  checkFileSize(ctx, ctx.buf.length);
+  if (startsWith(ctx.buf, CFB_MAGIC)) throw refuseCfb(ctx);
+  if (!ZIP_MAGICS.some((magic) => startsWith(ctx.buf, magic))) throw refuseNonZip(ctx);
+  const parts = new Map<string, Buffer>();
+  const report = inspectZip(ctx, parts);
+  for (const name of parts.keys()) if (name.endsWith('/')) parts.delete(name);
+  return { ...report, parts };
 }
 
 /** Reads at most `size` bytes: a file that grows after the stat cannot make us read more than was allowed. */

@@ -5,8 +5,8 @@
  * (merges, hidden rows and columns) come from sheet-layout.
  */
 import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { decodeLegacy, guessLegacyEncoding, legacyFontEncoding, normalizeVietnamese, type LegacyEncoding } from '../../../shared/text/legacy-vietnamese';
 import { CoreError } from '../errors';
 import type { TaskHandle } from '../tasks';
@@ -95,15 +95,79 @@ export function normalizeCell(value: ExcelValue, fontName: string | undefined): 
   return null;
 }
 
-/** Puts the parts exceljs must see first at the front, uncompressed, so fonts and strings are known when sheets stream. */
-async function reorderForStreaming(zip: JSZip): Promise<Buffer> {
-  const ordered = new JSZip();
-  const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
-  const first = READ_FIRST.filter((name) => names.includes(name));
-  for (const name of [...first, ...names.filter((n) => !first.includes(n))]) {
-    ordered.file(name, await zip.files[name]!.async('uint8array'));
+/** The inflated parts of a workbook whose container has been checked (inspectWorkbookParts), by part name. */
+export type WorkbookParts = ReadonlyMap<string, Buffer>;
+
+/**
+ * Stream pieces of about 64 KB: exceljs gathers the XML events of each piece it is given into one array, so
+ * one big piece held every cell of a 50,000-row sheet in memory at the same time. exceljs also decodes each
+ * piece as UTF-8 on its own, so a cut inside a part's XML must never split a character: it is moved past UTF-8
+ * continuation bytes (10xxxxxx).
+ */
+const STREAM_PIECE_BYTES = 64 * 1024;
+const isUtf8Continuation = (byte: number | undefined) => byte !== undefined && (byte & 0xc0) === 0x80;
+
+function* piecesOf(data: Buffer): Generator<Buffer> {
+  let at = 0;
+  while (at < data.length) {
+    let cut = Math.min(data.length, at + STREAM_PIECE_BYTES);
+    while (isUtf8Continuation(data[cut])) cut++;
+    yield data.subarray(at, cut);
+    at = cut;
   }
-  return ordered.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+const ZIP_UTF8_NAMES = 0x0800;
+const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
+
+/**
+ * The parts as an uncompressed zip for exceljs's streaming reader, the parts it must see first (styles, shared
+ * strings) at the front so fonts and strings are known when sheets stream. Written here from the parts the
+ * container check already inflated natively, rather than inflated and zipped again in JavaScript.
+ */
+function* storedZipPieces(parts: WorkbookParts): Generator<Buffer> {
+  const names = [...parts.keys()].filter((name) => !name.endsWith('/'));
+  const first = READ_FIRST.filter((name) => parts.has(name));
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const name of [...first, ...names.filter((n) => !first.includes(n))]) {
+    const data = parts.get(name)!;
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(ZIP_UTF8_NAMES, 6);
+    local.writeUInt16LE(DOS_DATE_1980_01_01, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(ZIP_UTF8_NAMES, 8);
+    entry.writeUInt16LE(DOS_DATE_1980_01_01, 14);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, nameBytes);
+    yield Buffer.concat([local, nameBytes]);
+    yield* piecesOf(data);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  yield directory;
+  yield end;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -112,29 +176,22 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * Reads the visible and hidden sheets of a workbook whose container has been checked.
  * Reports rows read against the rows the sheets declare; honours cancellation between rows.
  */
-export async function readWorkbook(bytes: Uint8Array, task: TaskHandle, fileName: string): Promise<ReadWorkbook> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new CoreError('IMPORT_NOT_WORKBOOK', `Không đọc được tệp "${fileName}" như một sổ Excel (.xlsx). Hãy mở tệp trong Excel và lưu lại dạng .xlsx.`, { fileName });
-  }
-  const workbookXml = await zip.file('xl/workbook.xml')?.async('string');
-  const relsXml = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileName: string): Promise<ReadWorkbook> {
+  const workbookXml = parts.get('xl/workbook.xml')?.toString('utf8');
+  const relsXml = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8');
   if (!workbookXml || !relsXml) {
     throw new CoreError('IMPORT_NOT_WORKBOOK', `Tệp "${fileName}" thiếu phần sổ làm việc (xl/workbook.xml); không phải tệp Excel hợp lệ.`, { fileName });
   }
-  const entries = listSheets(workbookXml, relsXml).filter((s) => s.partNo > 0 && zip.file(s.part));
+  const entries = listSheets(workbookXml, relsXml).filter((s) => s.partNo > 0 && parts.has(s.part));
   const layouts = new Map<number, SheetLayout>();
   let totalRows = 0;
   for (const entry of entries) {
-    const layout = scanSheetLayout(await zip.file(entry.part)!.async('string'));
+    const layout = scanSheetLayout(parts.get(entry.part)!.toString('utf8'));
     layouts.set(entry.partNo, layout);
     totalRows += layout.rowCount;
   }
   task.throwIfCancelled();
-  const streamable = await reorderForStreaming(zip);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([streamable]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(storedZipPieces(parts)), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

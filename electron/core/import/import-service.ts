@@ -14,7 +14,7 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import { inspectWorkbookBytes } from '../excel/container';
+import { inspectWorkbookParts } from '../excel/container';
 import { readWorkbook, type ReadSheet } from '../excel/workbook-reader';
 import { requireOffice } from '../office/office';
 import { componentsForYear, findComponentForYear } from '../reference/catalog';
@@ -145,9 +145,9 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
   const { db } = ctx;
   const office = requireOffice(db);
   const bytes = Buffer.from(args.base64, 'base64');
-  inspectWorkbookBytes(bytes, args.fileName);
+  const { parts } = inspectWorkbookParts(bytes, args.fileName);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const workbook = await readWorkbook(bytes, task, args.fileName);
+  const workbook = await readWorkbook(parts, task, args.fileName);
   task.throwIfCancelled();
   const visible = workbook.sheets.filter((s) => s.state === 'visible');
   if (visible.every((s) => s.rows.size === 0)) {

@@ -8,6 +8,7 @@ import { DecisionsScreen } from '../screens/decisions/DecisionsScreen';
 import { FollowupScreen } from '../screens/followup/FollowupScreen';
 import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
 import { ExchangeScreen } from '../screens/exchange/ExchangeScreen';
+import { RecurrentScreen } from '../screens/recurrent/RecurrentScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { FollowupPrintView } from '../print/FollowupPrintView';
@@ -47,6 +48,8 @@ export function App() {
           <Route path="quyet-dinh/:year/:id" element={<DecisionEditor />} />
           <Route path="kho-khan" element={<FollowupScreen />} />
           <Route path="du-an" element={<ProjectsScreen />} />
+          <Route path="du-toan-thuong-xuyen" element={<RecurrentScreen />} />
+          <Route path="du-toan-thuong-xuyen/:year" element={<RecurrentScreen />} />
           <Route path="trao-doi" element={<ExchangeScreen />} />
           <Route path="trao-doi/:year" element={<ExchangeScreen />} />
           {SCREENS.filter((s) => !s.built).map((s) => (

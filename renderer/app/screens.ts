@@ -11,7 +11,7 @@ export const SCREENS: ScreenDef[] = [
   { path: 'tong-quan', label: 'Tổng quan', built: false, plan: 'Vốn được giao, tỷ lệ phân bổ và giải ngân theo chương trình và loại vốn; so với cùng kỳ, bình quân tỉnh và cả nước; cảnh báo vốn sắp hết hạn.' },
   { path: 'von-duoc-giao', label: 'Vốn được giao', built: true, plan: '' },
   { path: 'quyet-dinh', label: 'Quyết định phân bổ', built: true, plan: '' },
-  { path: 'du-toan-thuong-xuyen', label: 'Dự toán chi thường xuyên', built: false, plan: 'Phân bổ chi tiết kinh phí sự nghiệp theo dự án, tiểu dự án, nội dung và đơn vị thực hiện; nghị quyết HĐND huyện theo phân cấp.' },
+  { path: 'du-toan-thuong-xuyen', label: 'Dự toán chi thường xuyên', built: true, plan: '' },
   { path: 'du-an', label: 'Danh mục dự án', built: true, plan: '' },
   { path: 'giai-ngan', label: 'Giải ngân', built: false, plan: 'Số giải ngân theo kỳ báo cáo, tỷ lệ so với kế hoạch (nêu rõ mẫu số), vốn kéo dài và thời hạn.' },
   { path: 'kho-khan', label: 'Khó khăn, vướng mắc & nhiệm vụ', built: true, plan: '' },

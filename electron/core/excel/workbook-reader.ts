@@ -170,6 +170,20 @@ function* storedZipPieces(parts: WorkbookParts): Generator<Buffer> {
   yield end;
 }
 
+/**
+ * exceljs throws plain errors on XML it cannot take — a disallowed character, a cell address such as "ZZZZ1" or
+ * none at all, a broken styles part, UTF-16 text it reads as UTF-8. Those are faults of the file, not of the
+ * software: they are answered as an unreadable workbook, with exceljs's words kept in the details for the log.
+ */
+function unreadable(fileName: string, sheet: string | null, error: unknown): CoreError {
+  const where = sheet === null ? 'có phần nội dung bị hỏng' : `có trang tính "${sheet}" bị hỏng`;
+  return new CoreError(
+    'IMPORT_NOT_WORKBOOK',
+    `Tệp "${fileName}" ${where}, phần mềm không đọc được. Hãy mở tệp bằng Excel, lưu lại thành Sổ làm việc Excel (*.xlsx) rồi nhập lại; nếu Excel cũng báo lỗi, hãy xin bên gửi gửi lại tệp.`,
+    { fileName, sheet, cause: error instanceof Error ? error.message : String(error) },
+  );
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -200,41 +214,50 @@ export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileN
   });
   const sheets: ReadSheet[] = [];
   let rowsRead = 0;
+  /** The sheet being streamed, for the message when exceljs cannot parse it. */
+  let reading: string | null = null;
   task.report(0, totalRows);
-  for await (const worksheet of reader) {
-    const sheetReader = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id: string | number; name?: string };
-    const entry = entries.find((e) => String(e.partNo) === String(sheetReader.id));
-    const rows = new Map<number, Map<number, ReadCell>>();
-    let maxRow = 0;
-    let maxCol = 0;
-    for await (const row of sheetReader) {
-      const cells = new Map<number, ReadCell>();
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        const read = normalizeCell(cell.value, (cell as unknown as FontCarrier).font?.name ?? undefined);
-        if (!read) return;
-        cells.set(col, read);
-        if (col > maxCol) maxCol = col;
+  try {
+    for await (const worksheet of reader) {
+      const sheetReader = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { id: string | number; name?: string };
+      const entry = entries.find((e) => String(e.partNo) === String(sheetReader.id));
+      reading = entry?.name ?? null;
+      const rows = new Map<number, Map<number, ReadCell>>();
+      let maxRow = 0;
+      let maxCol = 0;
+      for await (const row of sheetReader) {
+        const cells = new Map<number, ReadCell>();
+        row.eachCell({ includeEmpty: false }, (cell, col) => {
+          const read = normalizeCell(cell.value, (cell as unknown as FontCarrier).font?.name ?? undefined);
+          if (!read) return;
+          cells.set(col, read);
+          if (col > maxCol) maxCol = col;
+        });
+        if (cells.size > 0) {
+          rows.set(row.number, cells);
+          if (row.number > maxRow) maxRow = row.number;
+        }
+        if (++rowsRead % 2000 === 0) {
+          task.report(rowsRead, totalRows);
+          await yieldToEventLoop();
+          task.throwIfCancelled();
+        }
+      }
+      reading = null;
+      if (!entry) continue;
+      sheets.push({
+        name: entry.name,
+        order: entry.order,
+        state: entry.state,
+        rows,
+        layout: layouts.get(entry.partNo)!,
+        maxRow,
+        maxCol,
       });
-      if (cells.size > 0) {
-        rows.set(row.number, cells);
-        if (row.number > maxRow) maxRow = row.number;
-      }
-      if (++rowsRead % 2000 === 0) {
-        task.report(rowsRead, totalRows);
-        await yieldToEventLoop();
-        task.throwIfCancelled();
-      }
     }
-    if (!entry) continue;
-    sheets.push({
-      name: entry.name,
-      order: entry.order,
-      state: entry.state,
-      rows,
-      layout: layouts.get(entry.partNo)!,
-      maxRow,
-      maxCol,
-    });
+  } catch (error) {
+    if (error instanceof CoreError) throw error;
+    throw unreadable(fileName, reading, error);
   }
   task.report(totalRows, totalRows);
   sheets.sort((a, b) => a.order - b.order);

@@ -270,6 +270,13 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
       continue;
     }
     row.detail = true;
+    // The book holds no negative assignment (the database refuses one): say so at the cell, before a commit fails.
+    for (const col of amountCols) {
+      const amount = row.amounts[col.col] ?? 0;
+      if (amount >= 0) continue;
+      const cell = `${col.col}${row.row}`;
+      finding({ severity: 'E', rule: 'doc', code: 'IMPORT_NEGATIVE_AMOUNT', cell, message: `Ô ${cell} (${col.label || col.col}): số tiền âm (${triệu(amount)}); vốn được giao không thể âm. Hãy sửa ô này trong tệp.` });
+    }
     const dupKey = `${row.parentRow}|${row.stt}|${foldedName.get(row.row)!}`;
     const earlier = seen.get(dupKey);
     if (earlier !== undefined) {

@@ -317,6 +317,16 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
 
   checkArithmetic({ rows, columns, checkedCols, liveChildren, live, finding });
   const { lines, detailLines, totalDong } = linesOf(rows, amountCols, matcher, year);
+  // Each amount is checked on reading, but their sums can still pass 2^53 đồng, where a number is no longer exact.
+  if (!Number.isSafeInteger(totalDong) || lines.some((line) => !Number.isSafeInteger(line.amountDong))) {
+    finding({
+      severity: 'E',
+      rule: 'doc',
+      code: 'IMPORT_TOTAL_TOO_LARGE',
+      cell: null,
+      message: 'Tổng số tiền của tệp vượt quá mức phần mềm tính chính xác được đến từng đồng (khoảng 9 triệu tỷ đồng). Hãy kiểm tra đơn vị tính và các ô số tiền rất lớn trong tệp.',
+    });
+  }
 
   let converted = 0;
   let guessed = 0;

@@ -10,7 +10,13 @@ import { formatAmount, type MoneyUnit } from '../../shared/money/dong';
 import { api } from '../api/client';
 import { UnitSelect } from '../grid/UnitSelect';
 
-const ANNEX_LABELS: Record<AnnexKind, string> = { tong_hop: 'Tổng hợp', theo_xa: 'Chi tiết theo xã, đơn vị', dieu_chinh: 'Điều chỉnh', du_an: 'Danh mục dự án' };
+const ANNEX_LABELS: Record<AnnexKind, string> = {
+  tong_hop: 'Tổng hợp',
+  theo_xa: 'Chi tiết theo xã, đơn vị',
+  dieu_chinh: 'Điều chỉnh',
+  du_an: 'Danh mục dự án',
+  du_toan_sn: 'Dự toán chi thường xuyên theo đơn vị',
+};
 
 /** Header rows of a grouped table header: equal neighbouring labels on a level merge into one cell. */
 function headerRows(columns: PrintColumn[], depth: number) {

@@ -4,7 +4,7 @@
  */
 import type { Dong, MoneyUnit } from '../money/dong';
 
-export const ANNEX_KINDS = ['tong_hop', 'theo_xa', 'dieu_chinh', 'du_an'] as const;
+export const ANNEX_KINDS = ['tong_hop', 'theo_xa', 'dieu_chinh', 'du_an', 'du_toan_sn'] as const;
 export type AnnexKind = (typeof ANNEX_KINDS)[number];
 
 export interface PrintColumn {

@@ -325,6 +325,48 @@ function projectAnnex(db: Db, lines: DecisionLine[], unit: MoneyUnit): Omit<Prin
   };
 }
 
+/**
+ * The recurrent breakdown in the layout of the district's budget publication form for program spending
+ * (TT 343/2016/TT-BTC Biểu 91/CK-NSNN, as best known): program → component rows, each component's
+ * implementing units under it, columns Tổng số / NSTW / NS tỉnh đối ứng.
+ */
+function recurrentAnnex(lines: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit, year: number): Omit<PrintAnnex, 'label' | 'attachedTo'> {
+  const sn = lines.filter((l) => l.capitalType === 'SN');
+  const known = new Set(['NSTW', 'NST_DOIUNG']);
+  const columns: PrintColumn[] = [
+    { key: 'NSTW', header: ['Chia ra', 'Ngân sách trung ương'], kind: 'money', width: 30 },
+    { key: 'NST_DOIUNG', header: ['Chia ra', 'Ngân sách tỉnh đối ứng'], kind: 'money', width: 30 },
+    ...(sn.some((l) => !known.has(l.sourceCode)) ? [{ key: 'OTHER', header: ['Chia ra', 'Nguồn khác'], kind: 'money' as const, width: 26 }] : []),
+  ];
+  const keys = ['total', ...columns.map((c) => c.key)];
+  const valueOf = (l: DecisionLine): Record<string, number> => ({ total: summaryAmount(l), [known.has(l.sourceCode) ? l.sourceCode : 'OTHER']: summaryAmount(l) });
+  const unitsOf = (c: ComponentInfo): PrintRow[] => {
+    const byUnit = new Map<string, { name: string; cells: Record<string, number> }>();
+    for (const l of sn) {
+      if (l.componentId !== c.id) continue;
+      const key = `${l.recipient.kind}:${l.recipient.id}`;
+      const u = byUnit.get(key) ?? { name: l.recipient.name, cells: {} };
+      for (const [k, v] of Object.entries(valueOf(l))) sumInto(u.cells, k, v);
+      byUnit.set(key, u);
+    }
+    return [...byUnit.values()]
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
+      .map((u) => ({ stt: '-', depth: 0, bold: false, italic: true, detail: true, cells: { label: u.name, ...toCells(u.cells, keys) } }));
+  };
+  const rows = treeRows(componentTree(sn, components, valueOf), keys, (c) => c.name, unitsOf);
+  const total = totalRow(sn, valueOf, keys);
+  return {
+    kind: 'du_toan_sn',
+    title: `DỰ TOÁN CHI THƯỜNG XUYÊN THỰC HIỆN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA NĂM ${year} THEO ĐƠN VỊ THỰC HIỆN`,
+    unitLine: `Đơn vị tính: ${UNIT_LABEL_VI[unit]}`,
+    columns: [STT_COLUMN, { key: 'label', header: ['Nội dung'], kind: 'text', width: 80 }, { ...TOTAL_COLUMN, header: ['Tổng số'] }, ...columns, NOTE_COLUMN],
+    headerDepth: 2,
+    rows: [total, ...rows],
+    amountInWords: amountInWordsLine(toDong(Number(total.cells.total))),
+    roundingNote: roundingNote(rows.filter((r) => r.depth === 0), total, keys, unit),
+  };
+}
+
 const ANNEX_TITLE_KIND: Record<string, string> = { UBND: 'Quyết định', HDND: 'Nghị quyết' };
 const ISSUER_FULL: Record<string, string> = { UBND: 'Ủy ban nhân dân', HDND: 'Hội đồng nhân dân' };
 
@@ -346,16 +388,34 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
   const components = componentIndex(db);
   const adjustment = ADJUSTMENT_KINDS.has(h.kind);
   const withProjects = doc.lines.some((l) => l.projectId !== null);
-  const defaults: AnnexKind[] = adjustment ? ['dieu_chinh', 'tong_hop', 'theo_xa'] : ['tong_hop', 'theo_xa', ...(withProjects ? (['du_an'] as const) : [])];
+  // The HĐND's breakdown of the recurrent estimate prints by component and implementing unit (Biểu 91).
+  const recurrent = !adjustment && h.issuer === 'HDND' && doc.lines.length > 0 && doc.lines.every((l) => l.capitalType === 'SN');
+  const defaults: AnnexKind[] = adjustment
+    ? ['dieu_chinh', 'tong_hop', 'theo_xa']
+    : recurrent
+      ? ['du_toan_sn', 'theo_xa']
+      : ['tong_hop', 'theo_xa', ...(withProjects ? (['du_an'] as const) : [])];
   const kinds: AnnexKind[] = args.annexes ?? (adjustment ? ['dieu_chinh', 'tong_hop'] : defaults);
+  const build = (kind: AnnexKind) => {
+    switch (kind) {
+      case 'dieu_chinh':
+        return adjustmentAnnex(lines, components, unit);
+      case 'theo_xa':
+        return byRecipientAnnex(lines, unit);
+      case 'tong_hop':
+        return summaryAnnex(lines, components, unit);
+      case 'du_toan_sn':
+        return recurrentAnnex(lines, components, unit, h.year);
+      case 'du_an':
+        return projectAnnex(db, lines, unit);
+    }
+  };
   const numbering = [...defaults, ...kinds.filter((k) => !defaults.includes(k))];
   const lines = adjustment ? planAround(db, doc, today, components) : doc.lines;
   const district = office.districtName.replace(/^Huyện\s+/i, '');
   const numberText = h.numberText ?? `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${h.symbol}`;
   const dateText = h.docDate ? formatDateVi(h.docDate) : '\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0';
-  const built = kinds.map((kind) =>
-    kind === 'dieu_chinh' ? adjustmentAnnex(lines, components, unit) : kind === 'theo_xa' ? byRecipientAnnex(lines, unit) : kind === 'tong_hop' ? summaryAnnex(lines, components, unit) : projectAnnex(db, lines, unit),
-  );
+  const built = kinds.map(build);
   const annexes: PrintAnnex[] = built.map((a) => ({
     ...a,
     label: numbering.length > 1 || kinds.length > 1 ? `Phụ lục ${romanNumeral(numbering.indexOf(a.kind) + 1)}` : 'Phụ lục',

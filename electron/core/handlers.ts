@@ -8,7 +8,7 @@ import { seedDemo } from './demo/seed-demo';
 import { getOffice, listDistricts, requireOffice, setupOffice } from './office/office';
 import { catalogCounts, componentsForYear, referenceLists, unitCounts } from './reference/catalog';
 import { schemaVersion } from './db/migrations';
-import { createDraft, deleteDraft, duplicateDecision, rebaseDraft, stepDraftHistory, updateDraftHeader } from './decisions/drafts';
+import { createDraft, createImplementation, deleteDraft, duplicateDecision, rebaseDraft, stepDraftHistory, updateDraftHeader } from './decisions/drafts';
 import { checkDecision, issueDecision, nextNumber } from './decisions/issue';
 import { applyLineChanges } from './decisions/lines';
 import { getDocument, listHeaders } from './decisions/store';
@@ -71,6 +71,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'decisions.list': (args, ctx) => listHeaders(ctx.db, args),
     'decisions.get': (args, ctx) => getDocument(ctx.db, args.id),
     'decisions.create': (args, ctx) => createDraft(ctx, args),
+    'decisions.createImplementation': (args, ctx) => createImplementation(ctx, args.resolutionId),
     'decisions.update': (args, ctx) => updateDraftHeader(ctx, args),
     'decisions.delete': (args, ctx) => deleteDraft(ctx, args),
     'decisions.duplicate': (args, ctx) => duplicateDecision(ctx, args),

@@ -114,6 +114,8 @@ export const ledgerCommands = {
       .strict(),
   ),
   'decisions.get': command<DecisionDocument>()(z.object({ id: entityId }).strict()),
+  /** The UBND's decision assigning an issued HĐND breakdown to the units that carry it out. */
+  'decisions.createImplementation': command<DecisionDocument>()(z.object({ resolutionId: entityId }).strict()),
   'decisions.create': command<DecisionDocument>()(
     z
       .object({

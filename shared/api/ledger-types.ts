@@ -39,6 +39,8 @@ export interface DecisionHeader {
   signerName: string | null;
   signerTitle: string | null;
   predecessorId: number | null;
+  /** A UBND decision implementing this HĐND resolution's breakdown: it has no lines of its own. */
+  implementsId: number | null;
   createdAt: string;
   updatedAt: string;
   issuedAt: string | null;

@@ -136,4 +136,16 @@ test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remainin
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
   await expect(page.getByRole('heading', { name: /Nghị quyết số 02\/NQ-HĐND/ })).toBeVisible();
+
+  // The UBND's decision assigning the resolution to the units: issued, then shown in print preview.
+  await page.goto(`${webHost.url}#/du-toan-thuong-xuyen/2024`);
+  await expect(page.getByLabel('Nghị quyết phân bổ')).toHaveValue(/\d+/);
+  await page.getByRole('button', { name: 'Lập quyết định giao dự toán…' }).click();
+  const ubnd = page.getByRole('dialog');
+  await ubnd.getByLabel('Ngày ban hành').fill('30/07/2024');
+  await expect(ubnd.getByLabel('Người ký')).toHaveValue('1');
+  await ubnd.getByRole('button', { name: 'Ban hành' }).click();
+  await expect(page.getByText('Số: 01/QĐ-UBND')).toBeVisible();
+  await expect(page.getByText('DỰ TOÁN CHI THƯỜNG XUYÊN THỰC HIỆN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA NĂM 2024 THEO ĐƠN VỊ THỰC HIỆN')).toBeVisible();
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'giao-du-toan-in.png'), fullPage: true });
 });

@@ -205,3 +205,19 @@ describe('migration 0004_exchange', () => {
     db.close();
   });
 });
+
+describe('migration 0005_implementation_decision', () => {
+  it('upgrades a version-4 database and allows one implementing decision per resolution', () => {
+    const dir = tempDir();
+    const v4 = open(dir, migrationsUpTo(4)).db;
+    v4.exec("INSERT INTO signer (name, title, sort_order) VALUES ('Lương Văn Hải', 'Chủ tịch HĐND huyện', 0);");
+    v4.close();
+    const { db, migration } = open(dir, migrationsUpTo(5));
+    expect(migration).toMatchObject({ from: 4, to: 5 });
+    const insert = db.prepare("INSERT INTO decision (year, kind, issuer, implements_id, created_at, updated_at) VALUES (2024, 'phan_bo', ?, ?, 'now', 'now')");
+    const resolution = Number(insert.run('HDND', null).lastInsertRowid);
+    expect(insert.run('UBND', resolution).changes).toBe(1);
+    expect(() => insert.run('UBND', resolution)).toThrow(/UNIQUE/);
+    db.close();
+  });
+});

@@ -121,3 +121,29 @@ describe('mid-year moves of recurrent money (rules 7, 8, 10)', () => {
     expect(messages(pilot.core, late, 8).join('\n')).toMatch(/chỉ được làm trong thời gian thí điểm/);
   });
 });
+
+describe('the UBND decision assigning an issued breakdown to the units (giao dự toán)', () => {
+  it('has no lines of its own, issues under a QĐ-UBND number, prints the resolution\'s money, and leaves the ledger as it was', () => {
+    const { core, education, labour } = office();
+    delegate(core);
+    const resolution = breakdown(core, education, labour);
+    expect(core.invoke('decisions.createImplementation', { resolutionId: resolution })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(issue(core, resolution, '2024-07-25', SIGNER.hdndChair).ok).toBe(true);
+    const before = call(core, 'recurrent.sheet', { year: 2024 });
+    const implementation = call(core, 'decisions.createImplementation', { resolutionId: resolution });
+    expect(implementation.header).toMatchObject({ issuer: 'UBND', kind: 'phan_bo', implementsId: resolution, lineCount: 0, basis: ['Nghị quyết số 01/NQ-HĐND ngày 25/07/2024 của Hội đồng nhân dân huyện Tràng Định'] });
+    const id = implementation.header.id;
+    expect(core.invoke('decisions.lines.apply', { decisionId: id, changes: [{ op: 'add', line: line('NTM.ND05', 1, { recipient: { kind: 'unit', id: education } }) }] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_LINES' },
+    });
+    expect(core.invoke('decisions.createImplementation', { resolutionId: resolution })).toMatchObject({ ok: false, error: { code: 'DUPLICATE_CODE' } });
+    expect(issue(core, id, '2024-07-30', SIGNER.ubndChair)).toMatchObject({ ok: true, value: { header: { numberText: '01/QĐ-UBND', status: 'issued' } } });
+    expect(call(core, 'recurrent.sheet', { year: 2024 })).toEqual(before);
+    const printed = call(core, 'print.decision', { id });
+    expect(printed.numberLine).toBe('Số: 01/QĐ-UBND');
+    expect(printed.annexes.map((a) => a.kind)).toEqual(['du_toan_sn', 'theo_xa']);
+    expect(printed.annexes[0]!.attachedTo).toContain('Quyết định số 01/QĐ-UBND');
+    expect(printed.annexes[0]!.rows[0]!.cells.total).toBe(2_140_000_000);
+  });
+});

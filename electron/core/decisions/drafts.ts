@@ -11,7 +11,8 @@ import { requireOffice } from '../office/office';
 import { componentIndex } from '../reference/catalog';
 import { editHistory, headerFieldsOf, recordEdit, stepHistory, type HeaderFields, type LineState } from './history';
 import { draftDate } from './lines';
-import { ADJUSTMENT_KINDS } from '../../../shared/domain/documents';
+import { ADJUSTMENT_KINDS, documentNumberText } from '../../../shared/domain/documents';
+import { formatDateVi } from '../../../shared/format/date';
 import { getDecisionRow, getDocument, getDraftRow, getLineRecords, LINE_COLUMNS, toHeader, type DecisionRow, type LineRecord } from './store';
 
 const INSERT_LINE = `INSERT INTO decision_line (${LINE_COLUMNS.filter((c) => c !== 'id').join(', ')})
@@ -47,6 +48,48 @@ export function createDraft(ctx: CoreContext, args: CommandArgs<'decisions.creat
       );
     }
     writeAudit(ctx, 'decisions.create', 'decision', id, null, { ...row, lines: args.fromPlan ? 'từ kế hoạch đang có hiệu lực' : 0 });
+    return getDocument(db, id);
+  })();
+}
+
+/**
+ * The UBND's decision assigning an issued HĐND breakdown to the units that carry it out (giao dự toán):
+ * a UBND draft bound to the resolution, with the resolution as its basis and no lines of its own.
+ */
+export function createImplementation(ctx: CoreContext, resolutionId: number): DecisionDocument {
+  const { db } = ctx;
+  requireOffice(db);
+  const resolution = getDecisionRow(db, resolutionId);
+  if (resolution.status !== 'issued' || resolution.issuer !== 'HDND' || resolution.kind !== 'phan_bo') {
+    throw new CoreError('INVALID_INPUT', 'Chỉ lập quyết định giao dự toán cho một nghị quyết phân bổ của HĐND huyện đã ban hành.', { field: 'resolutionId', value: resolutionId });
+  }
+  const existing = db.prepare('SELECT id FROM decision WHERE implements_id = ?').get(resolutionId) as { id: number } | undefined;
+  if (existing) {
+    throw new CoreError('DUPLICATE_CODE', `Nghị quyết ${documentNumberText(resolution.number!, 'HDND')} đã có quyết định giao dự toán (số hiệu nội bộ #${existing.id}); mở quyết định đó thay vì lập mới.`, {
+      id: existing.id,
+    });
+  }
+  const office = requireOffice(db);
+  const district = office.districtName.replace(/^Huyện\s+/i, '');
+  const resolutionText = `Nghị quyết số ${documentNumberText(resolution.number!, 'HDND')} ngày ${formatDateVi(resolution.doc_date!)} của Hội đồng nhân dân huyện ${district}`;
+  return db.transaction(() => {
+    const now = ctx.now();
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO decision (year, kind, issuer, summary, basis_json, implements_id, created_at, updated_at)
+           VALUES (?, 'phan_bo', 'UBND', ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          resolution.year,
+          `Giao dự toán chi thường xuyên thực hiện các Chương trình mục tiêu quốc gia năm ${resolution.year} cho các đơn vị (thực hiện ${resolutionText})`,
+          JSON.stringify([resolutionText]),
+          resolutionId,
+          now,
+          now,
+        ).lastInsertRowid,
+    );
+    writeAudit(ctx, 'decisions.createImplementation', 'decision', id, null, getDecisionRow(db, id));
     return getDocument(db, id);
   })();
 }

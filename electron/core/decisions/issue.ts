@@ -33,7 +33,8 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
   return db.transaction(() => {
     const draft = getDraftRow(db, args.id);
     const lines = (db.prepare('SELECT COUNT(*) AS n FROM decision_line WHERE decision_id = ?').get(draft.id) as { n: number }).n;
-    if (lines === 0) throw new CoreError('DECISION_EMPTY', 'Dự thảo chưa có dòng nào; không thể ban hành quyết định trống.');
+    // A decision implementing an HĐND resolution carries the resolution's lines, not its own.
+    if (lines === 0 && draft.implements_id === null) throw new CoreError('DECISION_EMPTY', 'Dự thảo chưa có dòng nào; không thể ban hành quyết định trống.');
     const signer = db.prepare('SELECT name, title FROM signer WHERE id = ?').get(args.signerId) as { name: string; title: string } | undefined;
     if (!signer) throw new CoreError('UNKNOWN_SIGNER', `Người ký: không có người ký số ${args.signerId}. Chọn người ký trong danh sách của văn phòng.`, { field: 'signerId' });
     const numberYear = Number(args.docDate.slice(0, 4));

@@ -193,6 +193,13 @@ export function applyLineChanges(ctx: CoreContext, args: CommandArgs<'decisions.
   const { db } = ctx;
   return db.transaction(() => {
     const draft = getDraftRow(db, args.decisionId);
+    if (draft.implements_id !== null) {
+      throw new CoreError(
+        'INVALID_LINES',
+        'Quyết định giao dự toán thực hiện một nghị quyết của HĐND: số liệu là các dòng của nghị quyết, không nhập dòng riêng. Muốn đổi số liệu, hãy điều chỉnh nghị quyết.',
+        { decisionId: draft.id },
+      );
+    }
     const resolver = new LineResolver(db, draft, ctx.now());
     const problems: LineProblem[] = [];
     const states: LineState[] = [];

@@ -32,6 +32,7 @@ export interface DecisionRow {
   signer_name: string | null;
   signer_title: string | null;
   predecessor_id: number | null;
+  implements_id: number | null;
   created_at: string;
   updated_at: string;
   issued_at: string | null;
@@ -179,6 +180,7 @@ export function toHeader(db: Db, r: DecisionRow, sums?: { n: number; inc: number
     signerName: r.signer_name,
     signerTitle: r.signer_title,
     predecessorId: r.predecessor_id,
+    implementsId: r.implements_id,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     issuedAt: r.issued_at,

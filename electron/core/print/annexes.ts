@@ -387,9 +387,11 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
   const unit = args.unit ?? 'trieu';
   const components = componentIndex(db);
   const adjustment = ADJUSTMENT_KINDS.has(h.kind);
-  const withProjects = doc.lines.some((l) => l.projectId !== null);
+  // A UBND decision implementing an HĐND breakdown prints the resolution's money under its own number.
+  const ownLines = h.implementsId !== null ? getDocument(db, h.implementsId).lines : doc.lines;
+  const withProjects = ownLines.some((l) => l.projectId !== null);
   // The HĐND's breakdown of the recurrent estimate prints by component and implementing unit (Biểu 91).
-  const recurrent = !adjustment && h.issuer === 'HDND' && doc.lines.length > 0 && doc.lines.every((l) => l.capitalType === 'SN');
+  const recurrent = !adjustment && (h.issuer === 'HDND' || h.implementsId !== null) && ownLines.length > 0 && ownLines.every((l) => l.capitalType === 'SN');
   const defaults: AnnexKind[] = adjustment
     ? ['dieu_chinh', 'tong_hop', 'theo_xa']
     : recurrent
@@ -411,7 +413,7 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
     }
   };
   const numbering = [...defaults, ...kinds.filter((k) => !defaults.includes(k))];
-  const lines = adjustment ? planAround(db, doc, today, components) : doc.lines;
+  const lines = adjustment ? planAround(db, doc, today, components) : ownLines;
   const district = office.districtName.replace(/^Huyện\s+/i, '');
   const numberText = h.numberText ?? `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${h.symbol}`;
   const dateText = h.docDate ? formatDateVi(h.docDate) : '\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0';

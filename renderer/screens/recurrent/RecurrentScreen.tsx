@@ -97,6 +97,15 @@ export function RecurrentScreen() {
     else setError(result.error.message);
   }
 
+  /** The UBND's decision assigning the issued resolution to the units: drafted, then issued in the same dialog. */
+  async function createImplementation() {
+    if (decisionId === null) return;
+    const created = await api.invoke('decisions.createImplementation', { resolutionId: decisionId });
+    if (!created.ok) return setError(created.error.message);
+    setError(null);
+    setIssuing(created.value);
+  }
+
   async function startMove() {
     const result = await api.invoke('decisions.create', { year, kind: 'dieu_chinh', issuer: 'HDND', fromPlan: true, summary: `Điều chỉnh dự toán chi thường xuyên giữa các dự án thành phần năm ${year}` });
     if (!result.ok) return setError(result.error.message);
@@ -193,6 +202,11 @@ export function RecurrentScreen() {
                 </button>
               </>
             ) : null}
+            {current?.status === 'issued' ? (
+              <button type="button" onClick={() => void createImplementation()} title="Quyết định của UBND huyện giao dự toán cho các đơn vị theo nghị quyết">
+                Lập quyết định giao dự toán…
+              </button>
+            ) : null}
             {current ? <Link to={`/in/${current.id}`}>Xem bản in phụ lục</Link> : null}
             <button type="button" onClick={() => void startMove()} title="Nghị quyết HĐND điều chỉnh kinh phí sự nghiệp giữa các dự án thành phần (NQ 111 khoản 1)">
               Điều chỉnh giữa các hợp phần…
@@ -215,6 +229,10 @@ export function RecurrentScreen() {
           onPick={() => setIssuing(null)}
           onIssued={(doc) => {
             setIssuing(null);
+            if (doc.header.implementsId !== null) {
+              setInfo(`Đã ban hành Quyết định ${doc.header.numberText} giao dự toán cho các đơn vị.`);
+              return navigate(`/in/${doc.header.id}`);
+            }
             setInfo(`Đã ban hành Nghị quyết ${doc.header.numberText}.`);
             void loadDecisions(doc.header.id);
           }}

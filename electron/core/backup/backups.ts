@@ -75,7 +75,11 @@ export function createBackup(db: Db, dataDir: string, reason: string, now = new 
   fs.mkdirSync(dir, { recursive: true });
   let file = path.join(dir, `${reason}-${stamp(now)}.sqlite`);
   for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `${reason}-${stamp(now)}-${n}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(file);
+  // Written under a temporary name and renamed: a process killed mid-copy leaves no half backup in the list.
+  const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true });
+  db.prepare('VACUUM INTO ?').run(partial);
+  fs.renameSync(partial, file);
   for (const old of backupsToPrune(listBackups(dataDir), policy, now)) fs.rmSync(old.file, { force: true });
   return { file, reason, takenAt: takenAtOf(stamp(now)), sizeBytes: fs.statSync(file).size };
 }

@@ -43,6 +43,8 @@ Lệnh:
   plan --year NĂM [--as-of YYYY-MM-DD]
                           cân đối vốn: được giao, đã phân bổ, còn lại, tỷ lệ
                           theo chương trình × nguồn × loại vốn
+  issue <id> --date YYYY-MM-DD --signer SỐ [--number SỐ]
+                          ban hành một dự thảo (sao lưu trước; bị từ chối khi quy tắc báo lỗi [E])
   recurrent show --year NĂM [--program MÃ]
                           dự toán chi thường xuyên (kinh phí SN) theo hợp phần × đơn vị, còn lại theo nguồn
   check-draft <id>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
@@ -276,6 +278,8 @@ export function runCli(argv: string[], io: CliIo): number {
         status: { type: 'string' },
         out: { type: 'string' },
         program: { type: 'string' },
+        date: { type: 'string' },
+        number: { type: 'string' },
       },
     });
   } catch (error) {
@@ -369,6 +373,20 @@ export function runCli(argv: string[], io: CliIo): number {
           false,
           (core) => core.invoke('ledger.balance', asOf === undefined ? { year } : { year, asOf }),
           (balance) => printBalance(io, balance),
+        );
+      }
+      case 'issue': {
+        const id = requireId(sub, 'issue <id> --date YYYY-MM-DD --signer SỐ [--number SỐ]');
+        const docDate = optionalDate(values.date, '--date');
+        if (docDate === undefined) throw new UsageError('Thiếu --date YYYY-MM-DD (ngày ban hành).');
+        const signer = values.signer?.[0];
+        if (signer === undefined || !/^\d{1,6}$/.test(signer)) throw new UsageError('--signer phải là số của người ký (xem "info").');
+        if (values.number !== undefined && !/^\d{1,6}$/.test(values.number)) throw new UsageError(`--number phải là số nguyên dương, không phải "${values.number}".`);
+        return withCore(
+          false,
+          // The command backs the database up before issuing, as in the app.
+          (core) => core.invoke('decisions.issue', { id, docDate, signerId: Number(signer), ...(values.number ? { number: Number(values.number) } : {}) }),
+          (doc) => io.out(`Đã ban hành ${doc.header.numberText} ngày ${formatDateVi(doc.header.docDate!)} (${doc.lines.length} dòng).`),
         );
       }
       case 'recurrent': {

@@ -1,9 +1,11 @@
 import type { Db } from './db/database';
+import type { MigrationOutcome } from './db/migrations';
 import type { Logger } from './log';
 import type { TaskRegistry } from './tasks';
 
 /** What every command handler gets: the open database and who is acting. */
 export interface CoreContext {
+  /** The open database; replaced (never while a command runs) when a backup is restored: read it, do not keep it. */
   db: Db;
   /** Who is acting, for the audit trail (the OS user on the desktop, "cli" or "web" otherwise). */
   actor: string;
@@ -12,6 +14,12 @@ export interface CoreContext {
   dataFile: string;
   /** Progress and cancellation of long commands (imports). */
   tasks: TaskRegistry;
+  /**
+   * Closes the database, runs `replace` on the closed file (a restore), reopens, checks and upgrades it, and
+   * swaps `db` for every later command. When the new file cannot be opened, `undo` puts the previous file back
+   * and the previous data is reopened before the error is thrown.
+   */
+  replaceDatabase<T>(replace: () => T, undo: (value: T) => void): { value: T; migration: MigrationOutcome };
 }
 
 /** Writes one audit row; callers run it inside the transaction of the change it records. */

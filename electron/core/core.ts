@@ -26,7 +26,9 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** The open database; another connection after a restore (read it each time, do not keep it). */
   readonly db: Db;
+  /** What the last open did to the schema (the first open, or the reopen after a restore). */
   readonly migration: MigrationOutcome;
   /** Runs one command: validates its raw input and answers with a Result. Never throws. */
   invoke<K extends CommandName>(name: K, input: unknown): Result<CommandOutput<K>>;
@@ -38,42 +40,94 @@ export interface Core {
   close(): void;
 }
 
-/** Opens the office database in a data folder, migrates it, loads reference data and returns the dispatcher. */
-export function openCore(options: CoreOptions): Core {
-  const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
-  const seedDir = path.join(resourcesDir, 'seed');
-  const file = databaseFile(options.dataDir);
+interface OpenedDatabase {
+  db: Db;
+  migration: MigrationOutcome;
+}
+
+/** Opens (and upgrades) the database file, refuses a damaged one with the way out, loads the reference data. */
+function openChecked(file: string, dataDir: string, resourcesDir: string, create: boolean, now: () => string): OpenedDatabase {
   const { db, migration } = openDatabase({
     file,
     migrationsDir: path.join(resourcesDir, 'migrations'),
-    backupDir: backupDir(options.dataDir),
-    create: options.create ?? true,
+    backupDir: backupDir(dataDir),
+    create,
   });
-  const now = options.now ?? (() => new Date().toISOString());
   try {
     // A damaged file is refused with the way out, before anything writes to it.
     const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
     if (problems.length > 0) {
-      const latest = listBackups(options.dataDir)[0];
+      const latest = listBackups(dataDir)[0];
       throw new CoreError(
         'DB_DAMAGED',
         `Tệp dữ liệu bị hỏng (${problems.slice(0, 2).join('; ')}). ${latest ? `Bản sao lưu gần nhất: ${path.basename(latest.file)} (${latest.takenAt.slice(0, 10)}); khôi phục bằng "sovon restore ${latest.file}".` : 'Không có bản sao lưu nào trong thư mục backups.'}`,
         { file, problems: problems.slice(0, 10), latestBackup: latest?.file ?? null },
       );
     }
-    seedReferenceData(db, seedDir, now());
-    if (options.dailyBackup) dailyBackupIfDue(db, options.dataDir);
+    seedReferenceData(db, path.join(resourcesDir, 'seed'), now());
   } catch (error) {
     db.close();
     throw error;
   }
-  const ctx: CoreContext = { db, actor: options.actor, now, log: options.log ?? silentLogger, dataFile: file, tasks: createTaskRegistry() };
+  return { db, migration };
+}
+
+/** Opens the office database in a data folder, migrates it, loads reference data and returns the dispatcher. */
+export function openCore(options: CoreOptions): Core {
+  const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
+  const seedDir = path.join(resourcesDir, 'seed');
+  const file = databaseFile(options.dataDir);
+  const now = options.now ?? (() => new Date().toISOString());
+  const log = options.log ?? silentLogger;
+  let { db, migration } = openChecked(file, options.dataDir, resourcesDir, options.create ?? true, now);
+  if (options.dailyBackup) {
+    try {
+      dailyBackupIfDue(db, options.dataDir);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  const reopen = () => {
+    const opened = openChecked(file, options.dataDir, resourcesDir, false, now);
+    db = opened.db;
+    migration = opened.migration;
+    ctx.db = db;
+  };
+  // Commands run one at a time and synchronously, so nothing uses the connection while it is swapped.
+  function replaceDatabase<T>(replace: () => T, undo: (value: T) => void): { value: T; migration: MigrationOutcome } {
+    db.close();
+    let value: T;
+    try {
+      value = replace();
+    } catch (error) {
+      reopen();
+      throw error;
+    }
+    try {
+      reopen();
+    } catch (error) {
+      log.error('Không mở được dữ liệu vừa thay; đặt lại dữ liệu trước đó', error);
+      undo(value);
+      reopen();
+      throw error;
+    }
+    log.info('Đã thay tệp dữ liệu và mở lại', { file, schemaVersion: migration.to });
+    return { value, migration };
+  }
+
+  const ctx: CoreContext = { db, actor: options.actor, now, log, dataFile: file, tasks: createTaskRegistry(), replaceDatabase };
   const handlers = createHandlers(seedDir);
   const invokeUnknown = (name: unknown, input: unknown) => dispatch(handlers, ctx, name, input);
   const invokeUnknownAsync = (name: unknown, input: unknown) => dispatchAsync(handlers, ctx, name, input);
   return {
-    db,
-    migration,
+    get db() {
+      return db;
+    },
+    get migration() {
+      return migration;
+    },
     invoke: <K extends CommandName>(name: K, input: unknown) => invokeUnknown(name, input) as Result<CommandOutput<K>>,
     invokeUnknown,
     invokeAsync: <K extends CommandName>(name: K, input: unknown) => invokeUnknownAsync(name, input) as Promise<Result<CommandOutput<K>>>,

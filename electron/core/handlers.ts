@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CommandArgs, CommandName, CommandOutput } from '../../shared/api/contract';
 import { createBackup } from './backup/backups';
+import { backupList, backupNow, integrityCheck, restoreInPlace } from './backup/backup-commands';
 import { storageWarnings } from './storage-warnings';
 import { createAssignment, deleteAssignment, listAssignments, updateAssignment } from './assignments/assignments';
 import type { CoreContext } from './context';
@@ -123,5 +124,9 @@ export function createHandlers(seedDir: string): HandlerTable {
       importPackage(ctx, args.fileName, args.base64, () => createBackup(ctx.db, path.dirname(ctx.dataFile), 'truoc-nhap-goi')),
     'exchange.exportReport': (args, ctx) => exportReport(ctx, args.year, { unit: args.unit ?? 'trieu', asOf: args.asOf ?? ctx.now().slice(0, 10) }),
     'exchange.history': (args, ctx) => exchangeHistory(ctx.db, args.year),
+    'backups.list': (_args, ctx) => backupList(ctx),
+    'backups.create': (_args, ctx) => backupNow(ctx),
+    'backups.check': (_args, ctx) => integrityCheck(ctx),
+    'backups.restore': (args, ctx) => restoreInPlace(ctx, args.file),
   };
 }

@@ -17,6 +17,8 @@ export interface TaskRegistry {
   begin(taskId: string | undefined, label: string): TaskHandle;
   status(taskId: string): TaskStatus | null;
   cancel(taskId: string): boolean;
+  /** The tasks still running (a restore waits until there are none). */
+  active(): TaskStatus[];
 }
 
 export function cancelledError(label: string): CoreError {
@@ -54,6 +56,9 @@ export function createTaskRegistry(): TaskRegistry {
       entry.status = { ...entry.status, cancelled: true };
       entry.controller.abort();
       return true;
+    },
+    active() {
+      return [...running.values()].map((entry) => entry.status);
     },
   };
 }

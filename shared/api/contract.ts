@@ -17,6 +17,7 @@ import type {
 import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
+import { backupCommands } from './backup-contract';
 import { exchangeCommands } from './exchange-contract';
 import { followupCommands } from './followup-contract';
 import { importCommands } from './import-contract';
@@ -88,6 +89,7 @@ export const commands = {
   ...importCommands,
   ...recurrentCommands,
   ...exchangeCommands,
+  ...backupCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

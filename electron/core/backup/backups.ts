@@ -113,28 +113,76 @@ export function checkDatabaseFile(file: string): CheckResult {
 }
 
 /**
- * Replaces the office database by a backup: the backup is checked first, the current database is backed up
- * ("truoc-khoi-phuc"), then the backup is copied beside the database and renamed over it (the rename is
- * atomic, so a crash leaves either the old or the new file). The database must not be open elsewhere.
+ * The backup an officer chose, by its file name: only a plain name of a backup file directly inside the office's
+ * backups folder is accepted (no path, no "..", no other file), so a restore can never read a file elsewhere.
+ */
+export function resolveBackupName(dataDir: string, name: string): BackupFile {
+  const dir = backupDir(dataDir);
+  const plain = name.length > 0 && !/[\\/\0]/.test(name) && name !== '.' && name !== '..' && path.basename(name) === name;
+  const match = plain ? NAME.exec(name) : null;
+  if (!match) {
+    throw new CoreError(
+      'BACKUP_NOT_FOUND',
+      `"${name}" không phải tên một bản sao lưu. Chỉ khôi phục được các tệp trong thư mục sao lưu ${dir}, chọn theo tên (ví dụ thu-cong-20240301T080000.sqlite); hãy chọn bản sao lưu trong danh sách.`,
+      { name, backupDir: dir },
+    );
+  }
+  const file = path.join(dir, name);
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!stat || !stat.isFile()) {
+    throw new CoreError('BACKUP_NOT_FOUND', `Không có bản sao lưu ${name} trong thư mục ${dir} (có thể đã bị xoá theo chính sách lưu giữ). Hãy tải lại danh sách và chọn bản khác.`, {
+      name,
+      backupDir: dir,
+    });
+  }
+  return { file, reason: match[1]!, takenAt: takenAtOf(match[2]!), sizeBytes: stat.size };
+}
+
+/** Puts a copy of `source` in place of the database file: copied beside it, then renamed over it (atomic). */
+function replaceDatabaseFile(dataFile: string, source: string): void {
+  const partial = `${dataFile}.khoi-phuc.tmp`;
+  fs.copyFileSync(source, partial);
+  installDatabaseFile(dataFile, partial);
+}
+
+function installDatabaseFile(dataFile: string, partial: string): void {
+  for (const side of [`${dataFile}-wal`, `${dataFile}-shm`]) fs.rmSync(side, { force: true });
+  fs.renameSync(partial, dataFile);
+}
+
+/**
+ * Replaces the office database by a backup: the backup is checked and copied beside the database first (so the
+ * retention run of the next step cannot remove it), the current database is backed up ("truoc-khoi-phuc"), then the
+ * copy is renamed over the database (the rename is atomic, so a crash leaves either the old or the new file).
+ * The database must not be open elsewhere.
  */
 export function restoreBackup(dataFile: string, dataDir: string, backupFile: string): { restoredFrom: string; undoBackup: string | null } {
   const check = checkDatabaseFile(backupFile);
   if (!check.ok) {
     throw new CoreError('DB_OPEN_FAILED', `Bản sao lưu ${path.basename(backupFile)} bị hỏng, không khôi phục: ${check.problems.slice(0, 3).join('; ')}`, { file: backupFile });
   }
-  let undoBackup: string | null = null;
-  if (fs.existsSync(dataFile)) {
-    const current = new Database(dataFile);
-    try {
-      undoBackup = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
-      current.pragma('wal_checkpoint(TRUNCATE)');
-    } finally {
-      current.close();
-    }
-  }
   const partial = `${dataFile}.khoi-phuc.tmp`;
   fs.copyFileSync(backupFile, partial);
-  for (const side of [`${dataFile}-wal`, `${dataFile}-shm`]) fs.rmSync(side, { force: true });
-  fs.renameSync(partial, dataFile);
+  let undoBackup: string | null = null;
+  try {
+    if (fs.existsSync(dataFile)) {
+      const current = new Database(dataFile);
+      try {
+        undoBackup = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
+        current.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        current.close();
+      }
+    }
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  installDatabaseFile(dataFile, partial);
   return { restoredFrom: backupFile, undoBackup };
+}
+
+/** Puts the data saved just before a restore back in place (when the restored file could not be opened). */
+export function undoRestore(dataFile: string, undoBackup: string): void {
+  replaceDatabaseFile(dataFile, undoBackup);
 }

@@ -1,0 +1,66 @@
+/** Commands of the Cài đặt & sao lưu screen: the office's backups (list, take one now, restore one) and the integrity check. */
+import { z } from 'zod';
+import { command, empty, shortText } from './schemas';
+
+export interface BackupEntry {
+  /** The file name inside the office's backups folder; what `backups.restore` takes. */
+  name: string;
+  /** Why it was taken, as in its name: "thu-cong", "hang-ngay", "truoc-ban-hanh", "truoc-khoi-phuc", "truoc-nang-cap-v1-len-v2"… */
+  reason: string;
+  /** The same in Vietnamese: "Thủ công", "Hằng ngày", "Trước khi ban hành"… */
+  reasonLabel: string;
+  /** ISO time (UTC) it was taken. */
+  takenAt: string;
+  sizeBytes: number;
+}
+
+export interface BackupRetention {
+  /** The most recent backups kept whatever their age. */
+  recent: number;
+  /** One a day kept for this many days. */
+  days: number;
+  /** Never more than this many files. */
+  cap: number;
+}
+
+export interface BackupList {
+  dataFile: string;
+  dataSizeBytes: number;
+  backupDir: string;
+  /** Newest first. */
+  backups: BackupEntry[];
+  retention: BackupRetention;
+}
+
+export interface IntegrityReport {
+  file: string;
+  /** PRAGMA quick_check found nothing wrong. */
+  ok: boolean;
+  /** What quick_check reported when not ok (at most 20 lines). */
+  problems: string[];
+  checkedAt: string;
+  /** The newest backup, to restore from when the file is damaged. */
+  latestBackup: BackupEntry | null;
+}
+
+export interface RestoreOutcome {
+  restoredFrom: BackupEntry;
+  /** The copy of the data as it was just before the restore ("Trước khi khôi phục"): restoring it undoes the restore. */
+  undoBackup: BackupEntry | null;
+  schemaVersion: number;
+  /** Set when the restored backup was written by an older version and has been upgraded. */
+  upgradedFrom: number | null;
+}
+
+export const backupCommands = {
+  'backups.list': command<BackupList>()(empty),
+  /** A consistent copy of the data now ("Thủ công"), then the retention policy. */
+  'backups.create': command<BackupEntry>()(empty),
+  /** PRAGMA quick_check of the open data file. */
+  'backups.check': command<IntegrityReport>()(empty),
+  /**
+   * Replaces the data by a backup of the office's backups folder, chosen by file name (anything else is refused).
+   * The current data is backed up first, so the restore can be undone; the core reopens and upgrades the data.
+   */
+  'backups.restore': command<RestoreOutcome>()(z.object({ file: shortText(260).min(1) }).strict()),
+} as const;

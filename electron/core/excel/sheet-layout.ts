@@ -71,6 +71,8 @@ export function scanSheetLayout(xml: string): SheetLayout {
   let rowCount = 0;
   for (const m of xml.matchAll(/<(?:\w+:)?row\b([^>]*)>/g)) {
     rowCount++;
+    // Most rows are not hidden: their attributes are parsed only when the word is there at all.
+    if (!m[1]!.includes('hidden')) continue;
     const attrs = attributes(m[1]!);
     if (isTrue(attrs.get('hidden'))) {
       const r = Number(attrs.get('r'));

@@ -42,6 +42,9 @@ function rememberedMapping(db: Db, fingerprint: string): ImportMapping | undefin
   return row ? (JSON.parse(row.mapping_json) as ImportMapping) : undefined;
 }
 
+/** One formatter for the preview (as toLocaleString('vi-VN') would): building one per cell took ~120 ms per 2 000 rows. */
+const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 6 });
+
 function cellsPreview(sheet: ReadSheet, fromRow: number): ImportSheetCells {
   const rows: string[][] = [];
   const last = Math.min(sheet.maxRow, fromRow + PREVIEW_ROWS - 1);
@@ -51,7 +54,7 @@ function cellsPreview(sheet: ReadSheet, fromRow: number): ImportSheetCells {
     for (let c = 1; c <= sheet.maxCol; c++) {
       const cell = cells?.get(c);
       // Numbers as the officer sees them in Excel on a vi-VN PC.
-      line.push(cell?.kind === 'number' ? cell.number!.toLocaleString('vi-VN', { maximumFractionDigits: 6 }) : (cell?.text ?? ''));
+      line.push(cell?.kind === 'number' ? VI_NUMBER.format(cell.number!) : (cell?.text ?? ''));
     }
     rows.push(line);
   }

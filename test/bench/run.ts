@@ -1,13 +1,15 @@
 // Benchmarks (not tests): measures and writes figures as JSON { "<name>": { value, unit } }.
 // Usage: npm run bench -- [--out FILE]   (default bench-results.json)
 // Ledger figures (fold, plain GROUP BY, rules on a 5,000-line draft) come from ledger.ts; editor figures
-// (open a 5,000-line draft, edit round trip) from editor.ts, in Chromium through the web host.
+// (open a 5,000-line draft, edit round trip) from editor.ts, in Chromium through the web host; the province-workbook
+// import (50,000 detail lines, against LibreOffice) and the hostile corpus from import.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCore } from '../../electron/core/core';
 import { benchEditor } from './editor';
+import { benchImport } from './import';
 import { benchLedger } from './ledger';
 import { benchPrint } from './print';
 import { figures, median, record, time } from './measure';
@@ -70,6 +72,13 @@ try {
   await benchPrint(printDir);
 } finally {
   fs.rmSync(printDir, { recursive: true, force: true });
+}
+// The province-workbook import of 50,000 detail lines against LibreOffice, and the hostile corpus (see import.ts).
+const importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-import-'));
+try {
+  await benchImport(importDir);
+} finally {
+  fs.rmSync(importDir, { recursive: true, force: true });
 }
 fs.writeFileSync(values.out!, JSON.stringify(figures, null, 2) + '\n');
 console.log(`Đã ghi ${values.out}`);

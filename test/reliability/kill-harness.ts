@@ -1,0 +1,209 @@
+/**
+ * Crash safety: runs the CLI on long operations (import of a large workbook, issue of a large decision, a
+ * backup) and kills it with SIGKILL at random moments, then checks that the database is intact and that
+ * each operation either fully happened or left no trace. Used by the tests (a few runs) and the bench (100+).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openCore, type Core } from '../../electron/core/core';
+import { manyDetailRows, provinceWorkbook } from '../fixtures/excel/province-workbooks';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CLI = path.join(ROOT, 'electron/cli/main.ts');
+
+export type Operation = 'import' | 'issue' | 'backup';
+export const OPERATIONS: Operation[] = ['import', 'issue', 'backup'];
+
+export interface KillReport {
+  runs: number;
+  /** Per operation: runs where it had fully happened when killed, runs where it left no trace. */
+  outcomes: Record<Operation, { happened: number; noTrace: number; killedBeforeEnd: number }>;
+  /** From the moment the process opened the database to its exit, in the full runs, ms. */
+  operationMs: Record<Operation, number>;
+}
+
+interface Fixture {
+  template: string;
+  workbook: string;
+  decisionId: number;
+}
+
+function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** One office with the year's assignment and a draft of `lines` lines ready to issue; and a large workbook. */
+async function prepare(work: string, lines: number, detailRows: number): Promise<Fixture> {
+  const template = path.join(work, 'template');
+  const core: Core = openCore({ dataDir: template, actor: 'harness' });
+  let decisionId: number;
+  try {
+    must(core.invoke('office.setup', { districtCode: '180', signers: [{ name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' }] }));
+    // Every line its own key (component × commune × source): rule 1 refuses two lines on one row.
+    const catalog = must(core.invoke('catalog.components', { year: 2024 }));
+    const parents = new Set(catalog.map((c) => c.parentCode));
+    // Leaves only: money on a parent and on its child for one recipient breaks the tree (rule 2).
+    const components = catalog.filter((c) => c.depth > 0 && !parents.has(c.code) && c.allowedCapitalTypes.includes('SN'));
+    const communes = must(core.invoke('recipients.list', { date: '2024-03-15' })).filter((r) => r.kind === 'commune' && r.validOnDate);
+    const sources = ['NSTW', 'NST_DOIUNG'];
+    const keys = Array.from({ length: lines }, (_, i) => ({
+      componentCode: components[i % components.length]!.code,
+      commune: communes[Math.floor(i / components.length) % communes.length]!.code!,
+      sourceCode: sources[Math.floor(i / (components.length * communes.length)) % sources.length]!,
+    }));
+    const assigned = new Map<string, number>();
+    for (const k of keys) assigned.set(`${k.componentCode}|${k.sourceCode}`, (assigned.get(`${k.componentCode}|${k.sourceCode}`) ?? 0) + 1_000_000);
+    for (const [key, dong] of assigned) {
+      const [componentCode, sourceCode] = key.split('|') as [string, string];
+      must(core.invoke('assignments.create', { year: 2024, componentCode, sourceCode, capitalType: 'SN', amount: { dong } }));
+    }
+    decisionId = must(core.invoke('decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15' })).header.id;
+    const changes = keys.map((k) => ({
+      op: 'add' as const,
+      line: { componentCode: k.componentCode, recipient: { kind: 'commune' as const, code: k.commune }, sourceCode: k.sourceCode, capitalType: 'SN' as const, amount: { dong: 1_000_000 } },
+    }));
+    must(core.invoke('decisions.lines.apply', { decisionId, changes }));
+    const check = must(core.invoke('decisions.check', { id: decisionId }));
+    if (check.errors > 0) throw new Error(`the harness's draft does not pass the rules: ${check.findings.find((f) => f.severity === 'E')!.message}`);
+  } finally {
+    core.close();
+  }
+  const workbook = path.join(work, 'tinh-giao-von.xlsx');
+  fs.writeFileSync(workbook, await provinceWorkbook({ rows: manyDetailRows(detailRows) }));
+  return { template, workbook, decisionId };
+}
+
+function argsOf(op: Operation, fixture: Fixture, dataDir: string): string[] {
+  switch (op) {
+    case 'import':
+      return ['import', fixture.workbook, '--data', dataDir];
+    case 'issue':
+      return ['issue', String(fixture.decisionId), '--date', '2024-03-15', '--signer', '1', '--data', dataDir];
+    case 'backup':
+      return ['backup', '--data', dataDir];
+  }
+}
+
+/**
+ * Runs the CLI; when `killAfterOpenMs` is given, kills it that long after it opened the database (the WAL's
+ * shared-memory file appears then): start-up time, which varies with the machine's load, is not counted.
+ */
+function runCli(args: string[], dataDir: string, killAfterOpenMs: number | null): Promise<{ finished: boolean; code: number | null; operationMs: number | null }> {
+  return new Promise((resolve) => {
+    const marker = path.join(dataDir, 'so-von.sqlite-shm');
+    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, stdio: 'ignore' });
+    let openedAt: number | null = null;
+    let timer: NodeJS.Timeout | null = null;
+    const poll = setInterval(() => {
+      if (openedAt !== null || !fs.existsSync(marker)) return;
+      openedAt = performance.now();
+      clearInterval(poll);
+      if (killAfterOpenMs !== null) timer = setTimeout(() => child.kill('SIGKILL'), killAfterOpenMs);
+    }, 2);
+    child.on('exit', (code, signal) => {
+      clearInterval(poll);
+      if (timer) clearTimeout(timer);
+      resolve({ finished: signal === null, code, operationMs: openedAt === null ? null : performance.now() - openedAt });
+    });
+  });
+}
+
+/** Opens the killed office's database the way the app would (recovering the WAL) and checks it. */
+function inspect(dataDir: string, op: Operation): 'happened' | 'no-trace' {
+  const file = path.join(dataDir, 'so-von.sqlite');
+  const db = new Database(file);
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(`${op}: integrity_check says ${String(integrity)}`);
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    switch (op) {
+      case 'import': {
+        const imported = one('SELECT COUNT(*) AS n FROM assignment WHERE exchange_id IS NOT NULL');
+        const logged = one("SELECT COUNT(*) AS n FROM exchange_log WHERE result = 'committed'");
+        const audited = one("SELECT COUNT(*) AS n FROM audit_log WHERE command = 'import.commit'");
+        if (imported === 0 && logged === 0 && audited === 0) return 'no-trace';
+        if (imported > 0 && logged === 1 && audited === 1) return 'happened';
+        throw new Error(`import half-written: ${imported} assignment rows, ${logged} history rows, ${audited} audit rows`);
+      }
+      case 'issue': {
+        const d = db.prepare('SELECT status, number FROM decision WHERE id = 1').get() as { status: string; number: number | null };
+        const folded = one('SELECT COUNT(*) AS n FROM ledger_fold');
+        const audited = one("SELECT COUNT(*) AS n FROM audit_log WHERE command = 'decisions.issue'");
+        if (d.status === 'draft' && d.number === null && folded === 0 && audited === 0) return 'no-trace';
+        if (d.status === 'issued' && d.number === 1 && folded > 0 && audited === 1) return 'happened';
+        throw new Error(`issue half-written: status ${d.status}, number ${d.number}, ${folded} fold rows, ${audited} audit rows`);
+      }
+      case 'backup': {
+        const dir = path.join(dataDir, 'backups');
+        const listed = fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.startsWith('thu-cong-') && n.endsWith('.sqlite')) : [];
+        if (listed.length === 0) return 'no-trace';
+        if (listed.length > 1) throw new Error(`backup: ${listed.length} backups for one run`);
+        const copy = new Database(path.join(dir, listed[0]!), { readonly: true, fileMustExist: true });
+        try {
+          if (copy.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error('backup: the listed backup is damaged');
+          if ((copy.prepare('SELECT COUNT(*) AS n FROM decision_line').get() as { n: number }).n !== one('SELECT COUNT(*) AS n FROM decision_line')) throw new Error('backup: the listed backup is incomplete');
+        } finally {
+          copy.close();
+        }
+        return 'happened';
+      }
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/** A small seeded generator: the same seed kills at the same moments. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function killHarness(options: { runs: number; seed?: number; lines?: number; detailRows?: number; log?: (text: string) => void }): Promise<KillReport> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-kill-'));
+  try {
+    const fixture = await prepare(work, options.lines ?? 3000, options.detailRows ?? 6000);
+    const fresh = (name: string) => {
+      const dir = path.join(work, name);
+      fs.cpSync(fixture.template, dir, { recursive: true });
+      return dir;
+    };
+    const operationMs = {} as KillReport['operationMs'];
+    for (const op of OPERATIONS) {
+      const dir = fresh(`full-${op}`);
+      const run = await runCli(argsOf(op, fixture, dir), dir, null);
+      if (run.code !== 0) throw new Error(`${op} did not succeed without a kill (exit ${run.code})`);
+      if (inspect(dir, op) !== 'happened') throw new Error(`${op} left no trace though it finished`);
+      operationMs[op] = run.operationMs ?? 100;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const outcomes = Object.fromEntries(OPERATIONS.map((op) => [op, { happened: 0, noTrace: 0, killedBeforeEnd: 0 }])) as KillReport['outcomes'];
+    const next = random(options.seed ?? 20241130);
+    for (let i = 0; i < options.runs; i++) {
+      const op = OPERATIONS[i % OPERATIONS.length]!;
+      const dir = fresh(`run-${i}`);
+      // Anywhere in the operation, sometimes just after it would have ended.
+      const killAfter = Math.round(next() * operationMs[op] * 1.2);
+      const run = await runCli(argsOf(op, fixture, dir), dir, killAfter);
+      const outcome = inspect(dir, op);
+      if (!run.finished) outcomes[op].killedBeforeEnd++;
+      if (outcome === 'happened') outcomes[op].happened++;
+      else outcomes[op].noTrace++;
+      options.log?.(`${op} #${i}: kill ${killAfter} ms after opening → ${run.finished ? 'finished first' : 'killed'}, ${outcome}`);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    return { runs: options.runs, outcomes, operationMs };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -141,9 +141,10 @@ describe('office setup and demo data', () => {
   it('seeds Tràng Định 2024 once; a second time is refused and writes nothing', () => {
     const core = testCore();
     const result = core.invoke('demo.seed', {});
-    expect(result.ok && result.value).toMatchObject({ year: 2024, office: { districtCode: '180', pilot: true } });
+    // resources/seed/demo-trang-dinh-2024.csv: 14 lines + 3 NS tỉnh đối ứng SN; QĐ 215, NQ 28 and NQ 19.
+    expect(result.ok && result.value).toMatchObject({ year: 2024, office: { districtCode: '180', pilot: true }, assignmentLines: 17, decisions: 3 });
     const lines = count(core, 'assignment');
-    expect(lines).toBeGreaterThan(10);
+    expect(lines).toBe(17);
     expect(core.invoke('demo.seed', {})).toMatchObject({ ok: false, error: { code: 'DEMO_NEEDS_EMPTY_YEAR' } });
     expect(count(core, 'assignment')).toBe(lines);
   });

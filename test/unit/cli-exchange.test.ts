@@ -43,9 +43,12 @@ describe('CLI exchange package and report', () => {
     const imported = await cli(['import-package', file, '--data', target]);
     expect(imported.code, imported.err).toBe(EXIT.ok);
     expect(imported.out).toContain('Đã nhập gói năm 2024 từ tệp "goi-2024.xlsx"');
-    expect(imported.out).toContain('14 dòng vốn được giao, tổng 71.705.500.000 đồng; 2 quyết định, nghị quyết đã ban hành với 19 dòng');
+    // The demo: 14 + 3 (NS tỉnh đối ứng SN) assignment lines, 71.705,5 + 221,55 + 154 + 98 = 72.179,05 triệu;
+    // QĐ 215 (17 lines), NQ 28 (2) and NQ 19 (6): 25 lines.
+    expect(imported.out).toContain('17 dòng vốn được giao, tổng 72.179.050.000 đồng; 3 quyết định, nghị quyết đã ban hành với 25 dòng');
+    // Allocated: QĐ 215 67.585,5 + NQ 19 473,55 (NQ 28 moves 300, nets 0) = 68.059,05; remaining 72.179,05 − 68.059,05 = 4.120.
     const plan = await cli(['plan', '--year', '2024', '--data', target]);
-    expect(plan.out).toContain('Tổng cộng: được giao 71.705.500.000, HĐND điều chỉnh 0, đã phân bổ 67.585.500.000, còn lại 4.120.000.000 đồng');
+    expect(plan.out).toContain('Tổng cộng: được giao 72.179.050.000, HĐND điều chỉnh 0, đã phân bổ 68.059.050.000, còn lại 4.120.000.000 đồng');
 
     const again = await cli(['import-package', file, '--data', target, '--json']);
     expect(again.code).toBe(EXIT.ok);
@@ -86,7 +89,7 @@ describe('CLI exchange package and report', () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Theo chương trình', 'Theo hợp phần', 'Theo xã']);
     expect(wb.worksheets[0]!.getCell(4, 1).value).toBe('Đơn vị tính: nghìn đồng');
-    expect(wb.worksheets[0]!.getCell(6, 5).value).toBe(71_705_500_000);
+    expect(wb.worksheets[0]!.getCell(6, 5).value).toBe(72_179_050_000); // assigned: 71.705,5 + 473,55 (NS tỉnh đối ứng SN) triệu
   });
 
   it('usage errors exit 2 and write nothing', async () => {

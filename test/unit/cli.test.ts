@@ -99,22 +99,24 @@ describe('CLI', () => {
       const data = tempDir();
       const seed = cli(['seed-demo', '--data', data]);
       expect(seed.code).toBe(EXIT.ok);
-      expect(seed.out).toContain('2 quyết định đã ban hành');
+      expect(seed.out).toContain('17 dòng vốn được giao, 3 quyết định đã ban hành');
       return data;
     }
 
-    it('decisions list --year 2024 shows the two issued sample decisions', () => {
+    it('decisions list --year 2024 shows the three issued sample decisions', () => {
       const data = seeded();
       const list = cli(['decisions', 'list', '--year', '2024', '--data', data, '--json']);
       expect(list.code).toBe(EXIT.ok);
       const decisions = JSON.parse(list.out) as { numberText: string; status: string }[];
-      expect(decisions).toHaveLength(2);
-      expect(decisions.map((d) => d.numberText).sort()).toEqual(['215/QĐ-UBND', '28/NQ-HĐND']);
+      expect(decisions).toHaveLength(3);
+      expect(decisions.map((d) => d.numberText).sort()).toEqual(['19/NQ-HĐND', '215/QĐ-UBND', '28/NQ-HĐND']);
       expect(decisions.every((d) => d.status === 'issued')).toBe(true);
       const text = cli(['decisions', 'list', '--year', '2024', '--data', data]);
       expect(text.code).toBe(EXIT.ok);
       expect(text.out).toContain('215/QĐ-UBND\t15/03/2024\tPhân bổ\tĐã ban hành\t17 dòng\ttăng 67.585.500.000');
       expect(text.out).toContain('28/NQ-HĐND\t20/09/2024\tĐiều chỉnh\tĐã ban hành');
+      // NQ 19 breaks down the NS tỉnh đối ứng SN: 161,55 + 60 + 104 + 50 + 58 + 40 = 473,55 triệu on 6 lines.
+      expect(text.out).toContain('19/NQ-HĐND\t25/07/2024\tPhân bổ\tĐã ban hành\t6 dòng\ttăng 473.550.000');
       expect(cli(['decisions', 'list', '--year', '2023', '--data', data]).out).toContain('Chưa có quyết định nào.');
     });
 
@@ -169,6 +171,10 @@ describe('CLI', () => {
       expect(balance.rows).toContainEqual(
         expect.objectContaining({ originYear: 2023, programCode: 'DTTS', sourceCode: 'NSTW', capitalType: 'DTPT', remainingDong: 4120000000 }),
       );
+      // NS tỉnh đối ứng SN of DTTS: 221.550.000 assigned, broken down by NQ 19 (161.550.000 + 60.000.000).
+      expect(balance.rows).toContainEqual(
+        expect.objectContaining({ originYear: 2024, programCode: 'DTTS', sourceCode: 'NST_DOIUNG', capitalType: 'SN', assignedDong: 221550000, allocatedDong: 221550000, remainingDong: 0 }),
+      );
       for (const row of balance.rows) {
         for (const key of ['assignedDong', 'replannedDong', 'allocatedDong', 'remainingDong']) expect(Number.isInteger(row[key])).toBe(true);
       }
@@ -176,10 +182,11 @@ describe('CLI', () => {
       expect(text.code).toBe(EXIT.ok);
       expect(text.out).toContain('7.795.500.000');
       expect(text.out).toContain('2023\tDTTS\tNSTW\tDTPT\t4.120.000.000\t0\t0\t4.120.000.000\t0,0%');
+      // 68.059,05 ÷ 72.179,05 triệu = 94,29…%.
       expect(text.out).toContain('tỷ lệ 94,3%');
     });
 
-    it('plan --as-of before the HĐND adjustment does not count it; a missing --year or a bad date exits 2', () => {
+    it('plan --as-of before the HĐND resolutions does not count them; a missing --year or a bad date exits 2', () => {
       const data = seeded();
       const plan = cli(['plan', '--year', '2024', '--as-of', '2024-06-01', '--data', data, '--json']);
       expect(plan.code).toBe(EXIT.ok);
@@ -187,6 +194,10 @@ describe('CLI', () => {
       expect(balance.asOf).toBe('2024-06-01');
       expect(balance.rows).toContainEqual(
         expect.objectContaining({ originYear: 2024, programCode: 'DTTS', capitalType: 'SN', sourceCode: 'NSTW', replannedDong: 0, allocatedDong: 7795500000 }),
+      );
+      // NQ 19 (25/7) has not broken down the NS tỉnh đối ứng SN yet.
+      expect(balance.rows).toContainEqual(
+        expect.objectContaining({ originYear: 2024, programCode: 'DTTS', capitalType: 'SN', sourceCode: 'NST_DOIUNG', allocatedDong: 0, remainingDong: 221550000 }),
       );
       expect(cli(['plan', '--data', data]).code).toBe(EXIT.usage);
       expect(cli(['plan', '--year', '2024', '--as-of', '01/06/2024', '--data', data]).code).toBe(EXIT.usage);

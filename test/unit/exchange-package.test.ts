@@ -106,13 +106,16 @@ describe('exchange package (gói trao đổi)', () => {
     const result = await importInto(target, exported.base64, exported.fileName);
     expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
     const summary = result.ok ? result.value : null;
-    expect(summary).toMatchObject({ year: YEAR, noop: false, sha256: exported.sha256, counts: { assignments: 14, decisions: 2, decisionLines: 19, projects: 1, organizations: 5 } });
-    // 3.850 + 6.120 + 28.450 + 2.845 + 1.730 + 2.215,5 + 4.120 + 9.870 + 1.540 + 1.120 + 7.650 + 765 + 980 + 450 triệu
-    expect(summary!.totalDong).toBe(71_705_500_000);
-    expect(summary!.message).toContain('14 dòng vốn được giao, tổng 71.705.500.000 đồng');
+    // 14 + 3 NS tỉnh đối ứng SN assignment lines; QĐ 215, NQ 28 and NQ 19 with 17 + 2 + 6 = 25 lines; the investor and
+    // five units (PGD&ĐT, NN&PTNT, TT GDNN-GDTX, LĐTBXH, and Trung tâm Y tế named by NQ 19 only).
+    expect(summary).toMatchObject({ year: YEAR, noop: false, sha256: exported.sha256, counts: { assignments: 17, decisions: 3, decisionLines: 25, projects: 1, organizations: 6 } });
+    // 3.850 + 6.120 + 28.450 + 2.845 + 1.730 + 2.215,5 + 4.120 + 9.870 + 1.540 + 1.120 + 7.650 + 765 + 980 + 450 = 71.705,5 triệu,
+    // + 221,55 + 154 + 98 (NS tỉnh đối ứng SN) = 72.179,05 triệu
+    expect(summary!.totalDong).toBe(72_179_050_000);
+    expect(summary!.message).toContain('17 dòng vốn được giao, tổng 72.179.050.000 đồng');
 
     expect(withoutIds(call(target, 'assignments.list', { year: YEAR }))).toEqual(withoutIds(call(source, 'assignments.list', { year: YEAR })));
-    for (const asOf of ['2024-03-14', '2024-03-15', '2024-06-30', '2024-12-31']) {
+    for (const asOf of ['2024-03-14', '2024-03-15', '2024-06-30', '2024-07-25', '2024-12-31']) {
       for (const groupBy of groupings()) {
         const plan = (core: Core) => withoutIds(call(core, 'ledger.plan', { year: YEAR, asOf, groupBy }));
         expect(plan(target), `${asOf} ${groupBy.join(',')}`).toEqual(plan(source));
@@ -137,15 +140,15 @@ describe('exchange package (gói trao đổi)', () => {
 
     // One history row (committed) that every imported assignment points to, one audit row, nothing else written.
     const after = counts(target);
-    expect(after).toEqual({ ...before, assignment: 14, decision: 2, decision_line: 19, ledger_fold: fold(source).length, organization: 5, investment_project: 1, exchange_log: 1, audit_log: before.audit_log + 1 });
+    expect(after).toEqual({ ...before, assignment: 17, decision: 3, decision_line: 25, ledger_fold: fold(source).length, organization: 6, investment_project: 1, exchange_log: 1, audit_log: before.audit_log + 1 });
     const log = target.db.prepare('SELECT * FROM exchange_log').get() as { id: number; direction: string; kind: string; result: string; sha256: string; line_count: number; total_dong: number };
-    expect(log).toMatchObject({ direction: 'import', kind: 'package', result: 'committed', sha256: exported.sha256, line_count: 14, total_dong: 71_705_500_000 });
+    expect(log).toMatchObject({ direction: 'import', kind: 'package', result: 'committed', sha256: exported.sha256, line_count: 17, total_dong: 72_179_050_000 });
     expect(count(target, 'assignment') - (target.db.prepare('SELECT COUNT(*) AS n FROM assignment WHERE exchange_id = ?').get(log.id) as { n: number }).n).toBe(0);
     const audit = target.db.prepare('SELECT command, entity, entity_id FROM audit_log ORDER BY id DESC LIMIT 1').get();
     expect(audit).toEqual({ command: 'exchange.importPackage', entity: 'exchange_log', entity_id: log.id });
 
     // The export is in the source's history; the target's history lists the import, newest first.
-    expect(call(source, 'exchange.history', { year: YEAR })).toEqual([expect.objectContaining({ direction: 'export', kind: 'package', result: 'exported', sha256: exported.sha256, lineCount: 14 })]);
+    expect(call(source, 'exchange.history', { year: YEAR })).toEqual([expect.objectContaining({ direction: 'export', kind: 'package', result: 'exported', sha256: exported.sha256, lineCount: 17 })]);
     expect(call(target, 'exchange.history', {})).toEqual([expect.objectContaining({ direction: 'import', result: 'committed', fileName: exported.fileName })]);
   });
 
@@ -167,8 +170,9 @@ describe('exchange package (gói trao đổi)', () => {
     call(target, 'organizations.create', { kind: 'investor', name: 'Ban Quản lý dự án đầu tư xây dựng huyện Tràng Định' });
     const result = await importInto(target, exported.base64);
     expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
-    expect(result.ok && result.value.counts).toMatchObject({ decisions: 3, decisionLines: 21, organizations: 4, projects: 1 });
-    expect(count(target, 'organization')).toBe(5);
+    // The demo's 3 decisions with 25 lines, plus the adjustment with 2; 6 organizations, the investor already there.
+    expect(result.ok && result.value.counts).toMatchObject({ decisions: 4, decisionLines: 27, organizations: 5, projects: 1 });
+    expect(count(target, 'organization')).toBe(6);
     expect(decisionsOf(target)).toEqual(decisionsOf(source));
     const latest = call(target, 'decisions.list', { year: YEAR, status: 'issued' }).find((h) => h.number === 301)!;
     expect(call(target, 'decisions.get', { id: latest.predecessorId! }).header.numberText).toBe('215/QĐ-UBND');
@@ -191,8 +195,9 @@ describe('exchange package (gói trao đổi)', () => {
     expect(assigned.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(assigned.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, printTitlesRow: '3:3' });
     const decisions = wb.getWorksheet('Quyết định')!;
-    expect([decisions.getCell(4, 1).value, decisions.getCell(5, 1).value]).toEqual(['215/QĐ-UBND (2024)', '28/NQ-HĐND (2024)']);
-    expect(decisions.getCell(5, 12).value).toBeNull();
+    // By date: QĐ 215 (15/3), NQ 19 (25/7), NQ 28 (20/9); none adjusts another document.
+    expect([4, 5, 6].map((r) => decisions.getCell(r, 1).value)).toEqual(['215/QĐ-UBND (2024)', '19/NQ-HĐND (2024)', '28/NQ-HĐND (2024)']);
+    expect([4, 5, 6].map((r) => decisions.getCell(r, 12).value)).toEqual([null, null, null]);
     const lines = wb.getWorksheet('Chi tiết quyết định')!;
     const decrease = rowWith(lines, 16, 'KHONG_CON_DOI_TUONG');
     expect([lines.getCell(decrease, 14).value, lines.getCell(decrease, 15).value]).toEqual([-300_000_000, 450_000_000]);
@@ -206,11 +211,11 @@ describe('exchange package (gói trao đổi)', () => {
       officeName: 'Phòng Tài chính - Kế hoạch huyện Tràng Định',
       year: 2024,
       kind: 'year',
-      'rows:Vốn được giao': 14,
-      'rows:Quyết định': 2,
-      'rows:Chi tiết quyết định': 19,
+      'rows:Vốn được giao': 17,
+      'rows:Quyết định': 3,
+      'rows:Chi tiết quyết định': 25,
       'rows:Dự án': 1,
-      'rows:Đơn vị, chủ đầu tư': 5,
+      'rows:Đơn vị, chủ đầu tư': 6,
       dataSha256: exported.sha256,
     });
   });
@@ -318,7 +323,7 @@ print(json.dumps([[ws.cell(int(r), 13).value, ws.cell(int(r), 13).data_type] for
     const exported = await exportOf(source);
     const before = counts(source);
     const message = await expectError(importInto(source, exported.base64), 'PACKAGE_TARGET_NOT_EMPTY');
-    expect(message).toContain('Năm 2024 của văn phòng này đã có 14 dòng vốn được giao và 2 quyết định đã ban hành');
+    expect(message).toContain('Năm 2024 của văn phòng này đã có 17 dòng vốn được giao và 3 quyết định đã ban hành');
     expect(counts(source)).toEqual(before);
 
     const target = officeCore(TRANG_DINH);

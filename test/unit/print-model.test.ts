@@ -70,9 +70,26 @@ describe('print-document model of decision annexes', () => {
     expect(adjustment.rows[housing + 1]).toMatchObject({ detail: true, stt: '-', cells: { label: 'Xã Đào Viên', before: 1_500_000_000, after: 1_800_000_000 } });
     const source = adjustment.rows.find((r) => r.detail && r.cells.label === 'Phòng Lao động - Thương binh và Xã hội huyện Tràng Định')!;
     expect(source.cells.note).toBe('Không còn đối tượng thụ hưởng');
-    // The summary of a resolution is the whole plan after it.
-    expect(money(doc.annexes[1]!.rows[0]!, 'total')).toBe(67_585_500_000);
+    // The summary of a resolution is the whole plan after it: QĐ 215 67.585,5 + NQ 19 (25/7) 473,55 = 68.059,05 triệu
+    // (NQ 28 itself moves 300 and nets 0).
+    expect(money(doc.annexes[1]!.rows[0]!, 'total')).toBe(68_059_050_000);
     expect(doc.recipients).toContain('- Kho bạc Nhà nước Tràng Định;');
+  });
+
+  it('the HĐND breakdown of the NS tỉnh đối ứng recurrent estimate (NQ 19): program → component → units, words = total', () => {
+    const doc = call(core(), 'print.decision', { id: 3 });
+    expect(doc.numberLine).toBe('Số: 19/NQ-HĐND');
+    expect(doc.placeDateLine).toBe('Tràng Định, ngày 25 tháng 7 năm 2024');
+    expect(doc.signature).toEqual({ authority: null, role: ['CHỦ TỊCH'], name: 'Lương Văn Hải' });
+    const breakdown = doc.annexes[0]!;
+    expect(breakdown.kind).toBe('du_toan_sn');
+    // 221,55 (DTTS.DA5.TDA1) + 154 (GNBV.DA2) + 98 (NTM.ND05) triệu, all NS tỉnh đối ứng.
+    expect(breakdown.rows[0]!.cells).toMatchObject({ total: 473_550_000, NSTW: 0, NST_DOIUNG: 473_550_000 });
+    expect(breakdown.rows.filter((r) => r.depth === 0).map((r) => money(r, 'total'))).toEqual([221_550_000, 154_000_000, 98_000_000]);
+    const unit = (label: string) => breakdown.rows.filter((r) => r.cells.label === label).map((r) => money(r, 'total'));
+    expect(unit('Phòng Giáo dục và Đào tạo huyện Tràng Định')).toEqual([161_550_000, 58_000_000]);
+    expect(unit('Trung tâm Y tế huyện Tràng Định')).toEqual([40_000_000]);
+    expect(parseAmountInWords(breakdown.amountInWords!)).toBe(473_550_000);
   });
 
   it('a draft prints as a draft with blank number and date', () => {

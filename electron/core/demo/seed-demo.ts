@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { LineChange, RecipientInput } from '../../../shared/api/ledger-contract';
 import type { DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
 import type { DemoSeedResult } from '../../../shared/api/types';
+import { documentNumberText } from '../../../shared/domain/documents';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { createAssignment } from '../assignments/assignments';
@@ -25,10 +26,16 @@ const DEMO_SIGNERS = [
   { name: 'Lương Văn Hải', title: 'Chủ tịch HĐND huyện' },
 ];
 
-/** The sample decisions of Tràng Định 2024: an allocation by the UBND, then a pilot move by the HĐND. */
-const DEMO_DECISIONS: { key: DecisionKind; issuer: DecisionIssuer; docDate: string; number: number; signer: string; summary: string; basis: string[] }[] = [
+/**
+ * The sample decisions of Tràng Định 2024, in the order they are issued: an allocation by the UBND, a pilot
+ * move by the HĐND, then the HĐND's breakdown of the provincial counterpart of the recurrent estimate. The
+ * breakdown is issued last so the first two keep ids 1 and 2; its number and date (19/NQ-HĐND, 25/7) still sit
+ * before NQ 28 (20/9): numbers and the ledger go by number and date, not by id. Their lines are the rows of
+ * demo-trang-dinh-2024-decisions.csv whose "decision" column is the number text (215/QĐ-UBND, 28/NQ-HĐND, 19/NQ-HĐND).
+ */
+const DEMO_DECISIONS: { kind: DecisionKind; issuer: DecisionIssuer; docDate: string; number: number; signer: string; summary: string; basis: string[] }[] = [
   {
-    key: 'phan_bo',
+    kind: 'phan_bo',
     issuer: 'UBND',
     docDate: '2024-03-15',
     number: 215,
@@ -37,13 +44,26 @@ const DEMO_DECISIONS: { key: DecisionKind; issuer: DecisionIssuer; docDate: stri
     basis: ['Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn (mẫu)', 'Quyết định số 2391/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn (mẫu)'],
   },
   {
-    key: 'dieu_chinh',
+    kind: 'dieu_chinh',
     issuer: 'HDND',
     docDate: '2024-09-20',
     number: 28,
     signer: 'Lương Văn Hải',
     summary: 'Về việc điều chỉnh dự toán kinh phí sự nghiệp giữa các chương trình mục tiêu quốc gia năm 2024 theo cơ chế thí điểm phân cấp (dữ liệu mẫu)',
     basis: ['Nghị quyết số 111/2024/QH15 ngày 18/01/2024 của Quốc hội', 'Nghị quyết số 07/NQ-HĐND ngày 02/4/2024 của HĐND tỉnh Lạng Sơn'],
+  },
+  {
+    kind: 'phan_bo',
+    issuer: 'HDND',
+    docDate: '2024-07-25',
+    number: 19,
+    signer: 'Lương Văn Hải',
+    summary: 'Phân bổ chi tiết dự toán chi thường xuyên NS tỉnh đối ứng thực hiện các Chương trình MTQG năm 2024 (dữ liệu mẫu)',
+    basis: [
+      'Nghị quyết số 111/2024/QH15 ngày 18/01/2024 của Quốc hội',
+      'Quyết định số 2391/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn (mẫu)',
+      'Nghị quyết phân cấp ngày 10/7/2024 của HĐND tỉnh Lạng Sơn (mẫu)',
+    ],
   },
 ];
 
@@ -63,12 +83,16 @@ const readCsv = (seedDir: string, file: string) => parse(fs.readFileSync(path.jo
 
 /**
  * Fills the office with a sample year (Tràng Định 2024) so a newcomer can try every screen: the assignment,
- * an issued allocation decision and an issued HĐND adjustment under the pilot.
+ * an issued allocation decision, an issued HĐND adjustment under the pilot and an issued HĐND breakdown of the
+ * NS tỉnh đối ứng recurrent estimate (after the province's delegation, which is recorded first: rule 7).
  * Everything runs in one transaction: a failure leaves the database as it was.
  */
 export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
   const assignments = readCsv(seedDir, 'demo-trang-dinh-2024.csv');
   const decisionLines = readCsv(seedDir, 'demo-trang-dinh-2024-decisions.csv');
+  const numberTexts = new Set(DEMO_DECISIONS.map((d) => documentNumberText(d.number, d.issuer)));
+  const stray = decisionLines.find((r) => !numberTexts.has(r.decision!));
+  if (stray) throw new CoreError('INTERNAL', `Dữ liệu mẫu: dòng quyết định "${stray.decision}" không thuộc quyết định mẫu nào.`);
   const { db } = ctx;
   return db.transaction(() => {
     const office = getOffice(db) ?? setupOffice(ctx, { districtCode: DEMO_DISTRICT, signers: DEMO_SIGNERS });
@@ -112,9 +136,10 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
       kind === 'commune' ? { kind: 'commune', code: ref } : kind === 'district' ? { kind: 'district' } : { kind: kind as 'unit' | 'investor', id: orgId(kind as 'unit' | 'investor', ref) };
     let decisions = 0;
     for (const d of DEMO_DECISIONS) {
-      const draft = createDraft(ctx, { year: DEMO_YEAR, kind: d.key, issuer: d.issuer, docDate: d.docDate, summary: d.summary, basis: d.basis });
+      const draft = createDraft(ctx, { year: DEMO_YEAR, kind: d.kind, issuer: d.issuer, docDate: d.docDate, summary: d.summary, basis: d.basis });
+      const numberText = documentNumberText(d.number, d.issuer);
       const changes: LineChange[] = decisionLines
-        .filter((r) => r.decision === d.key)
+        .filter((r) => r.decision === numberText)
         .map((r) => ({
           op: 'add',
           line: {

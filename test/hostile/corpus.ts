@@ -741,8 +741,8 @@ function semanticCases(): HostileFile[] {
     workbook('ten-trang-trung-ma-tcvn3.xlsx', 'tiêu đề TCVN3 mà thân bảng Unicode', { legacy: 'tcvn3', rows: rows((r) => (r[2]!.name = 'Chương trình MTQG xây dựng nông thôn mới')) }),
     { name: 'bang-300-cot.xlsx', what: 'bảng có 300 cột', expect: 'either', build: () => wide(300) },
     {
-      name: 'tieu-de-dong-61.xlsx',
-      what: 'dòng tiêu đề STT nằm ở dòng 70 (ngoài 60 dòng đầu)',
+      name: 'tieu-de-ngoai-60-dong.xlsx',
+      what: 'dòng tiêu đề STT nằm ở dòng 68 (ngoài 60 dòng đầu)',
       expect: 'refused',
       build: () => editParts(editXml(SHEET, (xml) => xml.replace(/<row r="(\d+)"/g, (_m, r: string) => `<row r="${Number(r) + 63}"`).replace(/<c r="([A-Z]+)(\d+)"/g, (_m, c: string, r: string) => `<c r="${c}${Number(r) + 63}"`).replace(/<mergeCells[\s\S]*?<\/mergeCells>/, ''))),
     },
@@ -894,6 +894,11 @@ export async function exerciseHostileFile(core: Core, file: HostileFile): Promis
         if (done.ok) {
           committed = true;
           if (!done.value.noop && rowCount(core, 'exchange_log') !== before.exchange + 1) problems.push('import.commit không ghi lịch sử nhập');
+          // Into lines the book did not hold, the commit must write exactly the previewed total.
+          if (!done.value.noop && preview.diff.every((d) => d.change === 'added' || d.change === 'kept')) {
+            const written = (core.db.prepare('SELECT COALESCE(SUM(amount_dong), 0) AS total FROM assignment WHERE exchange_id = ?').get(done.value.exchangeId) as { total: number }).total;
+            if (written !== preview.totalDong) problems.push(`import.commit ghi ${written} đồng, bản xem trước ${preview.totalDong} đồng`);
+          }
         } else {
           problems.push(...errorProblems('import.commit', file, done.error));
           if (wrote()) problems.push('import.commit bị từ chối nhưng đã ghi vào sổ');

@@ -26,7 +26,7 @@ const EXPECTED: Record<string, { refusedWith: string } | { finding: string; cell
   'trang-utf16-bom.xlsx': { refusedWith: 'IMPORT_NOT_WORKBOOK' },
   'o-zzzz1.xlsx': { refusedWith: 'IMPORT_NOT_WORKBOOK' },
   'styles-xml-hong.xlsx': { refusedWith: 'IMPORT_NOT_WORKBOOK' },
-  'tieu-de-dong-61.xlsx': { refusedWith: 'IMPORT_NO_TABLE' },
+  'tieu-de-ngoai-60-dong.xlsx': { refusedWith: 'IMPORT_NO_TABLE' },
   'so-tien-am.xlsx': { finding: 'IMPORT_NEGATIVE_AMOUNT', cell: 'D23' },
   'tong-tran-khong-tong-phu.xlsx': { finding: 'IMPORT_TOTAL_TOO_LARGE' },
   'dong-von-tran-khong-tong-phu.xlsx': { finding: 'IMPORT_TOTAL_TOO_LARGE' },

@@ -130,7 +130,7 @@ export interface DemoSeedResult {
   office: OfficeInfo;
   year: number;
   assignmentLines: number;
-  /** Issued sample decisions (an allocation and an HĐND adjustment). */
+  /** Issued sample decisions (an allocation, the HĐND's recurrent breakdown and an HĐND adjustment). */
   decisions: number;
 }
 

@@ -85,12 +85,26 @@ export function numberingOf(folded: string): NumberingParts {
 export class CatalogMatcher {
   private readonly byCode: Map<string, ComponentOption>;
   private readonly folded = new Map<string, string>();
+  private readonly descendantsOf = new Map<string, ComponentOption[]>();
   readonly programs: ComponentOption[];
 
   constructor(components: ComponentOption[]) {
     this.byCode = new Map(components.map((c) => [c.code, c]));
     for (const c of components) this.folded.set(c.code, foldVietnamese(c.name));
     this.programs = components.filter((c) => c.depth === 0);
+  }
+
+  /** The components a name may match under a context, in catalog order; listed once per context, not per row. */
+  private descendants(program: string, context: string | null): ComponentOption[] {
+    const key = `${program}|${context ?? ''}`;
+    let found = this.descendantsOf.get(key);
+    if (!found) {
+      found = [...this.byCode.values()].filter(
+        (option) => option.programCode === program && option.depth !== 0 && !(context && context !== program && !option.code.startsWith(`${context}.`)),
+      );
+      this.descendantsOf.set(key, found);
+    }
+    return found;
   }
 
   get(code: string): ComponentOption | undefined {
@@ -128,9 +142,7 @@ export class CatalogMatcher {
     // No usable numbering: the closest name among the context's descendants.
     let best: { option: ComponentOption; score: number } | null = null;
     let second = 0;
-    for (const option of this.byCode.values()) {
-      if (option.programCode !== program || option.depth === 0) continue;
-      if (context && context !== program && !option.code.startsWith(`${context}.`)) continue;
+    for (const option of this.descendants(program, context)) {
       const score = similarity(folded, this.folded.get(option.code)!).fit;
       if (!best || score > best.score) {
         second = best?.score ?? 0;
@@ -142,7 +154,8 @@ export class CatalogMatcher {
   }
 
   private numberedCandidates(parts: NumberingParts, context: string | null, program: string | null): string[] {
-    if (!program) return [];
+    // Without any numbering there is nothing to build (the usual detail row): skip the context patterns.
+    if (!program || (parts.da === null && parts.tda === null && parts.nd === null && parts.hp === null)) return [];
     const codes: string[] = [];
     const nd = (base: string, n: number) => [`${base}.ND${n}`, `${base}.ND${String(n).padStart(2, '0')}`];
     const contextDa = context?.match(new RegExp(`^${program}\\.(DA|HP)\\d+`))?.[0] ?? null;

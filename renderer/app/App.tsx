@@ -9,6 +9,7 @@ import { FollowupScreen } from '../screens/followup/FollowupScreen';
 import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
 import { ExchangeScreen } from '../screens/exchange/ExchangeScreen';
 import { RecurrentScreen } from '../screens/recurrent/RecurrentScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { FollowupPrintView } from '../print/FollowupPrintView';
@@ -39,7 +40,7 @@ export function App() {
       <Routes>
         <Route path="in/:id" element={<PrintView />} />
         <Route path="in-kho-khan" element={<FollowupPrintView />} />
-        <Route element={<AppFrame office={info.office} warnings={info.warnings} />}>
+        <Route element={<AppFrame office={info.office} warnings={info.warnings} reloadApp={reload} />}>
           <Route index element={<Navigate to="/von-duoc-giao" replace />} />
           <Route path="von-duoc-giao" element={<AssignmentsScreen />} />
           <Route path="von-duoc-giao/:year" element={<AssignmentsScreen />} />
@@ -52,6 +53,7 @@ export function App() {
           <Route path="du-toan-thuong-xuyen/:year" element={<RecurrentScreen />} />
           <Route path="trao-doi" element={<ExchangeScreen />} />
           <Route path="trao-doi/:year" element={<ExchangeScreen />} />
+          <Route path="cai-dat" element={<SettingsScreen />} />
           {SCREENS.filter((s) => !s.built).map((s) => (
             <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
           ))}

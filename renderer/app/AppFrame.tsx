@@ -1,8 +1,17 @@
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation, useOutletContext } from 'react-router';
 import type { OfficeInfo } from '../../shared/api/types';
+import { ErrorBoundary } from './ErrorNet';
 import { SCREENS } from './screens';
 
-export function AppFrame({ office, warnings }: { office: OfficeInfo; warnings: string[] }) {
+/** What the frame gives the screens: reloading the app's own data (after a restore replaced it). */
+export interface FrameContext {
+  reloadApp: () => Promise<void>;
+}
+
+export const useFrame = () => useOutletContext<FrameContext>();
+
+export function AppFrame({ office, warnings, reloadApp }: { office: OfficeInfo; warnings: string[]; reloadApp: () => Promise<void> }) {
+  const location = useLocation();
   return (
     <div className="frame">
       <nav className="sidebar" aria-label="Các màn hình">
@@ -31,7 +40,10 @@ export function AppFrame({ office, warnings }: { office: OfficeInfo; warnings: s
             {w}
           </div>
         ))}
-        <Outlet />
+        {/* A screen that fails to render is replaced by a note; choosing another screen starts afresh. */}
+        <ErrorBoundary key={location.pathname}>
+          <Outlet context={{ reloadApp } satisfies FrameContext} />
+        </ErrorBoundary>
       </main>
     </div>
   );

@@ -2,7 +2,6 @@
  * The backup commands of the Cài đặt & sao lưu screen. Backups are files, not rows: they are logged with the
  * logger; a restore also leaves an audit row in the restored data (who restored which backup, when).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupEntry, BackupList, IntegrityReport, RestoreOutcome } from '../../../shared/api/backup-contract';
 import { backupReasonLabel } from '../../../shared/domain/backup-reasons';
@@ -21,7 +20,8 @@ export function backupList(ctx: CoreContext): BackupList {
   const dataDir = dataDirOf(ctx);
   return {
     dataFile: ctx.dataFile,
-    dataSizeBytes: fs.statSync(ctx.dataFile, { throwIfNoEntry: false })?.size ?? 0,
+    // The data's own size: in WAL mode the main file alone lags behind what was written.
+    dataSizeBytes: Number(ctx.db.pragma('page_count', { simple: true })) * Number(ctx.db.pragma('page_size', { simple: true })),
     backupDir: backupDir(dataDir),
     backups: listBackups(dataDir).map(entry),
     retention: { ...DEFAULT_RETENTION },

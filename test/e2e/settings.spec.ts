@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { invoke } from './api';
+import { expect, test } from './web-host-fixture';
+
+const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+interface Backup {
+  name: string;
+  reason: string;
+}
+interface Sheet {
+  lines: { sourceCode: string; componentCode: string }[];
+}
+
+test('Cài đặt & sao lưu: back up now, change the data, restore the backup from the screen; the change is gone and the pre-restore backup is listed', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await invoke(page, 'demo.seed', {});
+  await page.reload();
+  await page.getByRole('link', { name: 'Cài đặt & sao lưu' }).click();
+  await expect(page.getByRole('heading', { name: 'Cài đặt & sao lưu' })).toBeVisible();
+  const office = page.getByRole('table', { name: 'Thông tin văn phòng' });
+  await expect(office).toContainText('Tràng Định');
+  await expect(office.getByRole('list', { name: 'Người ký' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByTestId('data-file')).toHaveText(path.join(webHost.dataDir, 'so-von.sqlite'));
+
+  await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã sao lưu lúc');
+  const manual = (await invoke<{ backups: Backup[] }>(page, 'backups.list', {})).backups.find((b) => b.reason === 'thu-cong')!;
+  const manualRow = page.getByTestId(`backup-${manual.name}`);
+  await expect(manualRow).toContainText('Thủ công');
+  await expect(manualRow).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+  await expect(manualRow).toContainText(/\d+(,\d)? (KB|MB)/);
+
+  // A change after the backup, made through the API as another window would.
+  const before = await invoke<Sheet>(page, 'assignments.list', { year: 2024 });
+  await invoke(page, 'assignments.create', { year: 2024, componentCode: 'NTM.ND05', sourceCode: 'HUY_DONG', capitalType: 'SN', amount: { dong: 123_000_000 } });
+  expect((await invoke<Sheet>(page, 'assignments.list', { year: 2024 })).lines).toHaveLength(before.lines.length + 1);
+
+  await page.getByRole('button', { name: `Khôi phục bản sao lưu ${manual.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Khôi phục dữ liệu' });
+  await expect(dialog).toContainText('Thủ công');
+  await expect(dialog).toContainText('dữ liệu hiện tại được sao lưu (bản “Trước khi khôi phục”), nên có thể hoàn tác');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cai-dat-khoi-phuc.png'), fullPage: true });
+  await dialog.getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toContainText('Đã khôi phục dữ liệu từ bản sao lưu');
+  await expect(page.getByRole('status')).toContainText('khôi phục bản đó nếu muốn hoàn tác');
+
+  // The pre-restore backup is listed; the data is as it was at the backup, and the host goes on serving.
+  const undo = (await invoke<{ backups: Backup[] }>(page, 'backups.list', {})).backups.find((b) => b.reason === 'truoc-khoi-phuc')!;
+  await expect(page.getByTestId(`backup-${undo.name}`)).toContainText('Trước khi khôi phục');
+  const after = await invoke<Sheet>(page, 'assignments.list', { year: 2024 });
+  expect(after.lines).toEqual(before.lines);
+  expect(after.lines.some((l) => l.sourceCode === 'HUY_DONG')).toBe(false);
+
+  await page.getByRole('button', { name: 'Kiểm tra toàn vẹn' }).click();
+  await expect(page.getByTestId('integrity')).toContainText('Tệp dữ liệu nguyên vẹn');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cai-dat.png'), fullPage: true });
+
+});
+
+test('error net: an uncaught error and an unhandled rejection show the Vietnamese dialog; "Sao chép chi tiết" copies the details, "Tải lại" reloads', async ({ page, context, webHost }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(webHost.url).origin });
+  await page.goto(webHost.url);
+  await invoke(page, 'demo.seed', {});
+  await page.reload();
+  await page.getByRole('link', { name: 'Cài đặt & sao lưu' }).click();
+  await expect(page.getByRole('heading', { name: 'Cài đặt & sao lưu' })).toBeVisible();
+
+  await page.evaluate(() => {
+    // What a bug in an event handler looks like to the window: an ErrorEvent nobody handled.
+    const error = new Error('Lỗi thử nghiệm từ e2e');
+    window.dispatchEvent(new ErrorEvent('error', { message: error.message, error }));
+  });
+  const dialog = page.getByRole('alertdialog', { name: 'Đã xảy ra lỗi' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Hãy bấm Tải lại');
+  await expect(dialog).not.toContainText('Lỗi thử nghiệm từ e2e');
+  await dialog.getByRole('button', { name: 'Sao chép chi tiết' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Đã sao chép chi tiết lỗi vào bộ nhớ tạm.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('Thông báo: Error: Lỗi thử nghiệm từ e2e');
+  expect(copied).toMatch(/Phiên bản: \d+\.\d+\.\d+/);
+  expect(copied).toContain('Màn hình: Cài đặt & sao lưu (#/cai-dat)');
+  expect(copied).toMatch(/Thời điểm: \d{4}-\d{2}-\d{2}T/);
+  expect(copied).toMatch(/Stack:\nError: Lỗi thử nghiệm từ e2e\n\s+at /);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'loi-giao-dien.png') });
+  await dialog.getByRole('button', { name: 'Đóng' }).click();
+  await expect(dialog).toBeHidden();
+
+  // A rejected promise nobody awaited.
+  await page.evaluate(() => {
+    void Promise.reject(new Error('Promise bị từ chối trong e2e'));
+  });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Sao chép chi tiết' }).click();
+  await expect(dialog.getByRole('status')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('unhandledrejection');
+  await dialog.getByRole('button', { name: 'Tải lại' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Cài đặt & sao lưu' })).toBeVisible();
+});

@@ -43,3 +43,11 @@ export function safeFileName(suggested: unknown): string {
 export function isNavigationAllowed(_targetUrl: string): boolean {
   return false;
 }
+
+/** The only permission the app's page may have: writing text to the clipboard ("Sao chép chi tiết" of an error). */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Permission requests and checks: everything is denied except what the app's own page needs. */
+export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, rendererIndexUrl: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isTrustedSender(requestingUrl, rendererIndexUrl);
+}

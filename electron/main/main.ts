@@ -9,13 +9,15 @@ import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
 import { APP_DATA_FOLDER, logDir } from '../core/paths';
-import { createIpcRouter, isNavigationAllowed, isTrustedSender, safeFileName } from './ipc-router';
-import { mainWindowOptions } from './window-options';
+import { createMainErrorReporter } from './crash-report';
+import { createIpcRouter, isNavigationAllowed, isPermissionAllowed, isTrustedSender, safeFileName } from './ipc-router';
+import { createMainWindow } from './window-options';
 
 // Bundled to dist-electron/main/main.js; the renderer is built to dist/renderer.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '../..');
 const rendererIndex = path.join(projectRoot, 'dist', 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
 const preloadPath = path.join(here, '..', 'preload', 'preload.cjs');
 const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(projectRoot, 'resources');
 
@@ -27,10 +29,10 @@ const dataDir = app.getPath('userData');
 const log = createFileLogger(logDir(dataDir));
 let core: Core | null = null;
 
-process.on('uncaughtException', (error) => {
-  log.error('uncaughtException', error);
-  dialog.showErrorBox('Sổ vốn MTQG — lỗi', `Đã xảy ra lỗi không mong muốn. Chi tiết trong tệp nhật ký:\n${logDir(dataDir)}`);
-});
+// What nothing caught: the stack to the rotating log, a Vietnamese dialog saying what to do.
+const reportError = createMainErrorReporter({ log, showErrorBox: (title, content) => dialog.showErrorBox(title, content), logFolder: logDir(dataDir) });
+process.on('uncaughtException', (error) => reportError('uncaughtException', error));
+process.on('unhandledRejection', (reason) => reportError('unhandledRejection', reason));
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
@@ -55,15 +57,20 @@ void app.whenReady().then(() => {
     return;
   }
   const openedCore = core;
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, 'requestingUrl' in details ? details.requestingUrl : contents.getURL(), rendererUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? contents?.getURL(), rendererUrl),
+  );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
-  const route = createIpcRouter(openedCore.invokeUnknownAsync, pathToFileURL(rendererIndex).href);
+  const route = createIpcRouter(openedCore.invokeUnknownAsync, rendererUrl);
   ipcMain.handle(API_INVOKE_CHANNEL, (event, name: unknown, input: unknown) => route(event.senderFrame?.url, name, input));
   // The print view saved as PDF: the page's own @page rules (A4, margins, page numbers) decide the layout.
   ipcMain.handle(PRINT_PDF_CHANNEL, async (event, suggestedName: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url, pathToFileURL(rendererIndex).href)) return { saved: false, path: null, error: 'Yêu cầu không hợp lệ.' };
+    if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) return { saved: false, path: null, error: 'Yêu cầu không hợp lệ.' };
     const owner = BrowserWindow.fromWebContents(event.sender);
     const choice = await dialog.showSaveDialog(owner!, { defaultPath: safeFileName(suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
     if (choice.canceled || !choice.filePath) return { saved: false, path: null, error: null };
@@ -77,7 +84,7 @@ void app.whenReady().then(() => {
     }
   });
 
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
+  const window = createMainWindow(BrowserWindow, preloadPath);
   window.once('ready-to-show', () => window.show());
   void window.loadFile(rendererIndex);
 });

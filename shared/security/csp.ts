@@ -14,3 +14,11 @@ export const RENDERER_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The same policy as a <meta> tag written into the built index.html: the desktop app loads the page from disk, where
+ * no response header carries a policy. frame-ancestors is ignored in a meta tag (the header keeps it for the web host).
+ */
+export const RENDERER_CSP_META = RENDERER_CSP.split('; ')
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../shared/api/contract';
 import { createHandlers } from '../../electron/core/handlers';
-import { createIpcRouter, isNavigationAllowed, isTrustedSender, safeFileName } from '../../electron/main/ipc-router';
-import { mainWindowOptions } from '../../electron/main/window-options';
+import { createIpcRouter, isNavigationAllowed, isPermissionAllowed, isTrustedSender, safeFileName } from '../../electron/main/ipc-router';
+import { createMainWindow, type WindowClass } from '../../electron/main/window-options';
 import { defaultDataDir } from '../../electron/core/paths';
 import { isNetworkPath, storageWarnings } from '../../electron/core/storage-warnings';
 
@@ -12,8 +12,19 @@ const APP_URL = 'file:///C:/Program%20Files/So%20von%20MTQG/resources/app.asar/d
 
 describe('Electron shell, pure parts', () => {
   it('opens a sandboxed, isolated window without Node in the renderer', () => {
-    const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
+    class RecordingWindow {
+      constructor(readonly options: ConstructorParameters<WindowClass<unknown>>[0]) {}
+    }
+    const prefs = createMainWindow(RecordingWindow, '/app/preload.cjs').options.webPreferences!;
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false, webSecurity: true, preload: '/app/preload.cjs' });
+    expect(prefs).toMatchObject({ nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, allowRunningInsecureContent: false, experimentalFeatures: false, disableBlinkFeatures: 'Auxclick' });
+  });
+
+  it('denies every permission but the clipboard write of the app page', () => {
+    expect(isPermissionAllowed('clipboard-sanitized-write', `${APP_URL}#/cai-dat`, APP_URL)).toBe(true);
+    expect(isPermissionAllowed('clipboard-sanitized-write', 'https://evil.example/', APP_URL)).toBe(false);
+    expect(isPermissionAllowed('clipboard-sanitized-write', undefined, APP_URL)).toBe(false);
+    for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen']) expect(isPermissionAllowed(permission, APP_URL, APP_URL), permission).toBe(false);
   });
 
   it('routes IPC only from the app page and validates every payload through the core', () => {

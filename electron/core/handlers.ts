@@ -26,12 +26,21 @@ import { followupWorkbook } from './followup/export';
 import { createInspection, listInspections, updateInspection } from './followup/inspections';
 import { analyzeImport, asTask, commitImport } from './import/import-service';
 import { createObstacle, escalateObstacle, listObstacles, replyToEscalation, updateObstacle } from './followup/obstacles';
+import { dashboard } from './disbursement/dashboard';
+import { createExtension, deadlines, deleteExtension, listExtensions, setWarnDays } from './disbursement/deadlines';
+import { disbursementSheet, saveEntries } from './disbursement/entries';
+import { analyzeKbnn, commitKbnn } from './disbursement/kbnn-import';
+import { createBenchmark, deleteBenchmark, listBenchmarks, pacing, savePacing } from './disbursement/pacing';
+import { progress } from './disbursement/progress';
+import { disbursementReport, reportWorkbook } from './disbursement/report';
 
 /** Handlers are synchronous (one SQLite transaction each); read-only exports that write a file may return a Promise. */
 export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K> | Promise<CommandOutput<K>>;
 
 /** The one handler table every host dispatches; a missing command is a compile error here. */
 export type HandlerTable = { [K in CommandName]: Handler<K> };
+
+const today = (ctx: CoreContext) => ctx.now().slice(0, 10);
 
 export function createHandlers(seedDir: string): HandlerTable {
   return {
@@ -107,5 +116,29 @@ export function createHandlers(seedDir: string): HandlerTable {
       return { fileName: `kho-khan-vuong-mac-${asOf}.xlsx`, base64: (await followupWorkbook(ctx.db, asOf)).toString('base64') };
     },
     'targets.save': (args, ctx) => saveTarget(ctx, args),
+    'disbursement.sheet': (args, ctx) => {
+      requireOffice(ctx.db);
+      return disbursementSheet(ctx.db, args.year, args.cutoffDate);
+    },
+    'disbursement.save': (args, ctx) => saveEntries(ctx, args),
+    'disbursement.progress': (args, ctx) => progress(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.deadlines': (args, ctx) => deadlines(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.dashboard': (args, ctx) => dashboard(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.setWarnDays': (args, ctx) => setWarnDays(ctx, args.warnDays),
+    'disbursement.report': (args, ctx) => disbursementReport(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.exportReport': async (args, ctx) => {
+      const asOf = args.asOf ?? today(ctx);
+      return { fileName: `bao-cao-giai-ngan-${asOf}.xlsx`, base64: (await reportWorkbook(disbursementReport(ctx.db, args.year, asOf))).toString('base64') };
+    },
+    'disbursement.analyze': (args, ctx) => asTask(ctx, undefined, 'Đọc sao kê KBNN', async (task) => (await analyzeKbnn(ctx, args, task)).preview),
+    'disbursement.commit': (args, ctx) => asTask(ctx, undefined, 'Nhập sao kê KBNN', (task) => commitKbnn(ctx, args, task)),
+    'extensions.list': (_args, ctx) => listExtensions(ctx.db),
+    'extensions.create': (args, ctx) => createExtension(ctx, args),
+    'extensions.delete': (args, ctx) => deleteExtension(ctx, args.id),
+    'pacing.get': (args, ctx) => pacing(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'pacing.save': (args, ctx) => savePacing(ctx, args, today(ctx)),
+    'benchmarks.list': (args, ctx) => listBenchmarks(ctx.db, args.year),
+    'benchmarks.create': (args, ctx) => createBenchmark(ctx, args),
+    'benchmarks.delete': (args, ctx) => deleteBenchmark(ctx, args.id),
   };
 }

@@ -17,6 +17,7 @@ import type {
 import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
+import { disbursementCommands } from './disbursement-contract';
 import { followupCommands } from './followup-contract';
 import { importCommands } from './import-contract';
 import { ledgerCommands } from './ledger-contract';
@@ -84,6 +85,7 @@ export const commands = {
   ...ledgerCommands,
   ...followupCommands,
   ...importCommands,
+  ...disbursementCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

@@ -16,6 +16,7 @@ import { databaseFile, defaultDataDir, logDir } from '../core/paths';
 import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
 import { ExportUsageError, parseExportArgs, runExport, type ExportRequest } from './export-annex';
 import { ImportUsageError, parseImportArgs, runImport } from './import-province';
+import { DisbursementUsageError, parseDisbursementArgs, printProgress, runDisbursementImport } from './disbursement-cli';
 
 export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3 } as const;
 
@@ -52,8 +53,14 @@ Lệnh:
   import TỆP [--dry-run] [--year NĂM] [--unit dong|nghin|trieu]
                           nhập tệp Excel giao vốn của tỉnh: nhận dạng bảng, kiểm tra (mã thoát 1 khi có lỗi [E],
                           không ghi gì), rồi ghi vào vốn được giao sau khi sao lưu; --dry-run chỉ kiểm tra
+  progress --year NĂM [--as-of YYYY-MM-DD]
+                          tiến độ giải ngân: kế hoạch, đã giải ngân, tỷ lệ và mẫu số
+                          theo chương trình × loại vốn × nguồn × năm nguồn vốn
+  disbursement import TỆP [--dry-run] [--cutoff YYYY-MM-DD] [--year NĂM]
+                          nhập sao kê giải ngân của Kho bạc (KBNN): kiểm tra (mã thoát 1 khi có lỗi [E],
+                          không ghi gì), rồi ghi số lũy kế sau khi sao lưu; --dry-run chỉ kiểm tra
   check                   kiểm tra toàn vẹn tệp dữ liệu (mã thoát 1 khi tệp hỏng)
-  seed-demo               tạo dữ liệu mẫu (Tràng Định 2024)
+  seed-demo               tạo dữ liệu mẫu (Tràng Định 2024, có số giải ngân tháng 1–6)
 
 Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp lệnh, 3 lỗi nội bộ.`;
 
@@ -344,6 +351,11 @@ export function runCli(argv: string[], io: CliIo): number {
           (balance) => printBalance(io, balance),
         );
       }
+      case 'progress': {
+        const year = requireYear(values.year);
+        const asOf = optionalDate(values['as-of'], '--as-of');
+        return withCore(false, (core) => core.invoke('disbursement.progress', asOf === undefined ? { year } : { year, asOf }), (p) => printProgress(io.out, p));
+      }
       case 'check-draft': {
         const id = requireId(sub, 'check-draft <id>');
         return withCore(
@@ -436,7 +448,7 @@ export function runCli(argv: string[], io: CliIo): number {
           (core) => core.invoke('demo.seed', {}),
           (demo) =>
             io.out(
-              `Đã tạo dữ liệu mẫu: ${demo.office.districtName}, năm ${demo.year}, ${demo.assignmentLines} dòng vốn được giao, ${demo.decisions} quyết định đã ban hành.`,
+              `Đã tạo dữ liệu mẫu: ${demo.office.districtName}, năm ${demo.year}, ${demo.assignmentLines} dòng vốn được giao, ${demo.decisions} quyết định đã ban hành, ${demo.disbursementEntries} số liệu giải ngân tháng 1–6.`,
             ),
         );
       default:
@@ -456,6 +468,7 @@ export function runCli(argv: string[], io: CliIo): number {
 /** Like runCli, plus the commands that need to wait (export annex prints through a browser). */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'import') return runImportCli(argv.slice(1), io);
+  if (argv[0] === 'disbursement') return runDisbursementCli(argv.slice(1), io);
   if (argv[0] !== 'export') return runCli(argv, io);
   const json = argv.includes('--json');
   let request: ExportRequest;
@@ -526,6 +539,38 @@ async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     log.error('Nhập tệp thất bại', error);
     io.err(`Lỗi nội bộ khi nhập tệp: ${(error as Error).message}`);
+    return EXIT.internal;
+  } finally {
+    core.close();
+  }
+}
+
+async function runDisbursementCli(argv: string[], io: CliIo): Promise<number> {
+  let request;
+  try {
+    request = parseDisbursementArgs(argv);
+  } catch (error) {
+    if (!(error instanceof DisbursementUsageError) && !(error instanceof TypeError)) throw error;
+    io.err(`Sai cú pháp: ${(error as Error).message}\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const dataDir = dataDirOf(argv, io);
+  const log = createFileLogger(logDir(dataDir));
+  let core: Core;
+  try {
+    core = openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false });
+  } catch (error) {
+    if (error instanceof CoreError) return reportError(io, request.json, { code: error.code, message: error.message });
+    return reportError(io, request.json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` });
+  }
+  try {
+    const outcome = await runDisbursementImport(core, request);
+    if (request.json) io.out(JSON.stringify(outcome.report, null, 2));
+    else for (const line of outcome.text) (outcome.exitCode === 0 ? io.out : io.err)(line);
+    return outcome.exitCode;
+  } catch (error) {
+    log.error('Nhập sao kê KBNN thất bại', error);
+    io.err(`Lỗi nội bộ khi nhập sao kê: ${(error as Error).message}`);
     return EXIT.internal;
   } finally {
     core.close();

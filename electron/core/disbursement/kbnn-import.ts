@@ -42,9 +42,9 @@ const ROLE_PATTERNS: [KbnnColumnRole, RegExp][] = [
   ['recovery', /thu hoi/],
   ['cumulative', /luy ke/],
   ['projectCode', /^ma\b|ma du an|ma so|ma hang muc|ma noi dung/],
+  ['originYear', /nam nguon|nam ke hoach|nam kh\b|nien do|^nam\b/],
   ['source', /nguon von|^nguon\b/],
   ['capitalType', /loai von|^loai\b|tinh chat von/],
-  ['originYear', /nam nguon|nam ke hoach|nam kh\b|nien do|^nam\b/],
   ['commune', /^xa\b|dia ban|dia diem/],
   ['name', /ten du an|ten cong trinh|noi dung|^ten\b|danh muc/],
 ];
@@ -84,7 +84,15 @@ function recognizeRoles(texts: Map<number, string>): Map<number, KbnnColumnRole>
   return roles;
 }
 
+/**
+ * The header row: the first of the top 40 rows naming the cumulative and the project (code or name) among three
+ * recognized columns; failing that, one naming the project among three (the officer maps the cumulative column).
+ */
 function findHeader(sheet: ReadSheet): Header | null {
+  return findHeaderRow(sheet, true) ?? findHeaderRow(sheet, false);
+}
+
+function findHeaderRow(sheet: ReadSheet, strict: boolean): Header | null {
   for (let r = 1; r <= Math.min(sheet.maxRow, 40); r++) {
     const cells = sheet.rows.get(r);
     if (!cells) continue;
@@ -92,7 +100,7 @@ function findHeader(sheet: ReadSheet): Header | null {
     for (const [col, cell] of cells) if (cell.kind === 'text' && cell.text.trim()) texts.set(col, cell.text.replace(/\s+/g, ' ').trim());
     const roles = recognizeRoles(texts);
     const found = new Set(roles.values());
-    if (found.has('cumulative') && (found.has('projectCode') || found.has('name')) && roles.size >= 3) {
+    if ((found.has('cumulative') || !strict) && (found.has('projectCode') || found.has('name')) && roles.size >= 3) {
       const fingerprint = crypto
         .createHash('sha256')
         .update([...texts.entries()].sort((a, b) => a[0] - b[0]).map(([c, t]) => `${c}:${foldVietnamese(t).replace(/\d{1,2}\/\d{1,2}\/\d{4}/g, '#')}`).join('|'))
@@ -192,9 +200,9 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
   // The title block: cut-off date and unit.
   const titleText = Array.from({ length: header.row - 1 }, (_, i) => [...(sheet!.rows.get(i + 1)?.values() ?? [])].map((c) => c.text).join(' ')).join(' ');
   const cumulativeCol = colOf('cumulative');
-  const cutoffDate = args.cutoffDate ?? isoOf(cumulativeCol ? header.texts.get(cumulativeCol) ?? '' : '') ?? isoOf(titleText);
+  const cutoffDate = args.cutoffDate ?? isoOf(cumulativeCol ? header.texts.get(cumulativeCol) ?? '' : '') ?? isoOf(titleText) ?? isoOf([...header.texts.values()].join(' '));
   const unit: MoneyUnit = mapping?.unit ?? unitOf(foldVietnamese(titleText)) ?? 'dong';
-  if (!cutoffDate) {
+  if (!cutoffDate && cumulativeCol !== null) {
     finding('E', 'KBNN_NO_CUTOFF', cumulativeCol ? cellAddress(header.row, cumulativeCol) : null, 'Không thấy ngày chốt số liệu ("Lũy kế giải ngân đến ngày dd/mm/yyyy") ở tiêu đề; chọn ngày chốt số liệu khi nhập tệp.');
   }
   const year = args.year ?? Number((cutoffDate ?? `${new Date().getFullYear()}`).slice(0, 4));

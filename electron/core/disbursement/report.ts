@@ -33,7 +33,9 @@ export function disbursementReport(db: Db, year: number, asOf: string): Disburse
   const office = requireOffice(db);
   const prog = progress(db, year, asOf);
   const sourceNames = new Map((db.prepare('SELECT code, short_vi FROM funding_source').all() as { code: string; short_vi: string }[]).map((s) => [s.code, s.short_vi]));
-  const kinds = [...new Map(prog.totals.map((t) => [`${t.denominator.kind}|${t.denominator.originYear}`, t.denominator])).values()];
+  // The whole-year plan first, then the Prime Minister's, then each extended origin year.
+  const order = { ca_nam: 0, ttg: 1, keo_dai: 2 } as const;
+  const kinds = [...new Map(prog.totals.map((t) => [`${t.denominator.kind}|${t.denominator.originYear}`, t.denominator])).values()].sort((a, b) => order[a.kind] - order[b.kind] || b.originYear - a.originYear);
   const sections: ReportSection[] = kinds.map((d) => {
     const totals = prog.totals.filter((t) => t.denominator.kind === d.kind && t.denominator.originYear === d.originYear);
     const rows: ReportRow[] = [row(totals.find((t) => t.programCode === null && t.capitalType === null)!, '', 'TỔNG SỐ', 0, true)];

@@ -66,7 +66,7 @@ export function ChartCard({ title, option, table, height = 280, note }: { title:
             {table.rows.map((r, i) => (
               <tr key={i}>
                 {r.map((v, j) => (
-                  <td key={j} className={j > 0 ? 'num' : undefined}>
+                  <td key={j} className={typeof v === 'number' || /^[-\d.,%—]+$/.test(v) ? 'num' : undefined}>
                     {v}
                   </td>
                 ))}

@@ -48,20 +48,23 @@ function communes(db: Db, year: number, asOf: string): CommuneFigure[] {
   const units = new Map(
     (db.prepare("SELECT id, code, name_vi AS name FROM admin_unit WHERE level NOT IN ('tinh', 'huyen', 'thanh_pho', 'thi_xa')").all() as { id: number; code: string; name: string }[]).map((u) => [u.id, u]),
   );
-  const byCommune = new Map<number, { plan: number; disbursed: number }>();
+  // By code and name: the same commune can be two units (before and after a reorganization) of one name.
+  const byCommune = new Map<string, { code: string; name: string; plan: number; disbursed: number }>();
   const add = (unitId: number | null, projectId: number | null, plan: number, disbursed: number) => {
     const id = unitId !== null && units.has(unitId) ? unitId : projectId !== null ? (projectCommune.get(projectId) ?? null) : null;
-    if (id === null) return;
-    const slot = byCommune.get(id) ?? { plan: 0, disbursed: 0 };
+    const unit = id === null ? undefined : units.get(id);
+    if (!unit) return;
+    const key = `${unit.code}|${unit.name}`;
+    const slot = byCommune.get(key) ?? { code: unit.code, name: unit.name, plan: 0, disbursed: 0 };
     slot.plan += plan;
     slot.disbursed += disbursed;
-    byCommune.set(id, slot);
+    byCommune.set(key, slot);
   };
   for (const k of foldIssued(db, year, asOf)) add(k.recipient_unit_id, k.project_id, k.amount, 0);
   for (const e of latestEntries(db, year, asOf)) add(e.commune_unit_id, e.project_id, 0, e.cumulative_dong);
-  return [...byCommune.entries()]
-    .filter(([, s]) => s.plan !== 0 || s.disbursed !== 0)
-    .map(([id, s]) => ({ ...figure(s.plan, s.disbursed), communeCode: units.get(id)!.code, communeName: units.get(id)!.name }))
+  return [...byCommune.values()]
+    .filter((s) => s.plan !== 0 || s.disbursed !== 0)
+    .map((s) => ({ ...figure(s.plan, s.disbursed), communeCode: s.code, communeName: s.name }))
     .sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || a.communeCode.localeCompare(b.communeCode));
 }
 

@@ -71,7 +71,7 @@ export function totalsOf(figures: CeilingFigure[], measure: Measure, programName
     return { ...figure(plan, disbursed), denominator: measure.denominator, programCode, programName: programCode ? (programNames.get(programCode) ?? programCode) : 'Tổng số', capitalType };
   };
   const capitals: CapitalTypeCode[] = ['DTPT', 'SN'];
-  const out = [total(() => true, null, null), ...capitals.map((t) => total((f) => f.capitalType === t, null, t))];
+  const out = [total(() => true, null, null), ...capitals.filter((t) => counted.some((f) => f.capitalType === t)).map((t) => total((f) => f.capitalType === t, null, t))];
   for (const p of programs) {
     if (!counted.some((f) => f.programCode === p)) continue;
     out.push(total((f) => f.programCode === p, p, null));

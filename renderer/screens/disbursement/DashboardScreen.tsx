@@ -41,7 +41,7 @@ export function DashboardScreen() {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 40 },
-      xAxis: { type: 'category', data: pc.map((r) => `${r.programCode} · ${CAPITAL[r.capitalType]}`) },
+      xAxis: { type: 'category', data: pc.map((r) => `${r.programCode} · ${CAPITAL[r.capitalType]}`), axisLabel: { interval: 0, fontSize: 11 } },
       yAxis: percentAxis,
       series: [
         barSeries('Phân bổ', pc.map((r) => r.allocationRate), pc.map((r) => r.allocationRateText), COLORS[0]!),
@@ -62,15 +62,18 @@ export function DashboardScreen() {
       ],
     };
     const comparisons = [...data.comparisons, ...(data.pilotComparison ? [data.pilotComparison.pilot, data.pilotComparison.others] : [])];
+    // Horizontal bars, top to bottom as listed: the district first.
+    const listed = [...comparisons].reverse();
     const compare: ChartOption = {
       tooltip: { trigger: 'axis' },
-      grid: { left: 48, right: 16, top: 20, bottom: 60 },
-      xAxis: { type: 'category', data: comparisons.map((c) => c.label), axisLabel: { interval: 0, width: 110, overflow: 'break', fontSize: 11 } },
-      yAxis: percentAxis,
+      grid: { left: 190, right: 50, top: 10, bottom: 24 },
+      xAxis: percentAxis,
+      yAxis: { type: 'category', data: listed.map((c) => c.label), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
       series: [
         {
-          ...barSeries('Tỷ lệ giải ngân', comparisons.map((c) => c.rate), comparisons.map((c) => c.rateText), COLORS[0]!),
-          data: comparisons.map((c, i) => ({ value: c.rate, itemStyle: { color: i === 0 ? COLORS[1] : COLORS[i < data.comparisons.length ? 0 : 3] } })),
+          ...barSeries('Tỷ lệ giải ngân', listed.map((c) => c.rate), listed.map((c) => c.rateText), COLORS[0]!),
+          label: { show: true, position: 'right', fontSize: 11, formatter: (p: { dataIndex: number }) => listed[p.dataIndex]!.rateText },
+          data: listed.map((c) => ({ value: c.rate, itemStyle: { color: c === comparisons[0] ? COLORS[1] : data.comparisons.includes(c) ? COLORS[0] : COLORS[3] } })),
         },
       ],
     };

@@ -1,6 +1,6 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, ValueGetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
 import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/api/disbursement-types';
 import { formatDateVi } from '../../../shared/format/date';
@@ -64,6 +64,10 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
   const problemRef = useRef(problem);
   problemRef.current = problem;
   useImperativeHandle(ref, () => ({ api: () => gridApi.current }), []);
+  // The error highlight is read from a ref by the cell class rules; repaint when it changes.
+  useEffect(() => {
+    gridApi.current?.refreshCells({ force: true });
+  }, [problem]);
 
   const money = useCallback((v: Dong | null | undefined) => (v === null || v === undefined ? '' : formatAmount(v, unit)), [unit]);
 
@@ -86,24 +90,24 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
     };
     const editable = (p: { data?: EntryRow }) => p.data !== undefined && !p.data.total;
     return [
-      { colId: 'program', headerName: 'CT', width: 74, pinned: 'left', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? 'Tổng cộng' : p.data?.programCode) },
+      { colId: 'program', headerName: 'CT', width: 68, pinned: 'left', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? 'Tổng cộng' : p.data?.programCode) },
       {
         colId: 'component',
         headerName: 'Hạng mục',
-        width: 300,
+        width: 210,
         pinned: 'left',
         valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : `${p.data?.componentCode} — ${p.data?.componentName}`),
         tooltipValueGetter: (p) => (p.data && !p.data.total ? `${p.data.componentCode} — ${p.data.componentName}` : undefined),
       },
-      { colId: 'place', headerName: 'Dự án / xã', width: 200, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? '')) },
-      { colId: 'source', headerName: 'Nguồn', width: 110, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : sourceLabel(p.data?.sourceCode ?? '')) },
-      { colId: 'capital', headerName: 'Loại', width: 66, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.capitalType === 'DTPT' ? 'ĐTPT' : 'SN') },
-      { colId: 'origin', headerName: 'Vốn năm', width: 82, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.originYear) },
-      { colId: 'plan', headerName: 'Kế hoạch đã phân bổ', width: 150, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.planDong) },
+      { colId: 'place', headerName: 'Dự án / xã', width: 150, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? '')) },
+      { colId: 'source', headerName: 'Nguồn', width: 96, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : sourceLabel(p.data?.sourceCode ?? '')) },
+      { colId: 'capital', headerName: 'Loại', width: 58, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.capitalType === 'DTPT' ? 'ĐTPT' : 'SN') },
+      { colId: 'origin', headerName: 'Vốn năm', width: 76, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.originYear) },
+      { colId: 'plan', headerName: 'Kế hoạch', headerTooltip: 'Kế hoạch đã phân bổ (quyết định đã ban hành, đến ngày chốt)', width: 118, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.planDong) },
       {
         colId: 'previous',
         headerName: 'Lũy kế kỳ trước',
-        width: 140,
+        width: 124,
         type: 'rightAligned',
         cellClass: ['ag-right-aligned-cell', 'cell-sum'],
         valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : money(p.data?.previousDong)),
@@ -112,16 +116,16 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
       {
         colId: 'cumulative',
         headerName: `Lũy kế đến ${formatDateVi(sheet.cutoffDate)}`,
-        width: 160,
+        width: 150,
         type: 'rightAligned',
         editable,
         cellClassRules: { ...problemClass, 'cell-kbnn': (p: CellClassParams<EntryRow>) => p.data?.dataSource === 'kbnn' },
         valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.cumulativeDong),
         tooltipValueGetter: (p) => (p.data?.dataSource === 'kbnn' ? 'Số liệu từ sao kê KBNN' : undefined),
       },
-      { colId: 'recovery', headerName: 'Thu hồi trong kỳ', width: 130, type: 'rightAligned', editable, cellClassRules: problemClass, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total || !p.data?.recoveryDong ? '' : money(p.data.recoveryDong)) },
-      { colId: 'rate', headerName: 'Tỷ lệ', width: 80, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.rateText },
-      { colId: 'note', headerName: 'Ghi chú', flex: 1, minWidth: 120, valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.note ?? '' },
+      { colId: 'recovery', headerName: 'Thu hồi trong kỳ', width: 118, type: 'rightAligned', editable, cellClassRules: problemClass, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total || !p.data?.recoveryDong ? '' : money(p.data.recoveryDong)) },
+      { colId: 'rate', headerName: 'Tỷ lệ', width: 72, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.rateText },
+      { colId: 'note', headerName: 'Ghi chú', flex: 1, minWidth: 80, valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.note ?? '' },
     ];
   }, [money, sheet.cutoffDate, sourceLabel]);
 

@@ -15,7 +15,7 @@ import { balance } from '../ledger/balance';
 import { foldIssued } from '../ledger/fold';
 import { requireOffice } from '../office/office';
 import { deadlines } from './deadlines';
-import { figure, latestEntries } from './figures';
+import { figure, latestEntries, type LatestEntry } from './figures';
 import { listBenchmarks, pacing } from './pacing';
 import { progress } from './progress';
 
@@ -43,7 +43,7 @@ const fromBenchmark = (label: string, b: Benchmark): Comparison => ({ label, rat
 const sameDayLastYear = (asOf: string) => `${Number(asOf.slice(0, 4)) - 1}${asOf.slice(4) === '-02-29' ? '-02-28' : asOf.slice(4)}`;
 
 /** Plan and disbursed per commune: lines to a commune, and projects located in one. */
-function communes(db: Db, year: number, asOf: string): CommuneFigure[] {
+function communes(db: Db, year: number, asOf: string, latest: LatestEntry[]): CommuneFigure[] {
   const projectCommune = new Map((db.prepare('SELECT id, commune_unit_id FROM investment_project WHERE commune_unit_id IS NOT NULL').all() as { id: number; commune_unit_id: number }[]).map((p) => [p.id, p.commune_unit_id]));
   const units = new Map(
     (db.prepare("SELECT id, code, name_vi AS name FROM admin_unit WHERE level NOT IN ('tinh', 'huyen', 'thanh_pho', 'thi_xa')").all() as { id: number; code: string; name: string }[]).map((u) => [u.id, u]),
@@ -61,7 +61,7 @@ function communes(db: Db, year: number, asOf: string): CommuneFigure[] {
     byCommune.set(key, slot);
   };
   for (const k of foldIssued(db, year, asOf)) add(k.recipient_unit_id, k.project_id, k.amount, 0);
-  for (const e of latestEntries(db, year, asOf)) add(e.commune_unit_id, e.project_id, 0, e.cumulative_dong);
+  for (const e of latest) add(e.commune_unit_id, e.project_id, 0, e.cumulative_dong);
   return [...byCommune.values()]
     .filter((s) => s.plan !== 0 || s.disbursed !== 0)
     .map((s) => ({ ...figure(s.plan, s.disbursed), communeCode: s.code, communeName: s.name }))
@@ -70,7 +70,8 @@ function communes(db: Db, year: number, asOf: string): CommuneFigure[] {
 
 export function dashboard(db: Db, year: number, asOf: string): Dashboard {
   const office = requireOffice(db);
-  const prog = progress(db, year, asOf);
+  const latest = latestEntries(db, year, asOf);
+  const prog = progress(db, year, asOf, latest);
   const bal = balance(db, year, { asOf });
   const current = bal.rows.filter((r) => r.originYear === year);
   const byProgramCapital: ProgramCapitalFigure[] = [];
@@ -126,7 +127,7 @@ export function dashboard(db: Db, year: number, asOf: string): Dashboard {
     };
     pilotComparison = { pilot: group(true, 'Huyện thí điểm NQ 111'), others: group(false, 'Các huyện còn lại'), districts };
   }
-  const dl = deadlines(db, year, asOf);
+  const dl = deadlines(db, year, asOf, latest);
   const pace = pacing(db, year, asOf);
   const alerts: DashboardAlert[] = [];
   for (const r of bal.rows.filter((x) => x.over)) {
@@ -167,7 +168,7 @@ export function dashboard(db: Db, year: number, asOf: string): Dashboard {
     byProgramCapital,
     comparisons,
     pilotComparison,
-    communes: communes(db, year, asOf),
+    communes: communes(db, year, asOf, latest),
     pacing: pace,
     deadlines: dl,
     alerts,

@@ -13,7 +13,7 @@ import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { rulesValidOn, param } from '../rules/definitions';
-import { daysBetween, figure } from './figures';
+import { daysBetween, figure, type LatestEntry } from './figures';
 import { ceilingFigures, programOrder } from './progress';
 
 interface ExtensionRow {
@@ -55,14 +55,12 @@ export function listExtensions(db: Db): Extension[] {
   return (db.prepare(`${SELECT} ORDER BY e.origin_year_from DESC, e.new_deadline DESC, e.id`).all() as ExtensionRow[]).map(toExtension);
 }
 
-/** Month-day parameters of rule 13 on a date ("01-31": 31 January; "12-31": the ceiling). */
-function rule13(db: Db, on: string): { defaultDeadline: string; ceiling: string } {
-  const rule = rulesValidOn(db, on).get(13);
-  return { defaultDeadline: rule ? param(rule, 'defaultDeadline', '01-31') : '01-31', ceiling: rule ? param(rule, 'ceiling', '12-31') : '12-31' };
+/** Month-day parameters of rule 13 valid in the year after the origin year ("01-31": 31 January; "12-31": the ceiling). */
+function rule13(db: Db, originYear: number): { defaultDeadline: string; ceiling: string } {
+  const rule = rulesValidOn(db, `${originYear + 1}-01-01`).get(13);
+  const day = (name: string, fallback: string) => `${originYear + 1}-${rule ? param(rule, name, fallback) : fallback}`;
+  return { defaultDeadline: day('defaultDeadline', '01-31'), ceiling: day('ceiling', '12-31') };
 }
-
-export const defaultDeadline = (db: Db, originYear: number): string => `${originYear + 1}-${rule13(db, `${originYear + 1}-01-01`).defaultDeadline}`;
-const ceilingOf = (db: Db, originYear: number): string => `${originYear + 1}-${rule13(db, `${originYear + 1}-01-01`).ceiling}`;
 
 export interface MoneyScope {
   originYear: number;
@@ -78,33 +76,58 @@ export interface DeadlineInfo {
   extensionId: number | null;
 }
 
-/** Until when the money of a scope may be disbursed: the latest matching extension, or the law's default. */
-export function deadlineOf(db: Db, scope: MoneyScope, extensions: ExtensionRow[] = allExtensionRows(db)): DeadlineInfo {
-  const matching = extensions
-    .filter(
-      (e) =>
-        e.origin_year_from <= scope.originYear &&
-        scope.originYear <= e.origin_year_to &&
-        (e.program_code === null || e.program_code === scope.programCode) &&
-        (e.source_code === null || e.source_code === scope.sourceCode) &&
-        (e.capital_type === null || e.capital_type === scope.capitalType) &&
-        (e.project_id === null || e.project_id === (scope.projectId ?? null)),
-    )
-    .sort((a, b) => b.new_deadline.localeCompare(a.new_deadline));
-  const best = matching[0];
-  const fallback = defaultDeadline(db, scope.originYear);
-  if (!best || best.new_deadline <= fallback) {
-    return { deadline: fallback, basis: `Mặc định: kế hoạch năm ${scope.originYear} giải ngân đến ${formatDateVi(fallback)} (Luật Đầu tư công)`, extensionId: null };
-  }
-  return {
-    deadline: best.new_deadline,
-    basis: `Kéo dài đến ${formatDateVi(best.new_deadline)} theo ${best.decision_number} ngày ${formatDateVi(best.decision_date)} của ${EXTENSION_AUTHORITY_LABELS[best.authority]}`,
-    extensionId: best.id,
-  };
-}
+/**
+ * Until when money may be disbursed: the extension records and rule 13's dated parameters, read once and kept
+ * for a batch (a grid save, an import, a view), so each key costs no query.
+ */
+export class DeadlineBook {
+  private readonly extensions: ExtensionRow[];
+  private readonly rules = new Map<number, { defaultDeadline: string; ceiling: string }>();
 
-export function allExtensionRows(db: Db): ExtensionRow[] {
-  return db.prepare(SELECT).all() as ExtensionRow[];
+  constructor(private readonly db: Db) {
+    this.extensions = db.prepare(SELECT).all() as ExtensionRow[];
+  }
+
+  private rule(originYear: number) {
+    let found = this.rules.get(originYear);
+    if (!found) {
+      found = rule13(this.db, originYear);
+      this.rules.set(originYear, found);
+    }
+    return found;
+  }
+
+  defaultDeadline(originYear: number): string {
+    return this.rule(originYear).defaultDeadline;
+  }
+
+  ceiling(originYear: number): string {
+    return this.rule(originYear).ceiling;
+  }
+
+  /** The latest matching extension, or the law's default. */
+  of(scope: MoneyScope): DeadlineInfo {
+    const best = this.extensions
+      .filter(
+        (e) =>
+          e.origin_year_from <= scope.originYear &&
+          scope.originYear <= e.origin_year_to &&
+          (e.program_code === null || e.program_code === scope.programCode) &&
+          (e.source_code === null || e.source_code === scope.sourceCode) &&
+          (e.capital_type === null || e.capital_type === scope.capitalType) &&
+          (e.project_id === null || e.project_id === (scope.projectId ?? null)),
+      )
+      .sort((a, b) => b.new_deadline.localeCompare(a.new_deadline))[0];
+    const fallback = this.defaultDeadline(scope.originYear);
+    if (!best || best.new_deadline <= fallback) {
+      return { deadline: fallback, basis: `Mặc định: kế hoạch năm ${scope.originYear} giải ngân đến ${formatDateVi(fallback)} (Luật Đầu tư công)`, extensionId: null };
+    }
+    return {
+      deadline: best.new_deadline,
+      basis: `Kéo dài đến ${formatDateVi(best.new_deadline)} theo ${best.decision_number} ngày ${formatDateVi(best.decision_date)} của ${EXTENSION_AUTHORITY_LABELS[best.authority]}`,
+      extensionId: best.id,
+    };
+  }
 }
 
 export function warnDays(db: Db): number {
@@ -121,16 +144,16 @@ export function setWarnDays(ctx: CoreContext, days: number): { warnDays: number 
 }
 
 /** Every origin year's money held in a plan year, its remaining amount as of a date and its deadline. */
-export function deadlines(db: Db, year: number, asOf: string): Deadlines {
-  const extensions = allExtensionRows(db);
+export function deadlines(db: Db, year: number, asOf: string, latest?: LatestEntry[]): Deadlines {
+  const book = new DeadlineBook(db);
   const days = warnDays(db);
   const pOrder = programOrder(db);
-  const rows: CarriedOverRow[] = ceilingFigures(db, year, asOf)
+  const rows: CarriedOverRow[] = ceilingFigures(db, year, asOf, latest)
     .filter((f) => f.assigned + f.replanned > 0)
     .sort((a, b) => a.originYear - b.originYear || (pOrder.get(a.programCode) ?? 0) - (pOrder.get(b.programCode) ?? 0) || a.sourceCode.localeCompare(b.sourceCode) || a.capitalType.localeCompare(b.capitalType))
     .map((f) => {
       const plan = f.assigned + f.replanned;
-      const info = deadlineOf(db, f, extensions);
+      const info = book.of(f);
       const remaining = plan - f.disbursed;
       const daysLeft = daysBetween(asOf, info.deadline);
       const status = remaining <= 0 ? 'da_giai_ngan_het' : daysLeft < 0 ? 'qua_han' : daysLeft <= days ? 'sap_het_han' : 'con_han';
@@ -158,7 +181,8 @@ export function createExtension(ctx: CoreContext, args: CommandArgs<'extensions.
     if (args.originYearTo < args.originYearFrom) {
       throw new CoreError('INVALID_YEAR_RANGE', `Năm nguồn vốn: "từ năm" ${args.originYearFrom} phải không sau "đến năm" ${args.originYearTo}.`, { field: 'originYearTo' });
     }
-    const earliest = defaultDeadline(db, args.originYearFrom);
+    const book = new DeadlineBook(db);
+    const earliest = book.defaultDeadline(args.originYearFrom);
     if (args.newDeadline <= earliest) {
       throw new CoreError(
         'EXTENSION_BAD_DEADLINE',
@@ -169,7 +193,7 @@ export function createExtension(ctx: CoreContext, args: CommandArgs<'extensions.
     // Rule 13: beyond 31/12 of the next year only the National Assembly can extend (checked for each origin year).
     if (args.authority !== 'QH') {
       for (let y = args.originYearFrom; y <= args.originYearTo; y++) {
-        const ceiling = ceilingOf(db, y);
+        const ceiling = book.ceiling(y);
         if (args.newDeadline > ceiling) {
           throw new CoreError(
             'EXTENSION_NEEDS_ASSEMBLY',

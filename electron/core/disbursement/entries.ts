@@ -19,7 +19,7 @@ import { amountFromInput } from '../money-input';
 import { requireOffice } from '../office/office';
 import { componentIndex, resolveComponentCode, type ComponentInfo } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
-import { allExtensionRows, deadlineOf } from './deadlines';
+import { DeadlineBook } from './deadlines';
 import { entryKey, latestEntries, type EntryKey } from './figures';
 
 const DISTRICT_LEVELS = ['huyen', 'thanh_pho', 'thi_xa'];
@@ -53,6 +53,17 @@ export class KeyResolver {
     this.components = componentIndex(db);
   }
 
+  private readonly communes = new Map<string, number | null>();
+
+  private commune(code: string): number | null {
+    let id = this.communes.get(code);
+    if (id === undefined) {
+      id = resolveRecipient(this.db, { kind: 'commune', code }, this.date, this.office).unitId;
+      this.communes.set(code, id);
+    }
+    return id;
+  }
+
   resolve(key: DisbursementKey): EntryKey {
     if (key.originYear > this.year || key.originYear < this.year - 10) {
       throw new CoreError('INVALID_ORIGIN_YEAR', `Năm nguồn vốn ${key.originYear} phải từ ${this.year - 10} đến ${this.year} (vốn năm trước kéo dài sang năm ${this.year}).`, { field: 'originYear' });
@@ -68,7 +79,7 @@ export class KeyResolver {
       projectId = (this.db.prepare('SELECT id FROM investment_project WHERE code = ?').get(key.projectCode) as { id: number } | undefined)?.id ?? null;
       if (projectId === null) throw new CoreError('UNKNOWN_PROJECT', `Dự án: không có dự án mã "${key.projectCode}" trong danh mục dự án.`, { field: 'projectCode' });
     }
-    const communeId = key.communeCode === null ? null : resolveRecipient(this.db, { kind: 'commune', code: key.communeCode }, this.date, this.office).unitId;
+    const communeId = key.communeCode === null ? null : this.commune(key.communeCode);
     return { component_id: component.id, project_id: projectId, commune_unit_id: communeId, source_code: key.sourceCode, capital_type: key.capitalType, origin_year: key.originYear };
   }
 }
@@ -86,7 +97,7 @@ export interface EntryWrite {
 }
 
 /** What one key's entry at a cut-off changes; checks rules 13 and 14 first, throws a CoreError naming the problem. */
-export function writeEntry(ctx: CoreContext, year: number, cutoff: string, key: EntryKey, programCode: string, write: EntryWrite, label: string): { before: StoredEntry | null; after: StoredEntry | null } {
+export function writeEntry(ctx: CoreContext, book: DeadlineBook, year: number, cutoff: string, key: EntryKey, programCode: string, write: EntryWrite, label: string): { before: StoredEntry | null; after: StoredEntry | null } {
   const { db } = ctx;
   const all = entriesOfKey(db, year, key);
   const existing = all.find((e) => e.cutoff_date === cutoff) ?? null;
@@ -123,7 +134,7 @@ export function writeEntry(ctx: CoreContext, year: number, cutoff: string, key: 
   }
   // Rule 13: nothing new is disbursed after the money's deadline.
   if (cumulative > prevCumulative) {
-    const info = deadlineOf(db, { originYear: key.origin_year, programCode, sourceCode: key.source_code, capitalType: key.capital_type, projectId: key.project_id }, allExtensionRows(db));
+    const info = book.of({ originYear: key.origin_year, programCode, sourceCode: key.source_code, capitalType: key.capital_type, projectId: key.project_id });
     if (cutoff > info.deadline) {
       throw new CoreError(
         'DISBURSEMENT_AFTER_DEADLINE',
@@ -157,6 +168,7 @@ export function saveEntries(ctx: CoreContext, args: CommandArgs<'disbursement.sa
   return db.transaction(() => {
     checkCutoff(args.year, args.cutoffDate);
     const resolver = new KeyResolver(db, args.year, args.cutoffDate);
+    const book = new DeadlineBook(db);
     const rejected: DisbursementProblem[] = [];
     const changes: { before: StoredEntry | null; after: StoredEntry | null }[] = [];
     args.entries.forEach((entry: DisbursementEntryInput, index) => {
@@ -167,7 +179,7 @@ export function saveEntries(ctx: CoreContext, args: CommandArgs<'disbursement.sa
         const recovery = entry.recovery ? amountFromInput(entry.recovery, 'recovery', `${label}, thu hồi`) : 0;
         if ((cumulative ?? 0) < 0 || recovery < 0) throw new CoreError('NEGATIVE_AMOUNT', `${label}: số lũy kế và số thu hồi không được âm.`, { field: cumulative !== null && cumulative < 0 ? 'cumulative' : 'recovery' });
         const programCode = resolver.components.get(key.component_id)!.programCode;
-        const change = db.transaction(() => writeEntry(ctx, args.year, args.cutoffDate, key, programCode, { cumulative, recovery, note: entry.note, dataSource: 'tu_bao_cao' }, label))();
+        const change = db.transaction(() => writeEntry(ctx, book, args.year, args.cutoffDate, key, programCode, { cumulative, recovery, note: entry.note, dataSource: 'tu_bao_cao' }, label))();
         if (change.before || change.after) changes.push(change);
       } catch (error) {
         if (!(error instanceof CoreError)) throw error;

@@ -32,7 +32,7 @@ import { componentIndex, resolveComponentCode } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
 import type { TaskHandle } from '../tasks';
 import { checkCutoff, KeyResolver, writeEntry } from './entries';
-import { allExtensionRows, deadlineOf } from './deadlines';
+import { DeadlineBook } from './deadlines';
 import { entryKey, latestEntries, type EntryKey } from './figures';
 
 type Args = CommandArgs<'disbursement.analyze'>;
@@ -224,7 +224,7 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
     projectComponents.set(r.project_id, set);
   }
   const previous = cutoffDate ? new Map(latestEntries(db, year, cutoffDate, true).map((e) => [entryKey(e), e])) : new Map();
-  const extensions = allExtensionRows(db);
+  const book = new DeadlineBook(db);
   const lines: KbnnLine[] = [];
   const keys: (EntryKey & { programCode: string })[] = [];
   const seen = new Map<string, number>();
@@ -350,7 +350,7 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
         continue;
       }
       if (cumulative.dong > prev) {
-        const info = deadlineOf(db, { originYear, programCode, sourceCode, capitalType, projectId: key.project_id }, extensions);
+        const info = book.of({ originYear, programCode, sourceCode, capitalType, projectId: key.project_id });
         if (cutoffDate > info.deadline) {
           finding('E', 'DISBURSEMENT_AFTER_DEADLINE', where, `Dòng ${r}: vốn năm ${originYear} chỉ được giải ngân đến ${formatDateVi(info.deadline)} (${info.basis}); số tăng sau thời hạn (quy tắc 13).`);
           continue;
@@ -409,9 +409,10 @@ export async function commitKbnn(ctx: CoreContext, args: CommandArgs<'disburseme
   const message = `Đã nhập ${preview.lines.length} dòng sao kê KBNN, lũy kế đến ${formatDateVi(cutoff)}: ${formatAmount(preview.totalDong, 'trieu', { maxDecimals: 3 })} triệu đồng.`;
   const importId = db.transaction(() => {
     const id = log('committed');
+    const book = new DeadlineBook(db);
     const changes = preview.lines.map((line, i) => {
       const { programCode, ...key } = keys[i]!;
-      return writeEntry(ctx, preview.year, cutoff, key, programCode, { cumulative: line.cumulativeDong, recovery: line.recoveryDong, dataSource: 'kbnn', importId: id, note: `KBNN: ${args.fileName} dòng ${line.row}` }, `${preview.sheet}!${cellAddress(line.row, 1)}`);
+      return writeEntry(ctx, book, preview.year, cutoff, key, programCode, { cumulative: line.cumulativeDong, recovery: line.recoveryDong, dataSource: 'kbnn', importId: id, note: `KBNN: ${args.fileName} dòng ${line.row}` }, `${preview.sheet}!${cellAddress(line.row, 1)}`);
     });
     const now = ctx.now();
     if (args.mapping) {

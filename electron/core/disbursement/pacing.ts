@@ -9,21 +9,38 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import { denominator, monthEnd } from './figures';
-import { progress } from './progress';
+import { balanceSums } from '../ledger/balance';
+import { denominator, entryKey, figure, monthEnd, type EntryKey } from './figures';
 
 export function pacing(db: Db, year: number, asOf: string): Pacing {
   const targets = db.prepare('SELECT month, target_bp, source FROM pacing_target WHERE year = ? ORDER BY month').all(year) as { month: number; target_bp: number; source: string }[];
-  const cutoffs = (db.prepare('SELECT DISTINCT cutoff_date AS d FROM disbursement WHERE year = ? AND cutoff_date <= ? ORDER BY d').all(year, asOf) as { d: string }[]).map((r) => r.d);
+  // The year's own money (the whole-year plan's numerator), read once in cut-off order and replayed month by month.
+  const entries = db
+    .prepare('SELECT component_id, project_id, commune_unit_id, source_code, capital_type, origin_year, cutoff_date, cumulative_dong FROM disbursement WHERE year = ? AND origin_year = ? AND cutoff_date <= ? ORDER BY cutoff_date')
+    .all(year, year, asOf) as (EntryKey & { cutoff_date: string; cumulative_dong: number })[];
+  const latest = new Map<string, number>();
+  let disbursed = 0;
+  let next = 0;
   const months: PacingMonth[] = [];
   for (let month = 1; month <= 12; month++) {
     const end = monthEnd(year, month);
     const prefix = end.slice(0, 7);
     // The figure of a month: its last cut-off, or the month end itself once it has passed and something was reported before.
-    const inMonth = cutoffs.filter((d) => d.startsWith(prefix)).at(-1) ?? null;
-    const cutoff = inMonth ?? (end <= asOf && cutoffs.some((d) => d < end) ? end : null);
-    const total = cutoff ? progress(db, year, cutoff).totals.find((t) => t.denominator.kind === 'ca_nam' && t.programCode === null && t.capitalType === null) : undefined;
-    months.push({ month, targetBp: targets.find((t) => t.month === month)?.target_bp ?? null, cutoff, actual: total ?? null });
+    const inMonth = entries.filter((e) => e.cutoff_date.startsWith(prefix)).at(-1)?.cutoff_date ?? null;
+    const cutoff = inMonth ?? (end <= asOf && entries.some((e) => e.cutoff_date < end) ? end : null);
+    let actual: PacingMonth['actual'] = null;
+    if (cutoff) {
+      for (; next < entries.length && entries[next]!.cutoff_date <= cutoff; next++) {
+        const e = entries[next]!;
+        const key = entryKey(e);
+        disbursed += e.cumulative_dong - (latest.get(key) ?? 0);
+        latest.set(key, e.cumulative_dong);
+      }
+      let plan = 0;
+      for (const c of balanceSums(db, year, { asOf: cutoff }).cells.values()) if (c.originYear === year) plan += c.assigned + c.replanned;
+      actual = figure(plan, disbursed);
+    }
+    months.push({ month, targetBp: targets.find((t) => t.month === month)?.target_bp ?? null, cutoff, actual });
   }
   return { year, asOf, source: targets[0]?.source ?? '', denominator: denominator('ca_nam', year), months };
 }

@@ -7,7 +7,7 @@ import type { Denominator, Progress, ProgressRow, ProgressTotal } from '../../..
 import type { CapitalTypeCode } from '../../../shared/api/types';
 import type { Db } from '../db/database';
 import { balanceSums, ceilingKey } from '../ledger/balance';
-import { denominator, figure, latestEntries } from './figures';
+import { denominator, figure, latestEntries, type LatestEntry } from './figures';
 
 export interface CeilingFigure {
   originYear: number;
@@ -21,13 +21,13 @@ export interface CeilingFigure {
 }
 
 /** Plan (assigned, re-planned) and disbursed per origin year × program × source × capital type, as of a date. */
-export function ceilingFigures(db: Db, year: number, asOf: string): CeilingFigure[] {
+export function ceilingFigures(db: Db, year: number, asOf: string, latest: LatestEntry[] = latestEntries(db, year, asOf)): CeilingFigure[] {
   const { cells, components } = balanceSums(db, year, { asOf });
   const out = new Map<string, CeilingFigure>();
   for (const [key, c] of cells) {
     out.set(key, { originYear: c.originYear, programCode: c.programCode, programName: c.programName, sourceCode: c.sourceCode, capitalType: c.capitalType, assigned: c.assigned, replanned: c.replanned, disbursed: 0 });
   }
-  for (const e of latestEntries(db, year, asOf)) {
+  for (const e of latest) {
     const comp = components.get(e.component_id)!;
     const key = ceilingKey({ originYear: e.origin_year, programCode: comp.programCode, sourceCode: e.source_code, capitalType: e.capital_type });
     let f = out.get(key);
@@ -80,8 +80,8 @@ export function totalsOf(figures: CeilingFigure[], measure: Measure, programName
   return out;
 }
 
-export function progress(db: Db, year: number, asOf: string): Progress {
-  const figures = ceilingFigures(db, year, asOf).filter((f) => f.assigned + f.replanned !== 0 || f.disbursed !== 0);
+export function progress(db: Db, year: number, asOf: string, latest?: LatestEntry[]): Progress {
+  const figures = ceilingFigures(db, year, asOf, latest).filter((f) => f.assigned + f.replanned !== 0 || f.disbursed !== 0);
   const pOrder = programOrder(db);
   const sOrder = sourceOrder(db);
   figures.sort(

@@ -513,12 +513,22 @@ function dataDirOf(argv: string[], io: CliIo): string {
   return dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
 }
 
-async function runImportCli(argv: string[], io: CliIo): Promise<number> {
-  let request;
+/**
+ * A file import on the command line (the province's workbook, a treasury statement): parses its arguments, opens the
+ * data, runs it and prints its outcome (JSON with --json); `what` names it in messages ("nhập tệp").
+ */
+async function runFileImport<R extends { json: boolean }>(
+  argv: string[],
+  io: CliIo,
+  parse: (argv: string[]) => R,
+  run: (core: Core, request: R) => Promise<{ exitCode: number; report: unknown; text: string[] }>,
+  what: string,
+): Promise<number> {
+  let request: R;
   try {
-    request = parseImportArgs(argv);
+    request = parse(argv);
   } catch (error) {
-    if (!(error instanceof ImportUsageError) && !(error instanceof TypeError)) throw error;
+    if (!(error instanceof ImportUsageError) && !(error instanceof DisbursementUsageError) && !(error instanceof TypeError)) throw error;
     io.err(`Sai cú pháp: ${(error as Error).message}\n\n${USAGE}`);
     return EXIT.usage;
   }
@@ -532,47 +542,18 @@ async function runImportCli(argv: string[], io: CliIo): Promise<number> {
     return reportError(io, request.json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` });
   }
   try {
-    const outcome = await runImport(core, request);
+    const outcome = await run(core, request);
     if (request.json) io.out(JSON.stringify(outcome.report, null, 2));
     else for (const line of outcome.text) (outcome.exitCode === 0 ? io.out : io.err)(line);
     return outcome.exitCode;
   } catch (error) {
-    log.error('Nhập tệp thất bại', error);
-    io.err(`Lỗi nội bộ khi nhập tệp: ${(error as Error).message}`);
+    log.error(`${what.charAt(0).toUpperCase()}${what.slice(1)} thất bại`, error);
+    io.err(`Lỗi nội bộ khi ${what}: ${(error as Error).message}`);
     return EXIT.internal;
   } finally {
     core.close();
   }
 }
 
-async function runDisbursementCli(argv: string[], io: CliIo): Promise<number> {
-  let request;
-  try {
-    request = parseDisbursementArgs(argv);
-  } catch (error) {
-    if (!(error instanceof DisbursementUsageError) && !(error instanceof TypeError)) throw error;
-    io.err(`Sai cú pháp: ${(error as Error).message}\n\n${USAGE}`);
-    return EXIT.usage;
-  }
-  const dataDir = dataDirOf(argv, io);
-  const log = createFileLogger(logDir(dataDir));
-  let core: Core;
-  try {
-    core = openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false });
-  } catch (error) {
-    if (error instanceof CoreError) return reportError(io, request.json, { code: error.code, message: error.message });
-    return reportError(io, request.json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` });
-  }
-  try {
-    const outcome = await runDisbursementImport(core, request);
-    if (request.json) io.out(JSON.stringify(outcome.report, null, 2));
-    else for (const line of outcome.text) (outcome.exitCode === 0 ? io.out : io.err)(line);
-    return outcome.exitCode;
-  } catch (error) {
-    log.error('Nhập sao kê KBNN thất bại', error);
-    io.err(`Lỗi nội bộ khi nhập sao kê: ${(error as Error).message}`);
-    return EXIT.internal;
-  } finally {
-    core.close();
-  }
-}
+const runImportCli = (argv: string[], io: CliIo) => runFileImport(argv, io, parseImportArgs, runImport, 'nhập tệp');
+const runDisbursementCli = (argv: string[], io: CliIo) => runFileImport(argv, io, parseDisbursementArgs, runDisbursementImport, 'nhập sao kê KBNN');

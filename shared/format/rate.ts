@@ -4,23 +4,27 @@
  * CLI, the printed report and the workbook show the same digits for the same fraction.
  */
 
-/** The fraction in units of 10^-(2+decimals) (tenths of a percent for one decimal), rounded half up; null when den is 0. */
-export function scaledRate(num: number, den: number, decimals = 1): number | null {
-  if (den === 0) return null;
-  const scale = 10n ** BigInt(2 + decimals);
-  const n = BigInt(num) * scale;
+function scaledBig(num: number, den: number, decimals: number): bigint {
+  const n = BigInt(num) * 10n ** BigInt(2 + decimals);
   const d = BigInt(den);
   const negative = n < 0n !== d < 0n;
   const an = n < 0n ? -n : n;
   const ad = d < 0n ? -d : d;
   const rounded = (2n * an + ad) / (2n * ad);
-  return Number(negative ? -rounded : rounded);
+  return negative ? -rounded : rounded;
+}
+
+/**
+ * The fraction in units of 10^-(2+decimals) (tenths of a percent for one decimal), rounded half up; null when den
+ * is 0. Exact for any rate below 9·10^12 % (a safe integer); the texts below are exact for any.
+ */
+export function scaledRate(num: number, den: number, decimals = 1): number | null {
+  return den === 0 ? null : Number(scaledBig(num, den, decimals));
 }
 
 /** "25,3%" (vi-VN decimal comma); "—" when nothing is planned. */
 export function rateText(num: number, den: number, decimals = 1): string {
-  const scaled = scaledRate(num, den, decimals);
-  return scaled === null ? '—' : scaledText(scaled, decimals);
+  return den === 0 ? '—' : scaledText(scaledBig(num, den, decimals), decimals);
 }
 
 /** A rate in hundredths of a percent (as typed from a report): 2_530 → "25,3%". */
@@ -28,9 +32,9 @@ export function basisPointsText(bp: number, decimals = 1): string {
   return rateText(bp, 10_000, decimals);
 }
 
-function scaledText(scaled: number, decimals: number): string {
-  const negative = scaled < 0;
-  const digits = String(Math.abs(scaled)).padStart(decimals + 1, '0');
+function scaledText(scaled: bigint, decimals: number): string {
+  const negative = scaled < 0n;
+  const digits = String(negative ? -scaled : scaled).padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals);
   const fraction = decimals > 0 ? `,${digits.slice(digits.length - decimals)}` : '';
   return `${negative ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${fraction}%`;

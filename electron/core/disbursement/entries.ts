@@ -195,7 +195,7 @@ export function saveEntries(ctx: CoreContext, args: CommandArgs<'disbursement.sa
 }
 
 interface Labels {
-  code(componentId: number): ComponentInfo;
+  component(componentId: number): ComponentInfo;
   project(id: number | null): { code: string; name: string } | null;
   commune(id: number | null): { code: string; name: string } | null;
 }
@@ -205,7 +205,7 @@ function labels(db: Db, components: Map<number, ComponentInfo>): Labels {
   const units = new Map<number, { code: string; name: string } | null>();
   const unit = db.prepare(`SELECT code, name_vi AS name, level FROM admin_unit WHERE id = ?`);
   return {
-    code: (id) => components.get(id)!,
+    component: (id) => components.get(id)!,
     project: (id) => (id === null ? null : (projects.get(id) ?? null)),
     commune: (id) => {
       if (id === null) return null;
@@ -242,7 +242,7 @@ export function disbursementSheet(db: Db, year: number, cutoffDate: string): Dis
   for (const e of db.prepare('SELECT * FROM disbursement WHERE year = ? AND cutoff_date = ?').all(year, cutoffDate) as StoredEntry[]) slot(e).current = e;
   const list: DisbursementSheetRow[] = [...rows.entries()]
     .map(([rowId, r]) => {
-      const c = names.code(r.key.component_id);
+      const c = names.component(r.key.component_id);
       const project = names.project(r.key.project_id);
       const commune = names.commune(r.key.commune_unit_id);
       const shown = r.current?.cumulative_dong ?? r.previous?.cumulative_dong ?? 0;

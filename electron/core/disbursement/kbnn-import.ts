@@ -225,6 +225,10 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
   }
   const previous = cutoffDate ? new Map(latestEntries(db, year, cutoffDate, true).map((e) => [entryKey(e), e])) : new Map();
   const book = new DeadlineBook(db);
+  // The office's communes (and those formed from them in 2025), by code or by name without "Xã"/"Thị trấn".
+  const communes = db
+    .prepare("SELECT DISTINCT code, name_vi AS name FROM admin_unit WHERE level NOT IN ('tinh', 'huyen', 'thanh_pho', 'thi_xa') AND (parent_code = ? OR dataset <> '2024-11') ORDER BY dataset")
+    .all(office.districtCode) as { code: string; name: string }[];
   const lines: KbnnLine[] = [];
   const keys: (EntryKey & { programCode: string })[] = [];
   const seen = new Map<string, number>();
@@ -313,9 +317,8 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
       const communeText = at('commune', r);
       let communeCode: string | null = null;
       if (communeText) {
-        const unit = db
-          .prepare("SELECT code, name_vi FROM admin_unit WHERE code = ? OR lower(name_vi) = lower(?) OR lower(name_vi) = lower('Xã ' || ?) ORDER BY dataset LIMIT 1")
-          .get(communeText, communeText, communeText) as { code: string } | undefined;
+        const folded = foldVietnamese(communeText).replace(/^(xa|thi tran)\s+/, '');
+        const unit = communes.find((u) => u.code === communeText || foldVietnamese(u.name).replace(/^(xa|thi tran)\s+/, '') === folded);
         if (!unit) {
           finding('E', 'UNKNOWN_RECIPIENT', cellAddress(r, colOf('commune')!), `Dòng ${r}: không có xã "${communeText}" trong danh mục đơn vị hành chính.`);
           continue;

@@ -51,7 +51,7 @@ function sourceOrder(db: Db): Map<string, number> {
 /** Which denominator a figure counts under, and with what plan; null when it does not count. */
 type Measure = { denominator: Denominator; plan: (f: CeilingFigure) => number; includes: (f: CeilingFigure) => boolean };
 
-export function measures(year: number, originYears: number[]): Measure[] {
+function measures(year: number, originYears: number[]): Measure[] {
   return [
     { denominator: denominator('ttg', year), plan: (f) => f.assigned, includes: (f) => f.originYear === year && f.sourceCode === 'NSTW' },
     { denominator: denominator('ca_nam', year), plan: (f) => f.assigned + f.replanned, includes: (f) => f.originYear === year },
@@ -62,7 +62,7 @@ export function measures(year: number, originYears: number[]): Measure[] {
   ];
 }
 
-export function totalsOf(figures: CeilingFigure[], measure: Measure, programNames: Map<string, string>, programs: string[]): ProgressTotal[] {
+function totalsOf(figures: CeilingFigure[], measure: Measure, programNames: Map<string, string>, programs: string[]): ProgressTotal[] {
   const counted = figures.filter(measure.includes);
   const total = (pick: (f: CeilingFigure) => boolean, programCode: string | null, capitalType: CapitalTypeCode | null): ProgressTotal => {
     const chosen = counted.filter(pick);

@@ -8,6 +8,7 @@ import type { CapitalTypeCode } from '../../../shared/api/types';
 import { romanNumeral } from '../../../shared/domain/documents';
 import { documentDateVi, formatDateVi } from '../../../shared/format/date';
 import { scaledRate } from '../../../shared/format/rate';
+import { formatAmount } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 import { requireOffice } from '../office/office';
 import { dashboard } from './dashboard';
@@ -74,7 +75,7 @@ export function disbursementReport(db: Db, year: number, asOf: string): Disburse
       'Tỷ lệ giải ngân = lũy kế giải ngân đến ngày báo cáo ÷ kế hoạch vốn; mẫu số của từng phần ghi ở tên phần (quy tắc 12). Tỷ lệ làm tròn đến 0,1%.',
       ...dash.deadlines.rows
         .filter((r) => r.status === 'qua_han' || r.status === 'sap_het_han')
-        .map((r) => `Vốn năm ${r.originYear} ${r.programCode} (${sourceNames.get(r.sourceCode) ?? r.sourceCode}, ${r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}): còn ${(r.remainingDong / 1e6).toLocaleString('vi-VN', { maximumFractionDigits: 3 })} triệu đồng, hạn giải ngân ${formatDateVi(r.deadline)}${r.status === 'qua_han' ? ' (đã quá hạn)' : ` (còn ${r.daysLeft} ngày)`}.`),
+        .map((r) => `Vốn năm ${r.originYear} ${r.programCode} (${sourceNames.get(r.sourceCode) ?? r.sourceCode}, ${r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}): còn ${formatAmount(r.remainingDong, 'trieu', { maxDecimals: 3 })} triệu đồng, hạn giải ngân ${formatDateVi(r.deadline)}${r.status === 'qua_han' ? ' (đã quá hạn)' : ` (còn ${r.daysLeft} ngày)`}.`),
     ],
     signerTitle: 'TRƯỞNG PHÒNG',
   };

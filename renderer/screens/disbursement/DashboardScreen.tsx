@@ -2,12 +2,13 @@ import './disbursement.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../../shared/api/disbursement-types';
-import { formatDateVi, parseDateVi } from '../../../shared/format/date';
+import { formatDateVi } from '../../../shared/format/date';
 import { basisPointsText } from '../../../shared/format/rate';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
 import { ChartCard, percentAxis, type ChartOption } from '../../charts/Chart';
+import { DateField } from './DateField';
 import { defaultAsOf, screenYear } from './dates';
 
 const CAPITAL = { DTPT: 'ĐTPT', SN: 'SN' } as const;
@@ -111,18 +112,7 @@ export function DashboardScreen() {
           </label>
           <label>
             Số liệu đến ngày{' '}
-            <input
-              key={asOf}
-              aria-label="Số liệu đến ngày"
-              size={11}
-              defaultValue={formatDateVi(asOf)}
-              onBlur={(e) => {
-                const iso = parseDateVi(e.target.value);
-                if (!iso) return setError(`Ngày "${e.target.value}" không hợp lệ; nhập dạng dd/mm/yyyy.`);
-                if (iso !== asOf) setSearch({ asOf: iso });
-              }}
-              onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-            />
+            <DateField label="Số liệu đến ngày" value={asOf} onChange={(iso) => (setError(null), setSearch({ asOf: iso }))} onInvalid={setError} />
           </label>
           <button type="button" onClick={() => navigate(`/giai-ngan/${year}?asOf=${asOf}`)}>
             Số liệu giải ngân

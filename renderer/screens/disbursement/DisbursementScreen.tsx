@@ -4,13 +4,14 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
 import type { DisbursementSheet, Progress } from '../../../shared/api/disbursement-types';
 import type { ReferenceLists } from '../../../shared/api/types';
-import { formatDateVi, parseDateVi } from '../../../shared/format/date';
+import { formatDateVi } from '../../../shared/format/date';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { downloadBase64, readFileBase64 } from '../exchange/file-base64';
+import { DateField } from './DateField';
 import { defaultAsOf, screenYear } from './dates';
 import { EDITABLE_COLUMNS, EntryGrid, entryFor, type CellProblem, type EditableColumn, type EntryGridHandle } from './EntryGrid';
 import { KbnnImportPanel } from './KbnnImportPanel';
@@ -164,19 +165,7 @@ export function DisbursementScreen() {
           </label>
           <label>
             Số liệu đến ngày{' '}
-            <input
-              key={cutoff}
-              aria-label="Ngày chốt số liệu"
-              size={11}
-              defaultValue={formatDateVi(cutoff)}
-              onBlur={(e) => {
-                const iso = parseDateVi(e.target.value);
-                if (!iso) return setError(`Ngày "${e.target.value}" không hợp lệ; nhập dạng dd/mm/yyyy, ví dụ 30/06/${year}.`);
-                setError(null);
-                if (iso !== cutoff) setParam('cutoff', iso);
-              }}
-              onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-            />
+            <DateField label="Ngày chốt số liệu" value={cutoff} onChange={(iso) => (setError(null), setParam('cutoff', iso))} onInvalid={setError} />
           </label>
           {sheet && sheet.cutoffs.length > 0 ? (
             <select aria-label="Các kỳ đã có số liệu" value={sheet.cutoffs.includes(cutoff) ? cutoff : ''} onChange={(e) => e.target.value && setParam('cutoff', e.target.value)}>

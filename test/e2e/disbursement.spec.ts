@@ -52,7 +52,10 @@ test('June figures typed and pasted in the Giải ngân grid give the per-progra
   await invoke(page, 'decisions.issue', { id: draft.header.id, docDate: '2024-03-15', signerId: 1 });
   await page.reload();
   await page.getByRole('link', { name: 'Giải ngân' }).click();
+  await expect(page.getByRole('heading', { name: 'Giải ngân', exact: true })).toBeVisible();
   await go(page, '#/giai-ngan/2024');
+  // A past year opens at its last day.
+  await expect(page.locator('.ag-header-cell[col-id="cumulative"]')).toContainText('Lũy kế đến 31/12/2024');
   const cutoff = page.getByLabel('Ngày chốt số liệu');
   await cutoff.fill('30/06/2024');
   await cutoff.press('Enter');
@@ -149,6 +152,35 @@ test('Tổng quan of the sample office at 30/06/2024: KPIs, charts drawn with th
   await panel.getByRole('button', { name: 'Ghi 2 dòng vào sổ' }).click();
   await expect(page.getByRole('status')).toHaveText('Đã nhập 2 dòng sao kê KBNN, lũy kế đến 31/07/2024: 8.000 triệu đồng.');
   await expect(page.locator('.ag-header-cell[col-id="cumulative"]')).toContainText('Lũy kế đến 31/07/2024');
+
+  // Carried-over money: the 2023 money extended to 31/12/2024; an extension beyond 31/12 of the next year is refused
+  // to a provincial authority (rule 13).
+  await page.getByRole('tab', { name: 'Vốn kéo dài & thời hạn' }).click();
+  const row2023 = page.getByTestId('deadline-2023-DTTS-NSTW-DTPT');
+  await expect(row2023).toContainText('31/12/2024');
+  await expect(row2023).toContainText('Còn hạn');
+  const form = page.getByRole('group', { name: 'Quyết định kéo dài mới' });
+  await form.getByLabel('Vốn từ năm').fill('2022');
+  await form.getByLabel('Vốn đến năm').fill('2022');
+  await form.getByLabel('Cơ quan quyết định').selectOption('UBND_TINH');
+  await form.getByLabel('Số văn bản kéo dài').fill('QĐ 55/QĐ-UBND');
+  await form.getByLabel('Ngày văn bản kéo dài').fill('20/12/2023');
+  await form.getByLabel('Hạn giải ngân mới').fill('31/12/2024');
+  await form.getByRole('button', { name: 'Ghi quyết định kéo dài' }).click();
+  await expect(page.getByRole('alert')).toContainText('UBND tỉnh chỉ được kéo dài đến 31/12/2023');
+  await form.getByLabel('Cơ quan quyết định').selectOption('QH');
+  await form.getByLabel('Số văn bản kéo dài').fill('Nghị quyết số 108/2023/QH15');
+  await form.getByRole('button', { name: 'Ghi quyết định kéo dài' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã ghi quyết định kéo dài Nghị quyết số 108/2023/QH15.');
+  await expect(page.getByRole('table', { name: 'Quyết định kéo dài' })).toContainText('Quốc hội');
+
+  // Pacing: the province's target for July edited; June's actual stays 25,0%.
+  await page.getByRole('tab', { name: 'Tiến độ theo tháng' }).click();
+  await expect(page.getByTestId('pacing-actual-6')).toHaveText('25,0%');
+  await page.getByLabel('Mục tiêu tháng 7').fill('35');
+  await page.getByRole('button', { name: 'Ghi mục tiêu' }).click();
+  await expect(page.getByRole('status')).toHaveText('Đã ghi mục tiêu giải ngân theo tháng.');
+  await expect(page.getByLabel('Mục tiêu tháng 7')).toHaveValue('35,0');
 
   // The progress report printed through the print engine (A4, Tinos).
   await go(page, '#/in-giai-ngan/2024?asOf=2024-06-30');

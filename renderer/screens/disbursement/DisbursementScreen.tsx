@@ -220,7 +220,7 @@ export function DisbursementScreen() {
       ) : null}
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setParam('tab', t.id)}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => (setHint(null), setError(null), setPasteReport(null), setParam('tab', t.id))}>
             {t.label}
           </button>
         ))}

@@ -18,6 +18,7 @@ import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../
 import { ExportUsageError, parseExportArgs, runExport } from './export-annex';
 import { isExchangeCommand, parseExchangeArgs, runExchange, type TaskOutcome } from './export-exchange';
 import { ImportUsageError, parseImportArgs, runImport } from './import-province';
+import { DisbursementUsageError, parseDisbursementArgs, printProgress, runDisbursementImport } from './disbursement-cli';
 
 export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3 } as const;
 
@@ -64,8 +65,14 @@ Lệnh:
   import TỆP [--dry-run] [--year NĂM] [--unit dong|nghin|trieu]
                           nhập tệp Excel giao vốn của tỉnh: nhận dạng bảng, kiểm tra (mã thoát 1 khi có lỗi [E],
                           không ghi gì), rồi ghi vào vốn được giao sau khi sao lưu; --dry-run chỉ kiểm tra
+  progress --year NĂM [--as-of YYYY-MM-DD]
+                          tiến độ giải ngân: kế hoạch, đã giải ngân, tỷ lệ và mẫu số
+                          theo chương trình × loại vốn × nguồn × năm nguồn vốn
+  disbursement import TỆP [--dry-run] [--cutoff YYYY-MM-DD] [--year NĂM]
+                          nhập sao kê giải ngân của Kho bạc (KBNN): kiểm tra (mã thoát 1 khi có lỗi [E],
+                          không ghi gì), rồi ghi số lũy kế sau khi sao lưu; --dry-run chỉ kiểm tra
   check                   kiểm tra toàn vẹn tệp dữ liệu (mã thoát 1 khi tệp hỏng)
-  seed-demo               tạo dữ liệu mẫu (Tràng Định 2024)
+  seed-demo               tạo dữ liệu mẫu (Tràng Định 2024, có số giải ngân tháng 1–6)
 
 Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp lệnh, 3 lỗi nội bộ.`;
 
@@ -398,6 +405,11 @@ export function runCli(argv: string[], io: CliIo): number {
           (sheet) => printRecurrent(io, sheet),
         );
       }
+      case 'progress': {
+        const year = requireYear(values.year);
+        const asOf = optionalDate(values['as-of'], '--as-of');
+        return withCore(false, (core) => core.invoke('disbursement.progress', asOf === undefined ? { year } : { year, asOf }), (p) => printProgress(io.out, p));
+      }
       case 'check-draft': {
         const id = requireId(sub, 'check-draft <id>');
         return withCore(
@@ -490,7 +502,7 @@ export function runCli(argv: string[], io: CliIo): number {
           (core) => core.invoke('demo.seed', {}),
           (demo) =>
             io.out(
-              `Đã tạo dữ liệu mẫu: ${demo.office.districtName}, năm ${demo.year}, ${demo.assignmentLines} dòng vốn được giao, ${demo.decisions} quyết định đã ban hành.`,
+              `Đã tạo dữ liệu mẫu: ${demo.office.districtName}, năm ${demo.year}, ${demo.assignmentLines} dòng vốn được giao, ${demo.decisions} quyết định đã ban hành, ${demo.disbursementEntries} số liệu giải ngân tháng 1–6.`,
             ),
         );
       default:
@@ -525,6 +537,7 @@ function asyncTask(argv: string[]): (core: Core, log: (text: string) => void) =>
 /** Like runCli, plus the commands that need to wait: export annex|package|report and import-package. */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'import') return runImportCli(argv.slice(1), io);
+  if (argv[0] === 'disbursement') return runDisbursementCli(argv.slice(1), io);
   if (argv[0] !== 'export' && !isExchangeCommand(argv)) return runCli(argv, io);
   const json = argv.includes('--json');
   let task: ReturnType<typeof asyncTask>;
@@ -569,12 +582,22 @@ function openForCommand(argv: string[], io: CliIo, json: boolean): { core: Core;
   }
 }
 
-async function runImportCli(argv: string[], io: CliIo): Promise<number> {
-  let request;
+/**
+ * A file import on the command line (the province's workbook, a treasury statement): parses its arguments, opens the
+ * data, runs it and prints its outcome (JSON with --json); `what` names it in messages ("nhập tệp").
+ */
+async function runFileImport<R extends { json: boolean }>(
+  argv: string[],
+  io: CliIo,
+  parse: (argv: string[]) => R,
+  run: (core: Core, request: R) => Promise<{ exitCode: number; report: unknown; text: string[] }>,
+  what: string,
+): Promise<number> {
+  let request: R;
   try {
-    request = parseImportArgs(argv);
+    request = parse(argv);
   } catch (error) {
-    if (!(error instanceof ImportUsageError) && !(error instanceof TypeError)) throw error;
+    if (!(error instanceof ImportUsageError) && !(error instanceof DisbursementUsageError) && !(error instanceof TypeError)) throw error;
     io.err(`Sai cú pháp: ${(error as Error).message}\n\n${USAGE}`);
     return EXIT.usage;
   }
@@ -582,15 +605,18 @@ async function runImportCli(argv: string[], io: CliIo): Promise<number> {
   if ('exit' in opened) return opened.exit;
   const { core, log } = opened;
   try {
-    const outcome = await runImport(core, request);
+    const outcome = await run(core, request);
     if (request.json) io.out(JSON.stringify(outcome.report, null, 2));
     else for (const line of outcome.text) (outcome.exitCode === 0 ? io.out : io.err)(line);
     return outcome.exitCode;
   } catch (error) {
-    log.error('Nhập tệp thất bại', error);
-    io.err(`Lỗi nội bộ khi nhập tệp: ${(error as Error).message}`);
+    log.error(`${what.charAt(0).toUpperCase()}${what.slice(1)} thất bại`, error);
+    io.err(`Lỗi nội bộ khi ${what}: ${(error as Error).message}`);
     return EXIT.internal;
   } finally {
     core.close();
   }
 }
+
+const runImportCli = (argv: string[], io: CliIo) => runFileImport(argv, io, parseImportArgs, runImport, 'nhập tệp');
+const runDisbursementCli = (argv: string[], io: CliIo) => runFileImport(argv, io, parseDisbursementArgs, runDisbursementImport, 'nhập sao kê KBNN');

@@ -32,6 +32,13 @@ import { exchangeHistory } from './exchange/exchange-log';
 import { exportPackage } from './exchange/package-export';
 import { importPackage } from './exchange/package-import';
 import { exportReport } from './exchange/reports';
+import { dashboard } from './disbursement/dashboard';
+import { createExtension, deadlines, deleteExtension, listExtensions, setWarnDays } from './disbursement/deadlines';
+import { disbursementSheet, saveEntries } from './disbursement/entries';
+import { analyzeKbnn, commitKbnn } from './disbursement/kbnn-import';
+import { createBenchmark, deleteBenchmark, listBenchmarks, pacing, savePacing } from './disbursement/pacing';
+import { progress } from './disbursement/progress';
+import { disbursementReport, reportWorkbook } from './disbursement/report';
 
 /**
  * Handlers are synchronous (one SQLite transaction each). Commands that build or read a workbook may return a Promise;
@@ -41,6 +48,8 @@ export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreCon
 
 /** The one handler table every host dispatches; a missing command is a compile error here. */
 export type HandlerTable = { [K in CommandName]: Handler<K> };
+
+const today = (ctx: CoreContext) => ctx.now().slice(0, 10);
 
 export function createHandlers(seedDir: string): HandlerTable {
   return {
@@ -128,5 +137,29 @@ export function createHandlers(seedDir: string): HandlerTable {
     'backups.create': (_args, ctx) => backupNow(ctx),
     'backups.check': (_args, ctx) => integrityCheck(ctx),
     'backups.restore': (args, ctx) => restoreInPlace(ctx, args.file),
+    'disbursement.sheet': (args, ctx) => {
+      requireOffice(ctx.db);
+      return disbursementSheet(ctx.db, args.year, args.cutoffDate);
+    },
+    'disbursement.save': (args, ctx) => saveEntries(ctx, args),
+    'disbursement.progress': (args, ctx) => progress(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.deadlines': (args, ctx) => deadlines(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.dashboard': (args, ctx) => dashboard(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.setWarnDays': (args, ctx) => setWarnDays(ctx, args.warnDays),
+    'disbursement.report': (args, ctx) => disbursementReport(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.exportReport': async (args, ctx) => {
+      const asOf = args.asOf ?? today(ctx);
+      return { fileName: `bao-cao-giai-ngan-${asOf}.xlsx`, base64: (await reportWorkbook(disbursementReport(ctx.db, args.year, asOf))).toString('base64') };
+    },
+    'disbursement.analyze': (args, ctx) => asTask(ctx, undefined, 'Đọc sao kê KBNN', async (task) => (await analyzeKbnn(ctx, args, task)).preview),
+    'disbursement.commit': (args, ctx) => asTask(ctx, undefined, 'Nhập sao kê KBNN', (task) => commitKbnn(ctx, args, task)),
+    'extensions.list': (_args, ctx) => listExtensions(ctx.db),
+    'extensions.create': (args, ctx) => createExtension(ctx, args),
+    'extensions.delete': (args, ctx) => deleteExtension(ctx, args.id),
+    'pacing.get': (args, ctx) => pacing(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'pacing.save': (args, ctx) => savePacing(ctx, args, today(ctx)),
+    'benchmarks.list': (args, ctx) => listBenchmarks(ctx.db, args.year),
+    'benchmarks.create': (args, ctx) => createBenchmark(ctx, args),
+    'benchmarks.delete': (args, ctx) => deleteBenchmark(ctx, args.id),
   };
 }

@@ -10,6 +10,9 @@ import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
 import { ExchangeScreen } from '../screens/exchange/ExchangeScreen';
 import { RecurrentScreen } from '../screens/recurrent/RecurrentScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { DashboardScreen } from '../screens/disbursement/DashboardScreen';
+import { DisbursementScreen } from '../screens/disbursement/DisbursementScreen';
+import { DisbursementPrintView } from '../print/DisbursementPrintView';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { FollowupPrintView } from '../print/FollowupPrintView';
@@ -40,6 +43,7 @@ export function App() {
       <Routes>
         <Route path="in/:id" element={<PrintView />} />
         <Route path="in-kho-khan" element={<FollowupPrintView />} />
+        <Route path="in-giai-ngan/:year" element={<DisbursementPrintView />} />
         <Route element={<AppFrame office={info.office} warnings={info.warnings} reloadApp={reload} />}>
           <Route index element={<Navigate to="/von-duoc-giao" replace />} />
           <Route path="von-duoc-giao" element={<AssignmentsScreen />} />
@@ -54,6 +58,10 @@ export function App() {
           <Route path="trao-doi" element={<ExchangeScreen />} />
           <Route path="trao-doi/:year" element={<ExchangeScreen />} />
           <Route path="cai-dat" element={<SettingsScreen />} />
+          <Route path="giai-ngan" element={<DisbursementScreen />} />
+          <Route path="giai-ngan/:year" element={<DisbursementScreen />} />
+          <Route path="tong-quan" element={<DashboardScreen />} />
+          <Route path="tong-quan/:year" element={<DashboardScreen />} />
           {SCREENS.filter((s) => !s.built).map((s) => (
             <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
           ))}

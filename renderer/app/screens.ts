@@ -8,12 +8,12 @@ export interface ScreenDef {
 }
 
 export const SCREENS: ScreenDef[] = [
-  { path: 'tong-quan', label: 'Tổng quan', built: false, plan: 'Vốn được giao, tỷ lệ phân bổ và giải ngân theo chương trình và loại vốn; so với cùng kỳ, bình quân tỉnh và cả nước; cảnh báo vốn sắp hết hạn.' },
+  { path: 'tong-quan', label: 'Tổng quan', built: true, plan: '' },
   { path: 'von-duoc-giao', label: 'Vốn được giao', built: true, plan: '' },
   { path: 'quyet-dinh', label: 'Quyết định phân bổ', built: true, plan: '' },
   { path: 'du-toan-thuong-xuyen', label: 'Dự toán chi thường xuyên', built: true, plan: '' },
   { path: 'du-an', label: 'Danh mục dự án', built: true, plan: '' },
-  { path: 'giai-ngan', label: 'Giải ngân', built: false, plan: 'Số giải ngân theo kỳ báo cáo, tỷ lệ so với kế hoạch (nêu rõ mẫu số), vốn kéo dài và thời hạn.' },
+  { path: 'giai-ngan', label: 'Giải ngân', built: true, plan: '' },
   { path: 'kho-khan', label: 'Khó khăn, vướng mắc & nhiệm vụ', built: true, plan: '' },
   { path: 'trao-doi', label: 'Trao đổi dữ liệu (nhập/xuất)', built: true, plan: '' },
   { path: 'bao-cao', label: 'Báo cáo & in', built: false, plan: 'Phụ lục quyết định đúng thể thức Nghị định 30/2020 (PDF và Excel), số tiền bằng chữ, báo cáo định kỳ.' },

@@ -19,6 +19,7 @@ import type { Result } from './result';
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
 import { backupCommands } from './backup-contract';
 import { exchangeCommands } from './exchange-contract';
+import { disbursementCommands } from './disbursement-contract';
 import { followupCommands } from './followup-contract';
 import { importCommands } from './import-contract';
 import { recurrentCommands } from './recurrent-contract';
@@ -90,6 +91,7 @@ export const commands = {
   ...recurrentCommands,
   ...exchangeCommands,
   ...backupCommands,
+  ...disbursementCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

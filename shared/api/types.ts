@@ -132,6 +132,8 @@ export interface DemoSeedResult {
   assignmentLines: number;
   /** Issued sample decisions (an allocation, the HĐND's recurrent breakdown and an HĐND adjustment). */
   decisions: number;
+  /** Monthly disbursement entries, January to June. */
+  disbursementEntries: number;
 }
 
 export interface ProgressEvent {

@@ -12,6 +12,7 @@ import { benchEditor } from './editor';
 import { benchImport } from './import';
 import { benchLedger } from './ledger';
 import { benchPrint } from './print';
+import { benchDisbursement } from './disbursement';
 import { figures, median, record, time } from './measure';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'bench-results.json' } } });
@@ -58,6 +59,13 @@ try {
   }
 } finally {
   fs.rmSync(ledgerDir, { recursive: true, force: true });
+}
+// Disbursement on a year of 100,000 entries (see disbursement.ts).
+const disbursementDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-disbursement-'));
+try {
+  benchDisbursement(disbursementDir);
+} finally {
+  fs.rmSync(disbursementDir, { recursive: true, force: true });
 }
 // The allocation editor in Chromium through the web host (a 5,000-line draft; see editor.ts).
 const editorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-editor-'));

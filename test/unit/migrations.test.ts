@@ -221,3 +221,35 @@ describe('migration 0005_implementation_decision', () => {
     db.close();
   });
 });
+
+describe('migration 0006_disbursement', () => {
+  it('upgrades a version-5 database, keeping its data, and adds disbursement, extensions, pacing and benchmarks with integer đồng only', () => {
+    const dir = tempDir();
+    const v5 = open(dir, migrationsUpTo(5)).db;
+    v5.exec("INSERT INTO signer (name, title, sort_order) VALUES ('Lương Văn Hải', 'Chủ tịch HĐND huyện', 0);");
+    v5.close();
+    const { db, migration } = open(dir, migrationsUpTo(6));
+    expect(migration).toMatchObject({ from: 5, to: 6 });
+    expect(migration.backupFile).not.toBeNull();
+    expect(db.prepare('SELECT name FROM signer').get()).toEqual({ name: 'Lương Văn Hải' });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['disbursement', 'disbursement_import', 'extension', 'pacing_target', 'disbursement_benchmark', 'disbursement_template', 'disbursement_setting']));
+    expect(db.prepare('SELECT warn_days FROM disbursement_setting').get()).toEqual({ warn_days: 30 });
+    db.exec(`INSERT INTO program_period VALUES ('P', 'p', 2021, 2025, 'b');
+      INSERT INTO component_level VALUES ('P', 'program', 'Chương trình', 0);
+      INSERT INTO component (id, period_code, code, program_code, level, name_vi, sort_order) VALUES (1, 'P', 'X', 'X', 'program', 'x', 0);
+      INSERT INTO funding_source VALUES ('NSTW', 'n', 'n', 1, NULL, NULL);
+      INSERT INTO capital_type VALUES ('SN', 's', 's', 1);`);
+    const insert = db.prepare(
+      "INSERT INTO disbursement (year, cutoff_date, component_id, source_code, capital_type, origin_year, cumulative_dong, data_source, created_at, updated_at) VALUES (2024, ?, 1, 'NSTW', 'SN', 2024, ?, 'tu_bao_cao', 'now', 'now')",
+    );
+    expect(() => insert.run('2024-06-30', 1.5)).toThrow(/CHECK/);
+    expect(() => insert.run('2024-06-30', -1)).toThrow(/CHECK/);
+    expect(insert.run('2024-06-30', 100).changes).toBe(1);
+    // One entry per key and cut-off, absent project and commune included.
+    expect(() => insert.run('2024-06-30', 200)).toThrow(/UNIQUE/);
+    expect(() => db.exec("INSERT INTO pacing_target VALUES (2024, 13, 100, '')")).toThrow(/CHECK/);
+    expect(() => db.exec("INSERT INTO disbursement_benchmark (year, as_of, scope, rate_bp, source, created_at) VALUES (2024, '2024-06-30', 'huyen', 100, 'x', 'now')")).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -17,6 +17,10 @@ import { createObstacle, escalateObstacle, replyToEscalation } from '../followup
 import { createDelegation } from '../registers/delegations';
 import { createOrganization } from '../registers/organizations';
 import { createProject } from '../registers/projects';
+import { createExtension } from '../disbursement/deadlines';
+import { saveEntries } from '../disbursement/entries';
+import { monthEnd } from '../disbursement/figures';
+import { createBenchmark, savePacing } from '../disbursement/pacing';
 
 export const DEMO_YEAR = 2024;
 const DEMO_DISTRICT = '180';
@@ -159,7 +163,8 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
       decisions += 1;
     }
     seedFollowup(ctx);
-    return { office, year: DEMO_YEAR, assignmentLines: assignments.length, decisions };
+    const disbursementEntries = seedDisbursement(ctx, readCsv(seedDir, 'demo-trang-dinh-2024-disbursement.csv'));
+    return { office, year: DEMO_YEAR, assignmentLines: assignments.length, decisions, disbursementEntries };
   })();
 }
 
@@ -188,4 +193,57 @@ function seedFollowup(ctx: CoreContext): void {
   replyToEscalation(ctx, { escalationId: escalated.escalations[0]!.id, reply: 'Sở đang dự thảo quyết định định mức, trình UBND tỉnh trong tháng 8/2024 (mẫu)', replyOn: '2024-07-20' });
   obstacle({ description: 'Tiểu dự án hỗ trợ người lao động đi làm việc ở nước ngoài không còn đối tượng đăng ký (dữ liệu mẫu)', programCode: 'GNBV', componentCode: 'GNBV.DA4.TDA2', amountAtRisk: { dong: 300_000_000 }, category: 'doi_tuong', raisedBy: 'Phòng LĐTBXH', raisedOn: '2024-06-15', resolvingLevel: 'trung_uong', responsible: 'Bộ LĐTBXH', proposal: 'Đề nghị cho điều chỉnh nội dung hỗ trợ', dueDate: '2024-09-30' });
   obstacle({ description: 'Thiếu cán bộ chuyên trách theo dõi các chương trình ở cấp xã (dữ liệu mẫu)', category: 'nang_luc', raisedBy: 'Phòng Nội vụ', raisedOn: '2024-04-01', resolvingLevel: 'huyen', responsible: 'UBND huyện Tràng Định', proposal: 'Phân công cán bộ kiêm nhiệm', status: 'da_giai_quyet' });
+}
+
+/** Share of the June cumulative reached at each month end, January to June (a slow start, as in 2024). */
+const DEMO_CURVE = [0.08, 0.15, 0.3, 0.5, 0.72, 1];
+
+/**
+ * Monthly disbursement January–June 2024 matching the Lạng Sơn picture at end of June (TB 11/7/2024): about 25%
+ * of the whole-year plan, 22,3% for the DTTS program and 22,1% for GNBV; the extension of the 2023 money it needs,
+ * the province's pacing scenario and the benchmark rates of the notice (province, nation, same period 2023).
+ */
+function seedDisbursement(ctx: CoreContext, rows: Row[]): number {
+  createExtension(ctx, {
+    originYearFrom: 2023,
+    originYearTo: 2023,
+    sourceCode: 'NSTW',
+    capitalType: 'DTPT',
+    authority: 'TTG',
+    decisionNumber: 'Quyết định số 123/QĐ-TTg (mẫu)',
+    decisionDate: '2024-01-20',
+    newDeadline: '2024-12-31',
+    note: 'Kéo dài thời gian thực hiện và giải ngân kế hoạch vốn NSTW năm 2023 sang năm 2024 (dữ liệu mẫu)',
+  });
+  let count = 0;
+  DEMO_CURVE.forEach((share, i) => {
+    const entries = rows.map((r) => {
+      const june = Number(r.june_cumulative_dong);
+      // Whole million đồng before June; June is the exact figure.
+      const value = share === 1 ? june : Math.floor((june * share) / 1_000_000) * 1_000_000;
+      return {
+        key: {
+          componentCode: r.component_code!,
+          projectCode: r.project_code ? r.project_code : null,
+          communeCode: r.commune_code ? r.commune_code : null,
+          sourceCode: r.source_code!,
+          capitalType: r.capital_type as 'DTPT' | 'SN',
+          originYear: Number(r.origin_year),
+        },
+        cumulative: { dong: value },
+        note: r.note ?? '',
+      };
+    });
+    count += saveEntries(ctx, { year: DEMO_YEAR, cutoffDate: monthEnd(DEMO_YEAR, i + 1), entries }).saved;
+  });
+  const targets = [300, 600, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9500];
+  savePacing(ctx, { year: DEMO_YEAR, months: targets.map((targetBp, i) => ({ month: i + 1, targetBp })), source: 'Kịch bản giải ngân năm 2024 của UBND tỉnh (mẫu)' }, '2024-06-30');
+  const notice = 'Thông báo kết luận của Chủ tịch UBND tỉnh Lạng Sơn ngày 11/7/2024';
+  createBenchmark(ctx, { year: DEMO_YEAR, asOf: '2024-06-30', scope: 'tinh', rateBp: 2500, source: notice });
+  createBenchmark(ctx, { year: DEMO_YEAR, asOf: '2024-06-30', scope: 'ca_nuoc', rateBp: 3500, source: `${notice} (thấp hơn bình quân cả nước 10%)` });
+  createBenchmark(ctx, { year: DEMO_YEAR, asOf: '2024-06-30', scope: 'cung_ky', rateBp: 1980, source: `${notice} (tăng 5,2% so với cùng kỳ 2023)` });
+  for (const [districtCode, rateBp] of [['188', 2740], ['184', 2310], ['181', 2190], ['187', 2620]] as const) {
+    createBenchmark(ctx, { year: DEMO_YEAR, asOf: '2024-06-30', scope: 'huyen', districtCode, rateBp, source: 'Báo cáo tổng hợp của Sở Tài chính (dữ liệu mẫu)' });
+  }
+  return count;
 }

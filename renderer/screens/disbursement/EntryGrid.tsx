@@ -1,0 +1,158 @@
+import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, ValueGetterParams } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
+import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/api/disbursement-types';
+import { formatDateVi } from '../../../shared/format/date';
+import { formatAmount, parseAmount, type Dong, type MoneyUnit } from '../../../shared/money/dong';
+import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+
+export type EntryRow = DisbursementSheetRow & { total?: boolean };
+
+export interface CellProblem {
+  rowId: string;
+  colId: string;
+  message: string;
+}
+
+/** The columns that take values, in display order (a pasted block fills them left to right). */
+export const EDITABLE_COLUMNS = ['cumulative', 'recovery'] as const;
+export type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
+
+export interface EntryGridHandle {
+  api: () => GridApi<EntryRow> | null;
+}
+
+const DEFAULT_COL_DEF: ColDef<EntryRow> = { resizable: true, sortable: false, suppressMovable: true };
+const getRowId = (p: GetRowIdParams<EntryRow>) => p.data.rowId;
+const getRowClass = (p: RowClassParams<EntryRow>) => (p.data?.total ? 'row-grand-total' : undefined);
+
+export function keyOf(row: DisbursementSheetRow): DisbursementEntryInput['key'] {
+  return { componentCode: row.componentCode, projectCode: row.projectCode, communeCode: row.communeCode, sourceCode: row.sourceCode, capitalType: row.capitalType, originYear: row.originYear };
+}
+
+/**
+ * The entry for one cell typed or pasted: the cumulative (blank removes the cut-off's figure) or the recovery,
+ * keeping the row's other figure. Returns an error text when the amount cannot be read.
+ */
+export function entryFor(row: DisbursementSheetRow, column: EditableColumn, raw: string, unit: MoneyUnit): DisbursementEntryInput | { error: string } {
+  const text = raw.trim();
+  if (column === 'cumulative') {
+    if (text === '' || text === '-') return { key: keyOf(row), cumulative: null };
+    const parsed = parseAmount(text, unit);
+    if (!parsed.ok) return { error: `Lũy kế "${text}": ${parsed.message}` };
+    return { key: keyOf(row), cumulative: { text, unit }, recovery: { dong: row.recoveryDong } };
+  }
+  const parsed = text === '' || text === '-' ? null : parseAmount(text, unit);
+  if (parsed && !parsed.ok) return { error: `Thu hồi "${text}": ${parsed.message}` };
+  const base = row.cumulativeDong ?? row.previousDong;
+  return { key: keyOf(row), cumulative: { dong: base }, recovery: parsed ? { text, unit } : { dong: 0 } };
+}
+
+interface Props {
+  sheet: DisbursementSheet;
+  unit: MoneyUnit;
+  sourceLabel: (code: string) => string;
+  problem: CellProblem | null;
+  onEntries: (entries: DisbursementEntryInput[], where: { rowId: string; colId: string }) => void;
+  onHint: (text: string | null) => void;
+}
+
+/** Entry grid of a cut-off: one row per key, the cumulative and the recovery typed like Excel. */
+export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({ sheet, unit, sourceLabel, problem, onEntries, onHint }, ref) {
+  const gridApi = useRef<GridApi<EntryRow> | null>(null);
+  const problemRef = useRef(problem);
+  problemRef.current = problem;
+  useImperativeHandle(ref, () => ({ api: () => gridApi.current }), []);
+  // The error highlight is read from a ref by the cell class rules; repaint when it changes.
+  useEffect(() => {
+    gridApi.current?.refreshCells({ force: true });
+  }, [problem]);
+
+  const money = useCallback((v: Dong | null | undefined) => (v === null || v === undefined ? '' : formatAmount(v, unit)), [unit]);
+
+  const onCellEditRequest = useCallback(
+    (event: CellEditRequestEvent<EntryRow>) => {
+      const row = event.data;
+      const colId = event.column.getColId() as EditableColumn;
+      if (!row || row.total) return;
+      const entry = entryFor(row, colId, event.newValue === null || event.newValue === undefined ? '' : String(event.newValue), unit);
+      if ('error' in entry) return onHint(entry.error), onEntries([], { rowId: row.rowId, colId });
+      onHint(null);
+      onEntries([entry], { rowId: row.rowId, colId });
+    },
+    [onEntries, onHint, unit],
+  );
+
+  const columnDefs = useMemo<ColDef<EntryRow>[]>(() => {
+    const problemClass = {
+      'cell-error': (p: CellClassParams<EntryRow>) => problemRef.current !== null && p.data?.rowId === problemRef.current.rowId && p.column.getColId() === problemRef.current.colId,
+    };
+    const editable = (p: { data?: EntryRow }) => p.data !== undefined && !p.data.total;
+    return [
+      { colId: 'program', headerName: 'CT', width: 68, pinned: 'left', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? 'Tổng cộng' : p.data?.programCode) },
+      {
+        colId: 'component',
+        headerName: 'Hạng mục',
+        width: 210,
+        pinned: 'left',
+        valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : `${p.data?.componentCode} — ${p.data?.componentName}`),
+        tooltipValueGetter: (p) => (p.data && !p.data.total ? `${p.data.componentCode} — ${p.data.componentName}` : undefined),
+      },
+      { colId: 'place', headerName: 'Dự án / xã', width: 150, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? '')) },
+      { colId: 'source', headerName: 'Nguồn', width: 96, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : sourceLabel(p.data?.sourceCode ?? '')) },
+      { colId: 'capital', headerName: 'Loại', width: 58, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.capitalType === 'DTPT' ? 'ĐTPT' : 'SN') },
+      { colId: 'origin', headerName: 'Vốn năm', width: 76, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.originYear) },
+      { colId: 'plan', headerName: 'Kế hoạch', headerTooltip: 'Kế hoạch đã phân bổ (quyết định đã ban hành, đến ngày chốt)', width: 118, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.planDong) },
+      {
+        colId: 'previous',
+        headerName: 'Lũy kế kỳ trước',
+        width: 124,
+        type: 'rightAligned',
+        cellClass: ['ag-right-aligned-cell', 'cell-sum'],
+        valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : money(p.data?.previousDong)),
+        tooltipValueGetter: (p) => (p.data?.previousCutoff ? `Đến ngày ${formatDateVi(p.data.previousCutoff)}` : 'Chưa có kỳ trước'),
+      },
+      {
+        colId: 'cumulative',
+        headerName: `Lũy kế đến ${formatDateVi(sheet.cutoffDate)}`,
+        width: 150,
+        type: 'rightAligned',
+        editable,
+        cellClassRules: { ...problemClass, 'cell-kbnn': (p: CellClassParams<EntryRow>) => p.data?.dataSource === 'kbnn' },
+        valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.cumulativeDong),
+        tooltipValueGetter: (p) => (p.data?.dataSource === 'kbnn' ? 'Số liệu từ sao kê KBNN' : undefined),
+      },
+      { colId: 'recovery', headerName: 'Thu hồi trong kỳ', width: 118, type: 'rightAligned', editable, cellClassRules: problemClass, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total || !p.data?.recoveryDong ? '' : money(p.data.recoveryDong)) },
+      { colId: 'rate', headerName: 'Tỷ lệ', width: 72, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.rateText },
+      { colId: 'note', headerName: 'Ghi chú', flex: 1, minWidth: 80, valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.note ?? '' },
+    ];
+  }, [money, sheet.cutoffDate, sourceLabel]);
+
+  const pinnedBottom = useMemo<EntryRow[]>(() => {
+    const first = sheet.rows[0];
+    if (!first) return [];
+    return [{ ...first, rowId: 'total', total: true, planDong: sheet.planDong, previousDong: 0 as Dong, cumulativeDong: sheet.cumulativeDong, recoveryDong: 0 as Dong, rateText: sheet.rateText, note: '', projectName: null, communeName: null, dataSource: null }];
+  }, [sheet]);
+
+  const onGridReady = useCallback((event: GridReadyEvent<EntryRow>) => {
+    gridApi.current = event.api;
+  }, []);
+
+  return (
+    <AgGridReact<EntryRow>
+      theme={gridTheme}
+      localeText={GRID_LOCALE_VI}
+      columnDefs={columnDefs}
+      rowData={sheet.rows}
+      pinnedBottomRowData={pinnedBottom}
+      getRowId={getRowId}
+      getRowClass={getRowClass}
+      {...EXCEL_LIKE_EDITING}
+      onCellEditRequest={onCellEditRequest}
+      tooltipShowDelay={400}
+      onGridReady={onGridReady}
+      defaultColDef={DEFAULT_COL_DEF}
+    />
+  );
+});

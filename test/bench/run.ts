@@ -12,6 +12,7 @@ import { benchEditor } from './editor';
 import { benchImport } from './import';
 import { benchLedger } from './ledger';
 import { benchPrint } from './print';
+import { benchReliability } from './reliability';
 import { benchDisbursement } from './disbursement';
 import { figures, median, record, time } from './measure';
 
@@ -88,5 +89,7 @@ try {
 } finally {
   fs.rmSync(importDir, { recursive: true, force: true });
 }
+// Backup and restore of a 200 MB office, and the crash harness at full count (see reliability.ts).
+await benchReliability({ killRuns: 102 });
 fs.writeFileSync(values.out!, JSON.stringify(figures, null, 2) + '\n');
 console.log(`Đã ghi ${values.out}`);

@@ -50,7 +50,7 @@ async function prepare(work: string, lines: number, detailRows: number): Promise
     const components = catalog.filter((c) => c.depth > 0 && !parents.has(c.code) && c.allowedCapitalTypes.includes('SN'));
     const communes = must(core.invoke('recipients.list', { date: '2024-03-15' })).filter((r) => r.kind === 'commune' && r.validOnDate);
     const sources = ['NSTW', 'NST_DOIUNG'];
-    const keys = Array.from({ length: lines }, (_, i) => ({
+    const keys = Array.from({ length: Math.min(lines, components.length * communes.length * sources.length) }, (_, i) => ({
       componentCode: components[i % components.length]!.code,
       commune: communes[Math.floor(i / components.length) % communes.length]!.code!,
       sourceCode: sources[Math.floor(i / (components.length * communes.length)) % sources.length]!,
@@ -172,7 +172,7 @@ function random(seed: number): () => number {
 export async function killHarness(options: { runs: number; seed?: number; lines?: number; detailRows?: number; log?: (text: string) => void }): Promise<KillReport> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-kill-'));
   try {
-    const fixture = await prepare(work, options.lines ?? 3000, options.detailRows ?? 6000);
+    const fixture = await prepare(work, options.lines ?? 2000, options.detailRows ?? 6000);
     const fresh = (name: string) => {
       const dir = path.join(work, name);
       fs.cpSync(fixture.template, dir, { recursive: true });

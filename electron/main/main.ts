@@ -8,7 +8,9 @@ import { RENDERER_CSP } from '../../shared/security/csp';
 import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
-import { APP_DATA_FOLDER, logDir } from '../core/paths';
+import { restoreLatestGoodBackup } from '../core/backup/backups';
+import { APP_DATA_FOLDER, databaseFile, logDir } from '../core/paths';
+import { recoveryOffer } from './damaged-data';
 import { createMainErrorReporter } from './crash-report';
 import { createIpcRouter, isNavigationAllowed, isPermissionAllowed, isTrustedSender, safeFileName } from './ipc-router';
 import { createMainWindow } from './window-options';
@@ -47,12 +49,34 @@ app.on('window-all-closed', () => {
   app.quit();
 });
 
-void app.whenReady().then(() => {
+const openOfficeData = () => openCore({ dataDir, resourcesDir, actor: os.userInfo().username, log, create: true, dailyBackup: true });
+
+/** Opens the data; a damaged file is offered the newest sound backup instead of a crash. */
+function openOrRecover(): Core | null {
   try {
-    core = openCore({ dataDir, resourcesDir, actor: os.userInfo().username, log, create: true, dailyBackup: true });
+    return openOfficeData();
   } catch (error) {
     log.error('Không mở được dữ liệu', error);
-    dialog.showErrorBox('Sổ vốn MTQG — không mở được dữ liệu', error instanceof CoreError ? error.message : String(error));
+    const offer = recoveryOffer(error);
+    if (offer && dialog.showMessageBoxSync({ type: 'error', title: offer.title, message: offer.message, detail: offer.detail, buttons: offer.buttons, defaultId: 0, cancelId: 1 }) === 0) {
+      try {
+        if (restoreLatestGoodBackup(databaseFile(dataDir), dataDir)) return openOfficeData();
+        dialog.showErrorBox(offer.title, `Không có bản sao lưu nào còn tốt trong thư mục sao lưu. ${offer.detail}`);
+        return null;
+      } catch (restoreError) {
+        log.error('Khôi phục bản sao lưu thất bại', restoreError);
+        dialog.showErrorBox('Sổ vốn MTQG — không khôi phục được', restoreError instanceof CoreError ? restoreError.message : String(restoreError));
+        return null;
+      }
+    }
+    if (!offer) dialog.showErrorBox('Sổ vốn MTQG — không mở được dữ liệu', error instanceof CoreError ? error.message : String(error));
+    return null;
+  }
+}
+
+void app.whenReady().then(() => {
+  core = openOrRecover();
+  if (!core) {
     app.quit();
     return;
   }

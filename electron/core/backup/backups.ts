@@ -165,15 +165,7 @@ export function restoreBackup(dataFile: string, dataDir: string, backupFile: str
   fs.copyFileSync(backupFile, partial);
   let undoBackup: string | null = null;
   try {
-    if (fs.existsSync(dataFile)) {
-      const current = new Database(dataFile);
-      try {
-        undoBackup = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
-        current.pragma('wal_checkpoint(TRUNCATE)');
-      } finally {
-        current.close();
-      }
-    }
+    if (fs.existsSync(dataFile)) undoBackup = backUpBeforeRestore(dataFile, dataDir);
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw error;
@@ -182,7 +174,40 @@ export function restoreBackup(dataFile: string, dataDir: string, backupFile: str
   return { restoredFrom: backupFile, undoBackup };
 }
 
+/**
+ * The data about to be replaced, kept as "truoc-khoi-phuc": a consistent copy when SQLite can read it; a damaged
+ * file cannot be vacuumed, so its bytes are kept as they are (for the technicians, never offered as sound).
+ */
+function backUpBeforeRestore(dataFile: string, dataDir: string): string {
+  let current: Database.Database | null = null;
+  try {
+    current = new Database(dataFile);
+    const file = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
+    current.pragma('wal_checkpoint(TRUNCATE)');
+    return file;
+  } catch {
+    const file = path.join(backupDir(dataDir), `truoc-khoi-phuc-${stamp(new Date())}.sqlite`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.copyFileSync(dataFile, file);
+    return file;
+  } finally {
+    current?.close();
+  }
+}
+
 /** Puts the data saved just before a restore back in place (when the restored file could not be opened). */
 export function undoRestore(dataFile: string, undoBackup: string): void {
   replaceDatabaseFile(dataFile, undoBackup);
+}
+
+/**
+ * When the office database is damaged: the newest backup that passes its own check, restored in place (the
+ * damaged file is kept as the "truoc-khoi-phuc" backup). Null when no backup is sound.
+ */
+export function restoreLatestGoodBackup(dataFile: string, dataDir: string): { restoredFrom: string; undoBackup: string | null } | null {
+  for (const backup of listBackups(dataDir)) {
+    if (!checkDatabaseFile(backup.file).ok) continue;
+    return restoreBackup(dataFile, dataDir, backup.file);
+  }
+  return null;
 }

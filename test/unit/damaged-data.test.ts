@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listBackups, restoreLatestGoodBackup } from '../../electron/core/backup/backups';
+import { openCore } from '../../electron/core/core';
+import { CoreError } from '../../electron/core/errors';
+import { databaseFile } from '../../electron/core/paths';
+import { recoveryOffer } from '../../electron/main/damaged-data';
+import { tempDir } from './helpers';
+import { call } from './ledger-helpers';
+
+describe('a damaged office database at start', () => {
+  it('is offered the newest sound backup: a damaged newer backup is skipped, the damaged file kept, the data opens again', () => {
+    const data = tempDir();
+    const core = openCore({ dataDir: data, actor: 'test' });
+    call(core, 'office.setup', { districtCode: '180', signers: [{ name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' }] });
+    call(core, 'assignments.create', { year: 2024, componentCode: 'GNBV.DA2', sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 1_000_000_000 } });
+    const sound = call(core, 'backups.create', {});
+    core.close();
+    // A newer backup that is itself damaged (a disk error): it must not be the one restored.
+    const newer = path.join(data, 'backups', 'thu-cong-29991231T235959.sqlite');
+    fs.writeFileSync(newer, Buffer.alloc(8192, 7));
+    fs.truncateSync(databaseFile(data), Math.floor(fs.statSync(databaseFile(data)).size / 3));
+
+    let opened: unknown;
+    try {
+      openCore({ dataDir: data, actor: 'test' });
+    } catch (error) {
+      opened = error;
+    }
+    expect(opened).toBeInstanceOf(CoreError);
+    expect((opened as CoreError).code, (opened as Error).message).toBe("DB_DAMAGED");
+    const offer = recoveryOffer(opened);
+    expect(offer).toMatchObject({ buttons: ['Khôi phục bản sao lưu', 'Thoát'], message: expect.stringContaining('bị hỏng') });
+    expect(offer!.detail).toContain('thu-cong-29991231T235959.sqlite');
+
+    const restored = restoreLatestGoodBackup(databaseFile(data), data);
+    expect(path.basename(restored!.restoredFrom)).toBe(sound.name);
+    expect(listBackups(data).some((b) => b.reason === 'truoc-khoi-phuc')).toBe(true);
+    const again = openCore({ dataDir: data, actor: 'test' });
+    expect(call(again, 'assignments.list', { year: 2024 }).totals.grandDong).toBe(1_000_000_000);
+    again.close();
+  });
+
+  it('offers nothing for another error, or when there is no backup to restore', () => {
+    expect(recoveryOffer(new CoreError('DB_FROM_FUTURE', 'x'))).toBeNull();
+    expect(recoveryOffer(new CoreError('DB_DAMAGED', 'x', { latestBackup: null }))).toBeNull();
+    expect(recoveryOffer(new Error('x'))).toBeNull();
+  });
+});

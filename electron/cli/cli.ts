@@ -18,6 +18,7 @@ import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../
 import { ExportUsageError, parseExportArgs, runExport } from './export-annex';
 import { isExchangeCommand, parseExchangeArgs, runExchange, type TaskOutcome } from './export-exchange';
 import { ImportUsageError, parseImportArgs, runImport } from './import-province';
+import { writeJson } from './json-out';
 import { DisbursementUsageError, parseDisbursementArgs, printProgress, runDisbursementImport } from './disbursement-cli';
 
 export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3 } as const;
@@ -606,7 +607,7 @@ async function runFileImport<R extends { json: boolean }>(
   const { core, log } = opened;
   try {
     const outcome = await run(core, request);
-    if (request.json) io.out(JSON.stringify(outcome.report, null, 2));
+    if (request.json) writeJson(io.out, outcome.report);
     else for (const line of outcome.text) (outcome.exitCode === 0 ? io.out : io.err)(line);
     return outcome.exitCode;
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import type { LaunchOptions } from 'playwright-core';
 import type { AnnexKind } from '../../shared/print/document';
 import type { MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
@@ -20,7 +20,7 @@ export interface PdfOptions {
   out: string;
 }
 
-function launchOptions(): Parameters<typeof chromium.launch>[0] {
+function launchOptions(): LaunchOptions {
   const executablePath = process.env.CHROMIUM_PATH ?? (process.platform === 'win32' ? undefined : '/usr/bin/chromium');
   return executablePath ? { executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu'] } : { channel: 'msedge', args: ['--headless'] };
 }
@@ -29,6 +29,8 @@ function launchOptions(): Parameters<typeof chromium.launch>[0] {
 export async function printAnnexPdf(core: Core, options: PdfOptions, log: (text: string) => void): Promise<void> {
   buildIfNeeded(log);
   const host = await startWebHost({ core, staticDir, port: 0 });
+  // Loaded only when a PDF is printed: the browser driver is heavy, and every other command would carry it.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch(launchOptions());
   const partial = path.join(path.dirname(path.resolve(options.out)), `.${path.basename(options.out)}.${process.pid}.tmp`);
   try {

@@ -23,11 +23,22 @@ describe('rate texts', () => {
       fc.property(fc.integer({ min: 0, max: 999_999_999_999_999 }), fc.integer({ min: 1, max: 999_999_999_999_999 }), (num, den) => {
         const text = rateText(num, den);
         const scaled = BigInt(text.replace(/[.%]/g, '').replace(',', ''));
-        // scaled/1000 is the nearest tenth of a percent: |num/den·1000 − scaled| ≤ ½, checked in integers.
+        // scaled/1000 is the nearest tenth of a percent, a tie going up: −½ ≤ num/den·1000 − scaled < ½, checked in
+        // integers (twice the difference times den). A tie (twice = −den) is the upper neighbour, as rounded half up.
         const twice = 2n * BigInt(num) * 1000n - 2n * BigInt(scaled) * BigInt(den);
-        return twice <= BigInt(den) && twice > -BigInt(den);
+        return twice >= -BigInt(den) && twice < BigInt(den);
       }),
     );
+  });
+
+  it('rounds an exact tie of a 15-digit amount up (the property’s counterexample [213798714892093, 16])', () => {
+    // 213.798.714.892.093 ÷ 16 = 13.362.419.680.755,8125 = 1.336.241.968.075.581,25%: exactly halfway between
+    // 1.336.241.968.075.581,2% and …581,3% (in tenths: 13.362.419.680.755.812,5), so half up gives …581,3%.
+    expect(rateText(213_798_714_892_093, 16)).toBe('1.336.241.968.075.581,3%');
+    // Small ties the same way, and just under one: 1 ÷ 16 = 6,25% → 6,3%; 1 ÷ 2.000 = 0,05% → 0,1%; 1 ÷ 2.001 = 0,049…% → 0,0%.
+    expect(rateText(1, 16)).toBe('6,3%');
+    expect(rateText(1, 2_000)).toBe('0,1%');
+    expect(rateText(1, 2_001)).toBe('0,0%');
   });
 
   it('reads a percentage typed in vi-VN', () => {

@@ -125,7 +125,8 @@ test('Tổng quan of the sample office at 30/06/2024: KPIs, charts drawn with th
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
   await expect(page.getByTestId('kpi-disbursement')).toHaveText('25,0%');
-  await expect(page.getByTestId('kpi-allocation')).toHaveText('94,3%');
+  // Allocated at 30/06: QĐ 215's 67.585,5 tr (NQ 19 of 25/7 not yet in force) of 72.179,05 tr assigned = 93,636…%.
+  await expect(page.getByTestId('kpi-allocation')).toHaveText('93,6%');
   await expect(page.locator('.chart')).toHaveCount(5);
   await expect(page.locator('.chart[data-rendered="true"]')).toHaveCount(5);
   await expect(page.locator('.chart canvas')).toHaveCount(5);
@@ -135,6 +136,7 @@ test('Tổng quan of the sample office at 30/06/2024: KPIs, charts drawn with th
   const byProgram = page.getByRole('region', { name: 'Phân bổ và giải ngân theo chương trình, loại vốn' });
   await byProgram.getByRole('button', { name: 'Xem số liệu' }).click();
   const table = byProgram.getByRole('table');
+  // GNBV · SN disbursed 318,58 + 434,034 = 752,614 of 1.540 + 1.120 + 450 + 154 = 3.264 tr → 23,06…%; DTTS · ĐTPT 7.530 of 37.415 tr → 20,13…%.
   await expect(table.locator('tr', { hasText: 'GNBV · SN' })).toContainText('23,1%');
   await expect(table.locator('tr', { hasText: 'DTTS · ĐTPT' })).toContainText('20,1%');
   const compare = page.getByRole('region', { name: 'So với cùng kỳ, bình quân tỉnh, cả nước và các huyện' });

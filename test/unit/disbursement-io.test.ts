@@ -60,7 +60,7 @@ describe('KBNN statement import', () => {
       [6, 'DTTS.DA1.ND4', 'TD-2024-01', 'NSTW', 'DTPT', 2024, 2_100_000_000, 1_850_000_000],
       [7, 'DTTS.DA4.TDA1', null, 'NSTW', 'DTPT', 2024, 5_900_000_000, 5_200_000_000],
       [8, 'GNBV.DA2', null, 'NSTW', 'SN', 2024, 350_000_000, 318_580_000],
-      [9, 'NTM.ND02', null, 'NST_DOIUNG', 'DTPT', 2024, 300_000_000, 245_795_000],
+      [9, 'NTM.ND02', null, 'NST_DOIUNG', 'DTPT', 2024, 300_000_000, 287_149_000],
     ]);
     expect(entriesAt(core, '2024-07-31')).toBe(0);
     const committed = must(await core.invokeAsync('disbursement.commit', { fileName: 'sao-ke-07-2024.xlsx', base64: base64(file), expectedSha256: analyzed.sha256 }));
@@ -69,9 +69,11 @@ describe('KBNN statement import', () => {
     expect(fs.existsSync(committed.backupFile!)).toBe(true);
     expect(core.db.prepare("SELECT COUNT(*) AS n, SUM(cumulative_dong) AS s FROM disbursement WHERE cutoff_date = '2024-07-31' AND data_source = 'kbnn'").get()).toEqual({ n: 4, s: 8_650_000_000 });
     expect(core.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE command = 'disbursement.commit'").get()).toEqual({ n: 1 });
-    // GNBV at 31/07: 350 + 400 (DA4.TDA1, June figure kept) = 750 of 12.980 tr → 5,78% of the program's DA2…; the program total 2.900 tr → 22,3%.
+    // GNBV at 31/07: DA1.TDA1 2.150 and DA4.TDA1 434,034 tr (June figures kept) + DA2 350 tr (the statement) = 2.934,034 tr of
+    // the whole-year plan 9.870 + 1.540 + 1.120 + 450 + 154 (NS tỉnh đối ứng SN) = 13.134 tr → 22,339…% → 22,3%
+    // (NQ 19 of 25/7 allocates the 154 tr to units; it was assigned already, so the plan is the same as on 30/06).
     const gnbv = call(core, 'disbursement.progress', { year: 2024, asOf: '2024-07-31' }).totals.find((t) => t.denominator.kind === 'ca_nam' && t.programCode === 'GNBV' && t.capitalType === null)!;
-    expect(gnbv).toMatchObject({ disbursedDong: 2_150_000_000 + 350_000_000 + 400_000_000, rateText: '22,3%' });
+    expect(gnbv).toMatchObject({ planDong: 13_134_000_000, disbursedDong: 2_150_000_000 + 350_000_000 + 434_034_000, rateText: '22,3%' });
     const again = must(await core.invokeAsync('disbursement.analyze', { fileName: 'sao-ke-07-2024.xlsx', base64: base64(file) }));
     expect(again.noop).toMatch(/^Tệp này đã được nhập lúc/);
     expect(again.canCommit).toBe(false);
@@ -176,9 +178,12 @@ describe('CLI: disbursement import and progress', () => {
     const result = runCli(['progress', '--year', '2024', '--as-of', '2024-06-30', '--json', '--data', data], { out: (t) => (printed = t), err: () => {}, env: {} });
     expect(result).toBe(EXIT.ok);
     const value = JSON.parse(printed) as { rows: { programCode: string; capitalType: string; sourceCode: string; originYear: number; planDong: number; disbursedDong: number; rateText: string; denominator: { kind: string; label: string } }[] };
+    // DTTS · NSTW · SN: plan 3.850 + 1.730 + 2.215,5 = 7.795,5 tr; disbursed 420 + 310 + 250 + 300 + 212 + 1.103 = 2.595 tr → 33,288…% → 33,3%.
     expect(value.rows.find((r) => r.programCode === 'DTTS' && r.capitalType === 'SN' && r.sourceCode === 'NSTW')).toEqual(
-      expect.objectContaining({ originYear: 2024, planDong: 7_795_500_000, disbursedDong: 2_552_000_000, rateText: '32,7%', denominator: expect.objectContaining({ kind: 'ca_nam' }) }),
+      expect.objectContaining({ originYear: 2024, planDong: 7_795_500_000, disbursedDong: 2_595_000_000, rateText: '33,3%', denominator: expect.objectContaining({ kind: 'ca_nam' }) }),
     );
+    // The NS tỉnh đối ứng SN is planned (assigned) but not disbursed by 30/06: NQ 19 allocates it to the units on 25/7.
+    expect(value.rows.find((r) => r.programCode === 'DTTS' && r.capitalType === 'SN' && r.sourceCode === 'NST_DOIUNG')).toMatchObject({ planDong: 221_550_000, disbursedDong: 0, rateText: '0,0%' });
     expect(value.rows.find((r) => r.originYear === 2023)).toMatchObject({ planDong: 4_120_000_000, disbursedDong: 1_648_000_000, rateText: '40,0%', denominator: { kind: 'keo_dai', label: 'Kế hoạch vốn năm 2023 kéo dài' } });
     expect(runCli(['progress', '--data', data], { out: () => {}, err: () => {}, env: {} })).toBe(EXIT.usage);
   });
@@ -213,8 +218,9 @@ describe('progress report workbook', () => {
       [expect.stringContaining('vùng đồng bào dân tộc thiểu số'), '22.3%'],
     ]);
     expect(expected).toContainEqual([expect.stringContaining('giảm nghèo bền vững'), '22.1%']);
-    // The whole-year total row: 67.585,5 tr planned, 16.896,375 tr disbursed.
-    expect(rows.find((r) => r[1] === 'TỔNG SỐ')!.slice(2, 5)).toEqual(['67,585.5', '16,896.375', '25.0%']);
+    // The whole-year total row: 67.585,5 + 473,55 (NS tỉnh đối ứng SN) = 68.059,05 tr planned, 17.014,763 tr disbursed
+    // (DTTS 10.125 + GNBV 2.902,614 + NTM 3.987,149), 25,000…%.
+    expect(rows.find((r) => r[1] === 'TỔNG SỐ')!.slice(2, 5)).toEqual(['68,059.05', '17,014.763', '25.0%']);
     expect(csv).toContain('Mẫu số: Kế hoạch cả năm 2024 (gồm vốn địa phương bổ sung)');
     expect(csv).toContain('Mẫu số: Kế hoạch vốn năm 2023 kéo dài');
     expect(csv).toContain('Bình quân cả nước');

@@ -220,27 +220,41 @@ describe('pacing and the dashboard of the sample office', () => {
     const demo = call(core, 'demo.seed', {});
     expect(demo.disbursementEntries).toBe(6 * 17);
     const dash = call(core, 'disbursement.dashboard', { year: 2024, asOf: '2024-06-30' });
-    // 16.896.375.000 ÷ 67.585.500.000 = 25,000%; DTTS 10.082 ÷ 45.210,5 tr = 22,30%; GNBV 2.868,58 ÷ 12.980 tr = 22,10%.
-    expect(dash.disbursement).toMatchObject({ planDong: 67_585_500_000, disbursedDong: 16_896_375_000, rateText: '25,0%' });
+    // Whole-year plan at 30/06 (assigned, nothing re-planned before NQ 28 of 20/9), triệu:
+    //   DTTS 6.120 + 28.450 + 2.845 + 3.850 + 1.730 + 2.215,5 + 221,55 (NS tỉnh đối ứng SN) = 45.432,05;
+    //   GNBV 9.870 + 1.540 + 1.120 + 450 + 154 (NS tỉnh đối ứng SN) = 13.134; NTM 7.650 + 765 + 980 + 98 (NS tỉnh đối ứng SN) = 9.493;
+    //   in all 45.432,05 + 13.134 + 9.493 = 68.059,05 (67.585,5 before the NS tỉnh đối ứng SN, + 221,55 + 154 + 98 = 473,55).
+    // Disbursed at 30/06 (the June column of demo-trang-dinh-2024-disbursement.csv, origin year 2024), triệu; nothing of the
+    // NS tỉnh đối ứng SN, which NQ 19 allocates to the units only on 25/7:
+    //   DTTS 420 + 310 + 250 + 1.850 + 5.200 + 480 + 300 + 212 + 1.103 = 10.125 → 10.125 ÷ 45.432,05 = 22,286…% → 22,3%;
+    //   GNBV 2.150 + 318,58 + 434,034 = 2.902,614 = 13.134 × 22,1% exactly;
+    //   NTM 3.300 + 287,149 + 200 + 200 = 3.987,149 → 3.987,149 ÷ 9.493 = 42,0009…% → 42,0%;
+    //   in all 10.125 + 2.902,614 + 3.987,149 = 17.014,763 = 25% × 68.059,05 (17.014,7625) to the nearest thousand đồng → 25,000…%.
+    expect(dash.disbursement).toMatchObject({ planDong: 68_059_050_000, disbursedDong: 17_014_763_000, rateText: '25,0%' });
     const byProgram = (code: string) => call(core, 'disbursement.progress', { year: 2024, asOf: '2024-06-30' }).totals.find((t) => t.denominator.kind === 'ca_nam' && t.programCode === code && t.capitalType === null)!;
-    expect(byProgram('DTTS')).toMatchObject({ planDong: 45_210_500_000, disbursedDong: 10_082_000_000, rateText: '22,3%' });
-    expect(byProgram('GNBV')).toMatchObject({ planDong: 12_980_000_000, disbursedDong: 2_868_580_000, rateText: '22,1%' });
-    expect(byProgram('NTM')).toMatchObject({ rateText: '42,0%' });
+    expect(byProgram('DTTS')).toMatchObject({ planDong: 45_432_050_000, disbursedDong: 10_125_000_000, rateText: '22,3%' });
+    expect(byProgram('GNBV')).toMatchObject({ planDong: 13_134_000_000, disbursedDong: 2_902_614_000, rateText: '22,1%' });
+    expect(byProgram('NTM')).toMatchObject({ planDong: 9_493_000_000, disbursedDong: 3_987_149_000, rateText: '42,0%' });
     expect(dash.comparisons.map((c) => `${c.label}: ${c.rateText}`)).toEqual(['Huyện Tràng Định (đến 30/06/2024): 25,0%', 'Cùng kỳ năm 2023: 19,8%', 'Bình quân toàn tỉnh: 25,0%', 'Bình quân cả nước: 35,0%']);
-    // Pilots: Tràng Định 25,00% and Lộc Bình 27,40% → 26,2%; others 23,10 / 21,90 / 26,20 → 23,73%.
+    // Pilots: Tràng Định 25,00% (0,25000000734… × 10.000 rounds to 2.500) and Lộc Bình 27,40% → 26,2%; others 23,10 / 21,90 / 26,20 → 23,73%.
     expect(dash.pilotComparison).toMatchObject({ pilot: { rateText: '26,2%' }, others: { rateText: '23,7%' } });
-    // Allocated 67.585,5 tr of 67.585,5 + 4.120 tr (the 2023 money carried over is not allocated in the sample) = 94,25…%.
-    expect(dash.allocationRateText).toBe('94,3%');
+    // Allocated at 30/06: QĐ 215's 67.585,5 tr (NQ 19 of 25/7 is not in force yet) of 68.059,05 + 4.120 tr (the 2023 money
+    // carried over is not allocated in the sample) = 72.179,05 → 93,636…% → 93,6%.
+    expect(dash.allocationRateText).toBe('93,6%');
     expect(dash.communes.find((c) => c.communeCode === '06004')).toMatchObject({ planDong: 1_100_000_000 + 6_120_000_000, disbursedDong: 310_000_000 + 1_850_000_000 });
-    // Pacing: the province's 30% target for June against 25,0%.
-    expect(dash.pacing.months.slice(0, 7).map((m) => [m.targetBp, m.actual?.rateText ?? null])).toEqual([
-      [300, '2,0%'],
-      [600, '3,7%'],
-      [1000, '7,5%'],
-      [1500, '12,5%'],
-      [2000, '18,0%'],
-      [3000, '25,0%'],
-      [4000, null],
+    // Pacing: the province's 30% target for June against 25,0%. Before June each line is its June figure times 8, 15, 30,
+    // 50, 72% down to the whole million; the three lines raised for the new demo (DTTS.DA5.TDA1 1.103, GNBV.DA4.TDA1
+    // 434,034, NTM.ND02 NS tỉnh 287,149 tr) give 88/34/22, 165/65/43, 330/130/86, 551/217/143, 794/312/206 (before 84/32/19,
+    // 159/60/36, 318/120/73, 530/200/122, 763/288/176), so the months go from 1.347 / 2.530 / 5.067 / 8.447 / 12.162 tr to
+    // 1.356 / 2.548 / 5.102 / 8.506 / 12.247 tr, of 68.059,05: 1,99…% / 3,74…% / 7,496…% / 12,498…% / 17,9947…%.
+    expect(dash.pacing.months.slice(0, 7).map((m) => [m.targetBp, m.actual?.disbursedDong ?? null, m.actual?.rateText ?? null])).toEqual([
+      [300, 1_356_000_000, '2,0%'],
+      [600, 2_548_000_000, '3,7%'],
+      [1000, 5_102_000_000, '7,5%'],
+      [1500, 8_506_000_000, '12,5%'],
+      [2000, 12_247_000_000, '18,0%'],
+      [3000, 17_014_763_000, '25,0%'],
+      [4000, null, null],
     ]);
     expect(dash.alerts.map((a) => a.kind)).toEqual(['cham_tien_do']);
     // On 01/08/2024 the sample obstacles due 15/07 and 31/07 are overdue.

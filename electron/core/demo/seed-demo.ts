@@ -199,9 +199,12 @@ function seedFollowup(ctx: CoreContext): void {
 const DEMO_CURVE = [0.08, 0.15, 0.3, 0.5, 0.72, 1];
 
 /**
- * Monthly disbursement January–June 2024 matching the Lạng Sơn picture at end of June (TB 11/7/2024): about 25%
- * of the whole-year plan, 22,3% for the DTTS program and 22,1% for GNBV; the extension of the 2023 money it needs,
- * the province's pacing scenario and the benchmark rates of the notice (province, nation, same period 2023).
+ * Monthly disbursement January–June 2024 matching the Lạng Sơn picture at end of June (TB 11/7/2024): 25,0% of the
+ * whole-year plan (17.014,763 of 68.059,05 triệu), 22,3% for the DTTS program and 22,1% for GNBV; the extension of
+ * the 2023 money it needs, the province's pacing scenario and the benchmark rates of the notice (province, nation,
+ * same period 2023). The whole-year plan includes the NS tỉnh đối ứng SN assigned in December 2023, but that money is
+ * allocated to the units only by NQ 19 of 25/7, so none of it is disbursed by June: the June figures of the other
+ * lines carry the rates (worked out in test/unit/disbursement.test.ts).
  */
 function seedDisbursement(ctx: CoreContext, rows: Row[]): number {
   createExtension(ctx, {

@@ -116,7 +116,7 @@ export async function runImport(core: Core, request: ImportRequest): Promise<Imp
   ];
   if (errors.length > 0) return { exitCode: 1, report, text: [...text, `Có ${errors.length} lỗi [E]; không có gì được ghi.`] };
   if (request.dryRun) return { exitCode: 0, report, text: [...text, 'Chạy thử (--dry-run): không ghi gì.'] };
-  const committed = await core.invokeAsync('import.commit', { fileName, base64, year: request.year, mapping, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong });
+  const committed = await core.invokeAsync('import.commit', { fileName, base64, year: request.year, mapping, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong, expectedDigest: preview.digest });
   if (!committed.ok) return refused(committed.error, request.file);
   report.committed = !committed.value.noop;
   report.noop = committed.value.noop;

@@ -36,6 +36,8 @@ export const importCommands = {
         /** The preview the officer confirmed: refused if the file or mapping now reads differently. */
         expectedSha256: z.string().regex(/^[0-9a-f]{64}$/),
         expectedTotalDong: z.number().int(),
+        /** ImportPreview.digest: the year, unit and every line the officer saw; refused if the file now reads otherwise. */
+        expectedDigest: z.string().regex(/^[0-9a-f]{64}$/),
       })
       .strict(),
   ),

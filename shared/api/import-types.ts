@@ -33,6 +33,8 @@ export interface ImportColumn {
   /** For totals: the letters of the columns it sums. */
   covers: string[];
   hidden: boolean;
+  /** Another amount column has the same source × capital type: the officer must keep one. */
+  conflict?: boolean;
 }
 
 export type RowKind = 'total' | 'district' | 'program' | 'component' | 'item' | 'unmatched' | 'ignored';
@@ -111,7 +113,11 @@ export interface ImportPreview {
   fileName: string;
   sha256: string;
   fingerprint: string;
+  /** SHA-256 of what would be written (year, unit, each line's key and amount): the commit must match it. */
+  digest: string;
   templateKnown: boolean;
+  /** The choices in effect: the ones remembered for this layout with the officer's over them. */
+  mapping: ImportMapping;
   sheet: string;
   year: number | null;
   districtName: string | null;

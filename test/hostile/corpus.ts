@@ -889,7 +889,7 @@ export async function exerciseHostileFile(core: Core, file: HostileFile): Promis
       if (preview.canCommit && file.expect === 'refused') problems.push('tệp phải bị từ chối nhưng import.analyze cho phép ghi');
       if (preview.canCommit) {
         const done = await withinTimeout('import.commit', () =>
-          core.invokeAsync('import.commit', { fileName: file.name, base64, year: 2024, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong }),
+          core.invokeAsync('import.commit', { fileName: file.name, base64, year: 2024, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong, expectedDigest: preview.digest }),
         );
         if (done.ok) {
           committed = true;

@@ -27,7 +27,7 @@ async function preview(core: Core, bytes: Buffer, options: Parameters<typeof ana
 }
 
 async function commit(core: Core, bytes: Buffer, p: ImportPreview, mapping?: ImportMapping) {
-  return core.invokeAsync('import.commit', { fileName: 'tinh.xlsx', base64: bytes.toString('base64'), year: 2024, mapping, expectedSha256: p.sha256, expectedTotalDong: p.totalDong });
+  return core.invokeAsync('import.commit', { fileName: 'tinh.xlsx', base64: bytes.toString('base64'), year: 2024, mapping, expectedSha256: p.sha256, expectedTotalDong: p.totalDong, expectedDigest: p.digest });
 }
 
 function linesByKey(p: ImportPreview): Record<string, number> {
@@ -260,5 +260,107 @@ describe('files that are not an assignment workbook', () => {
     const noTable = new ExcelJS.Workbook();
     noTable.addWorksheet('Ghi chú').addRow(['Danh sách cán bộ', 'Nguyễn Văn A']);
     expect(await refusedCode(Buffer.from(await noTable.xlsx.writeBuffer()))).toBe('IMPORT_NO_TABLE');
+  });
+});
+
+/** A small province sheet built cell by cell, for layouts the generator does not make. */
+async function sheet(rows: (string | number | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Biểu 1');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('what a careless reading would get wrong (review findings)', () => {
+  it('refuses two amount columns of one source × capital type instead of adding them, and ignores "đã giao" / "điều chỉnh giảm" columns', async () => {
+    const core = office();
+    const plain = await sheet([
+      ['KẾ HOẠCH VỐN NĂM 2024 - Huyện Tràng Định'],
+      ['Đơn vị tính: triệu đồng'],
+      ['STT', 'Nội dung', 'NSTW vốn sự nghiệp (đợt 1)', 'NSTW vốn sự nghiệp (đợt 2)'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 500, 450],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 500, 450],
+    ]);
+    const p = await preview(core, plain);
+    expect(p.findings).toContainEqual(expect.objectContaining({ severity: 'E', code: 'IMPORT_DUPLICATE_COLUMN' }));
+    expect(p.columns.filter((c) => c.conflict).map((c) => c.col)).toEqual(['C', 'D']);
+    const keyD = p.columns.find((c) => c.col === 'D')!.key;
+    const chosen = await preview(core, plain, { mapping: { columns: { [keyD]: 'ignore' } } });
+    expect(linesByKey(chosen)).toEqual({ 'GNBV.DA5 NSTW SN': 500_000_000 });
+    const adjustment = await sheet([
+      ['ĐIỀU CHỈNH KẾ HOẠCH VỐN NĂM 2024 - Huyện Tràng Định'],
+      ['Đơn vị tính: triệu đồng'],
+      ['STT', 'Nội dung', 'Kế hoạch đã giao', 'Điều chỉnh giảm', 'Kế hoạch sau điều chỉnh'],
+      ['', '', 'NSTW vốn sự nghiệp', 'NSTW vốn sự nghiệp', 'NSTW vốn sự nghiệp'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 500, 50, 450],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 500, 50, 450],
+    ]);
+    const adjusted = await preview(core, adjustment);
+    expect(adjusted.columns.map((c) => [c.col, c.role])).toEqual(expect.arrayContaining([['C', 'ignore'], ['D', 'ignore'], ['E', 'amount']]));
+    expect(linesByKey(adjusted)).toEqual({ 'GNBV.DA5 NSTW SN': 450_000_000 });
+  });
+
+  it('reads the plan year and the basis number from the right words, and stops at the place-and-date line', async () => {
+    const p = await preview(office(), await sheet([
+      ['(Kèm theo Quyết định số 2150/QĐ-UBND ngày 15 tháng 12 năm 2023 của UBND tỉnh Lạng Sơn)'],
+      ['KẾ HOẠCH VỐN NĂM 2024 - Huyện Tràng Định'],
+      ['Đơn vị: triệu đồng'],
+      ['STT', 'Nội dung', 'NSTW vốn sự nghiệp'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 450],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 450],
+      [null, null, 'Lạng Sơn, ngày 15 tháng 12 năm 2023'],
+    ]), { year: undefined });
+    expect(p).toMatchObject({ year: 2024, unit: 'trieu', document: { basisNumber: '2150/QĐ-UBND' }, canCommit: true });
+    expect(p.findings.filter((f) => f.severity === 'E')).toEqual([]);
+  });
+
+  it('never lets a remembered or chosen unit override the unit the file declares', async () => {
+    const core = office();
+    const noUnit = await sheet([
+      ['KẾ HOẠCH VỐN NĂM 2024 - Huyện Tràng Định'],
+      ['STT', 'Nội dung', 'NSTW vốn sự nghiệp', 'NSTW vốn đầu tư phát triển'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 450, null],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 450, null],
+      ['2', 'Kinh phí khác của tỉnh', null, 10],
+    ]);
+    const first = await preview(core, noUnit);
+    const other = first.rows.find((r) => r.row === 5)!;
+    const mapping: ImportMapping = { unit: 'trieu', rows: { [other.key]: 'GNBV.DA1.TDA1' } };
+    const chosen = await preview(core, noUnit, { mapping });
+    expect(chosen.canCommit).toBe(true);
+    expect((await commit(core, noUnit, chosen, mapping)).ok).toBe(true);
+    // The same layout, now saying "nghìn đồng": the remembered row choice applies, the unit is the file's.
+    const thousands = await sheet([
+      ['KẾ HOẠCH VỐN NĂM 2024 - Huyện Tràng Định'],
+      ['STT', 'Nội dung', 'NSTW vốn sự nghiệp', 'NSTW vốn đầu tư phát triển'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 450, null],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 450, null],
+      ['2', 'Kinh phí khác của tỉnh', null, 10],
+      [null, 'Đơn vị tính: nghìn đồng'],
+    ].slice(0, 1).concat([[null, 'Đơn vị tính: nghìn đồng']], [
+      ['STT', 'Nội dung', 'NSTW vốn sự nghiệp', 'NSTW vốn đầu tư phát triển'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 450, null],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 450, null],
+      ['2', 'Kinh phí khác của tỉnh', null, 10],
+    ]));
+    const next = await preview(core, thousands);
+    expect(next).toMatchObject({ unit: 'nghin', totalDong: 460_000 });
+    expect(next.mapping.rows).toBeDefined();
+    // Choosing another unit than the file's is refused with the reason.
+    const conflicting = await preview(core, thousands, { mapping: { unit: 'trieu' } });
+    expect(conflicting.findings).toContainEqual(expect.objectContaining({ severity: 'E', code: 'IMPORT_UNIT_CONFLICT' }));
+  });
+
+  it('imports the same file again when the book changed since (lines deleted), noting the earlier import', async () => {
+    const core = office();
+    const bytes = fixture('tinh-giao-von-2024.xlsx');
+    expect((await commit(core, bytes, await preview(core, bytes))).ok).toBe(true);
+    const sheetNow = core.invoke('assignments.list', { year: 2024 });
+    if (!sheetNow.ok) throw new Error(sheetNow.error.message);
+    core.invoke('assignments.delete', { id: sheetNow.value.lines[0]!.id });
+    const again = await preview(core, bytes);
+    expect(again).toMatchObject({ noop: null, canCommit: true });
+    expect(again.findings).toContainEqual(expect.objectContaining({ severity: 'I', code: 'IMPORT_SEEN_BEFORE' }));
+    expect(await commit(core, bytes, again)).toMatchObject({ ok: true, value: { added: 1 } });
   });
 });

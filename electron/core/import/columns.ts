@@ -24,6 +24,8 @@ const CAPITAL_SYNONYMS: [CapitalTypeCode, RegExp][] = [
 ];
 const TOTAL_WORDS = /^(tong so|tong cong|tong|cong|tong von|tong kinh phi|tong ke hoach)\b/;
 const IGNORE_WORDS = /\b(ghi chu|ma so|ma du an|ma dvqhns|dia diem|chu dau tu|don vi thuc hien|quyet dinh|thoi gian|nang luc|so quyet dinh|ngay|ty le|%)\b/;
+/** Columns beside the plan that are not what is assigned: an earlier plan, the change itself, disbursement. */
+const NOT_THE_PLAN = /\b(da giao|dieu chinh giam|dieu chinh tang|giam|tang them|luy ke|giai ngan|uoc thuc hien|thuc hien|nam truoc)\b/;
 
 export function sourceInText(folded: string): string | null {
   return SOURCE_SYNONYMS.find(([, re]) => re.test(folded))?.[0] ?? null;
@@ -120,7 +122,8 @@ function classifyOne(d: Draft, header: HeaderBlock, defaults: ColumnDefaults): v
   if (d.colNo === header.sttCol) return void (d.role = 'stt');
   if (d.colNo === header.nameCol) return void (d.role = 'name');
   const bottom = d.path[d.path.length - 1]?.folded ?? '';
-  if (d.path.length > 0 && IGNORE_WORDS.test(bottom)) return void (d.role = 'ignore');
+  // "Kế hoạch đã giao" over "NSTW · SN": the words saying it is not the plan may sit on any header row.
+  if (d.path.length > 0 && (IGNORE_WORDS.test(bottom) || d.path.some((p) => NOT_THE_PLAN.test(p.folded)))) return void (d.role = 'ignore');
   const source = [...d.path].reverse().map((p) => sourceInText(p.folded)).find(Boolean) ?? null;
   const capital = [...d.path].reverse().map((p) => capitalInText(p.folded)).find(Boolean) ?? null;
   if (TOTAL_WORDS.test(bottom) && !capitalInText(bottom) && !sourceInText(bottom)) {

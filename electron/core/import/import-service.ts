@@ -115,10 +115,11 @@ function previousImport(db: Db, sha256: string): { at: string } | undefined {
     | undefined;
 }
 
+/** The time as the officer's computer shows it (the log keeps UTC). */
 function dayTime(iso: string): string {
-  const [date, time = ''] = iso.split('T') as [string, string?];
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y} ${time.slice(0, 5)}`;
+  const at = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`;
 }
 
 /** Lines whose component does not take that capital type, or is not in the catalog for the year. */
@@ -164,14 +165,15 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
   };
   let chosen: Recognition | null = null;
   let mapping = args.mapping;
+  let remembered: ImportMapping | undefined;
   const others: string[] = [];
   for (const sheet of visible) {
     let recognition = recognizeSheet(sheet, { ...recognizeCtx, mapping });
     if (!recognition) continue;
     if (!chosen) {
-      const remembered = mapping ? undefined : rememberedMapping(db, recognition.fingerprint);
+      remembered = rememberedMapping(db, recognition.fingerprint);
       if (remembered) {
-        mapping = remembered;
+        mapping = mergeMappings(remembered, args.mapping);
         recognition = recognizeSheet(sheet, { ...recognizeCtx, mapping })!;
       }
       chosen = recognition;
@@ -193,17 +195,28 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
   const diff = year !== null ? diffAgainst(heldAssignments(db, year), chosen.lines) : [];
   const previous = previousImport(db, sha256);
   const nothingChanges = chosen.lines.length > 0 && diff.every((d) => d.change === 'same' || d.change === 'kept');
-  const noop = previous
-    ? { message: `Tệp này đã được nhập lúc ${dayTime(previous.at)}; nhập lại không thay đổi gì.`, previousImportAt: previous.at }
-    : nothingChanges
-      ? { message: 'Số liệu trong tệp đã có đủ trong sổ; nhập lại không thay đổi gì.', previousImportAt: null }
-      : null;
+  // Nothing to do is decided by what would change, not by the file having been seen: after the book changed
+  // (lines deleted, a unit corrected) the same file may be imported again.
+  const noop = nothingChanges
+    ? {
+        message: previous ? `Tệp này đã được nhập lúc ${dayTime(previous.at)}; nhập lại không thay đổi gì.` : 'Số liệu trong tệp đã có đủ trong sổ; nhập lại không thay đổi gì.',
+        previousImportAt: previous?.at ?? null,
+      }
+    : null;
+  if (previous && !nothingChanges) {
+    findings.push({ severity: 'I', rule: 'doc', code: 'IMPORT_SEEN_BEFORE', sheet: null, cell: null, message: `Tệp này đã được nhập lúc ${dayTime(previous.at)}; số liệu trong sổ đã khác từ đó, nhập lại sẽ ghi các thay đổi bên dưới.` });
+  }
   const hasErrors = findings.some((f) => f.severity === 'E');
   const preview: ImportPreview = {
     fileName: args.fileName,
     sha256,
     fingerprint: chosen.fingerprint,
-    templateKnown: mapping !== undefined && args.mapping === undefined,
+    digest: crypto
+      .createHash('sha256')
+      .update(JSON.stringify({ year, unit: chosen.unit, lines: chosen.lines.map((l) => [keyOf(l), l.amountDong]) }))
+      .digest('hex'),
+    templateKnown: remembered !== undefined,
+    mapping: mapping ?? {},
     sheet: chosen.sheet,
     year,
     districtName: office.districtName,
@@ -224,6 +237,18 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
   return { preview, recognition: chosen, mapping };
 }
 
+/**
+ * The officer's choices of this preview over the ones remembered for the layout. A unit is never remembered:
+ * files of one layout come in different units, so a file without a unit line asks for it each time.
+ */
+function mergeMappings(remembered: ImportMapping, given: ImportMapping | undefined): ImportMapping {
+  return {
+    ...(given?.unit ? { unit: given.unit } : {}),
+    columns: { ...remembered.columns, ...given?.columns },
+    rows: { ...remembered.rows, ...given?.rows },
+  };
+}
+
 const SEVERITY_ORDER = { E: 0, W: 1, I: 2 } as const;
 function sortFindings(findings: ImportFinding[]): ImportFinding[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -232,7 +257,7 @@ function sortFindings(findings: ImportFinding[]): ImportFinding[] {
 export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: TaskHandle): Promise<ImportCommitResult> {
   const { db } = ctx;
   const { preview, mapping } = await analyzeImport(ctx, args, task);
-  if (preview.sha256 !== args.expectedSha256 || preview.totalDong !== args.expectedTotalDong) {
+  if (preview.sha256 !== args.expectedSha256 || preview.totalDong !== args.expectedTotalDong || preview.digest !== args.expectedDigest) {
     throw new CoreError('IMPORT_CHANGED', 'Tệp hoặc cách đọc tệp đã khác với bản xem trước. Hãy xem trước lại rồi xác nhận.', { sha256: preview.sha256, totalDong: preview.totalDong });
   }
   const errors = preview.findings.filter((f) => f.severity === 'E');
@@ -254,7 +279,11 @@ export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.c
         .run(ctx.now(), ctx.actor, args.fileName, preview.sha256, year, preview.fingerprint, preview.detailLines, preview.totalDong, result, message).lastInsertRowid,
     );
   if (preview.noop) {
-    const exchangeId = db.transaction(() => log('noop', preview.noop!.message))();
+    const exchangeId = db.transaction(() => {
+      const id = log('noop', preview.noop!.message);
+      writeAudit(ctx, 'import.commit', 'exchange_log', id, null, { fileName: args.fileName, sha256: preview.sha256, year, noop: true });
+      return id;
+    })();
     return { exchangeId, noop: true, message: preview.noop.message, year, added: 0, changed: 0, detailLines: preview.detailLines, totalDong: preview.totalDong, backupFile: null };
   }
   const backup = createBackup(db, path.dirname(ctx.dataFile), 'truoc-nhap');
@@ -290,11 +319,12 @@ export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.c
         id,
       );
     }
-    if (args.mapping) {
+    const confirmed = { columns: mapping?.columns ?? {}, rows: mapping?.rows ?? {} };
+    if (Object.keys(confirmed.columns).length + Object.keys(confirmed.rows).length > 0 && (args.mapping?.columns || args.mapping?.rows)) {
       db.prepare(
         `INSERT INTO import_template (fingerprint, label, mapping_json, created_at, updated_at, use_count) VALUES (?, ?, ?, ?, ?, 1)
          ON CONFLICT(fingerprint) DO UPDATE SET mapping_json = excluded.mapping_json, updated_at = excluded.updated_at, use_count = use_count + 1`,
-      ).run(preview.fingerprint, `${preview.sheet} — ${args.fileName}`, JSON.stringify(args.mapping), now, now);
+      ).run(preview.fingerprint, `${preview.sheet} — ${args.fileName}`, JSON.stringify(confirmed), now, now);
     } else if (mapping) {
       db.prepare('UPDATE import_template SET use_count = use_count + 1, updated_at = ? WHERE fingerprint = ?').run(now, preview.fingerprint);
     }

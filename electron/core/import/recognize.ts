@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import type { ImportColumn, ImportFinding, ImportLine, ImportMapping, ImportRow, MatchConfidence } from '../../../shared/api/import-types';
 import type { ComponentOption } from '../../../shared/api/types';
-import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
+import { formatAmount, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { columnNumber } from '../../../shared/format/cell-address';
 import type { ReadSheet } from '../excel/workbook-reader';
@@ -49,7 +49,8 @@ export interface Recognition {
   fingerprint: string;
 }
 
-const FOOTER = /^(nguoi lap( bieu)?|ghi chu\s*:|ke toan|thu truong|tm\.?\s|kt\.?\s|chu tich|giam doc|noi nhan)/;
+// The signature block, or the place-and-date line above it ("Lạng Sơn, ngày 15 tháng 12 năm 2023").
+const FOOTER = /^(nguoi lap( bieu)?|ghi chu\s*:|ke toan|thu truong|tm\.?\s|kt\.?\s|chu tich|giam doc|noi nhan|[^,]{2,40},\s*ngay\b.*\bthang\b)/;
 const TOTAL_ROW = /^(tong cong|tong so|tong)\b/;
 const DISTRICT_PREFIX = /^(huyen|thanh pho|thi xa|tp\.?)\s+/;
 const MAX_EMPTY_RUN = 20;
@@ -71,7 +72,17 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
   const title = readTitle(text, 1, header.top - 1, sheet.maxCol);
 
   // Unit: what the officer chose, else the title, else a header saying "(triệu đồng)".
-  let unit = ctx.mapping?.unit ?? title.unit;
+  // The unit the file declares wins; a chosen or remembered unit only fills in when the file says none.
+  let unit = title.unit ?? ctx.mapping?.unit ?? null;
+  if (title.unit && ctx.mapping?.unit && title.unit !== ctx.mapping.unit) {
+    finding({
+      severity: 'E',
+      rule: '25',
+      code: 'IMPORT_UNIT_CONFLICT',
+      cell: title.unitCell,
+      message: `Tệp ghi đơn vị tính ${UNIT_LABEL_VI[title.unit]} (ô ${title.unitCell}) nhưng đã chọn ${UNIT_LABEL_VI[ctx.mapping.unit]}. Bỏ lựa chọn đơn vị, hoặc sửa dòng "Đơn vị tính" trong tệp nếu tệp ghi sai.`,
+    });
+  }
   if (!unit) {
     for (let r = header.top; r <= header.bottom && !unit; r++) for (let c = 1; c <= sheet.maxCol && !unit; c++) unit = unitInText(text.folded(r, c));
   }
@@ -110,6 +121,20 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
   }
 
   const columns = classifyColumns(text, header, defaultsFromTitle(title.folded), ctx.mapping);
+  // Two columns of one source × capital type would be added together: the officer must say which is the plan.
+  const bySourceCapital = new Map<string, ImportColumn[]>();
+  for (const c of columns) if (c.role === 'amount') bySourceCapital.set(`${c.sourceCode}|${c.capitalType}`, [...(bySourceCapital.get(`${c.sourceCode}|${c.capitalType}`) ?? []), c]);
+  for (const same of bySourceCapital.values()) {
+    if (same.length < 2) continue;
+    for (const c of same) c.conflict = true;
+    finding({
+      severity: 'E',
+      rule: '25',
+      code: 'IMPORT_DUPLICATE_COLUMN',
+      cell: `${same[0]!.col}${header.bottom}`,
+      message: `Các cột ${same.map((c) => `${c.col} ("${c.label}")`).join(', ')} cùng là ${same[0]!.sourceCode} · ${same[0]!.capitalType}: không rõ cột nào là số được giao, cộng cả ${same.length} cột sẽ sai. Hãy chọn "Bỏ qua cột này" cho các cột không phải số giao (cột điều chỉnh, đã giải ngân, năm trước…).`,
+    });
+  }
   const amountCols = columns.filter((c) => c.role === 'amount');
   const checkedCols = columns.filter((c) => c.role === 'amount' || c.role === 'total');
 

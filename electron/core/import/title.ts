@@ -21,7 +21,7 @@ export interface TitleFacts {
 
 /** The unit named in a folded text, if any. */
 export function unitInText(folded: string): MoneyUnit | null {
-  const m = /(?:don vi tinh|dvt)\s*[:.]?\s*(.{0,30})/.exec(folded) ?? /\((trieu dong|tr\.? ?dong|nghin dong|ngan dong|dong)\)/.exec(folded);
+  const m = /(?:don vi tinh|dvt|don vi(?=\s*:))\s*[:.]?\s*(.{0,30})/.exec(folded) ?? /\((trieu dong|tr\.? ?dong|nghin dong|ngan dong|dong)\)/.exec(folded);
   if (!m) return null;
   const rest = m[1]!;
   if (/^(trieu|tr\b|tr\.|1\.000\.000|1 000 000)/.test(rest)) return 'trieu';
@@ -50,14 +50,12 @@ export function readTitle(text: SheetText, fromRow: number, toRow: number, maxCo
   }
   const title = lines.join('\n');
   const folded = foldVietnamese(title);
-  const years = [...folded.matchAll(/\bnam\s+(20\d{2})\b(?!\s*[-–]\s*20\d{2})/g)].map((m) => Number(m[1]));
+  // "năm 2024" of the plan, not the "năm 2023" of a date ("ngày 15 tháng 12 năm 2023") nor a period ("2021 - 2025").
+  const years = [...folded.matchAll(/(?<!thang\s+\d{1,2}\s+)\bnam\s+(20\d{2})\b(?!\s*[-–]\s*20\d{2})/g)].map((m) => Number(m[1]));
   const basis = /((?:quyet dinh|nghi quyet)\s+(?:so\s*)?:?\s*)(\d+\/[a-z0-9/-]+)/.exec(folded);
-  let basisNumber = '';
-  if (basis) {
-    // The number as written (with Đ), taken from the original text at the same words.
-    const original = /(\d+\/[\p{L}\d\-/]+)/u.exec(title.slice(Math.max(0, title.toLowerCase().search(/quyết định|nghị quyết/u))));
-    basisNumber = (original?.[1] ?? basis[2]!).toUpperCase();
-  }
+  // The number as written (with Đ), right after the words "Quyết định số" — never a date further on.
+  const written = /(?:quyết định|nghị quyết)\s+(?:số\s*)?:?\s*(\d+\/[\p{L}\d\-/]+)/iu.exec(title);
+  const basisNumber = written ? written[1]!.toUpperCase() : basis ? basis[2]!.toUpperCase() : '';
   const date = basis ? VI_DATE.exec(folded.slice(basis.index)) : null;
   const basisDate =
     date && Number(date[2]) >= 1 && Number(date[2]) <= 12 && Number(date[1]) >= 1 && Number(date[1]) <= 31

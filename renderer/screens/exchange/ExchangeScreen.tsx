@@ -33,6 +33,12 @@ export function ExchangeScreen() {
   const input = useRef<HTMLInputElement>(null);
   const task = useTask();
 
+  // A preview belongs to the year it was read for: another year means reading the file again.
+  useEffect(() => {
+    setPreview(null);
+    setCommitted(null);
+  }, [year]);
+
   useEffect(() => {
     void api.invoke('catalog.components', { year }).then((r) => r.ok && setComponents(r.value));
     void api.invoke('reference.lists', {}).then((r) => r.ok && setLists(r.value));
@@ -44,7 +50,11 @@ export function ExchangeScreen() {
       const result = await task.run((taskId) =>
         api.invoke('import.analyze', { fileName: chosen.name, base64: chosen.base64, year, mapping: isEmptyMapping(nextMapping) ? undefined : nextMapping, taskId }),
       );
-      if (result.ok) setPreview(result.value);
+      if (result.ok) {
+        setPreview(result.value);
+        // What the core applied (remembered choices included) is what the next change builds on.
+        setMapping(result.value.mapping);
+      }
       else {
         setPreview(null);
         setError(result.error.message);
@@ -86,6 +96,7 @@ export function ExchangeScreen() {
         mapping: isEmptyMapping(mapping) ? undefined : mapping,
         expectedSha256: preview.sha256,
         expectedTotalDong: preview.totalDong,
+        expectedDigest: preview.digest,
         taskId,
       }),
     );

@@ -95,9 +95,10 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
     [amountCols],
   );
 
-  const needsRow = preview.rows.filter((r) => r.kind === 'unmatched' && preview.findings.some((f) => f.code === 'IMPORT_UNMATCHED_ROW' && f.cell?.endsWith(String(r.row))));
+  const nameCol = preview.columns.find((c) => c.role === 'name')?.col ?? 'B';
+  const needsRow = preview.rows.filter((r) => r.kind === 'unmatched' && preview.findings.some((f) => f.code === 'IMPORT_UNMATCHED_ROW' && f.cell === `${nameCol}${r.row}`));
   const unsure = preview.rows.filter((r) => r.kind === 'component' && r.confidence !== 'high');
-  const unknownCols = preview.columns.filter((c) => c.role === 'unknown' || mapping.columns?.[c.key] !== undefined);
+  const unknownCols = preview.columns.filter((c) => c.role === 'unknown' || c.conflict || mapping.columns?.[c.key] !== undefined);
   const setRow = (row: ImportRow, code: string) => {
     const rows = { ...(mapping.rows ?? {}) };
     if (code) rows[row.key] = code;
@@ -159,7 +160,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
           {!preview.unit || mapping.unit ? (
             <label>
               Đơn vị tính của tệp{' '}
-              <select aria-label="Đơn vị tính của tệp" value={mapping.unit ?? ''} onChange={(e) => onMapping({ ...mapping, unit: (e.target.value || undefined) as MoneyUnit | undefined })}>
+              <select disabled={busy} aria-label="Đơn vị tính của tệp" value={mapping.unit ?? ''} onChange={(e) => onMapping({ ...mapping, unit: (e.target.value || undefined) as MoneyUnit | undefined })}>
                 <option value="">— chọn —</option>
                 <option value="dong">đồng</option>
                 <option value="nghin">nghìn đồng</option>
@@ -174,6 +175,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
               <label key={c.key} className="mapping-line">
                 Cột {c.col} “{c.label || 'không có tiêu đề'}”{' '}
                 <select
+                  disabled={busy}
                   aria-label={`Cột ${c.col}`}
                   value={value}
                   onChange={(e) => {
@@ -202,7 +204,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
           {[...needsRow, ...unsure].map((r) => (
             <label key={r.key} className="mapping-line">
               Dòng {r.row} “{r.name.slice(0, 80)}”{' '}
-              <select aria-label={`Hợp phần của dòng ${r.row}`} value={mapping.rows?.[r.key] ?? ''} onChange={(e) => setRow(r, e.target.value)}>
+              <select disabled={busy} aria-label={`Hợp phần của dòng ${r.row}`} value={mapping.rows?.[r.key] ?? ''} onChange={(e) => setRow(r, e.target.value)}>
                 <option value="">{r.componentCode ? `${r.componentCode} (như đã nhận dạng)` : '— chọn hợp phần —'}</option>
                 {componentOptions.map((c) => (
                   <option key={c.code} value={c.code}>

@@ -7,7 +7,7 @@ import type { MigrationOutcome } from './db/migrations';
 import { dispatch, dispatchAsync } from './dispatch';
 import { createHandlers } from './handlers';
 import { silentLogger, type Logger } from './log';
-import { dailyBackupIfDue, listBackups } from './backup/backups';
+import { checkDatabaseFile, dailyBackupIfDue, listBackups } from './backup/backups';
 import { CoreError } from './errors';
 import { backupDir, databaseFile, defaultResourcesDir } from './paths';
 import { seedReferenceData } from './reference/seed';
@@ -45,10 +45,9 @@ interface OpenedDatabase {
   migration: MigrationOutcome;
 }
 
-/** Opens (and upgrades) the database file, refuses a damaged one with the way out, loads the reference data. */
-/** A damaged data file, refused with the way out: the latest backup and how to restore it. */
+/** A damaged data file, refused with the way out: the newest sound backup and how to restore it. */
 function damaged(file: string, dataDir: string, problems: string[]): CoreError {
-  const latest = listBackups(dataDir)[0];
+  const latest = listBackups(dataDir).find((b) => checkDatabaseFile(b.file).ok);
   return new CoreError(
     'DB_DAMAGED',
     `Tệp dữ liệu bị hỏng (${problems.slice(0, 2).join('; ')}). ${latest ? `Bản sao lưu gần nhất: ${path.basename(latest.file)} (${latest.takenAt.slice(0, 10)}); khôi phục bằng "sovon restore ${latest.file}".` : 'Không có bản sao lưu nào trong thư mục backups.'}`,
@@ -56,11 +55,13 @@ function damaged(file: string, dataDir: string, problems: string[]): CoreError {
   );
 }
 
+/** Opens (and upgrades) the database file, refuses a damaged one with the way out, loads the reference data. */
 function openChecked(file: string, dataDir: string, resourcesDir: string, create: boolean, now: () => string): OpenedDatabase {
   let opened: ReturnType<typeof openDatabase>;
   try {
     opened = openDatabase({ file, migrationsDir: path.join(resourcesDir, 'migrations'), backupDir: backupDir(dataDir), create });
   } catch (error) {
+    if (error instanceof CoreError && error.code === 'DB_DAMAGED') throw damaged(file, dataDir, (error.details?.problems as string[] | undefined) ?? []);
     // A file SQLite cannot read at all (cut short, overwritten) is damaged too, with the same way out.
     const cause = error instanceof CoreError ? String(error.details?.cause ?? '') : '';
     if (error instanceof CoreError && error.code === 'DB_OPEN_FAILED' && /SQLITE_NOTADB|SQLITE_CORRUPT|malformed|not a database/i.test(cause)) throw damaged(file, dataDir, [cause]);
@@ -68,9 +69,6 @@ function openChecked(file: string, dataDir: string, resourcesDir: string, create
   }
   const { db, migration } = opened;
   try {
-    // A damaged file is refused with the way out, before anything writes to it.
-    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
-    if (problems.length > 0) throw damaged(file, dataDir, problems);
     seedReferenceData(db, path.join(resourcesDir, 'seed'), now());
   } catch (error) {
     db.close();

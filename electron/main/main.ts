@@ -60,7 +60,13 @@ function openOrRecover(): Core | null {
     const offer = recoveryOffer(error);
     if (offer && dialog.showMessageBoxSync({ type: 'error', title: offer.title, message: offer.message, detail: offer.detail, buttons: offer.buttons, defaultId: 0, cancelId: 1 }) === 0) {
       try {
-        if (restoreLatestGoodBackup(databaseFile(dataDir), dataDir)) return openOfficeData();
+        const restored = restoreLatestGoodBackup(databaseFile(dataDir), dataDir);
+        if (restored) {
+          const opened = openOfficeData();
+          // Which backup came back tells the officer what must be entered again since then.
+          dialog.showMessageBoxSync({ type: 'info', title: offer.title, message: `Đã khôi phục dữ liệu từ bản sao lưu ${path.basename(restored.restoredFrom)}.`, detail: 'Các thay đổi sau thời điểm sao lưu đó cần được nhập lại.' });
+          return opened;
+        }
         dialog.showErrorBox(offer.title, `Không có bản sao lưu nào còn tốt trong thư mục sao lưu. ${offer.detail}`);
         return null;
       } catch (restoreError) {

@@ -32,13 +32,29 @@ describe('a damaged office database at start', () => {
     expect((opened as CoreError).code, (opened as Error).message).toBe("DB_DAMAGED");
     const offer = recoveryOffer(opened);
     expect(offer).toMatchObject({ buttons: ['Khôi phục bản sao lưu', 'Thoát'], message: expect.stringContaining('bị hỏng') });
-    expect(offer!.detail).toContain('thu-cong-29991231T235959.sqlite');
+    // The dialog names the backup it will restore: the newest sound one, not the newer damaged one.
+    expect(offer!.detail).toContain(sound.name);
+    expect(offer!.detail).not.toContain('29991231');
 
     const restored = restoreLatestGoodBackup(databaseFile(data), data);
     expect(path.basename(restored!.restoredFrom)).toBe(sound.name);
     expect(listBackups(data).some((b) => b.reason === 'truoc-khoi-phuc')).toBe(true);
     const again = openCore({ dataDir: data, actor: 'test' });
     expect(call(again, 'assignments.list', { year: 2024 }).totals.grandDong).toBe(1_000_000_000);
+    again.close();
+  });
+
+  it('an empty file is not a sound backup (SQLite would read it as an empty database)', () => {
+    const data = tempDir();
+    const core = openCore({ dataDir: data, actor: 'test' });
+    call(core, 'office.setup', { districtCode: '180', signers: [{ name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' }] });
+    const sound = call(core, 'backups.create', {});
+    core.close();
+    fs.writeFileSync(path.join(data, 'backups', 'thu-cong-29991231T235959.sqlite'), '');
+    fs.writeFileSync(databaseFile(data), Buffer.alloc(4096, 9));
+    expect(path.basename(restoreLatestGoodBackup(databaseFile(data), data)!.restoredFrom)).toBe(sound.name);
+    const again = openCore({ dataDir: data, actor: 'test' });
+    expect(call(again, 'app.info', {}).office?.districtCode).toBe('180');
     again.close();
   });
 

@@ -101,10 +101,16 @@ export function checkDatabaseFile(file: string): CheckResult {
   if (!fs.existsSync(file)) return { ok: false, problems: [`Không có tệp ${file}.`] };
   let db: Database.Database | null = null;
   try {
+    // SQLite reads an empty file as an empty, sound database: a backup must also be one of ours.
+    if (fs.statSync(file).size === 0) return { ok: false, problems: ['Tệp rỗng (0 byte).'] };
     db = new Database(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
-    return { ok: problems.length === 0, problems };
+    if (problems.length > 0) return { ok: false, problems };
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const office = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'").get();
+    if (version < 1 || !office) return { ok: false, problems: ['Không phải dữ liệu của Sổ vốn MTQG (không có bảng văn phòng, phiên bản lược đồ 0).'] };
+    return { ok: true, problems: [] };
   } catch (error) {
     return { ok: false, problems: [`Không đọc được tệp: ${(error as Error).message}`] };
   } finally {
@@ -186,9 +192,13 @@ function backUpBeforeRestore(dataFile: string, dataDir: string): string {
     current.pragma('wal_checkpoint(TRUNCATE)');
     return file;
   } catch {
-    const file = path.join(backupDir(dataDir), `truoc-khoi-phuc-${stamp(new Date())}.sqlite`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const dir = backupDir(dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    let file = path.join(dir, `truoc-khoi-phuc-${stamp(new Date())}.sqlite`);
+    for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `truoc-khoi-phuc-${stamp(new Date())}-${n}.sqlite`);
     fs.copyFileSync(dataFile, file);
+    // Its write-ahead log holds the latest committed work: kept beside it for the technicians.
+    if (fs.existsSync(`${dataFile}-wal`)) fs.copyFileSync(`${dataFile}-wal`, `${file}-wal`);
     return file;
   } finally {
     current?.close();

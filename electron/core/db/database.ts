@@ -22,8 +22,21 @@ function timestamp(): string {
 export function backupTo(db: Db, dir: string, label: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${label}-${timestamp()}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(file);
+  // Under a temporary name until complete: a failed or interrupted copy never sits among the backups.
+  const partial = `${file}.partial`;
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    fs.renameSync(partial, file);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
   return file;
+}
+
+/** SQLite's own words for a file whose pages are damaged or that is not a database at all. */
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
 export function openDatabase(options: OpenDatabaseOptions): { db: Db; migration: MigrationOutcome } {
@@ -53,12 +66,16 @@ export function openDatabase(options: OpenDatabaseOptions): { db: Db; migration:
     });
   }
   try {
+    // A damaged file is refused before anything (an upgrade) writes to it; the caller adds the way out.
+    const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) throw new CoreError('DB_DAMAGED', `Tệp dữ liệu ${options.file} bị hỏng.`, { file: options.file, problems: problems.slice(0, 10) });
     const migration = migrate(db, migrations, (from, to) =>
       backupTo(db, options.backupDir, `truoc-nang-cap-v${from}-len-v${to}`),
     );
     return { db, migration };
   } catch (error) {
     db.close();
+    if (isCorruption(error)) throw new CoreError('DB_DAMAGED', `Tệp dữ liệu ${options.file} bị hỏng.`, { file: options.file, problems: [String(error)] });
     throw error;
   }
 }

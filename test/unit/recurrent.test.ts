@@ -137,13 +137,37 @@ describe('the UBND decision assigning an issued breakdown to the units (giao d�
       ok: false,
       error: { code: 'INVALID_LINES' },
     });
-    expect(core.invoke('decisions.createImplementation', { resolutionId: resolution })).toMatchObject({ ok: false, error: { code: 'DUPLICATE_CODE' } });
+    // Asked again while a draft: the same draft comes back; its kind and issuer cannot change; not dated before the resolution.
+    expect(call(core, 'decisions.createImplementation', { resolutionId: resolution }).header.id).toBe(id);
+    expect(core.invoke('decisions.update', { id, patch: { issuer: 'HDND' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(issue(core, id, '2024-07-20', SIGNER.ubndChair)).toMatchObject({ ok: false, error: { code: 'INVALID_DATE' } });
     expect(issue(core, id, '2024-07-30', SIGNER.ubndChair)).toMatchObject({ ok: true, value: { header: { numberText: '01/QĐ-UBND', status: 'issued' } } });
+    expect(core.invoke('decisions.createImplementation', { resolutionId: resolution })).toMatchObject({ ok: false, error: { code: 'DUPLICATE_CODE', message: expect.stringContaining('01/QĐ-UBND') } });
     expect(call(core, 'recurrent.sheet', { year: 2024 })).toEqual(before);
     const printed = call(core, 'print.decision', { id });
     expect(printed.numberLine).toBe('Số: 01/QĐ-UBND');
     expect(printed.annexes.map((a) => a.kind)).toEqual(['du_toan_sn', 'theo_xa']);
     expect(printed.annexes[0]!.attachedTo).toContain('Quyết định số 01/QĐ-UBND');
     expect(printed.annexes[0]!.rows[0]!.cells.total).toBe(2_140_000_000);
+  });
+});
+
+describe('the implementation decision in the exchange package', () => {
+  it('keeps its link to the resolution through export and import into a fresh office, so it prints the same money', async () => {
+    const { core, education, labour } = office();
+    delegate(core);
+    const resolution = breakdown(core, education, labour);
+    expect(issue(core, resolution, '2024-07-25', SIGNER.hdndChair).ok).toBe(true);
+    const id = call(core, 'decisions.createImplementation', { resolutionId: resolution }).header.id;
+    expect(issue(core, id, '2024-07-30', SIGNER.ubndChair).ok).toBe(true);
+    const exported = await core.invokeAsync('exchange.exportPackage', { year: 2024 });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const fresh = officeCore('180');
+    const imported = await fresh.invokeAsync('exchange.importPackage', { fileName: exported.value.fileName, base64: exported.value.base64 });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const copy = call(fresh, 'decisions.list', { year: 2024, issuer: 'UBND' }).find((d) => d.numberText === '01/QĐ-UBND')!;
+    const original = call(fresh, 'decisions.list', { year: 2024, issuer: 'HDND' }).find((d) => d.numberText === '01/NQ-HĐND')!;
+    expect(copy.implementsId).toBe(original.id);
+    expect(call(fresh, 'print.decision', { id: copy.id }).annexes[0]!.rows[0]!.cells.total).toBe(2_140_000_000);
   });
 });

@@ -63,11 +63,11 @@ export function createImplementation(ctx: CoreContext, resolutionId: number): De
   if (resolution.status !== 'issued' || resolution.issuer !== 'HDND' || resolution.kind !== 'phan_bo') {
     throw new CoreError('INVALID_INPUT', 'Chỉ lập quyết định giao dự toán cho một nghị quyết phân bổ của HĐND huyện đã ban hành.', { field: 'resolutionId', value: resolutionId });
   }
-  const existing = db.prepare('SELECT id FROM decision WHERE implements_id = ?').get(resolutionId) as { id: number } | undefined;
+  const existing = db.prepare('SELECT id, status, number FROM decision WHERE implements_id = ?').get(resolutionId) as { id: number; status: string; number: number | null } | undefined;
+  // One per resolution: a draft already begun is taken up again rather than refused.
+  if (existing?.status === 'draft') return getDocument(db, existing.id);
   if (existing) {
-    throw new CoreError('DUPLICATE_CODE', `Nghị quyết ${documentNumberText(resolution.number!, 'HDND')} đã có quyết định giao dự toán (số hiệu nội bộ #${existing.id}); mở quyết định đó thay vì lập mới.`, {
-      id: existing.id,
-    });
+    throw new CoreError('DUPLICATE_CODE', `Nghị quyết ${documentNumberText(resolution.number!, 'HDND')} đã có quyết định giao dự toán ${documentNumberText(existing.number!, 'UBND')}.`, { id: existing.id });
   }
   const office = requireOffice(db);
   const district = office.districtName.replace(/^Huyện\s+/i, '');
@@ -134,6 +134,11 @@ export function updateDraftHeader(ctx: CoreContext, args: CommandArgs<'decisions
     const row = getDraftRow(db, args.id);
     const before = headerFieldsOf(row);
     const after = resolveHeaderPatch(db, row, args.patch);
+    if (row.implements_id !== null && (after.kind !== row.kind || after.issuer !== row.issuer)) {
+      throw new CoreError('INVALID_INPUT', 'Quyết định giao dự toán là quyết định phân bổ của UBND thực hiện một nghị quyết; không đổi được loại hay cơ quan ban hành. Muốn lập văn bản khác, hãy tạo dự thảo mới.', {
+        field: after.kind !== row.kind ? 'kind' : 'issuer',
+      });
+    }
     const now = ctx.now();
     db.prepare(
       `UPDATE decision SET kind = @kind, issuer = @issuer, doc_date = @doc_date, summary = @summary, basis_json = @basis_json,

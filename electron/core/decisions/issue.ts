@@ -35,6 +35,15 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
     const lines = (db.prepare('SELECT COUNT(*) AS n FROM decision_line WHERE decision_id = ?').get(draft.id) as { n: number }).n;
     // A decision implementing an HĐND resolution carries the resolution's lines, not its own.
     if (lines === 0 && draft.implements_id === null) throw new CoreError('DECISION_EMPTY', 'Dự thảo chưa có dòng nào; không thể ban hành quyết định trống.');
+    if (draft.implements_id !== null) {
+      const resolution = db.prepare('SELECT doc_date, number FROM decision WHERE id = ?').get(draft.implements_id) as { doc_date: string; number: number };
+      if (args.docDate < resolution.doc_date) {
+        throw new CoreError('INVALID_DATE', `Ngày ban hành: quyết định giao dự toán không thể trước Nghị quyết ${documentNumberText(resolution.number, 'HDND')} (${formatDateVi(resolution.doc_date)}) mà nó thực hiện.`, {
+          field: 'docDate',
+          value: args.docDate,
+        });
+      }
+    }
     const signer = db.prepare('SELECT name, title FROM signer WHERE id = ?').get(args.signerId) as { name: string; title: string } | undefined;
     if (!signer) throw new CoreError('UNKNOWN_SIGNER', `Người ký: không có người ký số ${args.signerId}. Chọn người ký trong danh sách của văn phòng.`, { field: 'signerId' });
     const numberYear = Number(args.docDate.slice(0, 4));

@@ -63,6 +63,7 @@ interface DecisionRow {
   signer_name: string;
   signer_title: string | null;
   predecessor_id: number | null;
+  implements_id: number | null;
   issued_at: string | null;
   issued_by: string | null;
 }
@@ -146,6 +147,7 @@ function decisionRecords(db: Db, decisions: DecisionRow[]): DecisionRecord[] {
   const predecessor = db.prepare("SELECT issuer, number, number_year FROM decision WHERE id = ? AND status = 'issued'");
   return decisions.map((d) => {
     const p = d.predecessor_id === null ? undefined : (predecessor.get(d.predecessor_id) as { issuer: DecisionIssuer; number: number; number_year: number } | undefined);
+    const i = d.implements_id === null ? undefined : (predecessor.get(d.implements_id) as { issuer: DecisionIssuer; number: number; number_year: number } | undefined);
     return {
       ref: decisionRef(d.issuer, d.number, d.number_year),
       kind: KIND_WORDS[d.kind],
@@ -159,6 +161,7 @@ function decisionRecords(db: Db, decisions: DecisionRow[]): DecisionRecord[] {
       signerName: cellText(d.signer_name),
       signerTitle: cellText(d.signer_title),
       predecessorRef: p ? decisionRef(p.issuer, p.number, p.number_year) : null,
+      implementsRef: i ? decisionRef(i.issuer, i.number, i.number_year) : null,
       issuedAt: cellText(d.issued_at),
       issuedBy: cellText(d.issued_by),
     };

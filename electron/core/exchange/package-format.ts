@@ -85,6 +85,7 @@ export const DECISION_SHEET = {
     col('signerName', 'Người ký', 'text', 20),
     col('signerTitle', 'Chức danh người ký', 'text', 24, true),
     col('predecessorRef', 'Điều chỉnh văn bản', 'text', 20),
+    col('implementsRef', 'Thực hiện nghị quyết', 'text', 20),
     col('issuedAt', 'Ghi nhận ban hành lúc', 'text', 22),
     col('issuedBy', 'Người ghi nhận', 'text', 16),
   ],

@@ -98,8 +98,10 @@ function writePlan(ctx: CoreContext, year: number, plan: ImportPlan, exchangeId:
     decisionIds.set(d.ref, Number(insertDecision.run(year, d.kind, d.issuer, d.docDate, d.summary, JSON.stringify(d.basis), d.declaredTotalDong, signerId, now, now).lastInsertRowid));
   }
   const setPredecessor = db.prepare('UPDATE decision SET predecessor_id = ? WHERE id = ?');
-  for (const { pkg: d, predecessor } of plan.decisions) {
+  const setImplements = db.prepare('UPDATE decision SET implements_id = ? WHERE id = ?');
+  for (const { pkg: d, predecessor, implements: implemented } of plan.decisions) {
     if (predecessor) setPredecessor.run('id' in predecessor ? predecessor.id : decisionIds.get(predecessor.ref)!, decisionIds.get(d.ref)!);
+    if (implemented) setImplements.run('id' in implemented ? implemented.id : decisionIds.get(implemented.ref)!, decisionIds.get(d.ref)!);
   }
   const insertLine = db.prepare(
     `INSERT INTO decision_line (decision_id, position, component_id, recipient_unit_id, recipient_org_id, project_id, source_code, capital_type, origin_year, amount_dong, before_dong, reason_code, note)

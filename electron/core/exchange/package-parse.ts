@@ -59,6 +59,8 @@ export interface PackageDecision {
   signerName: string;
   signerTitle: string;
   predecessorRef: string | null;
+  /** The HĐND resolution a UBND decision implements (giao dự toán); absent in packages written before it existed. */
+  implementsRef: string | null;
   issuedAt: string | null;
   issuedBy: string | null;
   cell: string;
@@ -255,6 +257,7 @@ export function parsePackage(sheets: PackageSheets): { data: PackageData; proble
       signerName: r.requiredText('signerName'),
       signerTitle: r.text('signerTitle'),
       predecessorRef: r.optionalText('predecessorRef'),
+      implementsRef: r.optionalText('implementsRef'),
       issuedAt: r.optionalText('issuedAt'),
       issuedBy: r.optionalText('issuedBy'),
       cell: r.where,

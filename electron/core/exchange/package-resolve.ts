@@ -30,6 +30,8 @@ export interface ResolvedDecision {
   signerId: number | null;
   /** The decision it adjusts: another decision of the package, one already in this office, or none found. */
   predecessor: { ref: string } | { id: number } | null;
+  /** The resolution it implements, the same way. */
+  implements: { ref: string } | { id: number } | null;
 }
 
 export interface ImportPlan {
@@ -132,8 +134,17 @@ function resolveDecisions(db: Db, data: PackageData, problems: Problem[], warnin
       else if (here) predecessor = { id: here.id };
       else warnings.push(`Văn bản được ${d.ref} điều chỉnh (${d.predecessorRef}) không có trong gói và trong dữ liệu này; liên kết được bỏ trống.`);
     }
+    let implementsLink: ResolvedDecision['implements'] = null;
+    if (d.implementsRef !== null) {
+      const m = REF.exec(d.implementsRef);
+      const here = m ? (issued.get(m[2] === 'QĐ-UBND' ? 'UBND' : 'HDND', Number(m[3]), Number(m[1])) as { id: number } | undefined) : undefined;
+      if (refs.has(d.implementsRef)) implementsLink = { ref: d.implementsRef };
+      else if (here) implementsLink = { id: here.id };
+      // Without its resolution, a decision of no lines of its own would print nothing: the package is refused.
+      else problem(problems, d.cell, 'INVALID_INPUT', `${d.ref} thực hiện nghị quyết ${d.implementsRef}, không có trong gói và trong dữ liệu này.`);
+    }
     const signerId = (signer.get(d.signerName, d.signerTitle) as { id: number } | undefined)?.id ?? null;
-    return { pkg: d, signerId, predecessor };
+    return { pkg: d, signerId, predecessor, implements: implementsLink };
   });
 }
 

@@ -120,7 +120,8 @@ export class CatalogMatcher {
       const alias = PROGRAM_ALIASES[program.code];
       const byAlias = alias?.test(folded) ?? false;
       const byName = similarity(folded, this.folded.get(program.code)!).fit >= 0.6;
-      if (byAlias || byName) return { code: program.code, name: program.name, confidence: byAlias || byName ? 'high' : 'medium' };
+      // A row that says "chương trình" and names one by its alias or by its words leaves no doubt.
+      if (byAlias || byName) return { code: program.code, name: program.name, confidence: 'high' };
     }
     return null;
   }

@@ -161,7 +161,7 @@ function breakdownNeedsDelegation(f: DraftFacts, rule: RuleDefinition): Finding[
   return [
     finding(
       rule,
-      `Nghị quyết phân bổ chi tiết dự toán chi thường xuyên (kinh phí sự nghiệp) của HĐND huyện năm ${f.decision.year} cần văn bản phân cấp của HĐND tỉnh; chưa có bản ghi phân cấp có hiệu lực đến ngày ${isoToVi(f.decision.date)}. Nhập nghị quyết phân cấp (số, ngày, phạm vi, các năm) trước khi ban hành.`,
+      `Nghị quyết phân bổ chi tiết dự toán chi thường xuyên (kinh phí sự nghiệp) của HĐND huyện năm ${f.decision.year} cần văn bản phân cấp của HĐND tỉnh; chưa có văn bản phân cấp nào ban hành trước ngày ${isoToVi(f.decision.date)} cho năm này. Nhập nghị quyết phân cấp (số, ngày, phạm vi, các năm) trước khi ban hành.`,
       ids(sn),
     ),
   ];

@@ -5,7 +5,7 @@ import type { DecisionDocument, DecisionHeader } from '../../../shared/api/ledge
 import type { RecurrentSheet } from '../../../shared/api/recurrent-types';
 import type { Signer } from '../../../shared/api/types';
 import { formatDateVi } from '../../../shared/format/date';
-import { type MoneyUnit } from '../../../shared/money/dong';
+import { formatAmount, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
@@ -164,7 +164,7 @@ export function RecurrentScreen() {
         HĐND huyện phân bổ chi tiết kinh phí sự nghiệp (NSTW và NS tỉnh đối ứng) theo dự án, tiểu dự án, nội dung và đơn vị thực hiện, theo phân cấp của HĐND tỉnh. Gõ số vào ô rồi Enter hoặc
         Tab; dán một khối từ Excel vào ô đầu; Delete xoá; Ctrl+Z hoàn tác. Cột “Còn lại” phải về 0 trước khi trình.
       </p>
-      {sheet ? <DelegationPanel year={year} delegation={sheet.delegation} onSaved={(m) => (setInfo(m), void loadSheet())} /> : null}
+      {sheet ? <DelegationPanel key={year} year={year} delegation={sheet.delegation} onSaved={(m) => (setInfo(m), void loadSheet())} /> : null}
       <StatusBanner error={error} info={info} />
       {sheet && program ? (
         <>
@@ -213,7 +213,7 @@ export function RecurrentScreen() {
             </button>
           </div>
           <p className="recurrent-summary" data-testid="recurrent-summary">
-            {program.programName}: {sheet.sources.map((s) => `${s.name} còn lại ${((program.summary.remaining[s.code] ?? 0) / 1e6).toLocaleString('vi-VN', { maximumFractionDigits: 3 })} triệu`).join('; ')}
+            {program.programName}: {sheet.sources.map((s) => `${s.name} còn lại ${formatAmount(toDong(program.summary.remaining[s.code] ?? 0), unit)} ${UNIT_LABEL_VI[unit]}`).join('; ')}
           </p>
           <div className="grid-host recurrent-grid" onPaste={onPaste} onKeyDown={onKeyDown}>
             <RecurrentGrid ref={grid} program={program} units={sheet.units} sourceCode={sourceCode} unit={unit} year={year} editable={editable} onChanges={(c) => void send(c)} onProblem={setError} />

@@ -1,13 +1,13 @@
 /** `disbursement import <tệp>` (a KBNN statement) and the text of `progress --year Y`. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Progress } from '../../shared/api/disbursement-types';
 import type { ApiError } from '../../shared/api/result';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { formatAmount } from '../../shared/money/dong';
 import type { Core } from '../core/core';
 import { DEFAULT_CONTAINER_LIMITS } from '../core/excel/container';
+import { parseFileArgs } from './file-args';
 
 export class DisbursementUsageError extends Error {}
 
@@ -22,23 +22,10 @@ export interface DisbursementImportRequest {
 export function parseDisbursementArgs(argv: string[]): DisbursementImportRequest {
   const [sub, ...rest] = argv;
   if (sub !== 'import') throw new DisbursementUsageError(`lệnh con "${sub ?? ''}" không có; dùng "disbursement import <tệp.xlsx> [--dry-run] [--json] [--cutoff YYYY-MM-DD] [--year NĂM]".`);
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      year: { type: 'string' },
-      cutoff: { type: 'string' },
-      data: { type: 'string' },
-    },
-  });
-  const [file, extra] = positionals;
-  if (!file || extra !== undefined) throw new DisbursementUsageError('cần đúng một tệp: "disbursement import <tệp.xlsx> [--dry-run] [--json]".');
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new DisbursementUsageError(`--year "${values.year}" không phải năm hợp lệ.`);
-  if (values.cutoff !== undefined && !isValidIsoDate(values.cutoff)) throw new DisbursementUsageError(`--cutoff phải là ngày dạng YYYY-MM-DD, không phải "${values.cutoff}".`);
-  return { file, dryRun: values['dry-run'] ?? false, json: values.json ?? false, year, cutoffDate: values.cutoff };
+  const args = parseFileArgs(rest, ['cutoff'], 'disbursement import <tệp.xlsx> [--dry-run] [--json]', (m) => new DisbursementUsageError(m));
+  const cutoff = args.extra.cutoff;
+  if (cutoff !== undefined && !isValidIsoDate(cutoff)) throw new DisbursementUsageError(`--cutoff phải là ngày dạng YYYY-MM-DD, không phải "${cutoff}".`);
+  return { file: args.file, dryRun: args.dryRun, json: args.json, year: args.year, cutoffDate: cutoff };
 }
 
 export interface DisbursementImportOutcome {

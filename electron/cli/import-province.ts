@@ -1,12 +1,12 @@
 /** `import <tệp>`: reads a province workbook, reports what it recognized and found, and commits it unless --dry-run. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ImportFinding, ImportMapping, ImportPreview } from '../../shared/api/import-types';
 import type { ApiError } from '../../shared/api/result';
 import { formatAmount, MONEY_UNITS, toDong, type MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
 import { DEFAULT_CONTAINER_LIMITS } from '../core/excel/container';
+import { parseFileArgs } from './file-args';
 
 export class ImportUsageError extends Error {}
 
@@ -19,24 +19,10 @@ export interface ImportRequest {
 }
 
 export function parseImportArgs(argv: string[]): ImportRequest {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      year: { type: 'string' },
-      unit: { type: 'string' },
-      data: { type: 'string' },
-    },
-  });
-  const [file, extra] = positionals;
-  if (!file || extra !== undefined) throw new ImportUsageError('cần đúng một tệp: "import <tệp.xlsx> [--dry-run] [--json] [--year NĂM] [--unit dong|nghin|trieu]".');
-  const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new ImportUsageError(`--year "${values.year}" không phải năm hợp lệ.`);
-  const unit = values.unit as MoneyUnit | undefined;
-  if (unit !== undefined && !MONEY_UNITS.includes(unit)) throw new ImportUsageError(`--unit phải là dong, nghin hoặc trieu (không phải "${values.unit}").`);
-  return { file, dryRun: values['dry-run'] ?? false, json: values.json ?? false, year, unit };
+  const args = parseFileArgs(argv, ['unit'], 'import <tệp.xlsx> [--dry-run] [--json] [--year NĂM] [--unit dong|nghin|trieu]', (m) => new ImportUsageError(m));
+  const unit = args.extra.unit as MoneyUnit | undefined;
+  if (unit !== undefined && !MONEY_UNITS.includes(unit)) throw new ImportUsageError(`--unit phải là dong, nghin hoặc trieu (không phải "${unit}").`);
+  return { file: args.file, dryRun: args.dryRun, json: args.json, year: args.year, unit };
 }
 
 /** The detail lines of the file: one per row × amount column, the money that `totalDong` adds up. */

@@ -8,6 +8,7 @@ import { formatAmount, type Dong, type MoneyUnit } from '../../shared/money/dong
 import type { PrintAnnex, PrintDocument } from '../../shared/print/document';
 import { tempDir, testCore } from './helpers';
 import { call } from './ledger-helpers';
+import { parseCsv } from './libreoffice';
 
 const OUT_DIR = path.resolve(import.meta.dirname, '../../test-results/print');
 const LIBREOFFICE_TIMEOUT = 120_000;
@@ -50,36 +51,6 @@ const enUS = (vi: string): string => vi.replace(/[.,]/g, (c) => (c === '.' ? ','
 const displayedAs = (actual: string, vi: string): boolean => actual === vi || actual === enUS(vi);
 
 const moneyKeys = (annex: PrintAnnex) => annex.columns.flatMap((c, i) => (c.kind === 'money' ? [{ key: c.key, col: i + 1 }] : []));
-
-/** A small RFC 4180 CSV parser (quotes, doubled quotes, commas and newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 function requireTool(command: string, install: string): void {
   const probe = spawnSync(command, ['--version'], { encoding: 'utf8', timeout: 60_000 });

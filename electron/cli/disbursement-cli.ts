@@ -1,13 +1,10 @@
 /** `disbursement import <tệp>` (a KBNN statement) and the text of `progress --year Y`. */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Progress } from '../../shared/api/disbursement-types';
 import type { ApiError } from '../../shared/api/result';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { formatAmount } from '../../shared/money/dong';
 import type { Core } from '../core/core';
-import { DEFAULT_CONTAINER_LIMITS } from '../core/excel/container';
-import { parseFileArgs } from './file-args';
+import { parseFileArgs, readFileToImport } from './file-args';
 
 export class DisbursementUsageError extends Error {}
 
@@ -43,15 +40,10 @@ function refused(error: ApiError, file: string): DisbursementImportOutcome {
 }
 
 export async function runDisbursementImport(core: Core, request: DisbursementImportRequest): Promise<DisbursementImportOutcome> {
-  const fileName = path.basename(request.file);
-  let size: number;
-  try {
-    size = fs.statSync(request.file).size;
-  } catch {
-    return refused({ code: 'NOT_FOUND', message: `Không tìm thấy tệp "${request.file}".` }, request.file);
-  }
-  if (size > DEFAULT_CONTAINER_LIMITS.maxFileBytes) return refused({ code: 'IMPORT_TOO_LARGE', message: `Tệp "${fileName}" quá lớn (${Math.round(size / 1e6)} MB).` }, request.file);
-  const input = { fileName, base64: fs.readFileSync(request.file).toString('base64'), ...(request.year ? { year: request.year } : {}), ...(request.cutoffDate ? { cutoffDate: request.cutoffDate } : {}) };
+  const read = readFileToImport(request.file);
+  if ('error' in read) return refused(read.error, request.file);
+  const { fileName, base64 } = read;
+  const input = { fileName, base64, ...(request.year ? { year: request.year } : {}), ...(request.cutoffDate ? { cutoffDate: request.cutoffDate } : {}) };
   const analyzed = await core.invokeAsync('disbursement.analyze', input);
   if (!analyzed.ok) return refused(analyzed.error, request.file);
   const p = analyzed.value;

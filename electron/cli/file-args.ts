@@ -1,5 +1,9 @@
-/** The arguments every file import shares: `<tệp> [--dry-run] [--json] [--year NĂM] [--data THƯ_MỤC]`, plus its own options. */
+/** What every file import of the CLI shares. The arguments: `<tệp> [--dry-run] [--json] [--year NĂM] [--data THƯ_MỤC]`, plus its own options. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ApiError } from '../../shared/api/result';
+import { DEFAULT_CONTAINER_LIMITS } from '../core/excel/container';
 
 export interface FileArgs {
   file: string;
@@ -34,4 +38,19 @@ export function parseFileArgs(argv: string[], extraOptions: string[], usage: str
     year,
     extra: Object.fromEntries(extraOptions.map((name) => [name, typeof own[name] === 'string' ? (own[name] as string) : undefined])),
   };
+}
+
+/** The file to send to the core as base64, or why it cannot be: missing, or larger than any workbook the core reads. */
+export function readFileToImport(file: string): { fileName: string; base64: string } | { error: ApiError } {
+  const fileName = path.basename(file);
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    return { error: { code: 'NOT_FOUND', message: `Không tìm thấy tệp "${file}".` } };
+  }
+  if (size > DEFAULT_CONTAINER_LIMITS.maxFileBytes) {
+    return { error: { code: 'IMPORT_TOO_LARGE', message: `Tệp "${fileName}" quá lớn (${Math.round(size / 1e6)} MB, tối đa ${Math.round(DEFAULT_CONTAINER_LIMITS.maxFileBytes / 1e6)} MB).` } };
+  }
+  return { fileName, base64: fs.readFileSync(file).toString('base64') };
 }

@@ -1,12 +1,9 @@
 /** `import <tệp>`: reads a province workbook, reports what it recognized and found, and commits it unless --dry-run. */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ImportFinding, ImportMapping, ImportPreview } from '../../shared/api/import-types';
 import type { ApiError } from '../../shared/api/result';
 import { formatAmount, MONEY_UNITS, toDong, type MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
-import { DEFAULT_CONTAINER_LIMITS } from '../core/excel/container';
-import { parseFileArgs } from './file-args';
+import { parseFileArgs, readFileToImport } from './file-args';
 
 export class ImportUsageError extends Error {}
 
@@ -59,17 +56,9 @@ function refused(error: ApiError, file: string): ImportOutcome {
 }
 
 export async function runImport(core: Core, request: ImportRequest): Promise<ImportOutcome> {
-  const fileName = path.basename(request.file);
-  let size: number;
-  try {
-    size = fs.statSync(request.file).size;
-  } catch {
-    return refused({ code: 'NOT_FOUND', message: `Không tìm thấy tệp "${request.file}".` }, request.file);
-  }
-  if (size > DEFAULT_CONTAINER_LIMITS.maxFileBytes) {
-    return refused({ code: 'IMPORT_TOO_LARGE', message: `Tệp "${fileName}" quá lớn (${Math.round(size / 1e6)} MB, tối đa ${Math.round(DEFAULT_CONTAINER_LIMITS.maxFileBytes / 1e6)} MB).` }, request.file);
-  }
-  const base64 = fs.readFileSync(request.file).toString('base64');
+  const read = readFileToImport(request.file);
+  if ('error' in read) return refused(read.error, request.file);
+  const { fileName, base64 } = read;
   const mapping: ImportMapping | undefined = request.unit ? { unit: request.unit } : undefined;
   const analyzed = await core.invokeAsync('import.analyze', { fileName, base64, year: request.year, mapping });
   if (!analyzed.ok) return refused(analyzed.error, request.file);

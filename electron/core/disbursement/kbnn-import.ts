@@ -23,8 +23,7 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import { inspectWorkbookParts } from '../excel/container';
-import { readWorkbook, type ReadSheet } from '../excel/workbook-reader';
+import { readUploadedWorkbook, type ReadSheet } from '../excel/workbook-reader';
 import { readAmount } from '../import/amounts';
 import { unitInText } from '../import/title';
 import { requireOffice } from '../office/office';
@@ -169,11 +168,7 @@ interface Analysis {
 export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle): Promise<Analysis> {
   const { db } = ctx;
   const office = requireOffice(db);
-  const bytes = Buffer.from(args.base64, 'base64');
-  const { parts } = inspectWorkbookParts(bytes, args.fileName);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const workbook = await readWorkbook(parts, task, args.fileName);
-  task.throwIfCancelled();
+  const { sha256, workbook } = await readUploadedWorkbook(args.base64, args.fileName, task);
   let sheet: ReadSheet | null = null;
   let header: Header | null = null;
   for (const s of workbook.sheets.filter((x) => x.state === 'visible')) {

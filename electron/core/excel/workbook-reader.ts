@@ -4,12 +4,14 @@
  * legacy TCVN3/VNI text converted to Unicode, all text NFC. Layout facts exceljs does not stream
  * (merges, hidden rows and columns) come from sheet-layout.
  */
+import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { decodeLegacy, guessLegacyEncoding, legacyFontEncoding, normalizeVietnamese, type LegacyEncoding } from '../../../shared/text/legacy-vietnamese';
 import { CoreError } from '../errors';
 import type { TaskHandle } from '../tasks';
+import { inspectWorkbookParts } from './container';
 import { listSheets, scanSheetLayout, type SheetLayout } from './sheet-layout';
 
 export type CellKind = 'text' | 'number' | 'date' | 'bool' | 'error' | 'formula_no_value';
@@ -262,4 +264,14 @@ export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileN
   task.report(totalRows, totalRows);
   sheets.sort((a, b) => a.order - b.order);
   return { sheets };
+}
+
+/** An uploaded workbook (base64 from a host): its container checked, its SHA-256, its cells read. */
+export async function readUploadedWorkbook(base64: string, fileName: string, task: TaskHandle): Promise<{ sha256: string; workbook: ReadWorkbook }> {
+  const bytes = Buffer.from(base64, 'base64');
+  const { parts } = inspectWorkbookParts(bytes, fileName);
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const workbook = await readWorkbook(parts, task, fileName);
+  task.throwIfCancelled();
+  return { sha256, workbook };
 }

@@ -14,8 +14,7 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import { inspectWorkbookParts } from '../excel/container';
-import { readWorkbook, type ReadSheet } from '../excel/workbook-reader';
+import { readUploadedWorkbook, type ReadSheet } from '../excel/workbook-reader';
 import { requireOffice } from '../office/office';
 import { componentsForYear, findComponentForYear } from '../reference/catalog';
 import type { TaskHandle } from '../tasks';
@@ -148,11 +147,7 @@ function catalogFindings(db: Db, recognition: Recognition): ImportFinding[] {
 export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: TaskHandle): Promise<Analysis> {
   const { db } = ctx;
   const office = requireOffice(db);
-  const bytes = Buffer.from(args.base64, 'base64');
-  const { parts } = inspectWorkbookParts(bytes, args.fileName);
-  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const workbook = await readWorkbook(parts, task, args.fileName);
-  task.throwIfCancelled();
+  const { sha256, workbook } = await readUploadedWorkbook(args.base64, args.fileName, task);
   const visible = workbook.sheets.filter((s) => s.state === 'visible');
   if (visible.every((s) => s.rows.size === 0)) {
     throw new CoreError('IMPORT_EMPTY', `Tệp "${args.fileName}" không có dữ liệu: các trang tính đều trống.`, { fileName: args.fileName });

@@ -61,6 +61,11 @@ export function createHandlers(seedDir: string): HandlerTable {
       catalog: catalogCounts(ctx.db),
       units: unitCounts(ctx.db),
     }),
+    'app.logError': (args, ctx) => {
+      const page = Object.assign(new Error(args.message), { stack: args.stack ?? args.message });
+      ctx.log.error(`Lỗi giao diện (${args.kind}) tại ${args.screen ?? '?'}: ${args.message}`, page);
+      return { logged: true };
+    },
     'office.districts': (_args, ctx) => listDistricts(ctx.db),
     'office.setup': (args, ctx) => setupOffice(ctx, args),
     'catalog.components': (args, ctx) => componentsForYear(ctx.db, args.year),

@@ -6,6 +6,7 @@
 import { Component, useState, useSyncExternalStore, type ErrorInfo, type ReactNode } from 'react';
 import { version as APP_VERSION } from '../../package.json';
 import { describeThrown, formatCrashDetails, isBenignError, type CrashKind, type CrashReport } from './crash-details';
+import { api } from '../api/client';
 import { SCREENS } from './screens';
 
 let reports: CrashReport[] = [];
@@ -21,6 +22,8 @@ export function reportCrash(kind: CrashKind, thrown: unknown, componentStack: st
   if (isBenignError(message)) return;
   reports = [...reports, { kind, message, stack, componentStack, at: new Date().toISOString(), screen: window.location.hash }].slice(-20);
   emit();
+  // Also to the log file of the data folder (the core writes it), so support sees it without the officer's copy.
+  void api.invoke('app.logError', { kind, message: message.slice(0, 2000), stack: [stack, componentStack].filter(Boolean).join('\n').slice(0, 8000) || undefined, screen: window.location.hash.slice(0, 300) });
 }
 
 /** Listens for what nothing else caught; call once, before rendering. */

@@ -46,6 +46,10 @@ const signerSchema = z.object({ name: shortText(100).min(1), title: shortText(10
 
 export const commands = {
   'app.info': command<AppInfo>()(empty),
+  /** An error the page caught and nothing handled: written to the log file, where support looks first. */
+  'app.logError': command<{ logged: true }>()(
+    z.object({ kind: shortText(40), message: shortText(2000), stack: shortText(8000).optional(), screen: shortText(300).optional() }).strict(),
+  ),
   'office.districts': command<DistrictOption[]>()(empty),
   'office.setup': command<OfficeInfo>()(
     z

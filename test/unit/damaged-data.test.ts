@@ -64,3 +64,19 @@ describe('a damaged office database at start', () => {
     expect(recoveryOffer(new Error('x'))).toBeNull();
   });
 });
+
+describe('half-written backups left by a killed process', () => {
+  it('are swept at the first open of a day once an hour old; a younger one is left to its writer', async () => {
+    const { sweepPartialBackups } = await import('../../electron/core/backup/backups');
+    const data = tempDir();
+    fs.mkdirSync(path.join(data, 'backups'));
+    const old = path.join(data, 'backups', 'thu-cong-20240101T000000.sqlite.partial');
+    const young = path.join(data, 'backups', 'thu-cong-20240101T010000.sqlite.partial');
+    fs.writeFileSync(old, 'x');
+    fs.writeFileSync(young, 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(old, twoHoursAgo, twoHoursAgo);
+    expect(sweepPartialBackups(data)).toEqual([old]);
+    expect(fs.existsSync(young)).toBe(true);
+  });
+});

@@ -84,8 +84,27 @@ export function createBackup(db: Db, dataDir: string, reason: string, now = new 
   return { file, reason, takenAt: takenAtOf(stamp(now)), sizeBytes: fs.statSync(file).size };
 }
 
+/**
+ * Half-written copies a killed process left (`*.partial`, as large as the database): removed once they are an
+ * hour old — a younger one may be another process's backup still being written.
+ */
+export function sweepPartialBackups(dataDir: string, now = new Date()): string[] {
+  const dir = backupDir(dataDir);
+  if (!fs.existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith('.partial')) continue;
+    const file = path.join(dir, name);
+    if (now.getTime() - fs.statSync(file).mtimeMs < 60 * 60 * 1000) continue;
+    fs.rmSync(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
+}
+
 /** One backup a day, taken when the app opens the database for the first time that day. */
 export function dailyBackupIfDue(db: Db, dataDir: string, now = new Date()): BackupFile | null {
+  sweepPartialBackups(dataDir, now);
   const today = now.toISOString().slice(0, 10);
   if (listBackups(dataDir).some((b) => b.takenAt.slice(0, 10) === today)) return null;
   return createBackup(db, dataDir, 'hang-ngay', now);

@@ -63,7 +63,7 @@ Lệnh:
   tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn
   backup [--out TỆP]      sao lưu dữ liệu (mặc định vào thư mục backups, giữ theo chính sách lưu trữ)
   restore TỆP             khôi phục từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước, có thể khôi phục lại)
-  import TỆP [--dry-run] [--year NĂM] [--unit dong|nghin|trieu]
+  import TỆP [--dry-run] [--year NĂM] [--unit dong|nghin|trieu] [--sheet TÊN]
                           nhập tệp Excel giao vốn của tỉnh: nhận dạng bảng, kiểm tra (mã thoát 1 khi có lỗi [E],
                           không ghi gì), rồi ghi vào vốn được giao sau khi sao lưu; --dry-run chỉ kiểm tra
   progress --year NĂM [--as-of YYYY-MM-DD]

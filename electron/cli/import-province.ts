@@ -13,13 +13,15 @@ export interface ImportRequest {
   json: boolean;
   year: number | undefined;
   unit: MoneyUnit | undefined;
+  /** The sheet to read when the workbook has several tables. */
+  sheet: string | undefined;
 }
 
 export function parseImportArgs(argv: string[]): ImportRequest {
-  const args = parseFileArgs(argv, ['unit'], 'import <tệp.xlsx> [--dry-run] [--json] [--year NĂM] [--unit dong|nghin|trieu]', (m) => new ImportUsageError(m));
+  const args = parseFileArgs(argv, ['unit', 'sheet'], 'import <tệp.xlsx> [--dry-run] [--json] [--year NĂM] [--unit dong|nghin|trieu] [--sheet TÊN]', (m) => new ImportUsageError(m));
   const unit = args.extra.unit as MoneyUnit | undefined;
   if (unit !== undefined && !MONEY_UNITS.includes(unit)) throw new ImportUsageError(`--unit phải là dong, nghin hoặc trieu (không phải "${unit}").`);
-  return { file: args.file, dryRun: args.dryRun, json: args.json, year: args.year, unit };
+  return { file: args.file, dryRun: args.dryRun, json: args.json, year: args.year, unit, sheet: args.extra.sheet };
 }
 
 /** The detail lines of the file: one per row × amount column, the money that `totalDong` adds up. */
@@ -60,7 +62,7 @@ export async function runImport(core: Core, request: ImportRequest): Promise<Imp
   if ('error' in read) return refused(read.error, request.file);
   const { fileName, base64 } = read;
   const mapping: ImportMapping | undefined = request.unit ? { unit: request.unit } : undefined;
-  const analyzed = await core.invokeAsync('import.analyze', { fileName, base64, year: request.year, mapping });
+  const analyzed = await core.invokeAsync('import.analyze', { fileName, base64, year: request.year, mapping, sheet: request.sheet });
   if (!analyzed.ok) return refused(analyzed.error, request.file);
   const preview = analyzed.value;
   const office = core.invoke('app.info', {});
@@ -91,7 +93,7 @@ export async function runImport(core: Core, request: ImportRequest): Promise<Imp
   ];
   if (errors.length > 0) return { exitCode: 1, report, text: [...text, `Có ${errors.length} lỗi [E]; không có gì được ghi.`] };
   if (request.dryRun) return { exitCode: 0, report, text: [...text, 'Chạy thử (--dry-run): không ghi gì.'] };
-  const committed = await core.invokeAsync('import.commit', { fileName, base64, year: request.year, mapping, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong, expectedDigest: preview.digest });
+  const committed = await core.invokeAsync('import.commit', { fileName, base64, year: request.year, mapping, sheet: preview.sheet, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong, expectedDigest: preview.digest });
   if (!committed.ok) return refused(committed.error, request.file);
   report.committed = !committed.value.noop;
   report.noop = committed.value.noop;

@@ -24,6 +24,8 @@ const fileInput = {
   /** The year the officer is importing for; the file's own year must agree. */
   year: year.optional(),
   mapping: importMappingSchema.optional(),
+  /** The sheet to read, when the file has several tables; by default the first. */
+  sheet: shortText(100).min(1).optional(),
   taskId: taskId.optional(),
 };
 

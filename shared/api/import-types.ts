@@ -119,6 +119,8 @@ export interface ImportPreview {
   /** The choices in effect: the ones remembered for this layout with the officer's over them. */
   mapping: ImportMapping;
   sheet: string;
+  /** Every visible sheet with a table: one is read per import. */
+  sheets: string[];
   year: number | null;
   districtName: string | null;
   unit: MoneyUnit | null;

@@ -364,3 +364,34 @@ describe('what a careless reading would get wrong (review findings)', () => {
     expect(await commit(core, bytes, again)).toMatchObject({ ok: true, value: { added: 1 } });
   });
 });
+
+describe('a workbook with several tables', () => {
+  it('reads the first by default, names the others, and reads the one chosen', async () => {
+    const wb = new ExcelJS.Workbook();
+    const first = wb.addWorksheet('Biểu 01 - ĐTPT');
+    const second = wb.addWorksheet('Biểu 02 - SN');
+    for (const r of [
+      ['KẾ HOẠCH VỐN NĂM 2024 - Huyện Tràng Định'],
+      ['Đơn vị tính: triệu đồng'],
+      ['STT', 'Nội dung', 'NSTW vốn đầu tư phát triển'],
+      ['I', 'Chương trình MTQG xây dựng nông thôn mới', 5000],
+      ['1', 'Nội dung thành phần 2: Phát triển hạ tầng kinh tế - xã hội', 5000],
+    ]) first.addRow(r);
+    for (const r of [
+      ['DỰ TOÁN KINH PHÍ SỰ NGHIỆP NĂM 2024 - Huyện Tràng Định'],
+      ['Đơn vị tính: triệu đồng'],
+      ['STT', 'Nội dung', 'NSTW vốn sự nghiệp'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 450],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 450],
+    ]) second.addRow(r);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const core = office();
+    const byDefault = await preview(core, bytes);
+    expect(byDefault).toMatchObject({ sheet: 'Biểu 01 - ĐTPT', sheets: ['Biểu 01 - ĐTPT', 'Biểu 02 - SN'] });
+    expect(byDefault.findings).toContainEqual(expect.objectContaining({ code: 'IMPORT_OTHER_SHEETS', message: expect.stringContaining('"Biểu 02 - SN"') }));
+    const result = await core.invokeAsync('import.analyze', { fileName: 'tinh.xlsx', base64: bytes.toString('base64'), year: 2024, sheet: 'Biểu 02 - SN' });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(linesByKey(result.value)).toEqual({ 'GNBV.DA5 NSTW SN': 450_000_000 });
+    expect(await core.invokeAsync('import.analyze', { fileName: 'tinh.xlsx', base64: bytes.toString('base64'), year: 2024, sheet: 'Biểu 9' })).toMatchObject({ ok: false, error: { code: 'IMPORT_NO_TABLE' } });
+  });
+});

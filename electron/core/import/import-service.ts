@@ -162,10 +162,16 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
   let mapping = args.mapping;
   let remembered: ImportMapping | undefined;
   const others: string[] = [];
+  const tables: string[] = [];
+  if (args.sheet !== undefined && !visible.some((s) => s.name === args.sheet)) {
+    throw new CoreError('IMPORT_NO_TABLE', `Tệp "${args.fileName}" không có trang tính "${args.sheet}". Các trang: ${visible.map((s) => `"${s.name}"`).join(', ')}.`, { fileName: args.fileName, sheet: args.sheet });
+  }
   for (const sheet of visible) {
-    let recognition = recognizeSheet(sheet, { ...recognizeCtx, mapping });
+    let recognition = recognizeSheet(sheet, { ...recognizeCtx, mapping: args.mapping });
     if (!recognition) continue;
-    if (!chosen) {
+    tables.push(sheet.name);
+    // The sheet the officer chose, else the first with a table; the others are named so one can be chosen.
+    if (!chosen && (args.sheet === undefined || args.sheet === sheet.name)) {
       remembered = rememberedMapping(db, recognition.fingerprint);
       if (remembered) {
         mapping = mergeMappings(remembered, args.mapping);
@@ -184,7 +190,14 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
   const sheet = visible.find((s) => s.name === chosen.sheet)!;
   const findings = [...chosen.findings, ...catalogFindings(db, chosen)];
   if (others.length > 0) {
-    findings.push({ severity: 'W', rule: 'doc', code: 'IMPORT_OTHER_SHEETS', sheet: null, cell: null, message: `Chỉ đọc trang tính "${chosen.sheet}"; các trang ${others.map((o) => `"${o}"`).join(', ')} cũng có bảng nhưng không được nhập.` });
+    findings.push({
+      severity: 'W',
+      rule: 'doc',
+      code: 'IMPORT_OTHER_SHEETS',
+      sheet: null,
+      cell: null,
+      message: `Đang đọc trang tính "${chosen.sheet}"; các trang ${others.map((o) => `"${o}"`).join(', ')} cũng có bảng. Chọn trang tính khác để nhập trang đó (mỗi lần nhập một trang).`,
+    });
   }
   const year = chosen.year;
   const diff = year !== null ? diffAgainst(heldAssignments(db, year), chosen.lines) : [];
@@ -213,6 +226,7 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
     templateKnown: remembered !== undefined,
     mapping: mapping ?? {},
     sheet: chosen.sheet,
+    sheets: tables,
     year,
     districtName: office.districtName,
     unit: chosen.unit,

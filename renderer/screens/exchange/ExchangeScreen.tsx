@@ -45,10 +45,10 @@ export function ExchangeScreen() {
   }, [year]);
 
   const analyze = useCallback(
-    async (chosen: ChosenFile, nextMapping: ImportMapping) => {
+    async (chosen: ChosenFile, nextMapping: ImportMapping, sheet?: string) => {
       setError(null);
       const result = await task.run((taskId) =>
-        api.invoke('import.analyze', { fileName: chosen.name, base64: chosen.base64, year, mapping: isEmptyMapping(nextMapping) ? undefined : nextMapping, taskId }),
+        api.invoke('import.analyze', { fileName: chosen.name, base64: chosen.base64, year, mapping: isEmptyMapping(nextMapping) ? undefined : nextMapping, sheet, taskId }),
       );
       if (result.ok) {
         setPreview(result.value);
@@ -83,7 +83,13 @@ export function ExchangeScreen() {
 
   function onMapping(next: ImportMapping) {
     setMapping(next);
-    if (file) void analyze(file, next);
+    if (file) void analyze(file, next, preview?.sheet);
+  }
+
+  /** Another sheet of the same file: its own layout, so its own choices. */
+  function onSheet(sheet: string) {
+    setMapping({});
+    if (file) void analyze(file, {}, sheet);
   }
 
   async function onConfirm() {
@@ -94,6 +100,7 @@ export function ExchangeScreen() {
         base64: file.base64,
         year,
         mapping: isEmptyMapping(mapping) ? undefined : mapping,
+        sheet: preview.sheet,
         expectedSha256: preview.sha256,
         expectedTotalDong: preview.totalDong,
         expectedDigest: preview.digest,
@@ -156,7 +163,7 @@ export function ExchangeScreen() {
         </p>
       ) : null}
       {preview ? (
-        <ImportPreviewView preview={preview} mapping={mapping} components={components} lists={lists} busy={task.running} onMapping={onMapping} onConfirm={() => void onConfirm()} />
+        <ImportPreviewView preview={preview} mapping={mapping} components={components} lists={lists} busy={task.running} onMapping={onMapping} onSheet={onSheet} onConfirm={() => void onConfirm()} />
       ) : null}
       {!preview && !task.running ? (
         <ExchangeFilesPanel

@@ -21,13 +21,14 @@ interface Props {
   lists: ReferenceLists | null;
   busy: boolean;
   onMapping: (mapping: ImportMapping) => void;
+  onSheet: (sheet: string) => void;
   onConfirm: () => void;
 }
 
 type CellRow = { rowNumber: number; cells: string[] };
 
 /** What the app read from the file, beside the file itself, with every finding one click from its cell. */
-export function ImportPreviewView({ preview, mapping, components, lists, busy, onMapping, onConfirm }: Props) {
+export function ImportPreviewView({ preview, mapping, components, lists, busy, onMapping, onSheet, onConfirm }: Props) {
   const cellsApi = useRef<GridApi<CellRow> | null>(null);
   const treeApi = useRef<GridApi<ImportRow> | null>(null);
   const selected = useRef<{ row: number; col: string } | null>(null);
@@ -120,7 +121,19 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
       <dl className="import-summary">
         <dt>Tệp</dt>
         <dd>
-          {preview.fileName} — trang “{preview.sheet}”{preview.templateKnown ? ' (mẫu đã gặp, dùng lựa chọn đã lưu)' : ''}
+          {preview.fileName} — trang{' '}
+          {preview.sheets.length > 1 ? (
+            <select aria-label="Trang tính" disabled={busy} value={preview.sheet} onChange={(e) => onSheet(e.target.value)}>
+              {preview.sheets.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          ) : (
+            `“${preview.sheet}”`
+          )}
+          {preview.templateKnown ? ' (mẫu đã gặp, dùng lựa chọn đã lưu)' : ''}
         </dd>
         <dt>Năm, đơn vị</dt>
         <dd>

@@ -80,8 +80,11 @@ export interface ImportDiffRow {
   originYear: number;
   beforeDong: number;
   afterDong: number;
-  /** 'added' | 'changed' | 'same' | 'kept' (in the database, not in the file: left as is). */
-  change: 'added' | 'changed' | 'same' | 'kept';
+  /**
+   * 'added' | 'changed' | 'same'; 'cleared': the file lists the component with blank cells, so the book's amount
+   * goes; 'kept': the book holds it and the file does not speak of it, left as is.
+   */
+  change: 'added' | 'changed' | 'same' | 'cleared' | 'kept';
 }
 
 /** What the officer confirmed for things the app could not recognize with confidence. */

@@ -194,6 +194,23 @@ describe('committing an import', () => {
     expect(sheet.value.totals.grandDong).toBe(TRANG_DINH_TOTAL + 150_000_000);
   });
 
+  it('a revised file that lists a component with blank cells takes its money away ("cleared"); one that leaves it out keeps it', async () => {
+    const core = office();
+    const first = fixture('tinh-giao-von-2024.xlsx');
+    expect((await commit(core, first, await preview(core, first))).ok).toBe(true);
+    const rows: TableRow[] = structuredClone(TRANG_DINH_2024);
+    rows[2]!.children![1]!.amounts = [null, null, null, null]; // NTM.ND05 still listed, its 250 triệu blanked
+    const bytes = await provinceWorkbook({ rows });
+    const p = await preview(core, bytes);
+    expect(p.diff.filter((d) => d.change !== 'same')).toEqual([expect.objectContaining({ componentCode: 'NTM.ND05', change: 'cleared', beforeDong: 250_000_000, afterDong: 0 })]);
+    const done = await commit(core, bytes, p);
+    expect(done, JSON.stringify(done)).toMatchObject({ ok: true, value: { added: 0, changed: 1 } });
+    const sheet = core.invoke('assignments.list', { year: 2024 });
+    if (!sheet.ok) throw new Error(sheet.error.message);
+    expect(sheet.value.totals.grandDong).toBe(TRANG_DINH_TOTAL - 250_000_000);
+    expect(sheet.value.lines.some((l) => l.componentCode === 'NTM.ND05')).toBe(false);
+  });
+
   it('refuses a commit whose file differs from the confirmed preview', async () => {
     const core = office();
     const p = await preview(core, fixture('tinh-giao-von-2024.xlsx'));

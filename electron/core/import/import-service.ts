@@ -83,7 +83,21 @@ function heldAssignments(db: Db, year: number): Map<string, HeldLine> {
   return new Map(rows.map((r) => [keyOf(r), r]));
 }
 
-function diffAgainst(held: Map<string, HeldLine>, lines: Recognition['lines']): ImportDiffRow[] {
+/**
+ * The keys the file speaks of: each component row it lists (not ignored) × each amount column, in its year. A key
+ * the book holds that the file lists with blank cells is set to nothing ("cleared"), not kept.
+ */
+function keysListed(recognition: Recognition, year: number): Set<string> {
+  const listed = new Set<string>();
+  const amountCols = recognition.columns.filter((c) => c.role === 'amount');
+  for (const row of recognition.rows) {
+    if (!row.componentCode || (row.kind !== 'component' && row.kind !== 'program')) continue;
+    for (const c of amountCols) listed.add(keyOf({ componentCode: row.componentCode, sourceCode: c.sourceCode!, capitalType: c.capitalType!, originYear: year }));
+  }
+  return listed;
+}
+
+function diffAgainst(held: Map<string, HeldLine>, lines: Recognition['lines'], listed: Set<string>): ImportDiffRow[] {
   const diff: ImportDiffRow[] = [];
   const inFile = new Set<string>();
   for (const line of lines) {
@@ -103,7 +117,8 @@ function diffAgainst(held: Map<string, HeldLine>, lines: Recognition['lines']): 
   }
   for (const [key, line] of held) {
     if (inFile.has(key)) continue;
-    diff.push({ ...line, beforeDong: line.amountDong, afterDong: line.amountDong, change: 'kept' });
+    if (listed.has(key)) diff.push({ ...line, beforeDong: line.amountDong, afterDong: 0, change: 'cleared' });
+    else diff.push({ ...line, beforeDong: line.amountDong, afterDong: line.amountDong, change: 'kept' });
   }
   return diff;
 }
@@ -200,7 +215,7 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
     });
   }
   const year = chosen.year;
-  const diff = year !== null ? diffAgainst(heldAssignments(db, year), chosen.lines) : [];
+  const diff = year !== null ? diffAgainst(heldAssignments(db, year), chosen.lines, keysListed(chosen, year)) : [];
   const previous = previousImport(db, sha256);
   const nothingChanges = chosen.lines.length > 0 && diff.every((d) => d.change === 'same' || d.change === 'kept');
   // Nothing to do is decided by what would change, not by the file having been seen: after the book changed
@@ -297,7 +312,7 @@ export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.c
   }
   const backup = createBackup(db, path.dirname(ctx.dataFile), 'truoc-nhap');
   const added = preview.diff.filter((d) => d.change === 'added').length;
-  const changed = preview.diff.filter((d) => d.change === 'changed').length;
+  const changed = preview.diff.filter((d) => d.change === 'changed' || d.change === 'cleared').length;
   const message = `Đã nhập ${preview.detailLines} dòng chi tiết, tổng ${formatAmount(toDong(preview.totalDong), 'trieu', { maxDecimals: 3 })} triệu đồng: ${added} dòng vốn mới, ${changed} dòng thay đổi.`;
   const exchangeId = db.transaction(() => {
     const id = log('committed', message);
@@ -307,6 +322,12 @@ export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.c
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const now = ctx.now();
+    // Lines the file lists with blank cells: the province has taken the money away.
+    for (const d of preview.diff) {
+      if (d.change !== 'cleared') continue;
+      const component = findComponentForYear(db, d.componentCode, d.originYear)!;
+      remove.run(year, component.id, d.sourceCode, d.capitalType, d.originYear);
+    }
     for (const line of preview.lines) {
       const diff = preview.diff.find((d) => keyOf(d) === keyOf(line))!;
       if (diff.change === 'same') continue;
@@ -343,7 +364,7 @@ export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.c
       year,
       detailLines: preview.detailLines,
       totalDong: preview.totalDong,
-      lines: preview.diff.filter((d) => d.change === 'added' || d.change === 'changed'),
+      lines: preview.diff.filter((d) => d.change === 'added' || d.change === 'changed' || d.change === 'cleared'),
     });
     return id;
   })();

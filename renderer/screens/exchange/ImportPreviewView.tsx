@@ -112,7 +112,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
     else delete columns[key];
     onMapping({ ...mapping, columns });
   };
-  const changes = preview.diff.filter((d) => d.change === 'added' || d.change === 'changed');
+  const changes = preview.diff.filter((d) => d.change === 'added' || d.change === 'changed' || d.change === 'cleared');
   const kept = preview.diff.filter((d) => d.change === 'kept');
   const componentOptions = components.filter((c) => c.depth > 0 || components.length < 50);
 

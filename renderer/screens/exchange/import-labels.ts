@@ -30,6 +30,7 @@ export function diffText(d: ImportDiffRow): string {
   const what = `${d.componentCode} ${d.componentName} — ${d.sourceCode} · ${d.capitalType}`;
   if (d.change === 'added') return `${what}: mới ${trieu(d.afterDong)} triệu`;
   if (d.change === 'kept') return `${what}: giữ nguyên ${trieu(d.beforeDong)} triệu (không có trong tệp)`;
+  if (d.change === 'cleared') return `${what}: bỏ ${trieu(d.beforeDong)} triệu (tệp để trống dòng này)`;
   const delta = d.afterDong - d.beforeDong;
   return `${what}: ${delta > 0 ? '+' : ''}${trieu(delta)} triệu (${trieu(d.beforeDong)} → ${trieu(d.afterDong)})`;
 }

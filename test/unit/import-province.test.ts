@@ -412,3 +412,27 @@ describe('a workbook with several tables', () => {
     expect(await core.invokeAsync('import.analyze', { fileName: 'tinh.xlsx', base64: bytes.toString('base64'), year: 2024, sheet: 'Biểu 9' })).toMatchObject({ ok: false, error: { code: 'IMPORT_NO_TABLE' } });
   });
 });
+
+describe('total columns named by their capital type', () => {
+  it('"Tổng vốn sự nghiệp" over its sources is a total checked against them; alone it is the amount', async () => {
+    const core = office();
+    const withSources = await preview(core, await sheet([
+      ['KẾ HOẠCH VỐN NĂM 2024 - Huyện Tràng Định'],
+      ['Đơn vị tính: triệu đồng'],
+      ['STT', 'Nội dung', 'Tổng vốn sự nghiệp', 'NSTW vốn sự nghiệp', 'NS tỉnh vốn sự nghiệp'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 495, 450, 45],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 495, 450, 45],
+    ]));
+    expect(withSources.columns.find((c) => c.col === 'C')).toMatchObject({ role: 'total', covers: ['D', 'E'] });
+    expect(withSources.findings.filter((f) => f.severity === 'E')).toEqual([]);
+    expect(linesByKey(withSources)).toEqual({ 'GNBV.DA5 NSTW SN': 450_000_000, 'GNBV.DA5 NST_DOIUNG SN': 45_000_000 });
+    const alone = await preview(core, await sheet([
+      ['KẾ HOẠCH VỐN NGÂN SÁCH TRUNG ƯƠNG NĂM 2024 - Huyện Tràng Định'],
+      ['Đơn vị tính: triệu đồng'],
+      ['STT', 'Nội dung', 'Tổng vốn sự nghiệp'],
+      ['I', 'Chương trình MTQG giảm nghèo bền vững', 450],
+      ['1', 'Dự án 5: Hỗ trợ nhà ở cho hộ nghèo', 450],
+    ]));
+    expect(linesByKey(alone)).toEqual({ 'GNBV.DA5 NSTW SN': 450_000_000 });
+  });
+});

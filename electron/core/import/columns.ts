@@ -91,6 +91,10 @@ export function classifyColumns(text: SheetText, header: HeaderBlock, defaults: 
   for (const d of drafts) classifyOne(d, header, defaults);
   applyNumberRow(drafts, header);
   inferTotalCovers(drafts);
+  // A "total" with nothing under it to add up is the amount itself (a file with one column per capital type).
+  for (const d of drafts) {
+    if (d.role === 'total' && d.covers.length === 0 && d.sourceCode && d.capitalType) d.role = 'amount';
+  }
   for (const d of drafts) {
     const mapped = mapping?.columns?.[d.key];
     if (mapped === 'ignore') Object.assign(d, { role: 'ignore', sourceCode: null, capitalType: null, covers: [] });
@@ -126,9 +130,10 @@ function classifyOne(d: Draft, header: HeaderBlock, defaults: ColumnDefaults): v
   if (d.path.length > 0 && (IGNORE_WORDS.test(bottom) || d.path.some((p) => NOT_THE_PLAN.test(p.folded)))) return void (d.role = 'ignore');
   const source = [...d.path].reverse().map((p) => sourceInText(p.folded)).find(Boolean) ?? null;
   const capital = [...d.path].reverse().map((p) => capitalInText(p.folded)).find(Boolean) ?? null;
-  if (TOTAL_WORDS.test(bottom) && !capitalInText(bottom) && !sourceInText(bottom)) {
+  // "Tổng số", and also "Tổng vốn sự nghiệp": a total of the columns of that capital type or source.
+  if (TOTAL_WORDS.test(bottom)) {
     d.role = 'total';
-    d.sourceCode = source;
+    d.sourceCode = source ?? (capital ? defaults.sourceCode : null);
     d.capitalType = capital;
     return;
   }

@@ -112,6 +112,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
     else delete columns[key];
     onMapping({ ...mapping, columns });
   };
+  const sourceName = (code: string) => lists?.fundingSources.find((s) => s.code === code)?.shortName ?? code;
   const changes = preview.diff.filter((d) => d.change === 'added' || d.change === 'changed' || d.change === 'cleared');
   const kept = preview.diff.filter((d) => d.change === 'kept');
   const componentOptions = components.filter((c) => c.depth > 0 || components.length < 50);
@@ -237,7 +238,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
           <h2>Thay đổi so với số đang có trong sổ</h2>
           <ul className="diff-list">
             {changes.map((d) => (
-              <li key={`${d.componentCode}|${d.sourceCode}|${d.capitalType}|${d.originYear}`}>{diffText(d)}</li>
+              <li key={`${d.componentCode}|${d.sourceCode}|${d.capitalType}|${d.originYear}`}>{diffText(d, sourceName)}</li>
             ))}
             {kept.length > 0 ? <li className="muted">{kept.length} dòng trong sổ không có trong tệp: giữ nguyên.</li> : null}
           </ul>

@@ -25,9 +25,9 @@ export function trieu(dong: number): string {
   return formatAmount(toDong(dong), 'trieu', { maxDecimals: 3 });
 }
 
-/** "Dự án 5 … NSTW · SN: +150 triệu" — the change a line makes to what the database holds. */
-export function diffText(d: ImportDiffRow): string {
-  const what = `${d.componentCode} ${d.componentName} — ${d.sourceCode} · ${d.capitalType}`;
+/** "Dự án 5 … NS tỉnh đối ứng · SN: +150 triệu" — the change a line makes to what the database holds. */
+export function diffText(d: ImportDiffRow, sourceName: (code: string) => string = (code) => code): string {
+  const what = `${d.componentCode} ${d.componentName} — ${sourceName(d.sourceCode)} · ${d.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}`;
   if (d.change === 'added') return `${what}: mới ${trieu(d.afterDong)} triệu`;
   if (d.change === 'kept') return `${what}: giữ nguyên ${trieu(d.beforeDong)} triệu (không có trong tệp)`;
   if (d.change === 'cleared') return `${what}: bỏ ${trieu(d.beforeDong)} triệu (tệp để trống dòng này)`;

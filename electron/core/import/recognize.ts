@@ -59,7 +59,7 @@ function districtKey(name: string): string {
   return foldVietnamese(name).replace(DISTRICT_PREFIX, '');
 }
 
-function triệu(dong: number): string {
+function inTrieu(dong: number): string {
   return `${formatAmount(toDong(dong), 'trieu', { maxDecimals: 3 })} triệu đồng`;
 }
 
@@ -71,8 +71,7 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
   const finding = (f: Omit<ImportFinding, 'sheet'>) => findings.push({ sheet: sheet.name, ...f });
   const title = readTitle(text, 1, header.top - 1, sheet.maxCol);
 
-  // Unit: what the officer chose, else the title, else a header saying "(triệu đồng)".
-  // The unit the file declares wins; a chosen or remembered unit only fills in when the file says none.
+  // The unit the file declares wins; a chosen unit only fills in when the file says none; else a header "(triệu đồng)".
   let unit = title.unit ?? ctx.mapping?.unit ?? null;
   if (title.unit && ctx.mapping?.unit && title.unit !== ctx.mapping.unit) {
     finding({
@@ -300,7 +299,7 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
       const amount = row.amounts[col.col] ?? 0;
       if (amount >= 0) continue;
       const cell = `${col.col}${row.row}`;
-      finding({ severity: 'E', rule: 'doc', code: 'IMPORT_NEGATIVE_AMOUNT', cell, message: `Ô ${cell} (${col.label || col.col}): số tiền âm (${triệu(amount)}); vốn được giao không thể âm. Hãy sửa ô này trong tệp.` });
+      finding({ severity: 'E', rule: 'doc', code: 'IMPORT_NEGATIVE_AMOUNT', cell, message: `Ô ${cell} (${col.label || col.col}): số tiền âm (${inTrieu(amount)}); vốn được giao không thể âm. Hãy sửa ô này trong tệp.` });
     }
     const dupKey = `${row.parentRow}|${row.stt}|${foldedName.get(row.row)!}`;
     const earlier = seen.get(dupKey);
@@ -390,7 +389,7 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
         const expected = col.covers.reduce((s, c) => s + (row.amounts[c] ?? 0), 0);
         if (expected !== found) {
           const cell = `${col.col}${row.row}`;
-          args.finding({ severity: 'E', rule: '1', code: 'IMPORT_ROW_TOTAL', cell, expectedDong: expected, foundDong: found, message: `Ô ${cell}: tổng số ${triệu(found)} khác tổng các cột ${col.covers.join(', ')} là ${triệu(expected)} (lệch ${triệu(found - expected)}).` });
+          args.finding({ severity: 'E', rule: '1', code: 'IMPORT_ROW_TOTAL', cell, expectedDong: expected, foundDong: found, message: `Ô ${cell}: tổng số ${inTrieu(found)} khác tổng các cột ${col.covers.join(', ')} là ${inTrieu(expected)} (lệch ${inTrieu(found - expected)}).` });
         }
       }
       // Rule 2 (parents) and rule 25 (the totals row): equal to the sum of what is under them.
@@ -410,7 +409,7 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
           cell,
           expectedDong: expected,
           foundDong: found,
-          message: `Ô ${cell}: ${what} ghi ${triệu(found)} nhưng các dòng chi tiết cộng lại ${triệu(expected)} (lệch ${triệu(found - expected)}). Hãy sửa ô ${cell} hoặc các dòng chi tiết trong tệp.`,
+          message: `Ô ${cell}: ${what} ghi ${inTrieu(found)} nhưng các dòng chi tiết cộng lại ${inTrieu(expected)} (lệch ${inTrieu(found - expected)}). Hãy sửa ô ${cell} hoặc các dòng chi tiết trong tệp.`,
         });
       }
     }

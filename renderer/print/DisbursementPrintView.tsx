@@ -3,16 +3,16 @@ import '@fontsource/tinos/700.css';
 import '@fontsource/tinos/400-italic.css';
 import './print.css';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { DisbursementReport } from '../../shared/api/disbursement-types';
 import { formatAmount } from '../../shared/money/dong';
 import { api } from '../api/client';
+import { ReportToolbar } from './ReportToolbar';
 
 const trieu = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], 'trieu', { maxDecimals: 3 });
 
 /** The periodic progress report printed (A4 portrait, Tinos, Nghị định 30/2020 header): the core's model, laid out as is. */
 export function DisbursementPrintView() {
-  const navigate = useNavigate();
   const params = useParams();
   const [search] = useSearchParams();
   const year = Number(params.year);
@@ -31,19 +31,7 @@ export function DisbursementPrintView() {
   return (
     <div className="print-root portrait" data-ready={ready ? 'true' : 'false'}>
       <style>{'@page { size: A4 portrait; }'}</style>
-      <div className="print-toolbar no-print">
-        <button type="button" className="link-button" onClick={() => navigate(-1)}>
-          ← Quay lại
-        </button>
-        <button type="button" className="primary" onClick={() => window.print()}>
-          In…
-        </button>
-        {api.savePdf ? (
-          <button type="button" onClick={() => void api.savePdf!(`bao-cao-giai-ngan-${report.asOf}.pdf`)}>
-            Lưu PDF…
-          </button>
-        ) : null}
-      </div>
+      <ReportToolbar pdfName={`bao-cao-giai-ngan-${report.asOf}.pdf`} />
       <div className="sheet">
         <table className="doc-header">
           <tbody>

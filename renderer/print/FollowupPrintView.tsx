@@ -3,18 +3,17 @@ import '@fontsource/tinos/700.css';
 import '@fontsource/tinos/400-italic.css';
 import './print.css';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS, type FollowupSummary, type NoticeTask, type Obstacle } from '../../shared/api/followup-types';
 import { formatDateVi } from '../../shared/format/date';
 import { formatAmount } from '../../shared/money/dong';
 import { api } from '../api/client';
+import { ReportToolbar } from './ReportToolbar';
 
 /**
  * The "khó khăn, vướng mắc và kiến nghị" part of a periodic report, printed: counts per resolving level, the
  * open obstacles with their proposals, and the tasks of the conclusion notices (A4 portrait, Tinos).
  */
 export function FollowupPrintView() {
-  const navigate = useNavigate();
   const [data, setData] = useState<{ summary: FollowupSummary; obstacles: Obstacle[]; tasks: NoticeTask[] } | null>(null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
@@ -31,19 +30,7 @@ export function FollowupPrintView() {
   return (
     <div className="print-root portrait" data-ready={ready ? 'true' : 'false'}>
       <style>{'@page { size: A4 portrait; }'}</style>
-      <div className="print-toolbar no-print">
-        <button type="button" className="link-button" onClick={() => navigate(-1)}>
-          ← Quay lại
-        </button>
-        <button type="button" className="primary" onClick={() => window.print()}>
-          In…
-        </button>
-        {api.savePdf ? (
-          <button type="button" onClick={() => void api.savePdf!(`kho-khan-vuong-mac-${data.summary.asOf}.pdf`)}>
-            Lưu PDF…
-          </button>
-        ) : null}
-      </div>
+      <ReportToolbar pdfName={`kho-khan-vuong-mac-${data.summary.asOf}.pdf`} />
       <div className="sheet">
         <h2 className="annex-label">KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ</h2>
         <div className="attached-to">(Tổng hợp đến ngày {formatDateVi(data.summary.asOf)})</div>

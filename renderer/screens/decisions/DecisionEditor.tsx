@@ -20,6 +20,7 @@ import { CommuneMatrixGrid } from './CommuneMatrixGrid';
 import { IssueDialog } from './IssueDialog';
 import { planPaste } from './paste';
 import { useDecision } from './useDecision';
+import { undoRedoKey } from '../../grid/undo-keys';
 
 const UNIT_KEY = 'sovon.decisions.unit';
 const initialUnit = (): MoneyUnit => {
@@ -184,15 +185,10 @@ export function DecisionEditor() {
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {
       const editing = (allocationRef.current?.api()?.getEditingCells().length ?? 0) + (adjustmentRef.current?.api()?.getEditingCells().length ?? 0) > 0;
-      if (editing || readOnly || !(event.ctrlKey || event.metaKey)) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        void step('undo');
-      } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-        event.preventDefault();
-        void step('redo');
-      }
+      const direction = undoRedoKey(event);
+      if (editing || readOnly || !direction) return;
+      event.preventDefault();
+      void step(direction);
     },
     [readOnly, step],
   );

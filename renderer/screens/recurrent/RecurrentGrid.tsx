@@ -15,6 +15,8 @@ const getRowId = (p: { data: RecurrentRow }) => p.data.componentCode;
 export interface RecurrentGridHandle {
   /** Turns a block pasted at the focused cell into line changes; null when the focus is not on an amount cell. */
   paste(text: string): ReturnType<typeof pasteChanges> | null;
+  /** Whether a cell editor is open. */
+  editing(): boolean;
 }
 
 interface Props {
@@ -94,6 +96,7 @@ export const RecurrentGrid = forwardRef<RecurrentGridHandle, Props>(function Rec
   useImperativeHandle(
     ref,
     () => ({
+      editing: () => (gridApi.current?.getEditingCells().length ?? 0) > 0,
       paste(text) {
         const api = gridApi.current;
         const focused = api?.getFocusedCell();

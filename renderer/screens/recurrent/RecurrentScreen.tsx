@@ -9,6 +9,7 @@ import { formatAmount, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../../sh
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
+import { undoRedoKey } from '../../grid/undo-keys';
 import { IssueDialog } from '../decisions/IssueDialog';
 import { DelegationPanel } from './DelegationPanel';
 import { RecurrentGrid, type RecurrentGridHandle } from './RecurrentGrid';
@@ -124,15 +125,11 @@ export function RecurrentScreen() {
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey)) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) {
-      event.preventDefault();
-      void step('undo');
-    } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
-      event.preventDefault();
-      void step('redo');
-    }
+    // While a cell is being typed in, Ctrl+Z belongs to its text.
+    const direction = undoRedoKey(event);
+    if (!direction || grid.current?.editing()) return;
+    event.preventDefault();
+    void step(direction);
   };
 
   return (

@@ -8,15 +8,29 @@ import type { HandlerTable } from './handlers';
 function describeIssues(issues: z.core.$ZodIssue[]): string {
   return issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : '(toàn bộ)'}: ${issue.message}`)
+    .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : '(toàn bộ)'}: ${issue.message}`)
     .join('; ');
 }
 
 type Prepared = { error: Result<unknown> } | { run: () => unknown; name: CommandName };
 
+/**
+ * What an unknown command name was, for the message: a short string as given, anything else by its type. String()
+ * is never called on it: a JSON object such as {"toString":1} makes String() throw.
+ */
+export function describeCommandName(name: unknown): string {
+  if (typeof name === 'string') return name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  if (name === null) return 'null';
+  if (Array.isArray(name)) return '(mảng)';
+  if (typeof name === 'object') return '(đối tượng)';
+  if (typeof name === 'number' || typeof name === 'boolean' || typeof name === 'bigint') return `${name}`;
+  return `(${typeof name})`;
+}
+
 function prepare(handlers: HandlerTable, ctx: CoreContext, name: unknown, rawInput: unknown): Prepared {
   if (!isCommandName(name)) {
-    return { error: err('UNKNOWN_COMMAND', `Lệnh "${String(name)}" không tồn tại.`, { command: String(name) }) };
+    const shown = describeCommandName(name);
+    return { error: err('UNKNOWN_COMMAND', `Lệnh "${shown}" không tồn tại.`, { command: shown }) };
   }
   const parsed = commands[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
@@ -29,6 +43,16 @@ function prepare(handlers: HandlerTable, ctx: CoreContext, name: unknown, rawInp
   }
   const handler = handlers[name] as (args: unknown, ctx: CoreContext) => unknown;
   return { run: () => handler(parsed.data, ctx), name };
+}
+
+/** Validation itself must not throw either (an input whose getters throw, a schema's own bug): logged, answered. */
+function prepareSafely(handlers: HandlerTable, ctx: CoreContext, name: unknown, rawInput: unknown): Prepared {
+  try {
+    return prepare(handlers, ctx, name, rawInput);
+  } catch (error) {
+    ctx.log.error('Lỗi nội bộ khi kiểm tra một lệnh', error);
+    return { error: err('INTERNAL', 'Đã xảy ra lỗi nội bộ khi kiểm tra lệnh; không có gì được ghi. Chi tiết đã được ghi vào tệp nhật ký.') };
+  }
 }
 
 function failure(ctx: CoreContext, name: CommandName, error: unknown): Result<unknown> {
@@ -45,7 +69,7 @@ const isPromise = (value: unknown): value is Promise<unknown> => typeof (value a
  * Commands that produce files (workbooks) finish asynchronously: call them through dispatchAsync.
  */
 export function dispatch(handlers: HandlerTable, ctx: CoreContext, name: unknown, rawInput: unknown): Result<unknown> {
-  const prepared = prepare(handlers, ctx, name, rawInput);
+  const prepared = prepareSafely(handlers, ctx, name, rawInput);
   if ('error' in prepared) return prepared.error;
   try {
     const value = prepared.run();
@@ -61,7 +85,7 @@ export function dispatch(handlers: HandlerTable, ctx: CoreContext, name: unknown
 
 /** Like dispatch, and waits for commands that finish asynchronously (workbook exports and imports). */
 export async function dispatchAsync(handlers: HandlerTable, ctx: CoreContext, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
-  const prepared = prepare(handlers, ctx, name, rawInput);
+  const prepared = prepareSafely(handlers, ctx, name, rawInput);
   if ('error' in prepared) return prepared.error;
   try {
     return ok(await prepared.run());

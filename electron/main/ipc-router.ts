@@ -18,13 +18,26 @@ export function isTrustedSender(senderUrl: string | undefined, rendererIndexUrl:
 
 export type InvokeUnknown = (name: unknown, input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 
-/** The IPC handler body: sender check, then the core's dispatcher (which validates name and input). */
-export function createIpcRouter(invoke: InvokeUnknown, rendererIndexUrl: string) {
-  return (senderUrl: string | undefined, name: unknown, input: unknown): Result<unknown> | Promise<Result<unknown>> => {
-    if (!isTrustedSender(senderUrl, rendererIndexUrl)) {
-      return err('FORBIDDEN', 'Yêu cầu không đến từ cửa sổ của ứng dụng nên bị từ chối.', { sender: String(senderUrl) });
+const INTERNAL_MESSAGE = 'Đã xảy ra lỗi nội bộ khi xử lý yêu cầu; thao tác không được ghi. Chi tiết đã được ghi vào tệp nhật ký.';
+
+/**
+ * The IPC handler body: sender check, then the core's dispatcher (which validates name and input). It always
+ * answers with a Result: whatever the renderer sends, nothing it sends throws in the main process or rejects.
+ */
+export function createIpcRouter(invoke: InvokeUnknown, rendererIndexUrl: string, onError: (error: unknown) => void = () => {}) {
+  const failed = (error: unknown): Result<unknown> => {
+    onError(error);
+    return err('INTERNAL', INTERNAL_MESSAGE);
+  };
+  return async (senderUrl: unknown, name: unknown, input: unknown): Promise<Result<unknown>> => {
+    try {
+      if (typeof senderUrl !== 'string' || !isTrustedSender(senderUrl, rendererIndexUrl)) {
+        return err('FORBIDDEN', 'Yêu cầu không đến từ cửa sổ của ứng dụng nên bị từ chối.', { sender: typeof senderUrl === 'string' ? senderUrl.slice(0, 200) : null });
+      }
+      return await invoke(name, input);
+    } catch (error) {
+      return failed(error);
     }
-    return invoke(name, input);
   };
 }
 

@@ -96,7 +96,7 @@ void app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
   });
-  const route = createIpcRouter(openedCore.invokeUnknownAsync, rendererUrl);
+  const route = createIpcRouter(openedCore.invokeUnknownAsync, rendererUrl, (error) => log.error('IPC: lỗi khi trả lời một yêu cầu', error));
   ipcMain.handle(API_INVOKE_CHANNEL, (event, name: unknown, input: unknown) => route(event.senderFrame?.url, name, input));
   // The print view saved as PDF: the page's own @page rules (A4, margins, page numbers) decide the layout.
   ipcMain.handle(PRINT_PDF_CHANNEL, async (event, suggestedName: unknown) => {

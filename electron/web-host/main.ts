@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     console.error(error instanceof CoreError ? `Lỗi [${error.code}]: ${error.message}` : error);
     process.exit(1);
   }
-  const host = await startWebHost({ core, staticDir, port });
+  const host = await startWebHost({ core, staticDir, port, log });
   console.log(`Sổ vốn MTQG đang chạy tại ${host.url}  (dữ liệu: ${dataDir})`);
   const stop = () => void host.close().then(() => { core.close(); process.exit(0); });
   process.on('SIGINT', stop);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { RENDERER_CSP } from '../../shared/security/csp';
 import type { Core } from '../core/core';
+import type { Logger } from '../core/log';
 
 // A province workbook travels as base64 inside the JSON body (60 MB of file ≈ 80 MB of text).
 const MAX_BODY_BYTES = 90 * 1024 * 1024;
@@ -47,23 +48,62 @@ function sendJson(res: http.ServerResponse, status: number, value: unknown): voi
  * Serves the built renderer and the core's API on 127.0.0.1 only. Each start has a random token,
  * written into the served page; API calls without it, or with a foreign Host header, are refused.
  */
-export function startWebHost(options: { core: Core; staticDir: string; port: number }): Promise<WebHost> {
+/**
+ * The request's token against the host's, compared in bytes: a header of non-ASCII characters has more bytes than
+ * characters, and timingSafeEqual throws on buffers of different lengths.
+ */
+export function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(token, 'utf8');
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+export function startWebHost(options: { core: Core; staticDir: string; port: number; log?: Logger }): Promise<WebHost> {
   const token = crypto.randomBytes(24).toString('hex');
   const root = path.resolve(options.staticDir);
   let allowedHosts: Set<string> = new Set();
 
   const server = http.createServer((req, res) => {
+    // Whatever a request holds, it gets an answer and the host lives on: any page the officer opens can send one.
+    try {
+      route(req, res);
+    } catch (error) {
+      answerFailure(res, error);
+    }
+  });
+  // A client that sends bytes Node's parser refuses gets a 400 instead of a silently dropped socket.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (!req.headers.host || !allowedHosts.has(req.headers.host)) return sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'Sai địa chỉ máy chủ.' } });
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return send(res, 400, 'Đường dẫn không hợp lệ.', 'text/plain; charset=utf-8');
+    }
     if (url.pathname === '/api/invoke') return handleInvoke(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     return serveStatic(url.pathname, res);
-  });
+  }
+
+  /** Something no check foresaw: logged, answered 500 in Vietnamese, and the host goes on serving. */
+  function answerFailure(res: http.ServerResponse, error: unknown): void {
+    options.log?.error('Máy chủ web: lỗi khi trả lời một yêu cầu', error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi nội bộ khi trả lời yêu cầu; chi tiết đã được ghi vào tệp nhật ký.' } });
+  }
 
   function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse): void {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Chỉ nhận POST.' } });
-    const given = String(req.headers['x-sovon-token'] ?? '');
-    if (given.length !== token.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(token))) {
+    if (!tokenMatches(req.headers['x-sovon-token'], token)) {
       return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Phiên làm việc không hợp lệ; hãy tải lại trang.' } });
     }
     const chunks: Buffer[] = [];
@@ -77,20 +117,36 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
       }
       chunks.push(chunk);
     });
-    req.on('end', async () => {
+    req.on('error', () => req.destroy());
+    req.on('end', () => {
       if (res.writableEnded) return;
-      let body: { command?: unknown; input?: unknown };
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
-      } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không phải JSON hợp lệ.' } });
-      }
-      sendJson(res, 200, await options.core.invokeUnknownAsync(body?.command, body?.input));
+      answerInvoke(Buffer.concat(chunks), res).catch((error: unknown) => answerFailure(res, error));
     });
   }
 
+  async function answerInvoke(raw: Buffer, res: http.ServerResponse): Promise<void> {
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không phải JSON hợp lệ.' } });
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu phải là một đối tượng JSON { "command": …, "input": … }.' } });
+    }
+    const { command, input } = body as { command?: unknown; input?: unknown };
+    sendJson(res, 200, await options.core.invokeUnknownAsync(command, input));
+  }
+
   function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      // "/%" or "/%E9": not a path any file of the page has.
+      return send(res, 400, 'Đường dẫn không hợp lệ.', 'text/plain; charset=utf-8');
+    }
+    if (relative.includes('\0')) return send(res, 400, 'Đường dẫn không hợp lệ.', 'text/plain; charset=utf-8');
     const file = path.resolve(root, '.' + relative);
     if (!file.startsWith(root + path.sep)) return send(res, 403, 'Forbidden', 'text/plain');
     const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../shared/api/contract';
 import { createHandlers } from '../../electron/core/handlers';
+import { testCore } from './helpers';
 import { createIpcRouter, isNavigationAllowed, isPermissionAllowed, isTrustedSender, safeFileName } from '../../electron/main/ipc-router';
 import { createMainWindow, type WindowClass } from '../../electron/main/window-options';
 import { defaultDataDir } from '../../electron/core/paths';
@@ -27,19 +28,47 @@ describe('Electron shell, pure parts', () => {
     for (const permission of ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen']) expect(isPermissionAllowed(permission, APP_URL, APP_URL), permission).toBe(false);
   });
 
-  it('routes IPC only from the app page and validates every payload through the core', () => {
+  it('routes IPC only from the app page and validates every payload through the core', async () => {
     const calls: unknown[] = [];
     const route = createIpcRouter((name, input) => {
       calls.push([name, input]);
       return { ok: true, value: 'done' };
     }, APP_URL);
-    expect(route('https://evil.example/', 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(route(undefined, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(route('file:///tmp/other.html', 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await route('https://evil.example/', 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await route(undefined, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await route('file:///tmp/other.html', 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(calls).toEqual([]);
-    expect(route(`${APP_URL}#/von-duoc-giao/2024`, 'app.info', {})).toEqual({ ok: true, value: 'done' });
+    expect(await route(`${APP_URL}#/von-duoc-giao/2024`, 'app.info', {})).toEqual({ ok: true, value: 'done' });
     expect(isTrustedSender(APP_URL, APP_URL)).toBe(true);
     expect(isNavigationAllowed('https://example.com')).toBe(false);
+  });
+
+  it('answers every malformed IPC call with a Result, through the real core: nothing throws or rejects in the main process', async () => {
+    const core = testCore({ district: '180' });
+    const logged: unknown[] = [];
+    const route = createIpcRouter(core.invokeUnknownAsync, APP_URL, (error) => logged.push(error));
+    const hostile: [unknown, unknown, unknown][] = [
+      [APP_URL, { toString: 1 }, {}],
+      [APP_URL, { toString: () => { throw new Error('x'); } }, {}],
+      [APP_URL, Object.create(null), {}],
+      [APP_URL, Symbol('x'), {}],
+      [APP_URL, 10n, {}],
+      [APP_URL, 'app.info', { get x() { throw new Error('getter'); } }],
+      [APP_URL, 'office.setup', { districtCode: { toString: 1 }, signers: 'x' }],
+      [{ toString: 1 }, 'app.info', {}],
+      [APP_URL, ['app.info'], {}],
+    ];
+    for (const [sender, name, input] of hostile) {
+      const answer = await route(sender, name, input);
+      expect(answer.ok, String(typeof name)).toBe(false);
+    }
+    // The router's own net: an invoke that throws (a bug in a host) is answered INTERNAL and reported.
+    const throwing = createIpcRouter(() => { throw new TypeError('boom'); }, APP_URL, (error) => logged.push(error));
+    expect(await throwing(APP_URL, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    const rejecting = createIpcRouter(() => Promise.reject(new Error('later')), APP_URL, (error) => logged.push(error));
+    expect(await rejecting(APP_URL, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(logged.length).toBe(2);
+    expect((await route(APP_URL, 'app.info', {})).ok).toBe(true);
   });
 
   it('the one handler table covers every command of the contract', () => {

@@ -1,6 +1,8 @@
 /** Schema building blocks shared by every part of the API contract. */
 import { z } from 'zod';
 import { isValidIsoDate } from '../format/date';
+// Installs zod's Vietnamese messages before any schema is used.
+import './zod-vietnamese';
 
 export const year = z.number().int().min(2000).max(2100);
 export const shortText = (max: number) => z.string().trim().max(max);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Balance, DecisionDocument, DecisionHeader, RuleCheck } from '../../shared/api/ledger-types';
-import { ok, type ApiError, type Result } from '../../shared/api/result';
+import { ok, UNAVAILABLE_CODES, type ApiError, type Result } from '../../shared/api/result';
 import type { RecurrentSheet } from '../../shared/api/recurrent-types';
 import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/types';
 import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domain/documents';
@@ -21,7 +21,7 @@ import { ImportUsageError, parseImportArgs, runImport } from './import-province'
 import { writeJson } from './json-out';
 import { DisbursementUsageError, parseDisbursementArgs, printProgress, runDisbursementImport } from './disbursement-cli';
 
-export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3 } as const;
+export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3, unavailable: 4 } as const;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -75,12 +75,14 @@ Lệnh:
   check                   kiểm tra toàn vẹn tệp dữ liệu (mã thoát 1 khi tệp hỏng)
   seed-demo               tạo dữ liệu mẫu (Tràng Định 2024, có số giải ngân tháng 1–6)
 
-Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp lệnh, 3 lỗi nội bộ.`;
+Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp lệnh, 3 lỗi nội bộ,
+4 dữ liệu tạm thời không dùng được (đang được dùng, ổ đĩa đầy, không có quyền ghi; không có gì được ghi).`;
 
 class UsageError extends Error {}
 
 function exitCodeFor(error: ApiError): number {
-  return error.code === 'INTERNAL' ? EXIT.internal : EXIT.validation;
+  if (error.code === 'INTERNAL') return EXIT.internal;
+  return UNAVAILABLE_CODES.has(error.code) ? EXIT.unavailable : EXIT.validation;
 }
 
 function reportError(io: CliIo, json: boolean, error: ApiError): number {

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { CommandName, CommandOutput } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/result';
+import { err, type Result } from '../../shared/api/result';
 import type { CoreContext } from './context';
+import fs from 'node:fs';
 import { openDatabase, type Db } from './db/database';
+import { registerHolder } from './db/holders';
 import type { MigrationOutcome } from './db/migrations';
 import { dispatch, dispatchAsync } from './dispatch';
 import { createHandlers } from './handlers';
@@ -94,11 +96,35 @@ export function openCore(options: CoreOptions): Core {
     }
   }
 
+  const release = registerHolder(options.dataDir, options.actor);
+  let identity = fileIdentity(file);
   const reopen = () => {
     const opened = openChecked(file, options.dataDir, resourcesDir, false, now);
     db = opened.db;
     migration = opened.migration;
     ctx.db = db;
+    identity = fileIdentity(file);
+  };
+  /**
+   * The file under the data's name is no longer the one this connection has open (another process restored a backup
+   * or copied a file over it): writing on would go to the file put aside and be lost. The command is refused, the
+   * new file opened for the next one.
+   */
+  const replacedElsewhere = (): Result<unknown> | null => {
+    const current = fileIdentity(file);
+    if (current === identity) return null;
+    log.error('Tệp dữ liệu đã bị thay bởi một tiến trình khác; mở lại tệp mới', { file, was: identity, now: current });
+    try {
+      db.close();
+      reopen();
+    } catch (error) {
+      log.error('Không mở được tệp dữ liệu mới', error);
+    }
+    return err(
+      'DB_REPLACED',
+      'Tệp dữ liệu vừa được thay bởi một chương trình khác (khôi phục hoặc chép đè), nên thao tác này không được ghi. Dữ liệu mới đã được mở: hãy tải lại trang (F5), kiểm tra lại rồi làm lại thao tác.',
+      { file },
+    );
   };
   // Commands run one at a time and synchronously, so nothing uses the connection while it is swapped.
   function replaceDatabase<T>(replace: () => T, undo: (value: T) => void): { value: T; migration: MigrationOutcome } {
@@ -124,8 +150,8 @@ export function openCore(options: CoreOptions): Core {
 
   const ctx: CoreContext = { db, actor: options.actor, now, log, dataFile: file, tasks: createTaskRegistry(), replaceDatabase };
   const handlers = createHandlers(seedDir);
-  const invokeUnknown = (name: unknown, input: unknown) => dispatch(handlers, ctx, name, input);
-  const invokeUnknownAsync = (name: unknown, input: unknown) => dispatchAsync(handlers, ctx, name, input);
+  const invokeUnknown = (name: unknown, input: unknown) => replacedElsewhere() ?? dispatch(handlers, ctx, name, input);
+  const invokeUnknownAsync = async (name: unknown, input: unknown) => replacedElsewhere() ?? dispatchAsync(handlers, ctx, name, input);
   return {
     get db() {
       return db;
@@ -137,6 +163,15 @@ export function openCore(options: CoreOptions): Core {
     invokeUnknown,
     invokeAsync: <K extends CommandName>(name: K, input: unknown) => invokeUnknownAsync(name, input) as Promise<Result<CommandOutput<K>>>,
     invokeUnknownAsync,
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      release();
+    },
   };
+}
+
+/** Which file a path names now (device and inode): a rename over it gives another. Null when there is none. */
+function fileIdentity(file: string): string | null {
+  const stat = fs.statSync(file, { throwIfNoEntry: false, bigint: true });
+  return stat ? `${stat.dev}:${stat.ino}` : null;
 }

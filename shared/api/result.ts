@@ -69,8 +69,21 @@ export const ERROR_CODES = [
   'KBNN_NO_CUTOFF',
   'KBNN_HAS_ERRORS',
   'KBNN_CHANGED',
+  'DB_LOCKED',
+  'DISK_FULL',
+  'DB_READ_ONLY',
+  'DB_PATH_NOT_FILE',
+  'DATA_IN_USE',
+  'DB_REPLACED',
+  'RESTORE_OTHER_OFFICE',
   'INTERNAL',
 ] as const;
+
+/**
+ * The data cannot be used right now, and nothing was written: another process holds it, the disk is full, the folder
+ * cannot be written. The CLI exits 4 on these (README), apart from invalid data (1) and internal errors (3).
+ */
+export const UNAVAILABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['BUSY', 'DB_LOCKED', 'DISK_FULL', 'DB_READ_ONLY', 'DATA_IN_USE', 'DB_REPLACED']);
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

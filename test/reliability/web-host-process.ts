@@ -90,3 +90,21 @@ export function rawRequest(port: number, bytes: Buffer): Promise<Answer> {
 
 /** A token header of 48 bytes 0xE9: as many characters as the real token but twice its bytes in UTF-8. */
 export const LATIN1_TOKEN = Buffer.alloc(48, 0xe9).toString('latin1');
+
+/** Calls a command of the host's API with its token. */
+export async function invokeHost(h: WebHostProcess, command: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> {
+  const answer = await request(h.port, { method: 'POST', path: '/api/invoke', headers: { Host: `127.0.0.1:${h.port}`, 'X-Sovon-Token': h.token }, body: JSON.stringify({ command, input }) });
+  return JSON.parse(answer.body) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+}
+
+/** The CLI as a real process (node + tsx, as the bin does); its exit code and output. */
+export function runCliProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+}

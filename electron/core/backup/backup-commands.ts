@@ -8,7 +8,7 @@ import { backupReasonLabel } from '../../../shared/domain/backup-reasons';
 import { writeAudit, type CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { backupDir } from '../paths';
-import { checkDatabaseFile, createBackup, DEFAULT_RETENTION, listBackups, resolveBackupName, restoreBackup, undoRestore, type BackupFile } from './backups';
+import { assertNoOtherHolder, checkDatabaseFile, createBackup, DEFAULT_RETENTION, listBackups, resolveBackupName, restoreBackup, undoRestore, type BackupFile } from './backups';
 
 const dataDirOf = (ctx: CoreContext) => path.dirname(ctx.dataFile);
 
@@ -56,6 +56,7 @@ export function restoreInPlace(ctx: CoreContext, name: string): RestoreOutcome {
       tasks: running.map((t) => t.taskId),
     });
   }
+  assertNoOtherHolder(dataDir);
   const check = checkDatabaseFile(chosen.file);
   if (!check.ok) {
     throw new CoreError('DB_DAMAGED', `Bản sao lưu ${name} bị hỏng (${check.problems.slice(0, 2).join('; ')}), không khôi phục; dữ liệu hiện tại giữ nguyên. Hãy chọn bản sao lưu khác.`, {

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { backupDir } from '../paths';
+import { describeHolder, otherHolders } from '../db/holders';
 
 export interface BackupFile {
   file: string;
@@ -163,6 +164,20 @@ export function resolveBackupName(dataDir: string, name: string): BackupFile {
   return { file, reason: match[1]!, takenAt: takenAtOf(match[2]!), sizeBytes: stat.size };
 }
 
+/**
+ * A swap of the data file while another process has it open would leave that process writing to the file put aside:
+ * refused, naming the process and how to close it.
+ */
+export function assertNoOtherHolder(dataDir: string): void {
+  const others = otherHolders(dataDir);
+  if (others.length === 0) return;
+  throw new CoreError(
+    'DATA_IN_USE',
+    `Không khôi phục được: dữ liệu đang được dùng bởi ${others.map(describeHolder).join('; ')}. Hãy đóng chương trình đó (thoát ứng dụng, hoặc Ctrl+C ở cửa sổ máy chủ web) rồi khôi phục lại. Dữ liệu hiện tại giữ nguyên.`,
+    { holders: others.map((h) => ({ pid: h.pid, host: h.host, actor: h.actor, startedAt: h.startedAt })) },
+  );
+}
+
 /** Puts a copy of `source` in place of the database file: copied beside it, then renamed over it (atomic). */
 function replaceDatabaseFile(dataFile: string, source: string): void {
   const partial = `${dataFile}.khoi-phuc.tmp`;
@@ -182,6 +197,7 @@ function installDatabaseFile(dataFile: string, partial: string): void {
  * The database must not be open elsewhere.
  */
 export function restoreBackup(dataFile: string, dataDir: string, backupFile: string): { restoredFrom: string; undoBackup: string | null } {
+  assertNoOtherHolder(dataDir);
   const check = checkDatabaseFile(backupFile);
   if (!check.ok) {
     throw new CoreError('DB_OPEN_FAILED', `Bản sao lưu ${path.basename(backupFile)} bị hỏng, không khôi phục: ${check.problems.slice(0, 3).join('; ')}`, { file: backupFile });

@@ -12,6 +12,7 @@ import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { formatAmount, type Dong } from '../../shared/money/dong';
 import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
+import { storageError } from '../core/db/storage-errors';
 import { createFileLogger } from '../core/log';
 import { databaseFile, defaultDataDir, logDir } from '../core/paths';
 import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
@@ -312,14 +313,15 @@ export function runCli(argv: string[], io: CliIo): number {
    * exitFor turns a successful value into an exit code (check-draft exits 1 when the rules found errors).
    */
   const withCore = <T,>(
-    create: boolean,
+    mode: boolean | 'read',
     run: (core: Core) => Result<T>,
     print: (value: T) => void,
     exitFor: (value: T) => number = () => EXIT.ok,
   ): number => {
     let core: Core;
     try {
-      core = openCore({ dataDir, actor, log, create });
+      // Commands that only read open the data read-only: they never write to it (not even a checkpoint).
+      core = openCore({ dataDir, actor, log, create: mode === true, readOnly: mode === 'read' });
     } catch (error) {
       if (error instanceof CoreError) return reportError(io, json, { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
       log.error('Không mở được dữ liệu', error);
@@ -356,17 +358,17 @@ export function runCli(argv: string[], io: CliIo): number {
         return code;
       }
       case 'info':
-        return withCore(false, (core) => core.invoke('app.info', {}), (info) => printInfo(io, info));
+        return withCore('read', (core) => core.invoke('app.info', {}), (info) => printInfo(io, info));
       case 'assignments': {
         if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "assignments list --year NĂM".`);
         const year = requireYear(values.year);
-        return withCore(false, (core) => core.invoke('assignments.list', { year }), (sheet) => printSheet(io, sheet));
+        return withCore('read', (core) => core.invoke('assignments.list', { year }), (sheet) => printSheet(io, sheet));
       }
       case 'decisions': {
         if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "decisions list [--year NĂM]".`);
         const year = values.year === undefined ? undefined : requireYear(values.year);
         return withCore(
-          false,
+          'read',
           (core) => core.invoke('decisions.list', year === undefined ? {} : { year }),
           (decisions) => printDecisionList(io, year, decisions),
         );
@@ -374,13 +376,13 @@ export function runCli(argv: string[], io: CliIo): number {
       case 'decision': {
         if (sub !== 'show') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "decision show <id>".`);
         const id = requireId(arg, 'decision show <id>');
-        return withCore(false, (core) => core.invoke('decisions.get', { id }), (doc) => printDecision(io, doc));
+        return withCore('read', (core) => core.invoke('decisions.get', { id }), (doc) => printDecision(io, doc));
       }
       case 'plan': {
         const year = requireYear(values.year);
         const asOf = optionalDate(values['as-of'], '--as-of');
         return withCore(
-          false,
+          'read',
           (core) => core.invoke('ledger.balance', asOf === undefined ? { year } : { year, asOf }),
           (balance) => printBalance(io, balance),
         );
@@ -403,7 +405,7 @@ export function runCli(argv: string[], io: CliIo): number {
         if (sub !== 'show') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "recurrent show --year NĂM [--program MÃ]".`);
         const year = requireYear(values.year);
         return withCore(
-          false,
+          'read',
           (core) => core.invoke('recurrent.sheet', values.program ? { year, programCode: values.program } : { year }),
           (sheet) => printRecurrent(io, sheet),
         );
@@ -411,12 +413,12 @@ export function runCli(argv: string[], io: CliIo): number {
       case 'progress': {
         const year = requireYear(values.year);
         const asOf = optionalDate(values['as-of'], '--as-of');
-        return withCore(false, (core) => core.invoke('disbursement.progress', asOf === undefined ? { year } : { year, asOf }), (p) => printProgress(io.out, p));
+        return withCore('read', (core) => core.invoke('disbursement.progress', asOf === undefined ? { year } : { year, asOf }), (p) => printProgress(io.out, p));
       }
       case 'check-draft': {
         const id = requireId(sub, 'check-draft <id>');
         return withCore(
-          false,
+          'read',
           (core) => core.invoke('decisions.check', { id }),
           (check) => printRuleCheck(io, check),
           (check) => (check.errors > 0 ? EXIT.validation : EXIT.ok),
@@ -428,7 +430,7 @@ export function runCli(argv: string[], io: CliIo): number {
         const status = values.status;
         if (status !== undefined && !(statuses as readonly string[]).includes(status)) throw new UsageError(`--status phải là một trong: ${statuses.join(', ')}.`);
         return withCore(
-          false,
+          'read',
           (core) => core.invoke('obstacles.list', status ? { status } : {}),
           (list) => {
             if (list.length === 0) io.out('Chưa có khó khăn, vướng mắc nào.');
@@ -442,7 +444,7 @@ export function runCli(argv: string[], io: CliIo): number {
       case 'tasks': {
         if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "tasks list".`);
         return withCore(
-          false,
+          'read',
           (core) => core.invoke('tasks.list', {}),
           (list) => {
             if (list.length === 0) io.out('Chưa có nhiệm vụ nào.');
@@ -455,7 +457,7 @@ export function runCli(argv: string[], io: CliIo): number {
         const out = values.out;
         if (out !== undefined && !fs.existsSync(path.dirname(path.resolve(out)))) throw new UsageError(`Thư mục của --out không tồn tại: ${path.dirname(path.resolve(out))}`);
         return withCore(
-          false,
+          'read',
           (core) => {
             if (out === undefined) return ok(createBackup(core.db, dataDir, 'thu-cong'));
             // Written beside the target and renamed: an interrupted backup leaves no half file.
@@ -488,6 +490,11 @@ export function runCli(argv: string[], io: CliIo): number {
         const file = databaseFile(dataDir);
         const result = checkDatabaseFile(file);
         if (json) io.out(JSON.stringify({ file, ...result }, null, 2));
+        // Busy, no permission, a directory in its place: the file could not be read, which says nothing about it.
+        if (result.unavailable) {
+          if (!json) io.err(`Lỗi [${result.unavailable.code}]: ${result.unavailable.message}`);
+          return exitCodeFor({ code: result.unavailable.code, message: result.unavailable.message });
+        }
         if (result.ok) {
           if (!json) io.out(`Tệp dữ liệu ${file} nguyên vẹn.`);
           return EXIT.ok;
@@ -516,6 +523,8 @@ export function runCli(argv: string[], io: CliIo): number {
       io.err(`Sai cú pháp: ${error.message}\n\n${USAGE}`);
       return EXIT.usage;
     }
+    const storage = storageError(error, databaseFile(dataDir), 'ghi dữ liệu');
+    if (storage) return reportError(io, json, { code: storage.code, message: storage.message });
     log.error('Lỗi nội bộ CLI', error);
     io.err(`Lỗi nội bộ: ${(error as Error).message}`);
     return EXIT.internal;

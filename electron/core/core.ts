@@ -5,6 +5,7 @@ import type { CoreContext } from './context';
 import fs from 'node:fs';
 import { openDatabase, type Db } from './db/database';
 import { registerHolder } from './db/holders';
+import { storageError } from './db/storage-errors';
 import type { MigrationOutcome } from './db/migrations';
 import { dispatch, dispatchAsync } from './dispatch';
 import { createHandlers } from './handlers';
@@ -24,6 +25,8 @@ export interface CoreOptions {
   create?: boolean;
   /** Take the day's backup on the first open of the day (the app and the web host do). */
   dailyBackup?: boolean;
+  /** Open the data for reading only (CLI commands that only read): the file is never written. */
+  readOnly?: boolean;
   now?: () => string;
 }
 
@@ -48,22 +51,24 @@ interface OpenedDatabase {
 }
 
 /** A damaged data file, refused with the way out: the newest sound backup and how to restore it. */
-function damaged(file: string, dataDir: string, problems: string[]): CoreError {
+function damaged(file: string, dataDir: string, problems: string[], keptAt: string | null = null): CoreError {
   const latest = listBackups(dataDir).find((b) => checkDatabaseFile(b.file).ok);
   return new CoreError(
     'DB_DAMAGED',
-    `Tệp dữ liệu bị hỏng (${problems.slice(0, 2).join('; ')}). ${latest ? `Bản sao lưu gần nhất: ${path.basename(latest.file)} (${latest.takenAt.slice(0, 10)}); khôi phục bằng "sovon restore ${latest.file}".` : 'Không có bản sao lưu nào trong thư mục backups.'}`,
-    { file, problems: problems.slice(0, 10), latestBackup: latest?.file ?? null },
+    `Tệp dữ liệu bị hỏng (${problems.slice(0, 2).join('; ')}). ${keptAt ? `Tệp như lúc phát hiện (kèm nhật ký ghi -wal) được giữ ở ${keptAt}. ` : ''}${latest ? `Bản sao lưu gần nhất: ${path.basename(latest.file)} (${latest.takenAt.slice(0, 10)}); khôi phục bằng "sovon restore ${latest.file}".` : 'Không có bản sao lưu nào trong thư mục backups.'}`,
+    { file, problems: problems.slice(0, 10), latestBackup: latest?.file ?? null, keptAt },
   );
 }
 
 /** Opens (and upgrades) the database file, refuses a damaged one with the way out, loads the reference data. */
-function openChecked(file: string, dataDir: string, resourcesDir: string, create: boolean, now: () => string): OpenedDatabase {
+function openChecked(file: string, dataDir: string, resourcesDir: string, create: boolean, now: () => string, readOnly = false): OpenedDatabase {
   let opened: ReturnType<typeof openDatabase>;
   try {
-    opened = openDatabase({ file, migrationsDir: path.join(resourcesDir, 'migrations'), backupDir: backupDir(dataDir), create });
+    opened = openDatabase({ file, migrationsDir: path.join(resourcesDir, 'migrations'), backupDir: backupDir(dataDir), create, readOnly });
   } catch (error) {
-    if (error instanceof CoreError && error.code === 'DB_DAMAGED') throw damaged(file, dataDir, (error.details?.problems as string[] | undefined) ?? []);
+    if (error instanceof CoreError && error.code === 'DB_DAMAGED') {
+      throw damaged(file, dataDir, (error.details?.problems as string[] | undefined) ?? [], (error.details?.keptAt as string | null | undefined) ?? null);
+    }
     // A file SQLite cannot read at all (cut short, overwritten) is damaged too, with the same way out.
     const cause = error instanceof CoreError ? String(error.details?.cause ?? '') : '';
     if (error instanceof CoreError && error.code === 'DB_OPEN_FAILED' && /SQLITE_NOTADB|SQLITE_CORRUPT|malformed|not a database/i.test(cause)) throw damaged(file, dataDir, [cause]);
@@ -74,7 +79,9 @@ function openChecked(file: string, dataDir: string, resourcesDir: string, create
     seedReferenceData(db, path.join(resourcesDir, 'seed'), now());
   } catch (error) {
     db.close();
-    throw error;
+    // Reference data newer than the file's needs writing once: a read-only open gives way to an ordinary one.
+    if (db.readonly && /^SQLITE_READONLY/.test(String((error as { code?: unknown }).code))) return openChecked(file, dataDir, resourcesDir, create, now, false);
+    throw storageError(error, file, 'nạp dữ liệu tham chiếu') ?? error;
   }
   return { db, migration };
 }
@@ -86,7 +93,7 @@ export function openCore(options: CoreOptions): Core {
   const file = databaseFile(options.dataDir);
   const now = options.now ?? (() => new Date().toISOString());
   const log = options.log ?? silentLogger;
-  let { db, migration } = openChecked(file, options.dataDir, resourcesDir, options.create ?? true, now);
+  let { db, migration } = openChecked(file, options.dataDir, resourcesDir, options.create ?? true, now, options.readOnly ?? false);
   if (options.dailyBackup) {
     try {
       dailyBackupIfDue(db, options.dataDir);
@@ -99,7 +106,7 @@ export function openCore(options: CoreOptions): Core {
   const release = registerHolder(options.dataDir, options.actor);
   let identity = fileIdentity(file);
   const reopen = () => {
-    const opened = openChecked(file, options.dataDir, resourcesDir, false, now);
+    const opened = openChecked(file, options.dataDir, resourcesDir, false, now, options.readOnly ?? false);
     db = opened.db;
     migration = opened.migration;
     ctx.db = db;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { commands, isCommandName, type CommandName, type CommandOutput } from '../../shared/api/contract';
 import { err, ok, type Result } from '../../shared/api/result';
 import type { CoreContext } from './context';
+import { storageError } from './db/storage-errors';
 import { CoreError } from './errors';
 import type { HandlerTable } from './handlers';
 
@@ -57,6 +58,12 @@ function prepareSafely(handlers: HandlerTable, ctx: CoreContext, name: unknown, 
 
 function failure(ctx: CoreContext, name: CommandName, error: unknown): Result<unknown> {
   if (error instanceof CoreError) return err(error.code, error.message, error.details);
+  // A held lock, a full disk, a folder turned read-only: the transaction was rolled back; said as what it is.
+  const storage = storageError(error, ctx.dataFile, 'ghi dữ liệu');
+  if (storage) {
+    ctx.log.error(`${name}: ${storage.message}`, error);
+    return err(storage.code, storage.message, { command: name, ...storage.details });
+  }
   ctx.log.error(`Lỗi nội bộ khi chạy ${name}`, error);
   return err('INTERNAL', 'Đã xảy ra lỗi nội bộ; thao tác không được ghi. Chi tiết đã được ghi vào tệp nhật ký.', { command: name });
 }

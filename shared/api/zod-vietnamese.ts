@@ -37,10 +37,8 @@ function receivedType(input: unknown): string {
 
 const typeName = (name: string | undefined) => (name === undefined ? 'giá trị' : (TYPE_NAMES[name] ?? name));
 
-type RawIssue = Parameters<NonNullable<Parameters<typeof z.config>[0]['customError']>>[0];
-
 /** The messages the `vi` locale leaves partly in English; undefined hands the issue to the locale. */
-export function vietnameseIssueMessage(issue: RawIssue): string | undefined {
+export const vietnameseIssueMessage: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
       return `Kiểu không hợp lệ: cần ${typeName(issue.expected)}, nhận được ${typeName(receivedType(issue.input))}`;
@@ -64,6 +62,6 @@ export function vietnameseIssueMessage(issue: RawIssue): string | undefined {
     default:
       return undefined;
   }
-}
+};
 
 z.config({ ...z.locales.vi(), customError: vietnameseIssueMessage });

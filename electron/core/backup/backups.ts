@@ -10,6 +10,8 @@ import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { backupDir } from '../paths';
 import { describeHolder, otherHolders } from '../db/holders';
+import { notAFile, storageError } from '../db/storage-errors';
+import type { ErrorCode } from '../../../shared/api/result';
 
 export interface BackupFile {
   file: string;
@@ -78,9 +80,15 @@ export function createBackup(db: Db, dataDir: string, reason: string, now = new 
   for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `${reason}-${stamp(now)}-${n}.sqlite`);
   // Written under a temporary name and renamed: a process killed mid-copy leaves no half backup in the list.
   const partial = `${file}.partial`;
-  fs.rmSync(partial, { force: true });
-  db.prepare('VACUUM INTO ?').run(partial);
-  fs.renameSync(partial, file);
+  try {
+    fs.rmSync(partial, { force: true });
+    db.prepare('VACUUM INTO ?').run(partial);
+    fs.renameSync(partial, file);
+  } catch (error) {
+    // A full disk leaves a 0-byte or half copy: removed, and said as what it is.
+    fs.rmSync(partial, { force: true });
+    throw storageError(error, file, 'sao lưu') ?? error;
+  }
   for (const old of backupsToPrune(listBackups(dataDir), policy, now)) fs.rmSync(old.file, { force: true });
   return { file, reason, takenAt: takenAtOf(stamp(now)), sizeBytes: fs.statSync(file).size };
 }
@@ -114,6 +122,8 @@ export function dailyBackupIfDue(db: Db, dataDir: string, now = new Date()): Bac
 export interface CheckResult {
   ok: boolean;
   problems: string[];
+  /** The file could not be read now (busy, no permission, a directory, a full disk): not a verdict on the file. */
+  unavailable?: { code: ErrorCode; message: string };
 }
 
 /** PRAGMA quick_check on a database file opened read-only; an unreadable file is a problem, not a crash. */
@@ -121,6 +131,10 @@ export function checkDatabaseFile(file: string): CheckResult {
   if (!fs.existsSync(file)) return { ok: false, problems: [`Không có tệp ${file}.`] };
   let db: Database.Database | null = null;
   try {
+    if (fs.statSync(file).isDirectory()) {
+      const error = notAFile(file);
+      return { ok: false, problems: [error.message], unavailable: { code: error.code, message: error.message } };
+    }
     // SQLite reads an empty file as an empty, sound database: a backup must also be one of ours.
     if (fs.statSync(file).size === 0) return { ok: false, problems: ['Tệp rỗng (0 byte).'] };
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -132,6 +146,8 @@ export function checkDatabaseFile(file: string): CheckResult {
     if (version < 1 || !office) return { ok: false, problems: ['Không phải dữ liệu của Sổ vốn MTQG (không có bảng văn phòng, phiên bản lược đồ 0).'] };
     return { ok: true, problems: [] };
   } catch (error) {
+    const storage = storageError(error, file, 'đọc tệp');
+    if (storage) return { ok: false, problems: [storage.message], unavailable: { code: storage.code, message: storage.message } };
     return { ok: false, problems: [`Không đọc được tệp: ${(error as Error).message}`] };
   } finally {
     db?.close();
@@ -199,6 +215,7 @@ function installDatabaseFile(dataFile: string, partial: string): void {
 export function restoreBackup(dataFile: string, dataDir: string, backupFile: string): { restoredFrom: string; undoBackup: string | null } {
   assertNoOtherHolder(dataDir);
   const check = checkDatabaseFile(backupFile);
+  if (check.unavailable) throw new CoreError(check.unavailable.code, check.unavailable.message, { file: backupFile });
   if (!check.ok) {
     throw new CoreError('DB_OPEN_FAILED', `Bản sao lưu ${path.basename(backupFile)} bị hỏng, không khôi phục: ${check.problems.slice(0, 3).join('; ')}`, { file: backupFile });
   }
@@ -216,28 +233,33 @@ export function restoreBackup(dataFile: string, dataDir: string, backupFile: str
 }
 
 /**
- * The data about to be replaced, kept as "truoc-khoi-phuc": a consistent copy when SQLite can read it; a damaged
- * file cannot be vacuumed, so its bytes are kept as they are (for the technicians, never offered as sound).
+ * The data about to be replaced, kept as "truoc-khoi-phuc": a consistent copy when it passes its check (read through a
+ * read-only connection: nothing is checkpointed into the file about to be put aside); a damaged file is kept by its
+ * bytes as found, with its write-ahead log when it has one (for the technicians, never offered as sound).
  */
 function backUpBeforeRestore(dataFile: string, dataDir: string): string {
-  let current: Database.Database | null = null;
-  try {
-    current = new Database(dataFile);
-    const file = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
-    current.pragma('wal_checkpoint(TRUNCATE)');
-    return file;
-  } catch {
-    const dir = backupDir(dataDir);
-    fs.mkdirSync(dir, { recursive: true });
-    let file = path.join(dir, `truoc-khoi-phuc-${stamp(new Date())}.sqlite`);
-    for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `truoc-khoi-phuc-${stamp(new Date())}-${n}.sqlite`);
-    fs.copyFileSync(dataFile, file);
-    // Its write-ahead log holds the latest committed work: kept beside it for the technicians.
-    if (fs.existsSync(`${dataFile}-wal`)) fs.copyFileSync(`${dataFile}-wal`, `${file}-wal`);
-    return file;
-  } finally {
-    current?.close();
+  if (checkDatabaseFile(dataFile).ok) {
+    const current = new Database(dataFile, { readonly: true, fileMustExist: true });
+    try {
+      return createBackup(current, dataDir, 'truoc-khoi-phuc').file;
+    } finally {
+      current.close();
+    }
   }
+  const dir = backupDir(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  let file = path.join(dir, `truoc-khoi-phuc-${stamp(new Date())}.sqlite`);
+  for (let n = 2; fs.existsSync(file); n++) file = path.join(dir, `truoc-khoi-phuc-${stamp(new Date())}-${n}.sqlite`);
+  try {
+    fs.copyFileSync(dataFile, file);
+    // Its write-ahead log may hold the latest committed work; an empty one holds nothing and is not copied.
+    const wal = `${dataFile}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) fs.copyFileSync(wal, `${file}-wal`);
+  } catch (error) {
+    for (const f of [file, `${file}-wal`]) fs.rmSync(f, { force: true });
+    throw storageError(error, file, 'giữ lại dữ liệu hiện tại trước khi khôi phục') ?? error;
+  }
+  return file;
 }
 
 /** Puts the data saved just before a restore back in place (when the restored file could not be opened). */

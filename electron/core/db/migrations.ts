@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { CoreError } from '../errors';
+import { storageError } from './storage-errors';
 
 export interface Migration {
   version: number;
@@ -77,6 +78,8 @@ export function migrate(
       db.pragma(`user_version = ${latest}`);
     })();
   } catch (cause) {
+    const storage = storageError(cause, db.name, 'nâng cấp cấu trúc dữ liệu');
+    if (storage) throw storage;
     throw new CoreError(
       'DB_MIGRATION_FAILED',
       `Không nâng cấp được cấu trúc dữ liệu từ phiên bản ${current} lên ${latest}; dữ liệu giữ nguyên như trước. ` +

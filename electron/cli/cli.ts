@@ -523,6 +523,7 @@ export function runCli(argv: string[], io: CliIo): number {
       io.err(`Sai cú pháp: ${error.message}\n\n${USAGE}`);
       return EXIT.usage;
     }
+    if (error instanceof CoreError) return reportError(io, json, { code: error.code, message: error.message });
     const storage = storageError(error, databaseFile(dataDir), 'ghi dữ liệu');
     if (storage) return reportError(io, json, { code: storage.code, message: storage.message });
     log.error('Lỗi nội bộ CLI', error);

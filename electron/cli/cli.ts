@@ -14,7 +14,8 @@ import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { storageError } from '../core/db/storage-errors';
 import { createFileLogger } from '../core/log';
-import { databaseFile, defaultDataDir, logDir } from '../core/paths';
+import { databaseFile, defaultDataDir, defaultResourcesDir, logDir } from '../core/paths';
+import { latestVersion, loadMigrations } from '../core/db/migrations';
 import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
 import { ExportUsageError, parseExportArgs, runExport } from './export-annex';
 import { isExchangeCommand, parseExchangeArgs, runExchange, type TaskOutcome } from './export-exchange';
@@ -63,7 +64,8 @@ Lệnh:
                           khó khăn, vướng mắc (S: moi, dang_xu_ly, da_de_xuat, da_giai_quyet, khong_giai_quyet)
   tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn
   backup [--out TỆP]      sao lưu dữ liệu (mặc định vào thư mục backups, giữ theo chính sách lưu trữ)
-  restore TỆP             khôi phục từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước, có thể khôi phục lại)
+  restore TỆP [--force]   khôi phục từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước, có thể khôi phục lại);
+                          bản sao lưu của văn phòng khác cần --force, bản của phiên bản mới hơn bị từ chối
   import TỆP [--dry-run] [--year NĂM] [--unit dong|nghin|trieu] [--sheet TÊN]
                           nhập tệp Excel giao vốn của tỉnh: nhận dạng bảng, kiểm tra (mã thoát 1 khi có lỗi [E],
                           không ghi gì), rồi ghi vào vốn được giao sau khi sao lưu; --dry-run chỉ kiểm tra
@@ -291,6 +293,7 @@ export function runCli(argv: string[], io: CliIo): number {
         program: { type: 'string' },
         date: { type: 'string' },
         number: { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -477,7 +480,8 @@ export function runCli(argv: string[], io: CliIo): number {
         if (!sub) throw new UsageError('Thiếu tệp sao lưu; dùng "restore TỆP".');
         if (!fs.existsSync(sub)) throw new UsageError(`Không có tệp ${sub}.`);
         try {
-          const result = restoreBackup(databaseFile(dataDir), dataDir, path.resolve(sub));
+          const maxSchemaVersion = latestVersion(loadMigrations(path.join(defaultResourcesDir(), 'migrations')));
+          const result = restoreBackup(databaseFile(dataDir), dataDir, path.resolve(sub), { maxSchemaVersion, allowOtherOffice: values.force ?? false });
           if (json) io.out(JSON.stringify(result, null, 2));
           else io.out(`Đã khôi phục từ ${result.restoredFrom}.${result.undoBackup ? ` Dữ liệu trước khi khôi phục được giữ ở ${result.undoBackup}.` : ''}`);
           return EXIT.ok;

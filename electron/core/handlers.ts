@@ -141,7 +141,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'backups.list': (_args, ctx) => backupList(ctx),
     'backups.create': (_args, ctx) => backupNow(ctx),
     'backups.check': (_args, ctx) => integrityCheck(ctx),
-    'backups.restore': (args, ctx) => restoreInPlace(ctx, args.file),
+    'backups.restore': (args, ctx) => restoreInPlace(ctx, args.file, args.confirmOtherOffice ?? false),
     'disbursement.sheet': (args, ctx) => {
       requireOffice(ctx.db);
       return disbursementSheet(ctx.db, args.year, args.cutoffDate);

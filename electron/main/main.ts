@@ -9,6 +9,7 @@ import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
 import { restoreLatestGoodBackup } from '../core/backup/backups';
+import { latestVersion, loadMigrations } from '../core/db/migrations';
 import { APP_DATA_FOLDER, databaseFile, logDir } from '../core/paths';
 import { recoveryOffer } from './damaged-data';
 import { createMainErrorReporter } from './crash-report';
@@ -60,7 +61,7 @@ function openOrRecover(): Core | null {
     const offer = recoveryOffer(error);
     if (offer && dialog.showMessageBoxSync({ type: 'error', title: offer.title, message: offer.message, detail: offer.detail, buttons: offer.buttons, defaultId: 0, cancelId: 1 }) === 0) {
       try {
-        const restored = restoreLatestGoodBackup(databaseFile(dataDir), dataDir);
+        const restored = restoreLatestGoodBackup(databaseFile(dataDir), dataDir, { maxSchemaVersion: latestVersion(loadMigrations(path.join(resourcesDir, 'migrations'))) });
         if (restored) {
           const opened = openOfficeData();
           // Which backup came back tells the officer what must be entered again since then.

@@ -62,5 +62,8 @@ export const backupCommands = {
    * Replaces the data by a backup of the office's backups folder, chosen by file name (anything else is refused).
    * The current data is backed up first, so the restore can be undone; the core reopens and upgrades the data.
    */
-  'backups.restore': command<RestoreOutcome>()(z.object({ file: shortText(260).min(1) }).strict()),
+  'backups.restore': command<RestoreOutcome>()(
+    // confirmOtherOffice: the officer was shown RESTORE_OTHER_OFFICE (both offices named) and confirmed.
+    z.object({ file: shortText(260).min(1), confirmOtherOffice: z.boolean().optional() }).strict(),
+  ),
 } as const;

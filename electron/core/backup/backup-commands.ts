@@ -8,7 +8,7 @@ import { backupReasonLabel } from '../../../shared/domain/backup-reasons';
 import { writeAudit, type CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { backupDir } from '../paths';
-import { assertNoOtherHolder, checkDatabaseFile, createBackup, DEFAULT_RETENTION, listBackups, resolveBackupName, restoreBackup, undoRestore, type BackupFile } from './backups';
+import { assertNoOtherHolder, checkDatabaseFile, restorePrecheck, createBackup, DEFAULT_RETENTION, listBackups, resolveBackupName, restoreBackup, undoRestore, type BackupFile } from './backups';
 
 const dataDirOf = (ctx: CoreContext) => path.dirname(ctx.dataFile);
 
@@ -47,7 +47,7 @@ export function integrityCheck(ctx: CoreContext): IntegrityReport {
  * backup replaces the file (the current data is backed up first), the core reopens and upgrades it and goes on
  * serving. When the restored file cannot be opened (written by a newer version…), the previous data is put back.
  */
-export function restoreInPlace(ctx: CoreContext, name: string): RestoreOutcome {
+export function restoreInPlace(ctx: CoreContext, name: string, confirmOtherOffice = false): RestoreOutcome {
   const dataDir = dataDirOf(ctx);
   const chosen = resolveBackupName(dataDir, name);
   const running = ctx.tasks.active();
@@ -64,10 +64,12 @@ export function restoreInPlace(ctx: CoreContext, name: string): RestoreOutcome {
       problems: check.problems.slice(0, 10),
     });
   }
+  // Another office's backup is asked about before anything is closed or copied (the app shows the question).
+  restorePrecheck(ctx.dataFile, chosen.file, { allowOtherOffice: confirmOtherOffice });
   let replaced: { value: ReturnType<typeof restoreBackup>; schemaVersion: number; upgradedFrom: number | null };
   try {
     const { value, migration } = ctx.replaceDatabase(
-      () => restoreBackup(ctx.dataFile, dataDir, chosen.file),
+      () => restoreBackup(ctx.dataFile, dataDir, chosen.file, { allowOtherOffice: confirmOtherOffice }),
       (done) => {
         if (done.undoBackup) undoRestore(ctx.dataFile, done.undoBackup);
       },

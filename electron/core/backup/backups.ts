@@ -180,6 +180,62 @@ export function resolveBackupName(dataDir: string, name: string): BackupFile {
   return { file, reason: match[1]!, takenAt: takenAtOf(match[2]!), sizeBytes: stat.size };
 }
 
+export interface RestoreOptions {
+  /** The newest schema this app knows: a backup written by a newer version is refused (nothing could open it). */
+  maxSchemaVersion?: number;
+  /** The officer confirmed (app) or gave --force (CLI): a backup of another office may replace this one. */
+  allowOtherOffice?: boolean;
+}
+
+export interface DataIdentity {
+  schemaVersion: number;
+  districtCode: string | null;
+  districtName: string | null;
+  officeName: string | null;
+}
+
+/** Which office a data file (or backup) belongs to and its schema version, read without writing to it. */
+export function dataIdentity(file: string): DataIdentity {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    let office: { name: string; code: string; name_vi: string } | undefined;
+    try {
+      office = db.prepare('SELECT o.name, u.code, u.name_vi FROM office o JOIN admin_unit u ON u.id = o.district_unit_id WHERE o.id = 1').get() as typeof office;
+    } catch {
+      office = undefined; // a schema without these tables: no office to compare
+    }
+    return { schemaVersion, districtCode: office?.code ?? null, districtName: office?.name_vi ?? null, officeName: office?.name ?? null };
+  } finally {
+    db.close();
+  }
+}
+
+const officeLabel = (id: DataIdentity) => `${id.officeName ?? 'văn phòng'} (${id.districtName ?? 'huyện'}, mã ${id.districtCode})`;
+
+/**
+ * What a restore must not do silently: put in place a file this app cannot open (a newer schema), or another office's
+ * data over this office's (district 188 over 180) unless the officer said so.
+ */
+export function restorePrecheck(dataFile: string, backupFile: string, options: RestoreOptions): void {
+  const incoming = dataIdentity(backupFile);
+  if (options.maxSchemaVersion !== undefined && incoming.schemaVersion > options.maxSchemaVersion) {
+    throw new CoreError(
+      'DB_FROM_FUTURE',
+      `Bản sao lưu ${path.basename(backupFile)} được tạo bởi phiên bản Sổ vốn MTQG mới hơn (lược đồ ${incoming.schemaVersion}, phiên bản này hỗ trợ tới ${options.maxSchemaVersion}), nên không khôi phục; dữ liệu hiện tại giữ nguyên. Hãy cập nhật ứng dụng rồi khôi phục lại.`,
+      { file: backupFile, fileSchemaVersion: incoming.schemaVersion, appSchemaVersion: options.maxSchemaVersion },
+    );
+  }
+  if (options.allowOtherOffice || !fs.existsSync(dataFile) || !checkDatabaseFile(dataFile).ok) return;
+  const current = dataIdentity(dataFile);
+  if (current.districtCode === null || incoming.districtCode === null || current.districtCode === incoming.districtCode) return;
+  throw new CoreError(
+    'RESTORE_OTHER_OFFICE',
+    `Bản sao lưu ${path.basename(backupFile)} là dữ liệu của ${officeLabel(incoming)}, còn dữ liệu hiện tại là của ${officeLabel(current)}. Khôi phục sẽ thay toàn bộ dữ liệu của ${current.districtName ?? 'văn phòng này'} bằng dữ liệu của ${incoming.districtName ?? 'văn phòng kia'} (dữ liệu hiện tại vẫn được sao lưu trước). Nếu đúng là muốn vậy, hãy xác nhận (trong ứng dụng) hoặc chạy lại lệnh với --force.`,
+    { file: backupFile, current, incoming },
+  );
+}
+
 /**
  * A swap of the data file while another process has it open would leave that process writing to the file put aside:
  * refused, naming the process and how to close it.
@@ -212,13 +268,19 @@ function installDatabaseFile(dataFile: string, partial: string): void {
  * copy is renamed over the database (the rename is atomic, so a crash leaves either the old or the new file).
  * The database must not be open elsewhere.
  */
-export function restoreBackup(dataFile: string, dataDir: string, backupFile: string): { restoredFrom: string; undoBackup: string | null } {
+export function restoreBackup(
+  dataFile: string,
+  dataDir: string,
+  backupFile: string,
+  options: RestoreOptions = {},
+): { restoredFrom: string; undoBackup: string | null } {
   assertNoOtherHolder(dataDir);
   const check = checkDatabaseFile(backupFile);
   if (check.unavailable) throw new CoreError(check.unavailable.code, check.unavailable.message, { file: backupFile });
   if (!check.ok) {
     throw new CoreError('DB_OPEN_FAILED', `Bản sao lưu ${path.basename(backupFile)} bị hỏng, không khôi phục: ${check.problems.slice(0, 3).join('; ')}`, { file: backupFile });
   }
+  restorePrecheck(dataFile, backupFile, options);
   const partial = `${dataFile}.khoi-phuc.tmp`;
   fs.copyFileSync(backupFile, partial);
   let undoBackup: string | null = null;
@@ -271,10 +333,11 @@ export function undoRestore(dataFile: string, undoBackup: string): void {
  * When the office database is damaged: the newest backup that passes its own check, restored in place (the
  * damaged file is kept as the "truoc-khoi-phuc" backup). Null when no backup is sound.
  */
-export function restoreLatestGoodBackup(dataFile: string, dataDir: string): { restoredFrom: string; undoBackup: string | null } | null {
+export function restoreLatestGoodBackup(dataFile: string, dataDir: string, options: RestoreOptions = {}): { restoredFrom: string; undoBackup: string | null } | null {
   for (const backup of listBackups(dataDir)) {
     if (!checkDatabaseFile(backup.file).ok) continue;
-    return restoreBackup(dataFile, dataDir, backup.file);
+    if (options.maxSchemaVersion !== undefined && dataIdentity(backup.file).schemaVersion > options.maxSchemaVersion) continue;
+    return restoreBackup(dataFile, dataDir, backup.file, options);
   }
   return null;
 }

@@ -79,7 +79,11 @@ export function SettingsScreen() {
 
   const restore = async (backup: BackupEntry) => {
     setBusy('Đang khôi phục…');
-    const result = await api.invoke('backups.restore', { file: backup.name });
+    let result = await api.invoke('backups.restore', { file: backup.name });
+    // Another office's backup: the core names both offices; the officer decides.
+    if (!result.ok && result.error.code === 'RESTORE_OTHER_OFFICE' && window.confirm(`${result.error.message}\n\nVẫn khôi phục bản sao lưu này?`)) {
+      result = await api.invoke('backups.restore', { file: backup.name, confirmOtherOffice: true });
+    }
     setBusy(null);
     setConfirming(null);
     if (!result.ok) return setError(result.error.message);

@@ -76,6 +76,7 @@ export const ERROR_CODES = [
   'DATA_IN_USE',
   'DB_REPLACED',
   'RESTORE_OTHER_OFFICE',
+  'PACKAGE_BREAKS_RULES',
   'INTERNAL',
 ] as const;
 

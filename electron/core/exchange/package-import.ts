@@ -12,7 +12,10 @@ import { formatAmount, toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
+import type { RuleCheck } from '../../../shared/api/ledger-types';
+import { getDecisionRow } from '../decisions/store';
 import { listDistricts, requireOffice } from '../office/office';
+import { checkDraft } from '../rules/evaluate';
 import { committedPackageImport, recordExchange } from './exchange-log';
 import { packageHash } from './package-format';
 import { parsePackage, type Problem } from './package-parse';
@@ -48,6 +51,24 @@ function refuseProblems(problems: Problem[]): never {
     'IMPORT_HAS_ERRORS',
     `Gói có ${problems.length} chỗ không nhập được vào văn phòng này; không có gì được ghi. Trước hết, ô ${first.cell}: ${first.message}`,
     { problems: problems.slice(0, 100) },
+  );
+}
+
+/**
+ * The rules a package's own data can be judged by: the sums against the assignments and the ledger (1–6) and what
+ * the catalog allows (15, 16). Who may decide (7–10) rests on registers the package does not carry (the province's
+ * delegation records): the issuing office checked those.
+ */
+const PACKAGE_RULES: ReadonlySet<number> = new Set([1, 2, 3, 4, 5, 6, 15, 16]);
+
+/** A decision of the package that the rules refuse: the whole import is rolled back, with the findings. */
+function refuseBrokenRules(d: ImportPlan['decisions'][number]['pkg'], check: RuleCheck): never {
+  const errors = check.findings.filter((f) => f.severity === 'E' && PACKAGE_RULES.has(f.ruleId));
+  const name = `${d.issuer === 'HDND' ? 'Nghị quyết' : 'Quyết định'} số ${d.number}/${d.numberYear} ngày ${formatDateVi(d.docDate)}`;
+  throw new CoreError(
+    'PACKAGE_BREAKS_RULES',
+    `Gói không được nhập: ${name} trong gói vi phạm ${errors.length} quy tắc mà văn phòng đã kiểm tra khi ban hành (quy tắc ${[...new Set(errors.map((f) => f.ruleId))].join(', ')}). Trước hết (quy tắc ${errors[0]!.ruleId}): ${errors[0]!.message} Số liệu trong gói có thể đã bị sửa; không có gì được ghi. Hãy xin lại gói gốc từ nơi đã xuất.`,
+    { decision: d.ref, findings: errors.slice(0, 100), evaluatedOn: check.evaluatedOn },
   );
 }
 
@@ -118,7 +139,12 @@ function writePlan(ctx: CoreContext, year: number, plan: ImportPlan, exchangeId:
     `UPDATE decision SET status = 'issued', number = ?, number_year = ?, signer_name = ?, signer_title = ?, issued_at = ?, issued_by = ?, updated_at = ? WHERE id = ?`,
   );
   for (const { pkg: d } of plan.decisions) {
-    markIssued.run(d.number, d.numberYear, d.signerName, d.signerTitle, d.issuedAt, d.issuedBy, now, decisionIds.get(d.ref)!);
+    const id = decisionIds.get(d.ref)!;
+    // A package is data, not trust (its checksum has no key): each decision is checked against the rules as this
+    // office would have checked it before issuing, on the ledger of the ones before it; an error refuses the package.
+    const check = checkDraft(db, getDecisionRow(db, id), now);
+    if (check.findings.some((f) => f.severity === 'E' && PACKAGE_RULES.has(f.ruleId))) refuseBrokenRules(d, check);
+    markIssued.run(d.number, d.numberYear, d.signerName, d.signerTitle, d.issuedAt, d.issuedBy, now, id);
   }
   return {
     organizations: plan.organizations.filter((o) => o.existingId === null).length,

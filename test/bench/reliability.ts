@@ -1,5 +1,6 @@
 // Reliability figures: backup and restore of a 200 MB office database, and the crash harness at full count
-// (the CLI killed with SIGKILL during imports, issues and backups; see test/reliability/kill-harness.ts).
+// (the CLI killed with SIGKILL during imports, issues, backups, restores and package imports; see
+// test/reliability/kill-harness.ts), with its rate (runs per minute) to plan the full run's time.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,8 +48,10 @@ export async function benchReliability(options: { killRuns: number }): Promise<v
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+  const started = performance.now();
   const report = await killHarness({ runs: options.killRuns });
   record('reliability.kill_runs', report.runs, 'count');
+  record('reliability.kill_runs_per_minute', report.runs / ((performance.now() - started) / 60_000), 'count');
   for (const op of OPERATIONS) {
     const o = report.outcomes[op];
     record(`reliability.kill_${op}_killed_before_end`, o.killedBeforeEnd, 'count');

@@ -90,6 +90,6 @@ try {
   fs.rmSync(importDir, { recursive: true, force: true });
 }
 // Backup and restore of a 200 MB office, and the crash harness at full count (see reliability.ts).
-await benchReliability({ killRuns: 102 });
+await benchReliability({ killRuns: 1000 });
 fs.writeFileSync(values.out!, JSON.stringify(figures, null, 2) + '\n');
 console.log(`Đã ghi ${values.out}`);

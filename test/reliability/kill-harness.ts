@@ -1,7 +1,8 @@
 /**
  * Crash safety: runs the CLI on long operations (import of a large workbook, issue of a large decision, a
- * backup) and kills it with SIGKILL at random moments, then checks that the database is intact and that
- * each operation either fully happened or left no trace. Used by the tests (a few runs) and the bench (100+).
+ * backup, a restore, the import of an exchange package) and kills it with SIGKILL at random moments, then checks
+ * that the database is intact and that each operation either fully happened or left no trace. Used by the tests
+ * (a few runs) and the bench (1,000+).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,8 +15,13 @@ import { manyDetailRows, provinceWorkbook } from '../fixtures/excel/province-wor
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'electron/cli/main.ts');
 
-export type Operation = 'import' | 'issue' | 'backup';
-export const OPERATIONS: Operation[] = ['import', 'issue', 'backup'];
+export type Operation = 'import' | 'issue' | 'backup' | 'restore' | 'package';
+export const OPERATIONS: Operation[] = ['import', 'issue', 'backup', 'restore', 'package'];
+
+/** The year of the exchange package: one the template office has no data for (a package goes into an empty year). */
+const PACKAGE_YEAR = 2025;
+/** The basis number of the one assignment only the restored backup holds. */
+const RESTORED_MARK = 'BẢN KHÔI PHỤC';
 
 export interface KillReport {
   runs: number;
@@ -29,6 +35,10 @@ interface Fixture {
   template: string;
   workbook: string;
   decisionId: number;
+  /** A backup of the template with one more assignment (RESTORED_MARK), outside the data folder. */
+  backup: string;
+  /** An exchange package of PACKAGE_YEAR from another office of the same district. */
+  package: string;
 }
 
 function must<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
@@ -74,7 +84,44 @@ async function prepare(work: string, lines: number, detailRows: number): Promise
   }
   const workbook = path.join(work, 'tinh-giao-von.xlsx');
   fs.writeFileSync(workbook, await provinceWorkbook({ rows: manyDetailRows(detailRows) }));
-  return { template, workbook, decisionId };
+  return { template, workbook, decisionId, backup: markedBackup(work, template), package: await yearPackage(work) };
+}
+
+/** The template's data with one more assignment, backed up to a file of its own (what `restore` is given). */
+function markedBackup(work: string, template: string): string {
+  const dir = path.join(work, 'backup-source');
+  fs.cpSync(template, dir, { recursive: true });
+  const core = openCore({ dataDir: dir, actor: 'harness' });
+  const file = path.join(work, 'khoi-phuc.sqlite');
+  try {
+    must(core.invoke('assignments.create', { year: 2024, componentCode: 'DTTS.DA1', sourceCode: 'NSTW', capitalType: 'DTPT', amount: { dong: 1_000_000 }, basisNumber: RESTORED_MARK }));
+    core.db.prepare('VACUUM INTO ?').run(file);
+  } finally {
+    core.close();
+  }
+  return file;
+}
+
+/** Another office of Tràng Định with a year of assignments on every leaf component, exported as a package. */
+async function yearPackage(work: string): Promise<string> {
+  const core = openCore({ dataDir: path.join(work, 'package-source'), actor: 'harness' });
+  try {
+    must(core.invoke('office.setup', { districtCode: '180', signers: [{ name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' }] }));
+    const catalog = must(core.invoke('catalog.components', { year: PACKAGE_YEAR }));
+    const parents = new Set(catalog.map((c) => c.parentCode));
+    for (const c of catalog.filter((c) => c.depth > 0 && !parents.has(c.code))) {
+      for (const capitalType of c.allowedCapitalTypes) {
+        for (const sourceCode of ['NSTW', 'NST_DOIUNG']) must(core.invoke('assignments.create', { year: PACKAGE_YEAR, componentCode: c.code, sourceCode, capitalType, amount: { dong: 1_000_000 } }));
+      }
+    }
+    const exported = await core.invokeAsync('exchange.exportPackage', { year: PACKAGE_YEAR });
+    if (!exported.ok) throw new Error(exported.error.message);
+    const file = path.join(work, 'goi-trao-doi.xlsx');
+    fs.writeFileSync(file, Buffer.from(exported.value.base64, 'base64'));
+    return file;
+  } finally {
+    core.close();
+  }
 }
 
 function argsOf(op: Operation, fixture: Fixture, dataDir: string): string[] {
@@ -85,6 +132,10 @@ function argsOf(op: Operation, fixture: Fixture, dataDir: string): string[] {
       return ['issue', String(fixture.decisionId), '--date', '2024-03-15', '--signer', '1', '--data', dataDir];
     case 'backup':
       return ['backup', '--data', dataDir];
+    case 'restore':
+      return ['restore', fixture.backup, '--data', dataDir];
+    case 'package':
+      return ['import-package', fixture.package, '--data', dataDir];
   }
 }
 
@@ -150,6 +201,23 @@ function inspect(dataDir: string, op: Operation): 'happened' | 'no-trace' {
           copy.close();
         }
         return 'happened';
+      }
+      case 'restore': {
+        // The file under the data's name is the old one or the backup, whole: never a mix, never a missing file.
+        const marked = (db.prepare('SELECT COUNT(*) AS n FROM assignment WHERE basis_number = ?').get(RESTORED_MARK) as { n: number }).n;
+        const lines = one('SELECT COUNT(*) AS n FROM decision_line');
+        if (lines === 0) throw new Error('restore: the decision lines are gone');
+        if (marked === 0) return 'no-trace';
+        if (marked === 1) return 'happened';
+        throw new Error(`restore: ${marked} marked rows`);
+      }
+      case 'package': {
+        const rows = one(`SELECT COUNT(*) AS n FROM assignment WHERE year = ${PACKAGE_YEAR}`);
+        const logged = one("SELECT COUNT(*) AS n FROM exchange_log WHERE result = 'committed' AND kind = 'package'");
+        const audited = one("SELECT COUNT(*) AS n FROM audit_log WHERE command = 'exchange.importPackage'");
+        if (rows === 0 && logged === 0 && audited === 0) return 'no-trace';
+        if (rows > 0 && logged === 1 && audited >= 1) return 'happened';
+        throw new Error(`package import half-written: ${rows} assignment rows, ${logged} history rows, ${audited} audit rows`);
       }
     }
   } finally {

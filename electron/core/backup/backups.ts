@@ -295,15 +295,19 @@ export function restoreBackup(
 }
 
 /**
- * The data about to be replaced, kept as "truoc-khoi-phuc": a consistent copy when it passes its check (read through a
- * read-only connection: nothing is checkpointed into the file about to be put aside); a damaged file is kept by its
- * bytes as found, with its write-ahead log when it has one (for the technicians, never offered as sound).
+ * The data about to be replaced, kept as "truoc-khoi-phuc": a consistent copy when it passes its check (read-only
+ * first: a damaged file is never opened for writing, so nothing is checkpointed into it); a damaged file is kept by
+ * its bytes as found, with its write-ahead log when it has one (for the technicians, never offered as sound).
  */
 function backUpBeforeRestore(dataFile: string, dataDir: string): string {
   if (checkDatabaseFile(dataFile).ok) {
-    const current = new Database(dataFile, { readonly: true, fileMustExist: true });
+    const current = new Database(dataFile);
     try {
-      return createBackup(current, dataDir, 'truoc-khoi-phuc').file;
+      const file = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
+      // A sound file's WAL goes into it before the WAL is removed: a restore killed between the two steps leaves
+      // the previous data whole.
+      current.pragma('wal_checkpoint(TRUNCATE)');
+      return file;
     } finally {
       current.close();
     }

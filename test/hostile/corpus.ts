@@ -805,8 +805,144 @@ function disguiseCases(): HostileFile[] {
   ];
 }
 
-/** The whole corpus (at least 200 files), the same for the same seed; each file is built only when asked. */
-export function hostileCorpus(seed = 2024_10_03): HostileFile[] {
+// -------------------------------------------------------------------------------------------------------------
+// Sheet ids and formulas of real province files (issue 18): Excel keeps a sheet's id when sheets are deleted, moved or
+// copied, so ids, part names and order all differ; generators write formulas without a cached value, or with 0.
+
+const CT = '[Content_Types].xml';
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+interface SheetLayoutCase {
+  /** The table's part number (xl/worksheets/sheetN.xml) and its sheetId. */
+  part: number;
+  sheetId: string;
+  /** Other sheets: their part number, sheetId, name, and whether they come before the table in workbook.xml. */
+  others: { part: number; sheetId: string; name: string; before: boolean }[];
+}
+
+/** The fixture's one sheet laid out as `layout` says, with empty or copied other sheets beside it. */
+function sheetLayout(layout: SheetLayoutCase): PartEdit {
+  return (parts) => {
+    const table = parts.get(SHEET)!;
+    parts.delete(SHEET);
+    parts.set(`xl/worksheets/sheet${layout.part}.xml`, table);
+    const sheetXml = (id: string, name: string, rId: string) => `<sheet sheetId="${id}" name="${name}" state="visible" r:id="${rId}"/>`;
+    const entries: string[] = [sheetXml(layout.sheetId, 'Biểu 01', 'rId4')];
+    let rels = text(parts, WORKBOOK_RELS).replace('Target="worksheets/sheet1.xml"', `Target="worksheets/sheet${layout.part}.xml"`);
+    let types = text(parts, CT).replace('PartName="/xl/worksheets/sheet1.xml"', `PartName="/xl/worksheets/sheet${layout.part}.xml"`);
+    layout.others.forEach((o, i) => {
+      const rId = `rId${20 + i}`;
+      // An empty sheet, or (every other one) a copy of the table with its amounts doubled: the wrong sheet must not be read as the table.
+      const body = i % 2 === 0 ? table.toString('utf8').replace(/<sheetData>[\s\S]*<\/sheetData>/, '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Ghi chú</t></is></c></row></sheetData>').replace(/<mergeCells[\s\S]*?<\/mergeCells>/, '') : table.toString('utf8').replace(/<v>(\d+(?:\.\d+)?)<\/v>/g, (_m, v: string) => `<v>${Number(v) * 2}</v>`);
+      parts.set(`xl/worksheets/sheet${o.part}.xml`, Buffer.from(body, 'utf8'));
+      rels = rels.replace('</Relationships>', `<Relationship Id="${rId}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${o.part}.xml"/></Relationships>`);
+      types = types.replace('</Types>', `<Override PartName="/xl/worksheets/sheet${o.part}.xml" ContentType="${WORKSHEET_TYPE}"/></Types>`);
+      const entry = sheetXml(o.sheetId, o.name, rId);
+      if (o.before) entries.unshift(entry);
+      else entries.push(entry);
+    });
+    setText(parts, WORKBOOK_RELS, rels);
+    setText(parts, CT, types);
+    setText(parts, WORKBOOK, text(parts, WORKBOOK).replace(/<sheets>[\s\S]*<\/sheets>/, `<sheets>${entries.join('')}</sheets>`));
+  };
+}
+
+/** Formulas rewritten as a generator writes them: `cached` says what becomes of each formula's stored value. */
+function formulaValues(cached: (value: string, index: number) => string | null): PartEdit {
+  return editXml(SHEET, (xml) => {
+    let index = 0;
+    return xml.replace(/(<f>[^<]*<\/f>)<v>([^<]*)<\/v>/g, (_m, f: string, v: string) => {
+      const value = cached(v, index++);
+      return value === null ? f : `${f}<v>${value}</v>`;
+    });
+  });
+}
+
+/** Subtotal cells of the fixture (formulas over detail rows), where a formula of another form can stand. */
+const SUBTOTAL_CELLS = ['D9', 'E9', 'F9', 'G9', 'D17', 'E17', 'D22', 'E22'];
+const FORMULA_FORMS = [
+  (ref: string) => `SUBTOTAL(9,${ref[0]}10:${ref[0]}16)`,
+  (ref: string) => `ROUND(SUM(${ref[0]}10:${ref[0]}16),0)`,
+  (ref: string) => `'Biểu 01'!${ref[0]}11+'Biểu 01'!${ref[0]}12`,
+  (ref: string) => `${ref[0]}11-${ref[0]}12+0`,
+  (ref: string) => `SUM(${ref[0]}:${ref[0]})`,
+  (ref: string) => `Sheet9!${ref}`,
+  (ref: string) => `INDIRECT("${ref}")`,
+  (ref: string) => `${ref}`,
+];
+
+function sheetIdAndFormulaCases(): HostileFile[] {
+  const either = (name: string, what: string, edit: PartEdit): HostileFile => ({ name, what, expect: 'either', build: () => editParts(edit) });
+  return [
+    either('sheet-id-5.xlsx', 'trang duy nhất có sheetId="5" (phần sheet1.xml)', editXml(WORKBOOK, (xml) => xml.replace('sheetId="1"', 'sheetId="5"'))),
+    either('sheet-phan-7-id-3.xlsx', 'trang nằm ở phần sheet7.xml với sheetId="3"', sheetLayout({ part: 7, sheetId: '3', others: [] })),
+    either('sheet-id-hoan-doi.xlsx', 'hai trang có sheetId đổi chỗ cho số phần', sheetLayout({ part: 1, sheetId: '2', others: [{ part: 2, sheetId: '1', name: 'Ghi chú', before: true }] })),
+    either('sheet-xoa-giua.xlsx', 'trang giữa đã xoá: phần sheet1 và sheet3, id 1 và 3', sheetLayout({ part: 3, sheetId: '3', others: [{ part: 1, sheetId: '1', name: 'Bìa', before: true }] })),
+    either('sheet-ban-sao-gap-doi.xlsx', 'bản sao của bảng (số gấp đôi) đứng trước, id lớn hơn', sheetLayout({ part: 2, sheetId: '4', others: [{ part: 1, sheetId: '9', name: 'Bản sao', before: true }, { part: 5, sheetId: '2', name: 'Trống', before: false }] })),
+    either('cong-thuc-gia-tri-0.xlsx', 'mọi công thức có giá trị lưu sẵn là 0 (như xlsxwriter)', formulaValues(() => '0')),
+    either('cong-thuc-mot-tong-khong-gia-tri.xlsx', 'một tổng phụ không có giá trị lưu sẵn', formulaValues((v, i) => (i === 3 ? null : v))),
+    either('cong-thuc-tham-chieu-trang.xlsx', 'tổng phụ D9 tham chiếu trang khác (ghi tên trang)', editXml(SHEET, (xml) => replaceCell(xml, 'D9', `<c r="D9" s="2"><f>'Biểu 01'!D11+'Biểu 01'!D12</f></c>`))),
+  ];
+}
+
+/**
+ * Files generated from the seed for the bench's count (reliability.hostile_files): sheet layouts, formula forms and
+ * cached values, and cell fuzz, each one deterministic. The unit tests run the fixed corpus only.
+ */
+function generatedCases(seed: number, count: number): HostileFile[] {
+  const next = random(seed);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const int = (max: number) => Math.floor(next() * max);
+  const files: HostileFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = (kind: string) => `sinh-${String(i).padStart(4, '0')}-${kind}.xlsx`;
+    switch (i % 4) {
+      case 0: {
+        const ids = ['0', '1', '2', '5', '99', '4294967295', '-1', 'x'];
+        const others = Array.from({ length: int(3) }, (_, k) => ({ part: 2 + k + int(3) * 3, sheetId: pick(ids), name: `Trang ${k + 2}`, before: next() < 0.5 }));
+        const part = 1 + int(12);
+        const layout = { part: others.some((o) => o.part === part) ? 40 + i : part, sheetId: pick(ids), others };
+        files.push({ name: name('sheet-id'), what: `bảng ở phần sheet${layout.part}.xml, sheetId="${layout.sheetId}", ${others.length} trang khác`, expect: 'either', build: () => editParts(sheetLayout(layout)) });
+        break;
+      }
+      case 1: {
+        const mode = pick(['none', 'zero', 'one-none', 'one-zero', 'wrong'] as const);
+        const which = int(12);
+        const cached = (v: string, k: number): string | null => {
+          if (mode === 'none') return null;
+          if (mode === 'zero') return '0';
+          if (k !== which) return v;
+          return mode === 'one-none' ? null : mode === 'one-zero' ? '0' : String(Number(v) + 1);
+        };
+        files.push({ name: name('gia-tri-cong-thuc'), what: `giá trị lưu sẵn của công thức: ${mode} (công thức thứ ${which})`, expect: 'either', build: () => editParts(formulaValues(cached)) });
+        break;
+      }
+      case 2: {
+        const ref = pick(SUBTOTAL_CELLS);
+        const form = pick(FORMULA_FORMS)(ref);
+        const value = next() < 0.5 ? '' : `<v>${pick(['0', '3250', '-1', '1e308'])}</v>`;
+        const cell = `<c r="${ref}" s="2"><f>${form.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}</f>${value}</c>`;
+        files.push({ name: name('dang-cong-thuc'), what: `ô ${ref} có công thức =${form}${value ? ` và giá trị ${value}` : ' không có giá trị'}`, expect: 'either', build: () => editParts(editXml(SHEET, (xml) => (new RegExp(`<c r="${ref}"`).test(xml) ? replaceCell(xml, ref, cell) : xml))) });
+        break;
+      }
+      default: {
+        const weird = pick(WEIRD_VALUES);
+        const ref = `${pick(TABLE_COLUMNS)}${pick(DETAIL_ROWS)}`;
+        files.push({ name: name('o'), what: `ô ${ref} chứa ${weird.label}`, expect: 'either', build: () => editCells((sheet) => (sheet.getCell(ref).value = weird.value)) });
+      }
+    }
+  }
+  return files;
+}
+
+/**
+ * The whole corpus (at least 200 files), the same for the same seed; each file is built only when asked. `generated`
+ * adds that many files generated from the seed (the bench asks for enough to pass 1,000).
+ */
+export function hostileCorpus(seed = 2024_10_03, options: { generated?: number } = {}): HostileFile[] {
   return [
     ...cellFuzzCases(seed, 100),
     ...injectionCases(),
@@ -821,6 +957,8 @@ export function hostileCorpus(seed = 2024_10_03): HostileFile[] {
     ...sheetXmlCases(),
     ...semanticCases(),
     ...disguiseCases(),
+    ...sheetIdAndFormulaCases(),
+    ...generatedCases(seed + 2, options.generated ?? 0),
   ];
 }
 

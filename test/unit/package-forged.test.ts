@@ -5,11 +5,12 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { LINE_SHEET, MANIFEST_KEYS, MANIFEST_SHEET, packageHash } from '../../electron/core/exchange/package-format';
 import { loadPackage, readPackageSheets } from '../../electron/core/exchange/package-read';
+import type { Core } from '../../electron/core/core';
 import { count, testCore } from './helpers';
 import { call, officeCore } from './ledger-helpers';
 
 const TABLES = ['assignment', 'decision', 'decision_line', 'ledger_fold', 'exchange_log', 'audit_log'];
-const counts = (core: ReturnType<typeof testCore>) => TABLES.map((t) => count(core, t));
+const counts = (core: Core) => TABLES.map((t) => count(core, t));
 
 /** The demo year's package with one decision line multiplied by 10 and the data hash recomputed, as a forger would. */
 async function forgedPackage(): Promise<string> {

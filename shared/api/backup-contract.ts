@@ -41,6 +41,8 @@ export interface IntegrityReport {
   checkedAt: string;
   /** The newest backup, to restore from when the file is damaged. */
   latestBackup: BackupEntry | null;
+  /** When damaged: where the file was copied as found (main file + WAL), before anything else touched it. */
+  keptAt?: string | null;
 }
 
 export interface RestoreOutcome {

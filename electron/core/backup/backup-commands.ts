@@ -8,6 +8,7 @@ import { backupReasonLabel } from '../../../shared/domain/backup-reasons';
 import { writeAudit, type CoreContext } from '../context';
 import { CoreError } from '../errors';
 import { backupDir } from '../paths';
+import { keepDamagedState } from '../db/database';
 import { assertNoOtherHolder, checkDatabaseFile, restorePrecheck, createBackup, DEFAULT_RETENTION, listBackups, resolveBackupName, restoreBackup, undoRestore, type BackupFile } from './backups';
 
 const dataDirOf = (ctx: CoreContext) => path.dirname(ctx.dataFile);
@@ -38,8 +39,11 @@ export function integrityCheck(ctx: CoreContext): IntegrityReport {
   const rows = ctx.db.pragma('quick_check(20)') as { quick_check: string }[];
   const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
   const latest = listBackups(dataDirOf(ctx))[0];
-  if (problems.length > 0) ctx.log.error('Kiểm tra toàn vẹn: tệp dữ liệu có lỗi', { file: ctx.dataFile, problems });
-  return { file: ctx.dataFile, ok: problems.length === 0, problems, checkedAt: ctx.now(), latestBackup: latest ? entry(latest) : null };
+  if (problems.length === 0) return { file: ctx.dataFile, ok: true, problems, checkedAt: ctx.now(), latestBackup: latest ? entry(latest) : null };
+  // The damaged state as found (main file and WAL) is copied aside first: closing the connection later checkpoints.
+  const keptAt = keepDamagedState(ctx.dataFile, backupDir(dataDirOf(ctx)));
+  ctx.log.error('Kiểm tra toàn vẹn: tệp dữ liệu có lỗi', { file: ctx.dataFile, problems, keptAt });
+  return { file: ctx.dataFile, ok: false, problems, checkedAt: ctx.now(), latestBackup: latest ? entry(latest) : null, keptAt };
 }
 
 /**

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Balance, DecisionDocument, DecisionHeader, RuleCheck } from '../../shared/api/ledger-types';
-import { ok, UNAVAILABLE_CODES, type ApiError, type Result } from '../../shared/api/result';
+import { ok, type ApiError, type Result } from '../../shared/api/result';
+import { EXIT, exitCodeOf } from './exit-codes';
 import type { RecurrentSheet } from '../../shared/api/recurrent-types';
 import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/types';
 import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domain/documents';
@@ -23,7 +24,7 @@ import { ImportUsageError, parseImportArgs, runImport } from './import-province'
 import { writeJson } from './json-out';
 import { DisbursementUsageError, parseDisbursementArgs, printProgress, runDisbursementImport } from './disbursement-cli';
 
-export const EXIT = { ok: 0, validation: 1, usage: 2, internal: 3, unavailable: 4 } as const;
+export { EXIT } from './exit-codes';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -84,8 +85,7 @@ Mã thoát: 0 thành công, 1 dữ liệu không hợp lệ, 2 sai cú pháp l�
 class UsageError extends Error {}
 
 function exitCodeFor(error: ApiError): number {
-  if (error.code === 'INTERNAL') return EXIT.internal;
-  return UNAVAILABLE_CODES.has(error.code) ? EXIT.unavailable : EXIT.validation;
+  return exitCodeOf(error.code);
 }
 
 function reportError(io: CliIo, json: boolean, error: ApiError): number {
@@ -592,9 +592,12 @@ function openForCommand(argv: string[], io: CliIo, json: boolean): { core: Core;
   const dataDir = dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
   const log = createFileLogger(logDir(dataDir));
   try {
-    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false }), log };
+    // An export only reads: the data is opened read-only.
+    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false, readOnly: argv[0] === 'export' }), log };
   } catch (error) {
     if (error instanceof CoreError) return { exit: reportError(io, json, { code: error.code, message: error.message }) };
+    const storage = storageError(error, databaseFile(dataDir), 'mở dữ liệu');
+    if (storage) return { exit: reportError(io, json, { code: storage.code, message: storage.message }) };
     return { exit: reportError(io, json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` }) };
   }
 }

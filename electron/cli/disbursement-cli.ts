@@ -5,6 +5,7 @@ import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { formatAmount } from '../../shared/money/dong';
 import type { Core } from '../core/core';
 import { parseFileArgs, readFileToImport } from './file-args';
+import { exitCodeOf } from './exit-codes';
 
 export class DisbursementUsageError extends Error {}
 
@@ -26,14 +27,15 @@ export function parseDisbursementArgs(argv: string[]): DisbursementImportRequest
 }
 
 export interface DisbursementImportOutcome {
-  exitCode: 0 | 1;
+  exitCode: 0 | 1 | 3 | 4;
   report: Record<string, unknown>;
   text: string[];
 }
 
 function refused(error: ApiError, file: string): DisbursementImportOutcome {
   return {
-    exitCode: 1,
+    // An internal error exits 3, data that cannot be used now (busy, disk full) 4, as the README says.
+    exitCode: exitCodeOf(error.code),
     report: { ok: false, file, error, committed: false, totalDong: 0, lines: [], findings: [{ severity: 'E', code: error.code, sheet: null, cell: null, message: error.message }] },
     text: [`Lỗi [${error.code}]: ${error.message}`, 'Không có gì được ghi.'],
   };

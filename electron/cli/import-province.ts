@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/result';
 import { formatAmount, MONEY_UNITS, toDong, type MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
 import { parseFileArgs, readFileToImport } from './file-args';
+import { exitCodeOf } from './exit-codes';
 
 export class ImportUsageError extends Error {}
 
@@ -43,7 +44,7 @@ function detailLines(preview: ImportPreview) {
 const findingOut = (f: ImportFinding) => ({ severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message });
 
 export interface ImportOutcome {
-  exitCode: 0 | 1;
+  exitCode: 0 | 1 | 3 | 4;
   report: Record<string, unknown>;
   text: string[];
 }
@@ -51,7 +52,8 @@ export interface ImportOutcome {
 function refused(error: ApiError, file: string): ImportOutcome {
   const finding = { severity: 'E', rule: 'doc', code: error.code, sheet: null, cell: null, message: error.message };
   return {
-    exitCode: 1,
+    // An internal error exits 3, data that cannot be used now (busy, disk full) 4, as the README says.
+    exitCode: exitCodeOf(error.code),
     report: { ok: false, file, error, committed: false, totalDong: 0, lines: [], findings: [finding] },
     text: [`Lỗi [${error.code}]: ${error.message}`, 'Không có gì được ghi.'],
   };

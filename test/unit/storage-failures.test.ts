@@ -79,6 +79,10 @@ describe('busy and failing disks', () => {
     expect(run.err).toContain('đang được dùng');
     expect(run.err).not.toMatch(NEVER_DAMAGED);
     expect(fs.readFileSync(path.join(dataDir, 'logs', 'so-von.log'), 'utf8')).toContain('Dữ liệu đang được dùng');
+    // The province workbook's import: the same words and exit code, nothing written.
+    const imported = await runCliProcess(['import', path.join(ROOT, 'test/fixtures/excel/tinh-giao-von-2024.xlsx'), '--data', dataDir]);
+    expect(imported.code, imported.err).toBe(4);
+    expect(imported.err).toContain('[DB_LOCKED]');
     for (const c of children.splice(0)) c.kill('SIGKILL');
     expect((await runCliProcess(['check', '--data', dataDir])).code).toBe(0);
   }, 60_000);

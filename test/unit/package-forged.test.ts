@@ -48,5 +48,5 @@ describe('a forged package', () => {
     const findings = result.error.details?.findings as { severity: string; ruleId: number }[];
     expect(findings.some((f) => f.severity === 'E')).toBe(true);
     expect(counts(target)).toEqual(before);
-  }, 60_000);
+  }, 240_000);
 });

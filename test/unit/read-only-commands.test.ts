@@ -90,7 +90,7 @@ describe('read-only commands and a damaged state', () => {
     const recovered = await runCliProcess(['check', '--data', dataDir]);
     expect(recovered.code, recovered.err).toBe(0);
     expect((await runCliProcess(['info', '--data', dataDir])).code).toBe(0);
-  }, 90_000);
+  }, 240_000);
 
   it('a read-only command leaves the data file byte for byte as it was (no journal mode, no checkpoint)', async () => {
     const dataDir = tempDir();
@@ -111,5 +111,5 @@ describe('read-only commands and a damaged state', () => {
       expect(sha(file), args.join(' ')).toBe(before);
       expect(sha(`${file}-wal`), args.join(' ')).toBe(crypto.createHash('sha256').update(wal).digest('hex'));
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -48,7 +48,7 @@ describe('what a restore refuses', () => {
     expect(run.err).toContain('phiên bản Sổ vốn MTQG mới hơn');
     const info = await runCliProcess(['info', '--data', dataDir]);
     expect(info.code, info.err).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   it("another office's backup (188 over 180): the CLI names both and needs --force", async () => {
     const dataDir = tempDir();
@@ -64,7 +64,7 @@ describe('what a restore refuses', () => {
     const forced = await runCliProcess(['restore', other, '--data', dataDir, '--force']);
     expect(forced.code, forced.err).toBe(0);
     expect(districtOf(dataDir)).toBe('188');
-  }, 60_000);
+  }, 240_000);
 
   it("another office's backup in the app: refused naming both offices until the officer confirms", () => {
     const dataDir = tempDir();
@@ -98,5 +98,5 @@ describe('what a restore refuses', () => {
     expect(empty).toEqual([]);
     expect(names.some((n) => /^truoc-khoi-phuc-.*\.sqlite$/.test(n))).toBe(true);
     expect((await runCliProcess(['check', '--data', dataDir])).code).toBe(0);
-  }, 60_000);
+  }, 240_000);
 });

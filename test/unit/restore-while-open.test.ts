@@ -61,7 +61,7 @@ describe('restore while another process has the data open', () => {
     const again = await runCliProcess(['restore', backup, '--data', dataDir]);
     expect(again.code, again.err).toBe(0);
     expect(assignmentsOnDisk(dataDir)).toBe(0);
-  }, 90_000);
+  }, 240_000);
 
   it('a restore inside one host is refused while a second host has the same folder open', async () => {
     const dataDir = tempDir();
@@ -74,7 +74,7 @@ describe('restore while another process has the data open', () => {
     expect(refused.error!.message).toContain(`tiến trình ${b.child.pid}`);
     expect((await invokeHost(b, 'assignments.create', assignment(1))).ok).toBe(true);
     expect(assignmentsOnDisk(dataDir)).toBe(1);
-  }, 90_000);
+  }, 240_000);
 
   it('a file swapped under a running host (no restore of ours): the next write is refused, the new file opened', async () => {
     const dataDir = tempDir();
@@ -92,5 +92,5 @@ describe('restore while another process has the data open', () => {
     const written = await invokeHost(h, 'assignments.create', assignment(3));
     expect(written.ok, JSON.stringify(written.error)).toBe(true);
     expect(assignmentsOnDisk(dataDir)).toBe(1);
-  }, 90_000);
+  }, 240_000);
 });

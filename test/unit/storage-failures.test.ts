@@ -85,7 +85,7 @@ describe('busy and failing disks', () => {
     expect(imported.err).toContain('[DB_LOCKED]');
     for (const c of children.splice(0)) c.kill('SIGKILL');
     expect((await runCliProcess(['check', '--data', dataDir])).code).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   it('a commit that finds no room (SQLite max_page_count): DISK_FULL in Vietnamese, nothing written', () => {
     const core = testCore({ district: '180' });
@@ -107,7 +107,7 @@ describe('busy and failing disks', () => {
       expect(run.err).toContain('là một thư mục');
       expect(run.err).not.toMatch(NEVER_DAMAGED);
     }
-  }, 60_000);
+  }, 240_000);
 
   it.skipIf(!canMount)('disk full before a backup: DISK_FULL, exit 4, no .partial left in backups/', async () => {
     const disk = smallDisk(4096)!;
@@ -120,7 +120,7 @@ describe('busy and failing disks', () => {
     expect(run.err).toContain('Ổ đĩa đầy');
     const backups = path.join(dataDir, 'backups');
     expect(fs.existsSync(backups) ? fs.readdirSync(backups).filter((n) => !fs.statSync(path.join(backups, n)).isDirectory()) : []).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 
   it.skipIf(!canMount)('disk full during a commit: DISK_FULL, exit 4, the log kept when it can be, nothing half-written', async () => {
     const disk = smallDisk(4096)!;
@@ -139,7 +139,7 @@ describe('busy and failing disks', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 240_000);
 
   it.skipIf(!canMount)('under 16 KB free: an intact file is never called damaged (check, info)', async () => {
     const disk = smallDisk(4096)!;
@@ -154,7 +154,7 @@ describe('busy and failing disks', () => {
         expect(run.err).toContain('[DISK_FULL]');
       }
     }
-  }, 60_000);
+  }, 240_000);
 
   it.skipIf(!canMount)('a read-only folder: DB_READ_ONLY "không có quyền ghi", exit 4, never "tệp hỏng"', async () => {
     const disk = smallDisk(4096)!;
@@ -168,5 +168,5 @@ describe('busy and failing disks', () => {
       expect(run.err).toContain('[DB_READ_ONLY]');
       expect(run.err).toContain('Không có quyền ghi');
     }
-  }, 60_000);
+  }, 240_000);
 });

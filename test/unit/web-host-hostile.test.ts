@@ -40,7 +40,7 @@ describe('web host under malformed requests (a real process)', () => {
       expect(JSON.parse(answer.body).ok, body).toBe(false);
     }
     await stillServing(h);
-  }, 60_000);
+  }, 240_000);
 
   it('fuzz: random paths, headers, tokens and bodies all get an answer; the page is served afterwards', async () => {
     const h = (host = await spawnWebHost(tempDir()));
@@ -87,5 +87,5 @@ describe('web host under malformed requests (a real process)', () => {
     );
     expect(answered).toBe(250);
     await stillServing(h);
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { invoke } from './api';
 import { expect, test } from './web-host-fixture';
@@ -57,6 +60,39 @@ test('Cài đặt & sao lưu: back up now, change the data, restore the backup f
   await expect(page.getByTestId('integrity')).toContainText('Tệp dữ liệu nguyên vẹn');
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cai-dat.png'), fullPage: true });
 
+});
+
+test("another office's backup: the app names both offices and restores it only when the officer confirms", async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await invoke(page, 'demo.seed', {});
+  // A backup of Lộc Bình (188) among this office's backups, as a copy from another machine would land there.
+  const other = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-188-'));
+  const init = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'init', '--office', '188', '--data', other], { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' });
+  expect(init.status, init.stderr).toBe(0);
+  const name = 'thu-cong-20240101T000000.sqlite';
+  fs.copyFileSync(path.join(other, 'so-von.sqlite'), path.join(webHost.dataDir, 'backups', name));
+  fs.rmSync(other, { recursive: true, force: true });
+  await page.reload();
+  await page.getByRole('link', { name: 'Cài đặt & sao lưu' }).click();
+  const office = page.getByRole('table', { name: 'Thông tin văn phòng' });
+  await expect(office).toContainText('Tràng Định');
+
+  const asked: string[] = [];
+  page.once('dialog', (question) => {
+    asked.push(question.message());
+    void question.dismiss();
+  });
+  await page.getByRole('button', { name: `Khôi phục bản sao lưu ${name}` }).click();
+  await page.getByRole('dialog', { name: 'Khôi phục dữ liệu' }).getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page.getByRole('alert')).toContainText('Lộc Bình');
+  expect(asked[0]).toMatch(/Lộc Bình[\s\S]*Tràng Định/);
+  await expect(office).toContainText('Tràng Định');
+
+  page.once('dialog', (question) => void question.accept());
+  await page.getByRole('button', { name: `Khôi phục bản sao lưu ${name}` }).click();
+  await page.getByRole('dialog', { name: 'Khôi phục dữ liệu' }).getByRole('button', { name: 'Khôi phục' }).click();
+  await expect(page.getByRole('status')).toContainText('Đã khôi phục dữ liệu từ bản sao lưu');
+  await expect(office).toContainText('Lộc Bình');
 });
 
 test('error net: an uncaught error and an unhandled rejection show the Vietnamese dialog; "Sao chép chi tiết" copies the details, "Tải lại" reloads', async ({ page, context, webHost }) => {

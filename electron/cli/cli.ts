@@ -576,7 +576,7 @@ function openForCommand(argv: string[], io: CliIo, json: boolean): { core: Core;
   const dataDir = dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
   const log = createFileLogger(logDir(dataDir));
   try {
-    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false }), log };
+    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false, readsFilePaths: true }), log };
   } catch (error) {
     if (error instanceof CoreError) return { exit: reportError(io, json, { code: error.code, message: error.message }) };
     return { exit: reportError(io, json, { code: 'INTERNAL', message: `Lỗi nội bộ khi mở dữ liệu: ${(error as Error).message}` }) };

@@ -23,6 +23,11 @@ export interface CoreOptions {
   /** Take the day's backup on the first open of the day (the app and the web host do). */
   dailyBackup?: boolean;
   now?: () => string;
+  /**
+   * Commands may name a file on this machine by path (the CLI, the desktop app), so the core reads a large workbook
+   * itself rather than receiving it as base64. Off for the web host: a page must not make the core read local files.
+   */
+  readsFilePaths?: boolean;
 }
 
 export interface Core {
@@ -122,7 +127,7 @@ export function openCore(options: CoreOptions): Core {
     return { value, migration };
   }
 
-  const ctx: CoreContext = { db, actor: options.actor, now, log, dataFile: file, tasks: createTaskRegistry(), replaceDatabase };
+  const ctx: CoreContext = { db, actor: options.actor, now, log, dataFile: file, tasks: createTaskRegistry(), replaceDatabase, readsFilePaths: options.readsFilePaths ?? false };
   const handlers = createHandlers(seedDir);
   const invokeUnknown = (name: unknown, input: unknown) => dispatch(handlers, ctx, name, input);
   const invokeUnknownAsync = (name: unknown, input: unknown) => dispatchAsync(handlers, ctx, name, input);

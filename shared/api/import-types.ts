@@ -126,6 +126,8 @@ export interface ImportPreview {
   sheets: string[];
   year: number | null;
   districtName: string | null;
+  /** The district the file names (its title, or the block read in a province-wide file), as written there; null when it names none. */
+  fileDistrict: string | null;
   unit: MoneyUnit | null;
   document: ImportDocumentInfo;
   headerRows: [number, number];

@@ -76,43 +76,59 @@ interface RawCell {
   formula: string | null;
 }
 
-function buildCell(raw: RawCell, ctx: SheetContext): ReadCell | null {
-  const hasFormula = raw.formula !== null && raw.formula.trim() !== '';
-  const withFormula = (cell: ReadCell | null): ReadCell | null => (cell && hasFormula ? { ...cell, formula: true, formulaText: raw.formula! } : cell);
-  const format = ctx.formats[raw.style];
-  if (hasFormula && raw.value === null && raw.inline === null) {
-    return { ...plain('formula_no_value', `=${raw.formula!}`, true), formulaText: raw.formula! };
-  }
-  const textCell = (text: string) => (text.trim() === '' ? null : { kind: 'text' as const, number: null, formula: false, ...convertText(text, format?.fontName) });
+function noValue(formula: string): ReadCell {
+  return { kind: 'formula_no_value', text: `=${formula}`, number: null, formula: true, convertedFrom: null, guessed: false, formulaText: formula };
+}
+
+function textCell(text: string, format: CellFormat | undefined): ReadCell | null {
+  if (text.trim() === '') return null;
+  const converted = convertText(text, format?.fontName);
+  return { kind: 'text', text: converted.text, number: null, formula: false, convertedFrom: converted.convertedFrom, guessed: converted.guessed };
+}
+
+/** The cell's value by its type; the formula is added by the caller. */
+function valueCell(raw: RawCell, ctx: SheetContext, format: CellFormat | undefined): ReadCell | null {
   switch (raw.type) {
     case 's': {
       const text = ctx.strings[Number(raw.value)];
-      return withFormula(text === undefined ? null : textCell(text));
+      return text === undefined ? null : textCell(text, format);
     }
     case 'inlineStr':
-      return withFormula(textCell(unescapeOoxml(raw.inline ?? raw.value ?? '')));
+      return textCell(unescapeOoxml(raw.inline ?? raw.value ?? ''), format);
     case 'str':
-      return withFormula(textCell(unescapeOoxml(raw.value ?? '')));
+      return textCell(unescapeOoxml(raw.value ?? ''), format);
     case 'b':
-      return withFormula(plain('bool', isTrue(raw.value?.trim()) ? 'TRUE' : 'FALSE', false));
+      return plain('bool', isTrue(raw.value?.trim()) ? 'TRUE' : 'FALSE', false);
     case 'e':
-      return withFormula(plain('error', (raw.value ?? '').trim(), false));
+      return plain('error', (raw.value ?? '').trim(), false);
     case 'd': {
       const text = (raw.value ?? '').trim();
-      return withFormula(text === '' ? null : plain('date', text.slice(0, 10), false));
+      return text === '' ? null : plain('date', text.slice(0, 10), false);
     }
     default: {
-      const text = (raw.value ?? '').trim();
-      if (text === '') return hasFormula ? { ...plain('formula_no_value', `=${raw.formula!}`, true), formulaText: raw.formula! } : null;
+      const text = raw.value === null ? '' : raw.value.trim();
+      if (text === '') return null;
       const value = Number(text);
-      if (!Number.isFinite(value)) return withFormula(textCell(text));
+      if (!Number.isFinite(value)) return textCell(text, format);
       if (format?.isDate) {
         const day = serialToIsoDay(value, ctx.date1904);
-        if (day) return withFormula(plain('date', day, false));
+        if (day) return plain('date', day, false);
       }
-      return withFormula({ kind: 'number', text: String(value), number: value, formula: false, convertedFrom: null, guessed: false });
+      return { kind: 'number', text: String(value), number: value, formula: false, convertedFrom: null, guessed: false };
     }
   }
+}
+
+function buildCell(raw: RawCell, ctx: SheetContext): ReadCell | null {
+  const formula = raw.formula !== null && raw.formula.trim() !== '' ? raw.formula : null;
+  if (formula !== null && raw.value === null && raw.inline === null) return noValue(formula);
+  const cell = valueCell(raw, ctx, ctx.formats[raw.style]);
+  if (formula === null) return cell;
+  // A formula whose cached value is an empty number is a formula without a value; an empty text result is empty.
+  if (!cell) return raw.type === 'n' || raw.type === undefined ? noValue(formula) : null;
+  cell.formula = true;
+  cell.formulaText = formula;
+  return cell;
 }
 
 /** Reads a worksheet part; `between` runs between pieces of a large part (progress and cancellation). */

@@ -39,6 +39,8 @@ export interface Recognition {
   header: HeaderBlock;
   title: TitleFacts;
   year: number | null;
+  /** The district the file names: in its title, or the office's block of a province-wide file. */
+  district: string | null;
   unit: MoneyUnit | null;
   columns: ImportColumn[];
   rows: ImportRow[];
@@ -367,7 +369,9 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
     .digest('hex')
     .slice(0, 16);
 
-  return { sheet: sheet.name, header, title, year, unit, columns, rows: [...rows.values()].sort((a, b) => a.row - b.row), findings, lines, detailLines, totalDong, fingerprint };
+  const districtBlock = [...rows.values()].find((r) => r.kind === 'district');
+  const district = titleNamesOurs || districtBlock ? ctx.officeDistrict.name : (otherInTitle?.name ?? null);
+  return { sheet: sheet.name, header, title, year, district, unit, columns, rows: [...rows.values()].sort((a, b) => a.row - b.row), findings, lines, detailLines, totalDong, fingerprint };
 
   function checkArithmetic(args: {
     rows: Map<number, ImportRow>;

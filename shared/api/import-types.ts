@@ -16,6 +16,8 @@ export interface ImportFinding {
   message: string;
   expectedDong?: number;
   foundDong?: number;
+  /** Cells that disagree only because this one is wrong (totals above it, its row's total): listed here, not reported apart. */
+  consequences?: string[];
 }
 
 export type ColumnRole = 'stt' | 'name' | 'amount' | 'total' | 'ignore' | 'unknown';

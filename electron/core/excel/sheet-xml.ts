@@ -192,6 +192,8 @@ export async function readSheetXml(bytes: Buffer, ctx: SheetContext, between: (r
           case 'c': {
             if (!inSheetData) return;
             const at = attrs.r !== undefined ? parseAddress(attrs.r) : null;
+            // A written address Excel could not hold (ZZZZ1, A0) is damage: the whole sheet is suspect.
+            if (attrs.r !== undefined && !at) throw new Error(`cell address "${attrs.r.slice(0, 20)}" out of range`);
             cellRow = at?.row ?? Math.max(rowNumber, 1);
             cellCol = at?.col ?? nextCol;
             nextCol = cellCol + 1;

@@ -78,8 +78,26 @@ export function checkArithmetic(args: {
     }
   }
 
+  const isWrongCell = (row: ImportRow, col: string) => found(row, col) !== expected(row, col);
+  /**
+   * The cells a disagreeing cell agrees with through its other relation, when some of them are wrong: a row's total
+   * column that is exactly the sum of its columns, one of which is wrong, is wrong only because of that column
+   * (and a subtotal that is exactly the sum of the rows under it, only because of a wrong row).
+   */
+  const otherRelation = (d: Disagreement): { row: ImportRow; col: string }[] | null => {
+    const parts =
+      d.kind === 'rows'
+        ? d.col.role === 'total' && d.col.covers.length > 0
+          ? d.col.covers.map((c) => ({ row: d.row, col: c }))
+          : null
+        : under(d.row).length > 0
+          ? under(d.row).map((c) => ({ row: c, col: d.col.col }))
+          : null;
+    if (!parts || parts.reduce((s, p) => s + found(p.row, p.col), 0) !== d.found) return null;
+    return parts.some((p) => isWrongCell(p.row, p.col)) ? parts : null;
+  };
   // Wrong cells first (their findings collect the consequences), then the consequences.
-  const isWrong = (d: Disagreement) => d.found !== expected(d.row, d.col.col);
+  const isWrong = (d: Disagreement) => d.found !== expected(d.row, d.col.col) && otherRelation(d) === null;
   const causeAt = new Map<string, { finding: Omit<ImportFinding, 'sheet'>; consequences: string[] }>();
   const emitted: { finding: Omit<ImportFinding, 'sheet'>; consequences: string[] }[] = [];
   for (const d of disagreements.filter(isWrong)) {
@@ -93,10 +111,12 @@ export function checkArithmetic(args: {
     const visit = (row: ImportRow, col: string, depth: number) => {
       const at = causeAt.get(`${col}${row.row}`);
       if (at) return void causes.add(at);
-      if (depth > 64 || found(row, col) === expected(row, col)) return;
+      if (depth > 64 || !isWrongCell(row, col)) return;
       for (const c of under(row)) visit(c, col, depth + 1);
+      const column = byLetter.get(col);
+      if (column?.role === 'total') for (const c of column.covers) visit(row, c, depth + 1);
     };
-    for (const part of d.parts) if (found(part.row, part.col) !== expected(part.row, part.col)) visit(part.row, part.col, 0);
+    for (const part of otherRelation(d) ?? d.parts) if (isWrongCell(part.row, part.col)) visit(part.row, part.col, 0);
     if (causes.size === 0) emitted.push({ finding: messageOf(d), consequences: [] });
     else for (const cause of causes) if (!cause.consequences.includes(d.cell)) cause.consequences.push(d.cell);
   }

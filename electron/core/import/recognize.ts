@@ -352,6 +352,22 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
     });
   }
 
+  // Formulas the file kept no value for (or a 0 its formula disagrees with): the app computed them, and says so.
+  const computedCells: string[] = [];
+  for (const row of rows.values()) {
+    for (const col of checkedCols) if (text.own(row.row, columnNumber(col.col))?.computed) computedCells.push(`${col.col}${row.row}`);
+  }
+  if (computedCells.length > 0) {
+    const shown = computedCells.slice(0, 10).join(', ') + (computedCells.length > 10 ? '…' : '');
+    finding({
+      severity: 'I',
+      rule: 'doc',
+      code: 'IMPORT_COMPUTED_VALUES',
+      cell: computedCells[0]!,
+      message: `${computedCells.length} ô công thức (${shown}) không có giá trị lưu trong tệp (tệp do phần mềm khác tạo, không tính lại); giá trị do ứng dụng tính từ công thức và đã được kiểm tra như các ô tổng khác.`,
+    });
+  }
+
   let converted = 0;
   let guessed = 0;
   for (const cells of sheet.rows.values()) for (const cell of cells.values()) {

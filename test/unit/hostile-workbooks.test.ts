@@ -23,7 +23,7 @@ const EXPECTED: Record<string, { refusedWith: string } | { finding: string; cell
   'cat-50pt.xlsx': { refusedWith: 'IMPORT_TRUNCATED' },
   'sai-crc.xlsx': { refusedWith: 'IMPORT_TRUNCATED' },
   'phan-ma-hoa.xlsx': { refusedWith: 'IMPORT_ENCRYPTED' },
-  'o-zzzz1.xlsx': { refusedWith: 'IMPORT_NOT_WORKBOOK' },
+  'o-zzzz1.xlsx': { finding: 'IMPORT_PARENT_SUM' },
   'styles-xml-hong.xlsx': { refusedWith: 'IMPORT_NOT_WORKBOOK' },
   'tieu-de-ngoai-60-dong.xlsx': { refusedWith: 'IMPORT_NO_TABLE' },
   'so-tien-am.xlsx': { finding: 'IMPORT_NEGATIVE_AMOUNT', cell: 'D23' },

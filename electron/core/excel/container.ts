@@ -458,7 +458,8 @@ function describeZip(ctx: Inspection, index: EntryIndex, directoryOffset: number
 
 function checkIsWorkbook(ctx: Inspection, entries: CentralEntry[], directoryOffset: number): void {
   const index: EntryIndex = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
-  if (index.has('[content_types].xml') && index.has('xl/workbook.xml')) return;
+  // The workbook part is where the package's relationships say; xl/workbook.xml is only the usual place.
+  if (index.has('[content_types].xml') && [...index.keys()].some((name) => /(^|\/)workbook\.xml$/.test(name))) return;
   const { text, looksLike } = describeZip(ctx, index, directoryOffset);
   throw refuse(ctx, 'IMPORT_NOT_WORKBOOK', text, { looksLike });
 }

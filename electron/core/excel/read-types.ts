@@ -31,6 +31,8 @@ export interface SheetLayout {
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
   rowCount: number;
+  /** Cells written at an address no sheet can hold (A0, ZZZZ1), left out. */
+  badAddresses?: number;
 }
 
 export interface ReadSheet {

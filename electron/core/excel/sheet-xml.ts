@@ -139,6 +139,7 @@ export async function readSheetXml(bytes: Buffer, ctx: SheetContext, between: (r
   const hiddenCols = new Set<number>();
   const sharedFormulas = new Map<string, { text: string; row: number; col: number }>();
   let rowCount = 0;
+  let badAddresses = 0;
   let maxRow = 0;
   let maxCol = 0;
   let rowNumber = 0;
@@ -192,8 +193,12 @@ export async function readSheetXml(bytes: Buffer, ctx: SheetContext, between: (r
           case 'c': {
             if (!inSheetData) return;
             const at = attrs.r !== undefined ? parseAddress(attrs.r) : null;
-            // A written address Excel could not hold (ZZZZ1, A0) is damage: the whole sheet is suspect.
-            if (attrs.r !== undefined && !at) throw new Error(`cell address "${attrs.r.slice(0, 20)}" out of range`);
+            // A written address no sheet can hold (A0, ZZZZ1) is left out and counted: the import says so.
+            if (attrs.r !== undefined && !at) {
+              badAddresses++;
+              cell = null;
+              return;
+            }
             cellRow = at?.row ?? Math.max(rowNumber, 1);
             cellCol = at?.col ?? nextCol;
             nextCol = cellCol + 1;
@@ -281,5 +286,5 @@ export async function readSheetXml(bytes: Buffer, ctx: SheetContext, between: (r
     },
     () => between(rowCount),
   );
-  return { rows, layout: { merges, hiddenRows, hiddenCols, rowCount }, maxRow, maxCol };
+  return { rows, layout: { merges, hiddenRows, hiddenCols, rowCount, badAddresses }, maxRow, maxCol };
 }

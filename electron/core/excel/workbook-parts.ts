@@ -57,7 +57,9 @@ function relationshipsOf(index: PartIndex, part: string): Relationship[] {
   const bytes = index.get(relsPart);
   if (!bytes) return [];
   const found: Relationship[] = [];
-  parseXmlSync(bytes, {
+  // A damaged relationships part gives what it held before the damage (the package's own .rels is rebuilt by
+  // Excel when it repairs a file; the workbook is then found at its usual place).
+  readLeniently(bytes, {
     open(name, attrs) {
       if (name !== 'Relationship') return;
       const id = attribute(attrs, 'Id');
@@ -72,6 +74,14 @@ function relationshipsOf(index: PartIndex, part: string): Relationship[] {
 }
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
+
+function readLeniently(bytes: Buffer, handlers: Parameters<typeof parseXmlSync>[1]): void {
+  try {
+    parseXmlSync(bytes, handlers);
+  } catch {
+    // What the handlers received before the parser stopped is kept.
+  }
+}
 
 export function mapWorkbook(parts: ReadonlyMap<string, Buffer>): { index: PartIndex; map: WorkbookMap | null } {
   const index = new PartIndex(parts);

@@ -39,7 +39,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /** Reads the sheets (visible and hidden) in tab order; reports progress in rows, honours cancellation between pieces. */
 export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileName: string): Promise<ReadWorkbook> {
-  const { index, map } = mapWorkbook(parts);
+  let mapped: ReturnType<typeof mapWorkbook>;
+  try {
+    mapped = mapWorkbook(parts);
+  } catch (error) {
+    throw unreadable(fileName, null, error);
+  }
+  const { index, map } = mapped;
   if (!map) throw new CoreError('IMPORT_NOT_WORKBOOK', `Tệp "${fileName}" thiếu phần sổ làm việc (xl/workbook.xml); không phải tệp Excel hợp lệ.`, { fileName });
   // Progress in bytes of sheet XML, shown as rows would be: the row count is only known once read.
   const totalBytes = map.sheets.reduce((sum, s) => sum + (s.part ? (index.get(s.part)?.length ?? 0) : 0), 0);

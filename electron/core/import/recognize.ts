@@ -352,6 +352,16 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
     });
   }
 
+  if (sheet.layout.badAddresses) {
+    finding({
+      severity: 'W',
+      rule: 'doc',
+      code: 'IMPORT_BAD_ADDRESS',
+      cell: null,
+      message: `${sheet.layout.badAddresses} ô trong trang tính "${sheet.name}" mang địa chỉ không có trong bảng tính (như A0 hay ZZZZ1) nên bị bỏ qua; tệp có thể bị hỏng — hãy mở bằng Excel, lưu lại rồi nhập lại.`,
+    });
+  }
+
   // Formulas the file kept no value for (or a 0 its formula disagrees with): the app computed them, and says so.
   const computedCells: string[] = [];
   for (const row of rows.values()) {

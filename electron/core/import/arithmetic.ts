@@ -41,7 +41,20 @@ export function checkArithmetic(args: {
     return list;
   };
   const byLetter = new Map(checkedCols.map((c) => [c.col, c]));
-  const found = (row: ImportRow, col: string) => row.amounts[col] ?? 0;
+  const isTotalColumn = (col: string) => {
+    const column = byLetter.get(col);
+    return column?.role === 'total' && column.covers.length > 0;
+  };
+  /**
+   * What a cell holds in the sums it takes part in. A blank cell is no amount: a blank detail adds nothing, and a
+   * blank subtotal or total stands for what is under it (it is not checked, and does not make the totals above
+   * it disagree). "-" was read as 0 and is checked like any number.
+   */
+  const found = (row: ImportRow, col: string): number => {
+    const value = row.amounts[col];
+    if (value !== null && value !== undefined) return value;
+    return under(row).length > 0 || isTotalColumn(col) ? expected(row, col) : 0;
+  };
 
   /** What the details under a cell add up to: through the rows under it, else through the columns it totals. */
   const expectedMemo = new Map<string, number>();
@@ -54,7 +67,7 @@ export function checkArithmetic(args: {
     let value: number;
     if (below.length > 0) value = below.reduce((s, c) => s + expected(c, col), 0);
     else if (column?.role === 'total' && column.covers.length > 0) value = column.covers.reduce((s, c) => s + expected(row, c), 0);
-    else value = found(row, col);
+    else value = row.amounts[col] ?? 0;
     expectedMemo.set(key, value);
     return value;
   };

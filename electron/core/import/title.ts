@@ -32,7 +32,8 @@ function unitWords(rest: string): MoneyUnit | null {
  * organisation, not a unit, and a unit label may follow it in the same cell.
  */
 export function unitInText(folded: string): MoneyUnit | null {
-  for (const m of folded.matchAll(/(?:don vi tinh|dvt|don vi(?=\s*:))\s*[:.]?\s*(.{0,30})/g)) {
+  // The words after a label are looked at, not consumed: the next label may be among them.
+  for (const m of folded.matchAll(/(?:don vi tinh|dvt|don vi(?=\s*:))\s*[:.]?\s*(?=(.{0,30}))/g)) {
     const unit = unitWords(m[1]!);
     if (unit) return unit;
   }

@@ -40,7 +40,7 @@ function detailLines(preview: ImportPreview) {
     });
 }
 
-const findingOut = (f: ImportFinding) => ({ severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message });
+const findingOut = (f: ImportFinding) => ({ severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message, ...(f.consequences ? { consequences: f.consequences } : {}) });
 
 export interface ImportOutcome {
   exitCode: 0 | 1;

@@ -71,6 +71,8 @@ export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileN
         : { rows: new Map(), layout: { merges: [], hiddenRows: new Set<number>(), hiddenCols: new Set<number>(), rowCount: 0 }, maxRow: 0, maxCol: 0 };
       reading = null;
       doneBytes += bytes?.length ?? 0;
+      // A sheet's XML is not needed once its cells are read: a large sheet's text is let go before the next one.
+      if (entry.part && parts instanceof Map) parts.delete(entry.part);
       task.report(doneBytes, totalBytes);
       sheets.push({ name: entry.name, order: entry.order, state: entry.state, ...cells });
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The package's command-line entry: runs the TypeScript CLI through tsx's loader.
-import { register } from 'tsx/esm/api';
+// The package's command-line entry: the bundled CLI (dist-cli/), built first when missing or older than the sources.
+import { pathToFileURL } from 'node:url';
+import { BUNDLE, buildBundle, bundleIsStale } from '../electron/cli/bundle.mjs';
 
-register();
-await import('../electron/cli/main.ts');
+if (bundleIsStale()) await buildBundle();
+await import(pathToFileURL(BUNDLE).href);

@@ -593,7 +593,7 @@ function openForCommand(argv: string[], io: CliIo, json: boolean): { core: Core;
   const log = createFileLogger(logDir(dataDir));
   try {
     // An export only reads: the data is opened read-only.
-    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false, readOnly: argv[0] === 'export' }), log };
+    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false, readOnly: argv[0] === 'export', readsFilePaths: true }), log };
   } catch (error) {
     if (error instanceof CoreError) return { exit: reportError(io, json, { code: error.code, message: error.message }) };
     const storage = storageError(error, databaseFile(dataDir), 'mở dữ liệu');

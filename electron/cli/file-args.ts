@@ -40,6 +40,21 @@ export function parseFileArgs(argv: string[], extraOptions: string[], usage: str
   };
 }
 
+/** The file for the core to read by its path, or why it cannot be: missing, a folder, or larger than any workbook the core reads. */
+export function fileToImport(file: string): { fileName: string; filePath: string } | { error: ApiError } {
+  const fileName = path.basename(file);
+  let info: fs.Stats;
+  try {
+    info = fs.statSync(file);
+  } catch {
+    return { error: { code: 'NOT_FOUND', message: `Không tìm thấy tệp "${file}".` } };
+  }
+  if (info.size > DEFAULT_CONTAINER_LIMITS.maxFileBytes) {
+    return { error: { code: 'IMPORT_TOO_LARGE', message: `Tệp "${fileName}" quá lớn (${Math.round(info.size / 1e6)} MB, tối đa ${Math.round(DEFAULT_CONTAINER_LIMITS.maxFileBytes / 1e6)} MB).` } };
+  }
+  return { fileName, filePath: path.resolve(file) };
+}
+
 /** The file to send to the core as base64, or why it cannot be: missing, or larger than any workbook the core reads. */
 export function readFileToImport(file: string): { fileName: string; base64: string } | { error: ApiError } {
   const fileName = path.basename(file);

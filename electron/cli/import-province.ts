@@ -1,9 +1,9 @@
 /** `import <tệp>`: reads a province workbook, reports what it recognized and found, and commits it unless --dry-run. */
 import type { ImportFinding, ImportMapping, ImportPreview } from '../../shared/api/import-types';
 import type { ApiError } from '../../shared/api/result';
-import { formatAmount, MONEY_UNITS, toDong, type MoneyUnit } from '../../shared/money/dong';
+import { formatAmount, MONEY_UNITS, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
-import { parseFileArgs, readFileToImport } from './file-args';
+import { fileToImport, parseFileArgs } from './file-args';
 import { exitCodeOf } from './exit-codes';
 
 export class ImportUsageError extends Error {}
@@ -41,7 +41,7 @@ function detailLines(preview: ImportPreview) {
     });
 }
 
-const findingOut = (f: ImportFinding) => ({ severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message });
+const findingOut = (f: ImportFinding) => ({ severity: f.severity, rule: f.rule, code: f.code, sheet: f.sheet, cell: f.cell, message: f.message, ...(f.consequences ? { consequences: f.consequences } : {}) });
 
 export interface ImportOutcome {
   exitCode: 0 | 1 | 3 | 4;
@@ -59,12 +59,25 @@ function refused(error: ApiError, file: string): ImportOutcome {
   };
 }
 
+/**
+ * "Tệp: … — trang "Biểu 01", huyện Tràng Định, năm 2024, đơn vị tính triệu đồng": what was read from the file, in
+ * the words officers write (the unit as "triệu đồng", never the code "trieu").
+ */
+function summaryLine(fileName: string, preview: ImportPreview): string {
+  const parts = [`trang "${preview.sheet}"`];
+  if (preview.fileDistrict) parts.push(preview.fileDistrict);
+  parts.push(preview.year !== null ? `năm ${preview.year}` : 'chưa rõ năm');
+  parts.push(preview.unit ? `đơn vị tính ${UNIT_LABEL_VI[preview.unit]}` : 'chưa rõ đơn vị tính');
+  return `Tệp: ${fileName} — ${parts.join(', ')}`;
+}
+
 export async function runImport(core: Core, request: ImportRequest): Promise<ImportOutcome> {
-  const read = readFileToImport(request.file);
+  const read = fileToImport(request.file);
   if ('error' in read) return refused(read.error, request.file);
-  const { fileName, base64 } = read;
+  // The core reads the file by its path: no base64 copy of a large workbook through the API.
+  const { fileName, filePath } = read;
   const mapping: ImportMapping | undefined = request.unit ? { unit: request.unit } : undefined;
-  const analyzed = await core.invokeAsync('import.analyze', { fileName, base64, year: request.year, mapping, sheet: request.sheet });
+  const analyzed = await core.invokeAsync('import.analyze', { fileName, filePath, year: request.year, mapping, sheet: request.sheet });
   if (!analyzed.ok) return refused(analyzed.error, request.file);
   const preview = analyzed.value;
   const office = core.invoke('app.info', {});
@@ -89,13 +102,13 @@ export async function runImport(core: Core, request: ImportRequest): Promise<Imp
     message: preview.noop?.message ?? null,
   };
   const text = [
-    `Tệp: ${fileName} — trang "${preview.sheet}", năm ${preview.year ?? '?'}, đơn vị ${preview.unit ?? '?'}`,
+    summaryLine(fileName, preview),
     `${preview.detailLines} dòng chi tiết, tổng ${formatAmount(toDong(preview.totalDong), 'dong')} đồng; ${preview.lines.length} dòng vốn được giao`,
     ...preview.findings.map((f) => `[${f.severity}] ${f.cell ? `${f.sheet}!${f.cell}: ` : ''}${f.message}`),
   ];
   if (errors.length > 0) return { exitCode: 1, report, text: [...text, `Có ${errors.length} lỗi [E]; không có gì được ghi.`] };
   if (request.dryRun) return { exitCode: 0, report, text: [...text, 'Chạy thử (--dry-run): không ghi gì.'] };
-  const committed = await core.invokeAsync('import.commit', { fileName, base64, year: request.year, mapping, sheet: preview.sheet, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong, expectedDigest: preview.digest });
+  const committed = await core.invokeAsync('import.commit', { fileName, filePath, year: request.year, mapping, sheet: preview.sheet, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong, expectedDigest: preview.digest });
   if (!committed.ok) return refused(committed.error, request.file);
   report.committed = !committed.value.noop;
   report.noop = committed.value.noop;

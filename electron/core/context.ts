@@ -14,6 +14,8 @@ export interface CoreContext {
   dataFile: string;
   /** Progress and cancellation of long commands (imports). */
   tasks: TaskRegistry;
+  /** Whether commands may name a local file by path (CoreOptions.readsFilePaths). */
+  readsFilePaths?: boolean;
   /**
    * Closes the database, runs `replace` on the closed file (a restore), reopens, checks and upgrades it, and
    * swaps `db` for every later command. When the new file cannot be opened, `undo` puts the previous file back

@@ -28,6 +28,11 @@ export interface CoreOptions {
   /** Open the data for reading only (CLI commands that only read): the file is never written. */
   readOnly?: boolean;
   now?: () => string;
+  /**
+   * Commands may name a file on this machine by path (the CLI, the desktop app), so the core reads a large workbook
+   * itself rather than receiving it as base64. Off for the web host: a page must not make the core read local files.
+   */
+  readsFilePaths?: boolean;
 }
 
 export interface Core {
@@ -155,7 +160,7 @@ export function openCore(options: CoreOptions): Core {
     return { value, migration };
   }
 
-  const ctx: CoreContext = { db, actor: options.actor, now, log, dataFile: file, tasks: createTaskRegistry(), replaceDatabase };
+  const ctx: CoreContext = { db, actor: options.actor, now, log, dataFile: file, tasks: createTaskRegistry(), replaceDatabase, readsFilePaths: options.readsFilePaths ?? false };
   const handlers = createHandlers(seedDir);
   const invokeUnknown = (name: unknown, input: unknown) => replacedElsewhere() ?? dispatch(handlers, ctx, name, input);
   const invokeUnknownAsync = async (name: unknown, input: unknown) => replacedElsewhere() ?? dispatchAsync(handlers, ctx, name, input);

@@ -20,7 +20,9 @@ export const importMappingSchema = z
 
 const fileInput = {
   fileName: shortText(260).min(1),
-  base64: z.string().max(MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Nội dung tệp phải là base64'),
+  /** The file's content; or, on hosts that let the core read local files (CLI, desktop), its path instead. */
+  base64: z.string().max(MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Nội dung tệp phải là base64').optional(),
+  filePath: z.string().min(1).max(4096).optional(),
   /** The year the officer is importing for; the file's own year must agree. */
   year: year.optional(),
   mapping: importMappingSchema.optional(),
@@ -29,8 +31,11 @@ const fileInput = {
   taskId: taskId.optional(),
 };
 
+const oneSource = (input: { base64?: string; filePath?: string }) => (input.base64 === undefined) !== (input.filePath === undefined);
+const ONE_SOURCE = { message: 'Cần đúng một trong hai: nội dung tệp (base64) hoặc đường dẫn tệp (filePath).' };
+
 export const importCommands = {
-  'import.analyze': command<ImportPreview>()(z.object(fileInput).strict()),
+  'import.analyze': command<ImportPreview>()(z.object(fileInput).strict().refine(oneSource, ONE_SOURCE)),
   'import.commit': command<ImportCommitResult>()(
     z
       .object({
@@ -41,7 +46,8 @@ export const importCommands = {
         /** ImportPreview.digest: the year, unit and every line the officer saw; refused if the file now reads otherwise. */
         expectedDigest: z.string().regex(/^[0-9a-f]{64}$/),
       })
-      .strict(),
+      .strict()
+      .refine(oneSource, ONE_SOURCE),
   ),
   'tasks.status': command<TaskStatus | null>()(z.object({ taskId }).strict()),
   'tasks.cancel': command<{ cancelled: boolean }>()(z.object({ taskId }).strict()),

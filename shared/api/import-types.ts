@@ -16,6 +16,8 @@ export interface ImportFinding {
   message: string;
   expectedDong?: number;
   foundDong?: number;
+  /** Cells that disagree only because this one is wrong (totals above it, its row's total): listed here, not reported apart. */
+  consequences?: string[];
 }
 
 export type ColumnRole = 'stt' | 'name' | 'amount' | 'total' | 'ignore' | 'unknown';
@@ -126,6 +128,8 @@ export interface ImportPreview {
   sheets: string[];
   year: number | null;
   districtName: string | null;
+  /** The district the file names (its title, or the block read in a province-wide file), as written there; null when it names none. */
+  fileDistrict: string | null;
   unit: MoneyUnit | null;
   document: ImportDocumentInfo;
   headerRows: [number, number];

@@ -458,7 +458,8 @@ function describeZip(ctx: Inspection, index: EntryIndex, directoryOffset: number
 
 function checkIsWorkbook(ctx: Inspection, entries: CentralEntry[], directoryOffset: number): void {
   const index: EntryIndex = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
-  if (index.has('[content_types].xml') && index.has('xl/workbook.xml')) return;
+  // The workbook part is where the package's relationships say; xl/workbook.xml is only the usual place.
+  if (index.has('[content_types].xml') && [...index.keys()].some((name) => /(^|\/)workbook\.xml$/.test(name))) return;
   const { text, looksLike } = describeZip(ctx, index, directoryOffset);
   throw refuse(ctx, 'IMPORT_NOT_WORKBOOK', text, { looksLike });
 }
@@ -713,10 +714,10 @@ async function readAtMost(handle: FileHandle, size: number): Promise<Buffer> {
 }
 
 /**
- * Stats the file (refusing an oversized one without reading it), reads it and inspects it; returns the report
- * and the bytes, so the parser reads exactly what was checked.
+ * Stats the file (refusing an oversized one without reading it) and reads it: the bytes the check and the parser
+ * then see, so the parser reads exactly what was checked.
  */
-export async function inspectWorkbookFile(filePath: string, limits: ContainerLimits = DEFAULT_CONTAINER_LIMITS): Promise<ContainerReport & { bytes: Buffer }> {
+export async function readWorkbookFileBytes(filePath: string, limits: ContainerLimits = DEFAULT_CONTAINER_LIMITS): Promise<Buffer> {
   const fileName = path.basename(filePath);
   const ctx: Inspection = { buf: Buffer.alloc(0), fileName, limits };
   const info = await stat(filePath).catch((error: unknown) => {
@@ -728,11 +729,15 @@ export async function inspectWorkbookFile(filePath: string, limits: ContainerLim
   if (!info.isFile()) throw refuse(ctx, 'IMPORT_NOT_WORKBOOK', `không phải là một tệp (có thể là thư mục). ${PICK_XLSX}`, { filePath });
   checkFileSize(ctx, info.size);
   const handle = await open(filePath, 'r');
-  let bytes: Buffer;
   try {
-    bytes = await readAtMost(handle, info.size);
+    return await readAtMost(handle, info.size);
   } finally {
     await handle.close();
   }
-  return { ...inspectWorkbookBytes(bytes, fileName, limits), bytes };
+}
+
+/** Reads and inspects a file; returns the report and the bytes. */
+export async function inspectWorkbookFile(filePath: string, limits: ContainerLimits = DEFAULT_CONTAINER_LIMITS): Promise<ContainerReport & { bytes: Buffer }> {
+  const bytes = await readWorkbookFileBytes(filePath, limits);
+  return { ...inspectWorkbookBytes(bytes, path.basename(filePath), limits), bytes };
 }

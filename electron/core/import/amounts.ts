@@ -11,7 +11,8 @@ export type AmountReading =
   | { kind: 'amount'; dong: number; note: string | null }
   | { kind: 'invalid'; message: string };
 
-const ZERO_MARKS = new Set(['-', '–', '—', '0', '']);
+/** A dash is how a table writes zero; a blank cell is no amount at all (a subtotal left blank is not checked). */
+const ZERO_MARKS = new Set(['-', '–', '—', '--', '0']);
 
 /** A number in a unit → đồng, exact for anything carried to one đồng; notes a rounding when not. */
 function dongOfNumber(value: number, unit: MoneyUnit): { dong: number; note: string | null } {
@@ -47,7 +48,8 @@ export function readAmount(cell: ReadCell | undefined, unit: MoneyUnit): AmountR
       return { kind: 'invalid', message: `ô chứa giá trị đúng/sai ở cột số tiền` };
     case 'text': {
       const compact = cell.text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
-      if (ZERO_MARKS.has(compact)) return { kind: 'blank' };
+      if (compact === '') return { kind: 'blank' };
+      if (ZERO_MARKS.has(compact)) return { kind: 'amount', dong: 0, note: null };
       // "3 250 000": spaces used as thousands separators.
       const withoutSpaces = /^[-(]?\d{1,3}( \d{3})+([.,]\d+)?\)?$/.test(compact) ? compact.replace(/ /g, '.') : compact;
       const parsed = parseAmount(withoutSpaces, unit);

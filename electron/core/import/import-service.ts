@@ -14,7 +14,7 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import { readUploadedWorkbook, type ReadSheet } from '../excel/workbook-reader';
+import { readUploadedWorkbook, readWorkbookAtPath, type ReadSheet } from '../excel/workbook-reader';
 import { requireOffice } from '../office/office';
 import { componentsForYear, findComponentForYear } from '../reference/catalog';
 import type { TaskHandle } from '../tasks';
@@ -159,10 +159,19 @@ function catalogFindings(db: Db, recognition: Recognition): ImportFinding[] {
   return findings;
 }
 
+/** The workbook of an import: by path where the host lets the core read local files, else from its base64. */
+export async function readImportedWorkbook(ctx: CoreContext, args: { fileName: string; base64?: string; filePath?: string }, task: TaskHandle) {
+  if (args.filePath !== undefined) {
+    if (!ctx.readsFilePaths) throw new CoreError('FORBIDDEN', 'Nơi chạy này không cho phần mềm đọc tệp theo đường dẫn; hãy gửi nội dung tệp.', { fileName: args.fileName });
+    return readWorkbookAtPath(args.filePath, task);
+  }
+  return readUploadedWorkbook(args.base64 ?? '', args.fileName, task);
+}
+
 export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: TaskHandle): Promise<Analysis> {
   const { db } = ctx;
   const office = requireOffice(db);
-  const { sha256, workbook } = await readUploadedWorkbook(args.base64, args.fileName, task);
+  const { sha256, workbook } = await readImportedWorkbook(ctx, args, task);
   const visible = workbook.sheets.filter((s) => s.state === 'visible');
   if (visible.every((s) => s.rows.size === 0)) {
     throw new CoreError('IMPORT_EMPTY', `Tệp "${args.fileName}" không có dữ liệu: các trang tính đều trống.`, { fileName: args.fileName });
@@ -244,6 +253,7 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
     sheets: tables,
     year,
     districtName: office.districtName,
+    fileDistrict: chosen.district,
     unit: chosen.unit,
     document: { basisNumber: chosen.title.basisNumber, basisDate: chosen.title.basisDate, basisIssuer: chosen.title.basisIssuer, title: chosen.title.title },
     headerRows: [chosen.header.top, chosen.header.numberRow ?? chosen.header.bottom],

@@ -6,11 +6,12 @@
 import crypto from 'node:crypto';
 import type { ImportColumn, ImportFinding, ImportLine, ImportMapping, ImportRow, MatchConfidence } from '../../../shared/api/import-types';
 import type { ComponentOption } from '../../../shared/api/types';
-import { formatAmount, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
+import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { columnNumber } from '../../../shared/format/cell-address';
 import type { ReadSheet } from '../excel/workbook-reader';
 import { readAmount } from './amounts';
+import { checkArithmetic, inTrieu } from './arithmetic';
 import { CatalogMatcher } from './catalog-match';
 import { classifyColumns, defaultsFromTitle } from './columns';
 import { findHeader, type HeaderBlock } from './header';
@@ -39,6 +40,8 @@ export interface Recognition {
   header: HeaderBlock;
   title: TitleFacts;
   year: number | null;
+  /** The district the file names: in its title, or the office's block of a province-wide file. */
+  district: string | null;
   unit: MoneyUnit | null;
   columns: ImportColumn[];
   rows: ImportRow[];
@@ -59,9 +62,6 @@ function districtKey(name: string): string {
   return foldVietnamese(name).replace(DISTRICT_PREFIX, '');
 }
 
-function inTrieu(dong: number): string {
-  return `${formatAmount(toDong(dong), 'trieu', { maxDecimals: 3 })} triệu đồng`;
-}
 
 export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recognition | null {
   const text = new SheetText(sheet);
@@ -339,7 +339,7 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
     finding({ severity: 'W', rule: 'doc', code: 'IMPORT_HIDDEN_COLUMN', cell: `${col.col}${header.bottom}`, message: `Cột ${col.col} ("${col.label}") đang bị ẩn trong tệp; số liệu của cột vẫn được tính.` });
   }
 
-  checkArithmetic({ rows, columns, checkedCols, liveChildren, live, finding });
+  checkArithmetic({ rows, checkedCols, liveChildren, finding });
   const { lines, detailLines, totalDong } = linesOf(rows, amountCols, matcher, year);
   // Each amount is checked on reading, but their sums can still pass 2^53 đồng, where a number is no longer exact.
   if (!Number.isSafeInteger(totalDong) || lines.some((line) => !Number.isSafeInteger(line.amountDong))) {
@@ -349,6 +349,32 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
       code: 'IMPORT_TOTAL_TOO_LARGE',
       cell: null,
       message: 'Tổng số tiền của tệp vượt quá mức phần mềm tính chính xác được đến từng đồng (khoảng 9 triệu tỷ đồng). Hãy kiểm tra đơn vị tính và các ô số tiền rất lớn trong tệp.',
+    });
+  }
+
+  if (sheet.layout.badAddresses) {
+    finding({
+      severity: 'W',
+      rule: 'doc',
+      code: 'IMPORT_BAD_ADDRESS',
+      cell: null,
+      message: `${sheet.layout.badAddresses} ô trong trang tính "${sheet.name}" mang địa chỉ không có trong bảng tính (như A0 hay ZZZZ1) nên bị bỏ qua; tệp có thể bị hỏng — hãy mở bằng Excel, lưu lại rồi nhập lại.`,
+    });
+  }
+
+  // Formulas the file kept no value for (or a 0 its formula disagrees with): the app computed them, and says so.
+  const computedCells: string[] = [];
+  for (const row of rows.values()) {
+    for (const col of checkedCols) if (text.own(row.row, columnNumber(col.col))?.computed) computedCells.push(`${col.col}${row.row}`);
+  }
+  if (computedCells.length > 0) {
+    const shown = computedCells.slice(0, 10).join(', ') + (computedCells.length > 10 ? '…' : '');
+    finding({
+      severity: 'I',
+      rule: 'doc',
+      code: 'IMPORT_COMPUTED_VALUES',
+      cell: computedCells[0]!,
+      message: `${computedCells.length} ô công thức (${shown}) không có giá trị lưu trong tệp (tệp do phần mềm khác tạo, không tính lại); giá trị do ứng dụng tính từ công thức và đã được kiểm tra như các ô tổng khác.`,
     });
   }
 
@@ -367,53 +393,9 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
     .digest('hex')
     .slice(0, 16);
 
-  return { sheet: sheet.name, header, title, year, unit, columns, rows: [...rows.values()].sort((a, b) => a.row - b.row), findings, lines, detailLines, totalDong, fingerprint };
-
-  function checkArithmetic(args: {
-    rows: Map<number, ImportRow>;
-    columns: ImportColumn[];
-    checkedCols: ImportColumn[];
-    liveChildren: (r: ImportRow) => ImportRow[];
-    live: (r: ImportRow) => boolean;
-    finding: (f: Omit<ImportFinding, 'sheet'>) => void;
-  }): void {
-    // The file's totals row adds up every top-level row, other districts' blocks included.
-    const topLevel = [...args.rows.values()].filter((r) => r.kind !== 'total' && r.parentRow === null);
-    for (const row of args.rows.values()) {
-      if (row.kind === 'ignored') continue;
-      // Rule 1: a total column equals the columns it adds up.
-      for (const col of args.checkedCols) {
-        if (col.role !== 'total' || col.covers.length === 0) continue;
-        const found = row.amounts[col.col];
-        if (found === null || found === undefined) continue;
-        const expected = col.covers.reduce((s, c) => s + (row.amounts[c] ?? 0), 0);
-        if (expected !== found) {
-          const cell = `${col.col}${row.row}`;
-          args.finding({ severity: 'E', rule: '1', code: 'IMPORT_ROW_TOTAL', cell, expectedDong: expected, foundDong: found, message: `Ô ${cell}: tổng số ${inTrieu(found)} khác tổng các cột ${col.covers.join(', ')} là ${inTrieu(expected)} (lệch ${inTrieu(found - expected)}).` });
-        }
-      }
-      // Rule 2 (parents) and rule 25 (the totals row): equal to the sum of what is under them.
-      const under = row.kind === 'total' ? topLevel : args.liveChildren(row);
-      if (under.length === 0) continue;
-      for (const col of args.checkedCols) {
-        const found = row.amounts[col.col];
-        if (found === null || found === undefined) continue;
-        const expected = under.reduce((s, c) => s + (c.amounts[col.col] ?? 0), 0);
-        if (expected === found) continue;
-        const cell = `${col.col}${row.row}`;
-        const what = row.kind === 'total' ? 'Dòng tổng cộng' : `Dòng ${row.stt || row.row} "${row.name.slice(0, 60)}"`;
-        args.finding({
-          severity: 'E',
-          rule: row.kind === 'total' ? '25' : '2',
-          code: row.kind === 'total' ? 'IMPORT_TOTAL_ROW' : 'IMPORT_PARENT_SUM',
-          cell,
-          expectedDong: expected,
-          foundDong: found,
-          message: `Ô ${cell}: ${what} ghi ${inTrieu(found)} nhưng các dòng chi tiết cộng lại ${inTrieu(expected)} (lệch ${inTrieu(found - expected)}). Hãy sửa ô ${cell} hoặc các dòng chi tiết trong tệp.`,
-        });
-      }
-    }
-  }
+  const districtBlock = [...rows.values()].find((r) => r.kind === 'district');
+  const district = titleNamesOurs || districtBlock ? ctx.officeDistrict.name : (otherInTitle?.name ?? null);
+  return { sheet: sheet.name, header, title, year, district, unit, columns, rows: [...rows.values()].sort((a, b) => a.row - b.row), findings, lines, detailLines, totalDong, fingerprint };
 }
 
 function linesOf(rows: Map<number, ImportRow>, amountCols: ImportColumn[], matcher: CatalogMatcher, year: number | null): { lines: ImportLine[]; detailLines: number; totalDong: number } {

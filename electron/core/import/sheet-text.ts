@@ -1,6 +1,6 @@
 /** Reading text out of a read sheet: merged ranges fill their whole area, folded for matching. */
 import { foldVietnamese } from '../../../shared/text/fold';
-import type { CellRange } from '../excel/sheet-layout';
+import type { CellRange } from '../excel/read-types';
 import type { ReadCell, ReadSheet } from '../excel/workbook-reader';
 
 export class SheetText {

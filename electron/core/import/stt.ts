@@ -15,7 +15,8 @@ export function sttStyle(raw: string, previousUpper: string | null): SttStyle {
   if (/^\d+(\.\d+)+$/.test(text)) return `dotted${text.split('.').length - 1}`;
   // "I" after "H" is the ninth letter, not roman one.
   if (ROMAN.test(text) && !(text.length === 1 && previousUpper !== null && previousUpper.charCodeAt(0) + 1 === text.charCodeAt(0))) return 'roman';
-  if (/^[A-Z]$/.test(text)) return 'upper';
+  // The Vietnamese alphabet letters a list: A B C D Đ E G H I K.
+  if (/^[A-ZĐ]$/.test(text)) return 'upper';
   if (/^[a-zđ]$/.test(text)) return 'lower';
   if (/^[-–—]+$/.test(text)) return 'dash';
   if (/^\++$/.test(text)) return 'plus';

@@ -19,15 +19,26 @@ export interface TitleFacts {
   basisIssuer: string;
 }
 
-/** The unit named in a folded text, if any. */
-export function unitInText(folded: string): MoneyUnit | null {
-  const m = /(?:don vi tinh|dvt|don vi(?=\s*:))\s*[:.]?\s*(.{0,30})/.exec(folded) ?? /\((trieu dong|tr\.? ?dong|nghin dong|ngan dong|dong)\)/.exec(folded);
-  if (!m) return null;
-  const rest = m[1]!;
-  if (/^(trieu|tr\b|tr\.|1\.000\.000|1 000 000)/.test(rest)) return 'trieu';
-  if (/^(nghin|ngan|1\.000 ?d|1 000 ?d|ng\.)/.test(rest)) return 'nghin';
+/** The unit a label's words name: "triệu đồng", "Tr đồng", "Tiệu đồng" (a typo seen in published files), "1.000.000 đồng"… */
+function unitWords(rest: string): MoneyUnit | null {
+  if (/^(trieu|tieu dong|tr\b|tr\.|1\.000\.000|1 000 000|1000000)/.test(rest)) return 'trieu';
+  if (/^(nghin|ngan|1\.000 ?d|1 000 ?d|1000 ?d|ng\.)/.test(rest)) return 'nghin';
   if (/^(dong|vnd|d\b)/.test(rest)) return 'dong';
   return null;
+}
+
+/**
+ * The unit named in a folded text, if any. Every label in the text is tried: "Đơn vị: UBND huyện …" names an
+ * organisation, not a unit, and a unit label may follow it in the same cell.
+ */
+export function unitInText(folded: string): MoneyUnit | null {
+  // The words after a label are looked at, not consumed: the next label may be among them.
+  for (const m of folded.matchAll(/(?:don vi tinh|dvt|don vi(?=\s*:))\s*[:.]?\s*(?=(.{0,30}))/g)) {
+    const unit = unitWords(m[1]!);
+    if (unit) return unit;
+  }
+  const bracketed = /\((trieu dong|tieu dong|tr\.? ?dong|nghin dong|ngan dong|dong)\)/.exec(folded);
+  return bracketed ? unitWords(bracketed[1]!) : null;
 }
 
 const VI_DATE = /ngay\s+(\d{1,2})\s*(?:\/|-|\.|thang)\s*(\d{1,2})\s*(?:\/|-|\.|nam)\s*(\d{4})/;

@@ -1,0 +1,58 @@
+// The command line as bundled ES modules (esbuild), so a command starts without compiling TypeScript:
+// dist-cli/cli/sovon.mjs, two folders down like electron/core/, so the resources/ folder is found the same way.
+// What a command loads only when it needs it (the browser driver for PDFs) is split into chunks beside it.
+// bin/sovon.mjs builds it when it is missing or older than the sources; `node electron/cli/bundle.mjs` builds it now.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT_DIR = path.join(ROOT, 'dist-cli', 'cli');
+export const BUNDLE = path.join(OUT_DIR, 'sovon.mjs');
+/** What the bundle is made of: a change to any of these makes it stale. */
+const SOURCES = ['electron/cli', 'electron/core', 'shared', 'package-lock.json'];
+
+function newestMtime(entry) {
+  const info = fs.statSync(entry, { throwIfNoEntry: false });
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  return newest;
+}
+
+export function bundleIsStale() {
+  const built = fs.statSync(BUNDLE, { throwIfNoEntry: false });
+  if (!built) return true;
+  return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built.mtimeMs);
+}
+
+export async function buildBundle() {
+  const { build } = await import('esbuild');
+  const temp = `${OUT_DIR}.${process.pid}.tmp`;
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { sovon: 'electron/cli/main.ts' },
+    outdir: temp,
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    // The native addon is loaded from node_modules as it is built for this Node.
+    external: ['better-sqlite3'],
+    // Some bundled CommonJS packages call require() for Node's built-ins.
+    banner: { js: "import { createRequire as __sovonCreateRequire } from 'node:module'; const require = __sovonCreateRequire(import.meta.url);" },
+    legalComments: 'none',
+    // Less text to read and compile at every start; identifiers keep their names for the stack traces in the log.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+  });
+  // Renamed into place: a command started meanwhile never loads half a file.
+  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  fs.renameSync(temp, OUT_DIR);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildBundle();

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { backupDir } from '../paths';
+import { vietnamDate } from '../../../shared/format/today';
 
 export interface BackupFile {
   file: string;
@@ -58,7 +59,7 @@ export function backupsToPrune(backups: BackupFile[], policy: RetentionPolicy, n
   const seenDays = new Set<string>();
   const oldest = new Date(now.getTime() - policy.days * 86_400_000).toISOString();
   for (const b of backups) {
-    const day = b.takenAt.slice(0, 10);
+    const day = vietnamDate(b.takenAt);
     if (b.takenAt >= oldest && !seenDays.has(day)) {
       seenDays.add(day);
       keep.add(b.file);
@@ -105,8 +106,9 @@ export function sweepPartialBackups(dataDir: string, now = new Date()): string[]
 /** One backup a day, taken when the app opens the database for the first time that day. */
 export function dailyBackupIfDue(db: Db, dataDir: string, now = new Date()): BackupFile | null {
   sweepPartialBackups(dataDir, now);
-  const today = now.toISOString().slice(0, 10);
-  if (listBackups(dataDir).some((b) => b.takenAt.slice(0, 10) === today)) return null;
+  // The officer's day, not UTC's: the first start after midnight in Vietnam takes the day's copy.
+  const today = vietnamDate(now);
+  if (listBackups(dataDir).some((b) => vietnamDate(b.takenAt) === today)) return null;
   return createBackup(db, dataDir, 'hang-ngay', now);
 }
 

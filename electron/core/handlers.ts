@@ -7,12 +7,14 @@ import { createAssignment, deleteAssignment, listAssignments, updateAssignment }
 import type { CoreContext } from './context';
 import { seedDemo } from './demo/seed-demo';
 import { getOffice, listDistricts, requireOffice, setupOffice } from './office/office';
+import { addSigner, retireSigner, signerList, updateSigner } from './office/signers';
 import { catalogCounts, componentsForYear, referenceLists, unitCounts } from './reference/catalog';
 import { schemaVersion } from './db/migrations';
 import { createDraft, createImplementation, deleteDraft, duplicateDecision, rebaseDraft, stepDraftHistory, updateDraftHeader } from './decisions/drafts';
 import { checkDecision, issueDecision, nextNumber } from './decisions/issue';
 import { applyLineChanges } from './decisions/lines';
 import { getDocument, listHeaders } from './decisions/store';
+import { findDecision } from './decisions/find';
 import { balance } from './ledger/balance';
 import { planInForce } from './ledger/fold';
 import { setAllocationDeadline } from './ledger/settings';
@@ -70,6 +72,10 @@ export function createHandlers(seedDir: string): HandlerTable {
     },
     'office.districts': (_args, ctx) => listDistricts(ctx.db),
     'office.setup': (args, ctx) => setupOffice(ctx, args),
+    'signers.list': (_args, ctx) => signerList(ctx.db),
+    'signers.add': (args, ctx) => addSigner(ctx, args),
+    'signers.update': (args, ctx) => updateSigner(ctx, args),
+    'signers.retire': (args, ctx) => retireSigner(ctx, args),
     'catalog.components': (args, ctx) => componentsForYear(ctx.db, args.year),
     'reference.lists': (_args, ctx) => referenceLists(ctx.db),
     'assignments.list': (args, ctx) => {
@@ -87,6 +93,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'tasks.cancel': (args, ctx) => ({ cancelled: ctx.tasks.cancel(args.taskId) }),
     'decisions.list': (args, ctx) => listHeaders(ctx.db, args),
     'decisions.get': (args, ctx) => getDocument(ctx.db, args.id),
+    'decisions.find': (args, ctx) => findDecision(ctx.db, args.ref, args.year),
     'decisions.create': (args, ctx) => createDraft(ctx, args),
     'decisions.createImplementation': (args, ctx) => createImplementation(ctx, args.resolutionId),
     'decisions.update': (args, ctx) => updateDraftHeader(ctx, args),

@@ -12,6 +12,7 @@ import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { formatAmount, type Dong } from '../../shared/money/dong';
 import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
+import { parseDecisionNumber } from '../core/decisions/find';
 import { createFileLogger } from '../core/log';
 import { databaseFile, defaultDataDir, logDir } from '../core/paths';
 import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
@@ -251,6 +252,9 @@ function printRuleCheck(io: CliIo, check: RuleCheck): void {
 /** The decision a command names, as typed: its id or its number text; resolved by the core ("decisions.find"). */
 function requireRef(value: string | undefined, usage: string): string {
   if (value === undefined || value.trim() === '') throw new UsageError(`Thiếu mã hoặc số quyết định; dùng "${usage}" (ví dụ 1 hoặc 215/QĐ-UBND).`);
+  if (!/^#?\d{1,9}$/.test(value.trim()) && !parseDecisionNumber(value)) {
+    throw new UsageError(`"${value}" không phải mã (số nguyên dương, ví dụ 1) hay số văn bản (ví dụ 215/QĐ-UBND) của quyết định.`);
+  }
   return value;
 }
 

@@ -3,6 +3,7 @@ import type { CommandName, CommandOutput } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { CoreContext } from './context';
 import { openDatabase, type Db } from './db/database';
+import { useSqliteBinding } from './db/sqlite';
 import type { MigrationOutcome } from './db/migrations';
 import { dispatch, dispatchAsync } from './dispatch';
 import { createHandlers } from './handlers';
@@ -23,6 +24,8 @@ export interface CoreOptions {
   /** Take the day's backup on the first open of the day (the app and the web host do). */
   dailyBackup?: boolean;
   now?: () => string;
+  /** The compiled better-sqlite3 to load (the desktop shell's Electron build); the module's own when absent. */
+  sqliteBinding?: string;
 }
 
 export interface Core {
@@ -79,6 +82,7 @@ function openChecked(file: string, dataDir: string, resourcesDir: string, create
 
 /** Opens the office database in a data folder, migrates it, loads reference data and returns the dispatcher. */
 export function openCore(options: CoreOptions): Core {
+  if (options.sqliteBinding !== undefined) useSqliteBinding(options.sqliteBinding);
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const seedDir = path.join(resourcesDir, 'seed');
   const file = databaseFile(options.dataDir);

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { backupDir } from '../paths';
@@ -124,7 +125,7 @@ export function checkDatabaseFile(file: string): CheckResult {
   try {
     // SQLite reads an empty file as an empty, sound database: a backup must also be one of ours.
     if (fs.statSync(file).size === 0) return { ok: false, problems: ['Tệp rỗng (0 byte).'] };
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     if (problems.length > 0) return { ok: false, problems };
@@ -208,7 +209,7 @@ export function restoreBackup(dataFile: string, dataDir: string, backupFile: str
 function backUpBeforeRestore(dataFile: string, dataDir: string): string {
   let current: Database.Database | null = null;
   try {
-    current = new Database(dataFile);
+    current = openSqlite(dataFile);
     const file = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
     current.pragma('wal_checkpoint(TRUNCATE)');
     return file;

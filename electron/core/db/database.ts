@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { CoreError } from '../errors';
 import { assertNotFromFuture, loadMigrations, migrate, schemaVersion, type MigrationOutcome } from './migrations';
 
@@ -47,9 +48,9 @@ export function openDatabase(options: OpenDatabaseOptions): { db: Db; migration:
   }
   fs.mkdirSync(path.dirname(options.file), { recursive: true });
   const migrations = loadMigrations(options.migrationsDir);
-  let db: Db;
+  let db: Db | undefined;
   try {
-    db = new Database(options.file);
+    db = openSqlite(options.file);
     // Refuse a newer database before anything (even the journal mode) touches the file.
     assertNotFromFuture(schemaVersion(db), migrations);
     db.pragma('journal_mode = WAL');
@@ -57,7 +58,8 @@ export function openDatabase(options: OpenDatabaseOptions): { db: Db; migration:
     db.pragma('busy_timeout = 5000');
   } catch (cause) {
     if (cause instanceof CoreError) {
-      db!.close();
+      // db is unset when the library itself failed to load.
+      db?.close();
       throw cause;
     }
     throw new CoreError('DB_OPEN_FAILED', `Không mở được tệp dữ liệu ${options.file}: tệp hỏng hoặc không phải cơ sở dữ liệu của Sổ vốn MTQG.`, {

@@ -1,4 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/database';
+import { defaultResourcesDir } from '../../electron/core/paths';
+import { tempDir } from './helpers';
 import { addLines, assign, call, draft, expectOk, issue, line, officeCore, SIGNER } from './ledger-helpers';
 
 describe('signers managed after the first run (Cài đặt)', () => {
@@ -91,5 +96,32 @@ describe('signer matches issuer (issue 17, point 3)', () => {
     addLines(core, id, [line('GNBV.DA2', 400)]);
     const refused = issue(core, id, '2024-03-15', clerk.id);
     expect(!refused.ok && refused.error.message).toContain('chưa được gán vai trò ký');
+  });
+});
+
+describe('migration 0007_signer_roles', () => {
+  it('gives the signers of an older file the role their title names; one naming none waits for a role', () => {
+    const real = path.join(defaultResourcesDir(), 'migrations');
+    const upTo = (version: number) => {
+      const dir = tempDir('sovon-migrations-');
+      for (const file of fs.readdirSync(real)) if (Number(file.slice(0, 4)) <= version) fs.copyFileSync(path.join(real, file), path.join(dir, file));
+      return dir;
+    };
+    const dir = tempDir();
+    const open = (migrationsDir: string) => openDatabase({ file: path.join(dir, 'db.sqlite'), migrationsDir, backupDir: path.join(dir, 'backups'), create: true });
+    const v6 = open(upTo(6)).db;
+    const titles = ['Chủ tịch UBND huyện', 'Phó Chủ tịch UBND huyện', 'Chủ tịch HĐND huyện', 'Phó Chủ tịch HĐND huyện', 'Trưởng phòng Tài chính - Kế hoạch'];
+    titles.forEach((t, i) => v6.prepare('INSERT INTO signer (name, title, sort_order) VALUES (?, ?, ?)').run(`Người ${i}`, t, i));
+    v6.close();
+    const { db, migration } = open(upTo(7));
+    expect(migration).toMatchObject({ from: 6, to: 7 });
+    expect((db.prepare('SELECT role_code, sample, retired_on FROM signer ORDER BY id').all() as { role_code: string | null }[]).map((r) => r.role_code)).toEqual([
+      'ubnd_chu_tich',
+      'ubnd_pho_chu_tich',
+      'hdnd_chu_tich',
+      'hdnd_pho_chu_tich',
+      null,
+    ]);
+    db.close();
   });
 });

@@ -14,6 +14,7 @@ import { formatAmount, type Dong } from '../../shared/money/dong';
 import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
 import { storageError } from '../core/db/storage-errors';
+import { parseDecisionNumber } from '../core/decisions/find';
 import { createFileLogger } from '../core/log';
 import { databaseFile, defaultDataDir, defaultResourcesDir, logDir } from '../core/paths';
 import { latestVersion, loadMigrations } from '../core/db/migrations';
@@ -44,16 +45,18 @@ Lệnh:
                           các dòng vốn được giao của năm
   decisions list [--year NĂM]
                           các quyết định, nghị quyết (đã ban hành và dự thảo)
-  decision show <id>      nội dung một quyết định: thông tin chung và các dòng
+  decision show <mã|số> [--year NĂM]
+                          nội dung một quyết định: thông tin chung và các dòng
+                          (mã ở cột đầu của "decisions list", hoặc số văn bản, ví dụ 215/QĐ-UBND)
   plan --year NĂM [--as-of YYYY-MM-DD]
                           cân đối vốn: được giao, đã phân bổ, còn lại, tỷ lệ
                           theo chương trình × nguồn × loại vốn
-  issue <id> --date YYYY-MM-DD --signer SỐ [--number SỐ]
+  issue <mã> --date YYYY-MM-DD --signer SỐ [--number SỐ]
                           ban hành một dự thảo (sao lưu trước; bị từ chối khi quy tắc báo lỗi [E])
   recurrent show --year NĂM [--program MÃ]
                           dự toán chi thường xuyên (kinh phí SN) theo hợp phần × đơn vị, còn lại theo nguồn
-  check-draft <id>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
-  export annex --decision <mã> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--orientation portrait|landscape]
+  check-draft <mã>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
+  export annex --decision <mã|số> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--orientation portrait|landscape]
                           in phụ lục của quyết định ra PDF (qua Chromium/Edge) hoặc Excel sẵn để in
   export package --year NĂM --out TỆP
                           xuất gói trao đổi của năm (vốn được giao, quyết định đã ban hành, danh mục dùng đến)
@@ -103,7 +106,8 @@ function printOffice(io: CliIo, office: OfficeInfo): void {
   io.out(`Văn phòng: ${office.name}`);
   io.out(`Huyện: ${office.districtName} (mã ${office.districtCode}), ${office.provinceName}`);
   io.out(`Thí điểm phân cấp NQ 111/2024/QH15: ${office.pilot ? `có — ${office.pilotBasis}` : 'không'}`);
-  for (const s of office.signers) io.out(`Người ký: ${s.name} — ${s.title}`);
+  for (const s of office.signers) io.out(`Người ký số ${s.id}: ${s.name} — ${s.title}${s.sample ? ' (mẫu)' : ''}`);
+  if (office.signers.length === 0) io.out('Người ký: chưa có — thêm ở màn hình Cài đặt (hoặc "init … --signer "Họ tên|Chức danh"" khi tạo văn phòng).');
 }
 
 function printInfo(io: CliIo, info: AppInfo): void {
@@ -167,9 +171,11 @@ function printDecisionList(io: CliIo, year: number | undefined, decisions: Decis
     io.out('Chưa có quyết định nào.');
     return;
   }
+  io.out(['Mã', 'Số', 'Ngày', 'Loại', 'Tình trạng', 'Số dòng', 'Tăng', 'Giảm'].join('\t'));
   for (const h of decisions) {
     io.out(
       [
+        String(h.id),
         decisionTitle(h),
         h.docDate ? formatDateVi(h.docDate) : '(chưa có ngày)',
         DECISION_KIND_LABELS[h.kind],
@@ -180,7 +186,7 @@ function printDecisionList(io: CliIo, year: number | undefined, decisions: Decis
       ].join('\t'),
     );
   }
-  io.out(`Cộng: ${decisions.length} văn bản`);
+  io.out(`Cộng: ${decisions.length} văn bản. Các lệnh nhận quyết định theo mã (cột đầu) hoặc theo số, ví dụ "decision show ${decisions[0]!.numberText ?? decisions[0]!.id}".`);
 }
 
 function printDecision(io: CliIo, doc: DecisionDocument): void {
@@ -248,10 +254,19 @@ function printRuleCheck(io: CliIo, check: RuleCheck): void {
   io.out(`Tổng: ${check.errors} lỗi, ${check.warnings} cảnh báo, ${check.infos} thông tin.`);
 }
 
-function requireId(value: string | undefined, usage: string): number {
-  if (value === undefined) throw new UsageError(`Thiếu mã quyết định; dùng "${usage}".`);
-  if (!/^\d{1,9}$/.test(value) || Number(value) === 0) throw new UsageError(`Mã quyết định phải là số nguyên dương, không phải "${value}".`);
-  return Number(value);
+/** The decision a command names, as typed: its id or its number text; resolved by the core ("decisions.find"). */
+function requireRef(value: string | undefined, usage: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError(`Thiếu mã hoặc số quyết định; dùng "${usage}" (ví dụ 1 hoặc 215/QĐ-UBND).`);
+  if (!/^#?\d{1,9}$/.test(value.trim()) && !parseDecisionNumber(value)) {
+    throw new UsageError(`"${value}" không phải mã (số nguyên dương, ví dụ 1) hay số văn bản (ví dụ 215/QĐ-UBND) của quyết định.`);
+  }
+  return value;
+}
+
+/** Runs a command on the decision an officer named (id or "215/QĐ-UBND"); the core's "not found" comes back as is. */
+function onDecision<T>(core: Core, ref: string, year: number | undefined, run: (id: number) => Result<T>): Result<T> {
+  const found = core.invoke('decisions.find', year === undefined ? { ref } : { ref, year });
+  return found.ok ? run(found.value.id) : found;
 }
 
 function optionalDate(value: string | undefined, flag: string): string | undefined {
@@ -378,8 +393,9 @@ export function runCli(argv: string[], io: CliIo): number {
       }
       case 'decision': {
         if (sub !== 'show') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "decision show <id>".`);
-        const id = requireId(arg, 'decision show <id>');
-        return withCore('read', (core) => core.invoke('decisions.get', { id }), (doc) => printDecision(io, doc));
+        const ref = requireRef(arg, 'decision show <mã|số>');
+        const year = values.year === undefined ? undefined : requireYear(values.year);
+        return withCore('read', (core) => onDecision(core, ref, year, (id) => core.invoke('decisions.get', { id })), (doc) => printDecision(io, doc));
       }
       case 'plan': {
         const year = requireYear(values.year);
@@ -391,7 +407,7 @@ export function runCli(argv: string[], io: CliIo): number {
         );
       }
       case 'issue': {
-        const id = requireId(sub, 'issue <id> --date YYYY-MM-DD --signer SỐ [--number SỐ]');
+        const ref = requireRef(sub, 'issue <mã> --date YYYY-MM-DD --signer SỐ [--number SỐ]');
         const docDate = optionalDate(values.date, '--date');
         if (docDate === undefined) throw new UsageError('Thiếu --date YYYY-MM-DD (ngày ban hành).');
         const signer = values.signer?.[0];
@@ -400,7 +416,7 @@ export function runCli(argv: string[], io: CliIo): number {
         return withCore(
           false,
           // The command backs the database up before issuing, as in the app.
-          (core) => core.invoke('decisions.issue', { id, docDate, signerId: Number(signer), ...(values.number ? { number: Number(values.number) } : {}) }),
+          (core) => onDecision(core, ref, undefined, (id) => core.invoke('decisions.issue', { id, docDate, signerId: Number(signer), ...(values.number ? { number: Number(values.number) } : {}) })),
           (doc) => io.out(`Đã ban hành ${doc.header.numberText} ngày ${formatDateVi(doc.header.docDate!)} (${doc.lines.length} dòng).`),
         );
       }
@@ -419,10 +435,10 @@ export function runCli(argv: string[], io: CliIo): number {
         return withCore('read', (core) => core.invoke('disbursement.progress', asOf === undefined ? { year } : { year, asOf }), (p) => printProgress(io.out, p));
       }
       case 'check-draft': {
-        const id = requireId(sub, 'check-draft <id>');
+        const ref = requireRef(sub, 'check-draft <mã>');
         return withCore(
           'read',
-          (core) => core.invoke('decisions.check', { id }),
+          (core) => onDecision(core, ref, undefined, (id) => core.invoke('decisions.check', { id })),
           (check) => printRuleCheck(io, check),
           (check) => (check.errors > 0 ? EXIT.validation : EXIT.ok),
         );

@@ -2,7 +2,7 @@
 import type { Progress } from '../../shared/api/disbursement-types';
 import type { ApiError } from '../../shared/api/result';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
-import { formatAmount } from '../../shared/money/dong';
+import { formatAmount, UNIT_LABEL_VI } from '../../shared/money/dong';
 import type { Core } from '../core/core';
 import { parseFileArgs, readFileToImport } from './file-args';
 import { exitCodeOf } from './exit-codes';
@@ -68,7 +68,7 @@ export async function runDisbursementImport(core: Core, request: DisbursementImp
     message: p.noop,
   };
   const text = [
-    `Tệp: ${fileName} — trang "${p.sheet}", năm ${p.year}, lũy kế đến ${p.cutoffDate ? formatDateVi(p.cutoffDate) : '?'}, đơn vị ${p.unit}`,
+    `Tệp: ${fileName} — trang "${p.sheet}", năm ${p.year}, lũy kế đến ${p.cutoffDate ? formatDateVi(p.cutoffDate) : '?'}, đơn vị ${UNIT_LABEL_VI[p.unit]}`,
     `${p.lines.length} dòng, tổng lũy kế ${formatAmount(p.totalDong, 'dong')} đồng`,
     ...p.findings.map((f) => `[${f.severity}] ${f.cell ? `${f.sheet}!${f.cell}: ` : ''}${f.message}`),
   ];

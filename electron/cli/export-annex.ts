@@ -12,7 +12,8 @@ import { printAnnexPdf } from './print-pdf';
 export class ExportUsageError extends Error {}
 
 export interface ExportRequest {
-  decisionId: number;
+  /** The decision as the officer named it: its id or its number ("215/QĐ-UBND"), resolved by the core. */
+  decision: string;
   format: 'pdf' | 'xlsx';
   out: string;
   unit: MoneyUnit;
@@ -37,14 +38,14 @@ export function parseExportArgs(argv: string[]): ExportRequest {
       json: { type: 'boolean' },
     },
   });
-  if (!values.decision || !/^\d{1,9}$/.test(values.decision)) throw new ExportUsageError('Thiếu hoặc sai --decision <mã quyết định> (số nguyên dương).');
+  if (!values.decision || values.decision.trim() === '') throw new ExportUsageError('Thiếu --decision <mã hoặc số quyết định> (ví dụ --decision 1 hoặc --decision 215/QĐ-UBND).');
   if (values.format !== 'pdf' && values.format !== 'xlsx') throw new ExportUsageError('--format phải là pdf hoặc xlsx.');
   if (!values.out) throw new ExportUsageError('Thiếu --out TỆP.');
   if (!['dong', 'nghin', 'trieu'].includes(values.unit!)) throw new ExportUsageError('--unit phải là dong, nghin hoặc trieu.');
   if (values.orientation !== undefined && values.orientation !== 'portrait' && values.orientation !== 'landscape') throw new ExportUsageError('--orientation phải là portrait (A4 dọc) hoặc landscape (A4 ngang).');
   if (!fs.existsSync(path.dirname(path.resolve(values.out)))) throw new ExportUsageError(`Thư mục của --out không tồn tại: ${path.dirname(path.resolve(values.out))}`);
   return {
-    decisionId: Number(values.decision),
+    decision: values.decision,
     format: values.format,
     out: values.out,
     unit: values.unit as MoneyUnit,
@@ -54,7 +55,7 @@ export function parseExportArgs(argv: string[]): ExportRequest {
 }
 
 /** Resolves "I,II" against the decision's default annexes, or takes annex kinds as they are. */
-function chooseAnnexes(core: Core, request: ExportRequest): AnnexKind[] | undefined {
+function chooseAnnexes(core: Core, request: ExportRequest & { decisionId: number }): AnnexKind[] | undefined {
   if (!request.annex) return undefined;
   const parts = request.annex.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.every((p) => (ANNEX_KINDS as readonly string[]).includes(p))) return parts as AnnexKind[];
@@ -69,7 +70,10 @@ function chooseAnnexes(core: Core, request: ExportRequest): AnnexKind[] | undefi
 }
 
 /** Runs the export; returns the core's error when the decision cannot be printed. */
-export async function runExport(core: Core, request: ExportRequest, log: (text: string) => void): Promise<{ ok: true; file: string; annexes: number } | { ok: false; code: string; message: string }> {
+export async function runExport(core: Core, named: ExportRequest, log: (text: string) => void): Promise<{ ok: true; file: string; annexes: number } | { ok: false; code: string; message: string }> {
+  const found = core.invoke('decisions.find', { ref: named.decision });
+  if (!found.ok) return { ok: false, code: found.error.code, message: found.error.message };
+  const request = { ...named, decisionId: found.value.id };
   const annexes = chooseAnnexes(core, request);
   const orientation = request.orientation ? { orientation: request.orientation } : {};
   const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, ...orientation, ...(annexes ? { annexes } : {}) });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { openDatabase, type Db } from './db/database';
 import { registerHolder } from './db/holders';
 import { storageError } from './db/storage-errors';
+import { useSqliteBinding } from './db/sqlite';
 import type { MigrationOutcome } from './db/migrations';
 import { dispatch, dispatchAsync } from './dispatch';
 import { createHandlers } from './handlers';
@@ -33,6 +34,8 @@ export interface CoreOptions {
    * itself rather than receiving it as base64. Off for the web host: a page must not make the core read local files.
    */
   readsFilePaths?: boolean;
+  /** The compiled better-sqlite3 to load (the desktop shell's Electron build); the module's own when absent. */
+  sqliteBinding?: string;
 }
 
 export interface Core {
@@ -93,6 +96,7 @@ function openChecked(file: string, dataDir: string, resourcesDir: string, create
 
 /** Opens the office database in a data folder, migrates it, loads reference data and returns the dispatcher. */
 export function openCore(options: CoreOptions): Core {
+  if (options.sqliteBinding !== undefined) useSqliteBinding(options.sqliteBinding);
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const seedDir = path.join(resourcesDir, 'seed');
   const file = databaseFile(options.dataDir);

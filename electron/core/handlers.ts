@@ -7,12 +7,14 @@ import { createAssignment, deleteAssignment, listAssignments, updateAssignment }
 import type { CoreContext } from './context';
 import { seedDemo } from './demo/seed-demo';
 import { getOffice, listDistricts, requireOffice, setupOffice } from './office/office';
+import { addSigner, retireSigner, signerList, updateSigner } from './office/signers';
 import { catalogCounts, componentsForYear, referenceLists, unitCounts } from './reference/catalog';
 import { schemaVersion } from './db/migrations';
 import { createDraft, createImplementation, deleteDraft, duplicateDecision, rebaseDraft, stepDraftHistory, updateDraftHeader } from './decisions/drafts';
 import { checkDecision, issueDecision, nextNumber } from './decisions/issue';
 import { applyLineChanges } from './decisions/lines';
 import { getDocument, listHeaders } from './decisions/store';
+import { findDecision } from './decisions/find';
 import { balance } from './ledger/balance';
 import { planInForce } from './ledger/fold';
 import { setAllocationDeadline } from './ledger/settings';
@@ -39,6 +41,7 @@ import { analyzeKbnn, commitKbnn } from './disbursement/kbnn-import';
 import { createBenchmark, deleteBenchmark, listBenchmarks, pacing, savePacing } from './disbursement/pacing';
 import { progress } from './disbursement/progress';
 import { disbursementReport, reportWorkbook } from './disbursement/report';
+import { vietnamDate } from '../../shared/format/today';
 
 /**
  * Handlers are synchronous (one SQLite transaction each). Commands that build or read a workbook may return a Promise;
@@ -49,7 +52,8 @@ export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreCon
 /** The one handler table every host dispatches; a missing command is a compile error here. */
 export type HandlerTable = { [K in CommandName]: Handler<K> };
 
-const today = (ctx: CoreContext) => ctx.now().slice(0, 10);
+/** Today in Vietnam, whatever the machine's clock zone. */
+const today = (ctx: CoreContext) => vietnamDate(ctx.now());
 
 export function createHandlers(seedDir: string): HandlerTable {
   return {
@@ -68,6 +72,10 @@ export function createHandlers(seedDir: string): HandlerTable {
     },
     'office.districts': (_args, ctx) => listDistricts(ctx.db),
     'office.setup': (args, ctx) => setupOffice(ctx, args),
+    'signers.list': (_args, ctx) => signerList(ctx.db),
+    'signers.add': (args, ctx) => addSigner(ctx, args),
+    'signers.update': (args, ctx) => updateSigner(ctx, args),
+    'signers.retire': (args, ctx) => retireSigner(ctx, args),
     'catalog.components': (args, ctx) => componentsForYear(ctx.db, args.year),
     'reference.lists': (_args, ctx) => referenceLists(ctx.db),
     'assignments.list': (args, ctx) => {
@@ -85,6 +93,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'tasks.cancel': (args, ctx) => ({ cancelled: ctx.tasks.cancel(args.taskId) }),
     'decisions.list': (args, ctx) => listHeaders(ctx.db, args),
     'decisions.get': (args, ctx) => getDocument(ctx.db, args.id),
+    'decisions.find': (args, ctx) => findDecision(ctx.db, args.ref, args.year),
     'decisions.create': (args, ctx) => createDraft(ctx, args),
     'decisions.createImplementation': (args, ctx) => createImplementation(ctx, args.resolutionId),
     'decisions.update': (args, ctx) => updateDraftHeader(ctx, args),
@@ -101,7 +110,7 @@ export function createHandlers(seedDir: string): HandlerTable {
       createBackup(ctx.db, path.dirname(ctx.dataFile), 'truoc-ban-hanh');
       return issueDecision(ctx, args);
     },
-    'ledger.plan': (args, ctx) => planInForce(ctx.db, args.year, args.asOf ?? ctx.now().slice(0, 10), args.groupBy),
+    'ledger.plan': (args, ctx) => planInForce(ctx.db, args.year, args.asOf ?? today(ctx), args.groupBy),
     'ledger.balance': (args, ctx) => balance(ctx.db, args.year, args),
     'ledger.setAllocationDeadline': (args, ctx) => setAllocationDeadline(ctx, args),
     'recipients.list': (args, ctx) => listRecipients(ctx.db, args.date, requireOffice(ctx.db)),
@@ -112,23 +121,23 @@ export function createHandlers(seedDir: string): HandlerTable {
     'projects.update': (args, ctx) => updateProject(ctx, args),
     'delegations.list': (_args, ctx) => listDelegations(ctx.db),
     'delegations.create': (args, ctx) => createDelegation(ctx, args),
-    'print.decision': (args, ctx) => buildDecisionPrint(ctx.db, args, ctx.now().slice(0, 10)),
+    'print.decision': (args, ctx) => buildDecisionPrint(ctx.db, args, today(ctx)),
     'targets.list': (args, ctx) => listTargets(ctx.db, args.year),
-    'obstacles.list': (args, ctx) => listObstacles(ctx.db, args, ctx.now().slice(0, 10)),
+    'obstacles.list': (args, ctx) => listObstacles(ctx.db, args, today(ctx)),
     'obstacles.create': (args, ctx) => createObstacle(ctx, args),
     'obstacles.update': (args, ctx) => updateObstacle(ctx, args),
     'obstacles.escalate': (args, ctx) => escalateObstacle(ctx, args),
     'obstacles.reply': (args, ctx) => replyToEscalation(ctx, args),
-    'notices.list': (args, ctx) => listNotices(ctx.db, args.asOf ?? ctx.now().slice(0, 10)),
+    'notices.list': (args, ctx) => listNotices(ctx.db, args.asOf ?? today(ctx)),
     'notices.create': (args, ctx) => createNotice(ctx, args),
-    'tasks.list': (args, ctx) => listTasks(ctx.db, args, ctx.now().slice(0, 10)),
+    'tasks.list': (args, ctx) => listTasks(ctx.db, args, today(ctx)),
     'tasks.update': (args, ctx) => updateTask(ctx, args),
     'inspections.list': (_args, ctx) => listInspections(ctx.db),
     'inspections.create': (args, ctx) => createInspection(ctx, args),
     'inspections.update': (args, ctx) => updateInspection(ctx, args),
-    'followup.summary': (args, ctx) => followupSummary(ctx.db, args.asOf ?? ctx.now().slice(0, 10)),
+    'followup.summary': (args, ctx) => followupSummary(ctx.db, args.asOf ?? today(ctx)),
     'followup.export': async (args, ctx) => {
-      const asOf = args.asOf ?? ctx.now().slice(0, 10);
+      const asOf = args.asOf ?? today(ctx);
       return { fileName: `kho-khan-vuong-mac-${asOf}.xlsx`, base64: (await followupWorkbook(ctx.db, asOf)).toString('base64') };
     },
     'targets.save': (args, ctx) => saveTarget(ctx, args),
@@ -136,7 +145,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     // The database is copied once every check has passed, just before the import's transaction.
     'exchange.importPackage': (args, ctx) =>
       importPackage(ctx, args.fileName, args.base64, () => createBackup(ctx.db, path.dirname(ctx.dataFile), 'truoc-nhap-goi')),
-    'exchange.exportReport': (args, ctx) => exportReport(ctx, args.year, { unit: args.unit ?? 'trieu', asOf: args.asOf ?? ctx.now().slice(0, 10) }),
+    'exchange.exportReport': (args, ctx) => exportReport(ctx, args.year, { unit: args.unit ?? 'trieu', asOf: args.asOf ?? today(ctx) }),
     'exchange.history': (args, ctx) => exchangeHistory(ctx.db, args.year),
     'backups.list': (_args, ctx) => backupList(ctx),
     'backups.create': (_args, ctx) => backupNow(ctx),

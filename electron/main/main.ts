@@ -15,6 +15,7 @@ import { recoveryOffer } from './damaged-data';
 import { createMainErrorReporter } from './crash-report';
 import { createIpcRouter, isNavigationAllowed, isPermissionAllowed, isTrustedSender, safeFileName } from './ipc-router';
 import { createMainWindow } from './window-options';
+import { pickSqliteBinding } from '../native/sqlite-binding';
 
 // Bundled to dist-electron/main/main.js; the renderer is built to dist/renderer.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,7 +51,10 @@ app.on('window-all-closed', () => {
   app.quit();
 });
 
-const openOfficeData = () => openCore({ dataDir, resourcesDir, actor: os.userInfo().username, log, create: true, dailyBackup: true });
+// better-sqlite3 built for Electron's ABI, kept apart from the Node build the tests and the CLI use.
+const sqliteBinding = pickSqliteBinding({ packaged: app.isPackaged, projectRoot, electronVersion: process.versions.electron, platform: process.platform, arch: process.arch });
+const openOfficeData = () =>
+  openCore({ dataDir, resourcesDir, actor: os.userInfo().username, log, create: true, dailyBackup: true, ...(sqliteBinding.kind === 'file' ? { sqliteBinding: sqliteBinding.path } : {}) });
 
 /** Opens the data; a damaged file is offered the newest sound backup instead of a crash. */
 function openOrRecover(): Core | null {
@@ -82,6 +86,12 @@ function openOrRecover(): Core | null {
 }
 
 void app.whenReady().then(() => {
+  if (sqliteBinding.kind === 'missing') {
+    log.error(sqliteBinding.message);
+    dialog.showErrorBox('Sổ vốn MTQG — thiếu thư viện SQLite cho Electron', sqliteBinding.message);
+    app.quit();
+    return;
+  }
   core = openOrRecover();
   if (!core) {
     app.quit();

@@ -5,11 +5,14 @@ import { CoreError } from '../core/errors';
 import { createFileLogger } from '../core/log';
 import { defaultDataDir, logDir } from '../core/paths';
 import { buildIfNeeded, staticDir } from './build';
+import { listenOnFreePort, PortBusyError, stopWithParent } from './process-life';
 import { startWebHost } from './server';
+
+const DEFAULT_PORT = 5317;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { data: { type: 'string' }, port: { type: 'string' } } });
-  const port = values.port === undefined ? 5317 : Number(values.port);
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`--port phải là số cổng 0–65535, không phải "${values.port}".`);
     process.exit(2);
@@ -24,11 +27,32 @@ async function main(): Promise<void> {
     console.error(error instanceof CoreError ? `Lỗi [${error.code}]: ${error.message}` : error);
     process.exit(1);
   }
-  const host = await startWebHost({ core, staticDir, port, log });
-  console.log(`Sổ vốn MTQG đang chạy tại ${host.url}  (dữ liệu: ${dataDir})`);
-  const stop = () => void host.close().then(() => { core.close(); process.exit(0); });
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  let started;
+  try {
+    started = await listenOnFreePort((p) => startWebHost({ core, staticDir, port: p, log }), port, { explicit: values.port !== undefined });
+  } catch (error) {
+    core.close();
+    if (error instanceof PortBusyError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { host, note } = started;
+  if (note) console.log(note);
+  console.log(`Sổ vốn MTQG đang chạy tại ${host.url}  (dữ liệu: ${dataDir}). Bấm Ctrl+C để dừng.`);
+  stopWithParent((reason) => {
+    if (reason === 'parent-exited') log.info('Tiến trình khởi động (npm) đã dừng; máy chủ web dừng theo.');
+    // A connection that will not close must not keep the port: give up waiting after a few seconds.
+    setTimeout(() => process.exit(0), 5000).unref();
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  });
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(`Không khởi động được máy chủ web: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -8,7 +8,8 @@ interface SignerDraft {
   title: string;
 }
 
-const DEFAULT_SIGNER_TITLES = ['Chủ tịch UBND huyện', 'Phó Chủ tịch UBND huyện'];
+/** The roles an office needs to issue both kinds of document: QĐ-UBND (UBND chair, vice-chair) and NQ-HĐND (HĐND chair). */
+const DEFAULT_SIGNER_TITLES = ['Chủ tịch UBND huyện', 'Phó Chủ tịch UBND huyện', 'Chủ tịch HĐND huyện'];
 
 /** First run: choose the district, name the office and its signers — or try the sample data. */
 export function SetupScreen({ onDone }: { onDone: () => Promise<void> }) {
@@ -102,6 +103,7 @@ export function SetupScreen({ onDone }: { onDone: () => Promise<void> }) {
           <button type="button" className="link-button" onClick={() => setSigners((l) => [...l, { name: '', title: '' }])}>
             + Thêm người ký
           </button>
+          <p className="muted">Người ký chưa nhập tên có thể thêm, sửa chức danh hoặc cho thôi ký sau, ở màn hình Cài đặt.</p>
         </fieldset>
 
         {error ? (

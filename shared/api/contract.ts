@@ -13,7 +13,10 @@ import type {
   DistrictOption,
   OfficeInfo,
   ReferenceLists,
+  Signer,
+  SignerList,
 } from './types';
+import { SIGNER_ROLE_CODES } from '../domain/signers';
 import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
@@ -41,7 +44,9 @@ const assignmentFields = {
 
 const assignmentPatchSchema = z.object(assignmentFields).partial().strict();
 
-const signerSchema = z.object({ name: shortText(100).min(1), title: shortText(100).min(1) }).strict();
+const signerRoleSchema = z.enum(SIGNER_ROLE_CODES);
+/** A signer as set up: the role may be left out when the title names it ("Chủ tịch HĐND huyện"). */
+const signerSchema = z.object({ name: shortText(100).min(1), title: shortText(100).min(1), roleCode: signerRoleSchema.optional() }).strict();
 
 
 export const commands = {
@@ -60,6 +65,22 @@ export const commands = {
       })
       .strict(),
   ),
+  /** Every signer of the office (retired ones too) and the roles an office has. */
+  'signers.list': command<SignerList>()(empty),
+  'signers.add': command<Signer>()(
+    z.object({ name: shortText(100).min(1), title: shortText(100).min(1), roleCode: signerRoleSchema }).strict(),
+  ),
+  /** A new title or role (a promotion, a correction); decisions already issued keep the name and title they were issued with. */
+  'signers.update': command<Signer>()(
+    z
+      .object({
+        id: z.number().int().positive(),
+        patch: z.object({ name: shortText(100).min(1), title: shortText(100).min(1), roleCode: signerRoleSchema }).partial().strict(),
+      })
+      .strict(),
+  ),
+  /** Retire (no longer offered for new decisions) or bring back a signer; a signer is never deleted. */
+  'signers.retire': command<Signer>()(z.object({ id: z.number().int().positive(), retired: z.boolean() }).strict()),
   'catalog.components': command<ComponentOption[]>()(z.object({ year }).strict()),
   'reference.lists': command<ReferenceLists>()(empty),
   'assignments.list': command<AssignmentSheet>()(z.object({ year }).strict()),

@@ -114,6 +114,8 @@ export const ledgerCommands = {
       .strict(),
   ),
   'decisions.get': command<DecisionDocument>()(z.object({ id: entityId }).strict()),
+  /** A decision named as an officer names it: its id ("12") or its number ("215/QĐ-UBND"; --year when numbers repeat across years). */
+  'decisions.find': command<DecisionHeader>()(z.object({ ref: shortText(60).min(1), year: year.optional() }).strict()),
   /** The UBND's decision assigning an issued HĐND breakdown to the units that carry it out. */
   'decisions.createImplementation': command<DecisionDocument>()(z.object({ resolutionId: entityId }).strict()),
   'decisions.create': command<DecisionDocument>()(

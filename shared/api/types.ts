@@ -1,4 +1,5 @@
 import type { Dong } from '../money/dong';
+import type { SignerRoleCode } from '../domain/signers';
 
 export type CapitalTypeCode = 'DTPT' | 'SN';
 
@@ -6,6 +7,25 @@ export interface Signer {
   id: number;
   name: string;
   title: string;
+  /** What the signer may sign (signer_role); null for a title that names no role yet (set it on Cài đặt). */
+  roleCode: SignerRoleCode | null;
+  /** A sample signer put in by "Tạo dữ liệu mẫu" for an office that had none. */
+  sample: boolean;
+  /** The day the signer stopped signing; retired signers are kept (issued decisions name them) but not offered. */
+  retiredOn: string | null;
+}
+
+export interface SignerRole {
+  code: SignerRoleCode;
+  body: 'UBND' | 'HDND';
+  rank: 'chu_tich' | 'pho_chu_tich';
+  name: string;
+  defaultTitle: string;
+}
+
+export interface SignerList {
+  signers: Signer[];
+  roles: SignerRole[];
 }
 
 export interface OfficeInfo {
@@ -17,6 +37,7 @@ export interface OfficeInfo {
   pilot: boolean;
   /** The document that designates the district as a pilot of NQ 111/2024/QH15 khoản 7, when it is one. */
   pilotBasis: string | null;
+  /** The signers who can sign today (not retired), in their order. */
   signers: Signer[];
   createdAt: string;
 }

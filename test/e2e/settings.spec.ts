@@ -23,7 +23,7 @@ test('Cài đặt & sao lưu: back up now, change the data, restore the backup f
   await expect(page.getByRole('heading', { name: 'Cài đặt & sao lưu' })).toBeVisible();
   const office = page.getByRole('table', { name: 'Thông tin văn phòng' });
   await expect(office).toContainText('Tràng Định');
-  await expect(office.getByRole('list', { name: 'Người ký' }).getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Người ký' }).getByLabel('Họ tên người ký Lương Văn Hải')).toHaveValue('Lương Văn Hải');
   await expect(page.getByTestId('data-file')).toHaveText(path.join(webHost.dataDir, 'so-von.sqlite'));
 
   await page.getByRole('button', { name: 'Sao lưu ngay' }).click();
@@ -135,4 +135,46 @@ test('error net: an uncaught error and an unhandled rejection show the Vietnames
   await dialog.getByRole('button', { name: 'Tải lại' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Cài đặt & sao lưu' })).toBeVisible();
+});
+
+test('Cài đặt: an office set up without names gets its signers here — add, change a title, retire — and can then issue', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(webHost.url);
+  await invoke(page, 'office.setup', { districtCode: '180', signers: [] });
+  await page.reload();
+  await page.getByRole('link', { name: 'Cài đặt & sao lưu' }).click();
+  const table = page.getByRole('table', { name: 'Người ký' });
+  await expect(table).toContainText('Chưa có người ký');
+
+  const form = page.getByRole('form', { name: 'Thêm người ký' });
+  await form.getByLabel('Họ tên người ký mới').fill('Lương Văn Hải');
+  await form.getByLabel('Vai trò ký của người ký mới').selectOption({ label: 'Chủ tịch HĐND' });
+  // The role proposes its usual title.
+  await expect(form.getByLabel('Chức danh người ký mới')).toHaveValue('Chủ tịch HĐND huyện');
+  await form.getByRole('button', { name: 'Thêm người ký' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã thêm người ký Lương Văn Hải' })).toBeVisible();
+
+  await form.getByLabel('Họ tên người ký mới').fill('Nông Thị Lan');
+  await form.getByLabel('Vai trò ký của người ký mới').selectOption({ label: 'Phó Chủ tịch UBND' });
+  await form.getByRole('button', { name: 'Thêm người ký' }).click();
+  await expect(table).toContainText('Đang ký (Phó Chủ tịch UBND)');
+
+  // Promoted: a new title and role.
+  await table.getByLabel('Chức danh của Nông Thị Lan').fill('Chủ tịch UBND huyện');
+  await table.getByLabel('Vai trò ký của Nông Thị Lan').selectOption({ label: 'Chủ tịch UBND' });
+  await table.getByRole('row', { name: /Nông Thị Lan/ }).getByRole('button', { name: 'Lưu' }).click();
+  await expect(table).toContainText('Đang ký (Chủ tịch UBND)');
+  const signers = await invoke<{ signers: { name: string; title: string; roleCode: string; retiredOn: string | null }[] }>(page, 'signers.list', {});
+  expect(signers.signers.map((s) => [s.name, s.title, s.roleCode])).toEqual([
+    ['Lương Văn Hải', 'Chủ tịch HĐND huyện', 'hdnd_chu_tich'],
+    ['Nông Thị Lan', 'Chủ tịch UBND huyện', 'ubnd_chu_tich'],
+  ]);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cai-dat-nguoi-ky-1366.png'), fullPage: true });
+
+  await table.getByRole('row', { name: /Lương Văn Hải/ }).getByRole('button', { name: 'Thôi ký' }).click();
+  await expect(table.getByRole('row', { name: /Lương Văn Hải/ })).toContainText('Thôi ký từ');
+  const info = await invoke<{ office: { signers: { name: string }[] } }>(page, 'app.info', {});
+  expect(info.office.signers.map((s) => s.name)).toEqual(['Nông Thị Lan']);
+  await table.getByRole('row', { name: /Lương Văn Hải/ }).getByRole('button', { name: 'Cho ký lại' }).click();
+  await expect(table.getByRole('row', { name: /Lương Văn Hải/ })).toContainText('Đang ký (Chủ tịch HĐND)');
 });

@@ -5,13 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { backupDir } from '../paths';
 import { describeHolder, otherHolders } from '../db/holders';
 import { notAFile, storageError } from '../db/storage-errors';
 import type { ErrorCode } from '../../../shared/api/result';
+import { vietnamDate } from '../../../shared/format/today';
 
 export interface BackupFile {
   file: string;
@@ -61,7 +63,7 @@ export function backupsToPrune(backups: BackupFile[], policy: RetentionPolicy, n
   const seenDays = new Set<string>();
   const oldest = new Date(now.getTime() - policy.days * 86_400_000).toISOString();
   for (const b of backups) {
-    const day = b.takenAt.slice(0, 10);
+    const day = vietnamDate(b.takenAt);
     if (b.takenAt >= oldest && !seenDays.has(day)) {
       seenDays.add(day);
       keep.add(b.file);
@@ -114,8 +116,9 @@ export function sweepPartialBackups(dataDir: string, now = new Date()): string[]
 /** One backup a day, taken when the app opens the database for the first time that day. */
 export function dailyBackupIfDue(db: Db, dataDir: string, now = new Date()): BackupFile | null {
   sweepPartialBackups(dataDir, now);
-  const today = now.toISOString().slice(0, 10);
-  if (listBackups(dataDir).some((b) => b.takenAt.slice(0, 10) === today)) return null;
+  // The officer's day, not UTC's: the first start after midnight in Vietnam takes the day's copy.
+  const today = vietnamDate(now);
+  if (listBackups(dataDir).some((b) => vietnamDate(b.takenAt) === today)) return null;
   return createBackup(db, dataDir, 'hang-ngay', now);
 }
 
@@ -137,7 +140,7 @@ export function checkDatabaseFile(file: string): CheckResult {
     }
     // SQLite reads an empty file as an empty, sound database: a backup must also be one of ours.
     if (fs.statSync(file).size === 0) return { ok: false, problems: ['Tệp rỗng (0 byte).'] };
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     if (problems.length > 0) return { ok: false, problems };
@@ -196,7 +199,7 @@ export interface DataIdentity {
 
 /** Which office a data file (or backup) belongs to and its schema version, read without writing to it. */
 export function dataIdentity(file: string): DataIdentity {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     let office: { name: string; code: string; name_vi: string } | undefined;
@@ -301,7 +304,7 @@ export function restoreBackup(
  */
 function backUpBeforeRestore(dataFile: string, dataDir: string): string {
   if (checkDatabaseFile(dataFile).ok) {
-    const current = new Database(dataFile);
+    const current = openSqlite(dataFile);
     try {
       const file = createBackup(current, dataDir, 'truoc-khoi-phuc').file;
       // A sound file's WAL goes into it before the WAL is removed: a restore killed between the two steps leaves

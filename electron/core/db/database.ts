@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite';
 import { CoreError } from '../errors';
 import { assertNotFromFuture, latestVersion, loadMigrations, migrate, schemaVersion, type MigrationOutcome } from './migrations';
 import { notAFile, storageError } from './storage-errors';
@@ -79,7 +80,7 @@ function checkBeforeOpening(options: OpenDatabaseOptions, migrations: ReturnType
   };
   let db: Db | null = null;
   try {
-    db = new Database(options.file, { readonly: true, fileMustExist: true });
+    db = openSqlite(options.file, { readonly: true, fileMustExist: true });
     const version = schemaVersion(db);
     // Refuse a newer database before anything (even the journal mode) touches the file.
     assertNotFromFuture(version, migrations);
@@ -117,13 +118,14 @@ export function openDatabase(options: OpenDatabaseOptions): { db: Db; migration:
   const readOnly = options.readOnly === true && stat !== undefined && stat.size > 0 && version === latestVersion(migrations);
   let opening: Db | undefined;
   try {
-    opening = new Database(options.file, readOnly ? { readonly: true, fileMustExist: true } : {});
+    opening = openSqlite(options.file, readOnly ? { readonly: true, fileMustExist: true } : {});
     // Wait for another process's write to finish before giving up (SQLITE_BUSY, reported as "đang được dùng").
     opening.pragma('busy_timeout = 5000');
     if (!readOnly) opening.pragma('journal_mode = WAL');
     opening.pragma('foreign_keys = ON');
   } catch (cause) {
     opening?.close();
+    if (cause instanceof CoreError) throw cause;
     throw storageError(cause, options.file, 'mở dữ liệu') ?? openFailed(options.file, cause);
   }
   const db = opening;

@@ -8,6 +8,7 @@ import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { checkDraft } from '../rules/evaluate';
+import { signerForIssue } from '../office/signers';
 import { getDecisionRow, getDocument, getDraftRow } from './store';
 
 export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string): { number: number; numberText: string } {
@@ -44,8 +45,8 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
         });
       }
     }
-    const signer = db.prepare('SELECT name, title FROM signer WHERE id = ?').get(args.signerId) as { name: string; title: string } | undefined;
-    if (!signer) throw new CoreError('UNKNOWN_SIGNER', `Người ký: không có người ký số ${args.signerId}. Chọn người ký trong danh sách của văn phòng.`, { field: 'signerId' });
+    // Signer matches issuer: an NQ-HĐND by the HĐND's chair or vice-chair, a QĐ-UBND by the UBND's.
+    const signer = signerForIssue(db, args.signerId, draft.issuer);
     const numberYear = Number(args.docDate.slice(0, 4));
     const number = args.number ?? nextNumber(db, draft.issuer, args.docDate).number;
     const taken = db.prepare('SELECT id FROM decision WHERE issuer = ? AND number_year = ? AND number = ?').get(draft.issuer, numberYear, number) as { id: number } | undefined;

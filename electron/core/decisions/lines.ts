@@ -20,10 +20,11 @@ import { resolveComponentCode } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
 import { editHistory, recordEdit, type LineState } from './history';
 import { decisionTotals, getDraftRow, getLinesByIds, LINE_COLUMNS, toHeader, type DecisionRow, type LineRecord } from './store';
+import { vietnamDate } from '../../../shared/format/today';
 
 
 export function draftDate(row: DecisionRow, now: string): string {
-  return row.doc_date ?? now.slice(0, 10);
+  return row.doc_date ?? vietnamDate(now);
 }
 
 const label = (field: keyof LinePatch) => LINE_FIELD_LABELS[field];

@@ -12,6 +12,8 @@ import { createDraft } from '../decisions/drafts';
 import { issueDecision } from '../decisions/issue';
 import { applyLineChanges } from '../decisions/lines';
 import { getOffice, setupOffice } from '../office/office';
+import { insertSigners, listSigners } from '../office/signers';
+import { SIGNER_ROLE_BODY, type SignerRoleCode } from '../../../shared/domain/signers';
 import { createNotice } from '../followup/notices';
 import { createObstacle, escalateObstacle, replyToEscalation } from '../followup/obstacles';
 import { createDelegation } from '../registers/delegations';
@@ -24,10 +26,10 @@ import { createBenchmark, savePacing } from '../disbursement/pacing';
 
 export const DEMO_YEAR = 2024;
 const DEMO_DISTRICT = '180';
-const DEMO_SIGNERS = [
-  { name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' },
-  { name: 'Nông Thị Lan', title: 'Phó Chủ tịch UBND huyện' },
-  { name: 'Lương Văn Hải', title: 'Chủ tịch HĐND huyện' },
+const DEMO_SIGNERS: { name: string; title: string; roleCode: SignerRoleCode }[] = [
+  { name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện', roleCode: 'ubnd_chu_tich' },
+  { name: 'Nông Thị Lan', title: 'Phó Chủ tịch UBND huyện', roleCode: 'ubnd_pho_chu_tich' },
+  { name: 'Lương Văn Hải', title: 'Chủ tịch HĐND huyện', roleCode: 'hdnd_chu_tich' },
 ];
 
 /**
@@ -99,7 +101,15 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
   if (stray) throw new CoreError('INTERNAL', `Dữ liệu mẫu: dòng quyết định "${stray.decision}" không thuộc quyết định mẫu nào.`);
   const { db } = ctx;
   return db.transaction(() => {
-    const office = getOffice(db) ?? setupOffice(ctx, { districtCode: DEMO_DISTRICT, signers: DEMO_SIGNERS });
+    const office = getOffice(db) ?? setupOffice(ctx, { districtCode: DEMO_DISTRICT, signers: [] });
+    if (office.districtCode !== DEMO_DISTRICT) {
+      // The sample's communes, project and investor are Tràng Định's: they cannot be written into another district's book.
+      throw new CoreError(
+        'DEMO_WRONG_DISTRICT',
+        `Dữ liệu mẫu là của Huyện Tràng Định (mã ${DEMO_DISTRICT}), năm ${DEMO_YEAR}: các xã, dự án và đơn vị của mẫu thuộc huyện đó. Văn phòng trong thư mục dữ liệu này là ${office.districtName} (mã ${office.districtCode}), nên không thêm được số liệu mẫu. Để thử, hãy dùng một thư mục dữ liệu riêng: "npm run cli -- seed-demo --data <thư mục mới>" (tự tạo văn phòng Tràng Định), hoặc "npm run cli -- init --office ${DEMO_DISTRICT} --data <thư mục mới>" rồi seed-demo.`,
+        { officeDistrict: office.districtCode, demoDistrict: DEMO_DISTRICT },
+      );
+    }
     const existing = db.prepare('SELECT (SELECT COUNT(*) FROM assignment WHERE year = ?) + (SELECT COUNT(*) FROM decision WHERE year = ?) AS n').get(DEMO_YEAR, DEMO_YEAR) as { n: number };
     if (existing.n > 0) {
       throw new CoreError('DEMO_NEEDS_EMPTY_YEAR', `Năm ${DEMO_YEAR} đã có ${existing.n} dòng vốn được giao hoặc quyết định; dữ liệu mẫu chỉ được tạo cho năm còn trống.`);
@@ -135,7 +145,7 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
       lastYear: 2025,
       scope: 'Phân bổ chi tiết và điều chỉnh dự toán chi thường xuyên NSTW và NS tỉnh đối ứng giữa các dự án thành phần (dữ liệu mẫu)',
     });
-    const signerId = (name: string) => (db.prepare('SELECT id FROM signer WHERE name = ? ORDER BY id LIMIT 1').get(name) as { id: number } | undefined)?.id ?? office.signers[0]!.id;
+    const signerId = demoSignerIds(ctx);
     const recipient = (kind: string, ref: string): RecipientInput =>
       kind === 'commune' ? { kind: 'commune', code: ref } : kind === 'district' ? { kind: 'district' } : { kind: kind as 'unit' | 'investor', id: orgId(kind as 'unit' | 'investor', ref) };
     let decisions = 0;
@@ -164,8 +174,28 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
     }
     seedFollowup(ctx);
     const disbursementEntries = seedDisbursement(ctx, readCsv(seedDir, 'demo-trang-dinh-2024-disbursement.csv'));
-    return { office, year: DEMO_YEAR, assignmentLines: assignments.length, decisions, disbursementEntries };
+    return { office: getOffice(db)!, year: DEMO_YEAR, assignmentLines: assignments.length, decisions, disbursementEntries };
   })();
+}
+
+/**
+ * Who signs the sample decisions: the office's own signers where it has one of the right body (an NQ-HĐND by
+ * the HĐND, a QĐ-UBND by the UBND), else a sample signer added for the role and marked "mẫu" (Cài đặt shows
+ * it, and the officer can rename or retire it).
+ */
+function demoSignerIds(ctx: CoreContext): (name: string) => number {
+  const { db } = ctx;
+  const own = listSigners(db, { includeRetired: false });
+  const missing = DEMO_SIGNERS.filter((d) => !own.some((s) => s.roleCode !== null && SIGNER_ROLE_BODY[s.roleCode] === SIGNER_ROLE_BODY[d.roleCode]));
+  // An office with no signer at all gets the three sample signers; one lacking a body gets that body's.
+  insertSigners(db, own.length === 0 ? DEMO_SIGNERS : missing, { sample: true });
+  const signers = listSigners(db, { includeRetired: false });
+  return (name) => {
+    const wanted = DEMO_SIGNERS.find((d) => d.name === name)!;
+    const body = SIGNER_ROLE_BODY[wanted.roleCode];
+    const sameBody = signers.filter((s) => s.roleCode !== null && SIGNER_ROLE_BODY[s.roleCode] === body);
+    return (sameBody.find((s) => s.name === name) ?? sameBody.find((s) => s.roleCode === wanted.roleCode) ?? sameBody[0]!).id;
+  };
 }
 
 /** The province's conclusion notice of 11/7/2024 with its tasks 2.1–2.6, and obstacles at every level. */

@@ -33,6 +33,7 @@ import type { TaskHandle } from '../tasks';
 import { checkCutoff, KeyResolver, writeEntry } from './entries';
 import { DeadlineBook } from './deadlines';
 import { entryKey, latestEntries, type EntryKey } from './figures';
+import { todayInVietnam } from '../../../shared/format/today';
 
 type Args = CommandArgs<'disbursement.analyze'>;
 
@@ -200,7 +201,7 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
   if (!cutoffDate && cumulativeCol !== null) {
     finding('E', 'KBNN_NO_CUTOFF', cumulativeCol ? cellAddress(header.row, cumulativeCol) : null, 'Không thấy ngày chốt số liệu ("Lũy kế giải ngân đến ngày dd/mm/yyyy") ở tiêu đề; chọn ngày chốt số liệu khi nhập tệp.');
   }
-  const year = args.year ?? Number((cutoffDate ?? `${new Date().getFullYear()}`).slice(0, 4));
+  const year = args.year ?? Number((cutoffDate ?? todayInVietnam()).slice(0, 4));
   for (const role of ['cumulative'] as const) {
     if (colOf(role) === null) finding('E', 'KBNN_MISSING_COLUMN', null, `Thiếu cột "${KBNN_ROLE_LABELS[role]}"; chọn cột đó ở phần ghép cột.`);
   }

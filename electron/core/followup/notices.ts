@@ -7,6 +7,7 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
+import { vietnamDate } from '../../../shared/format/today';
 
 interface TaskRow {
   id: number;
@@ -75,7 +76,7 @@ export function createNotice(ctx: CoreContext, args: CommandArgs<'notices.create
       'INSERT INTO notice_task (notice_id, item, text, owner, deadline, status, evidence, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const t of args.tasks) insert.run(id, t.item ?? '', t.text, t.owner, t.deadline ?? null, t.status ?? 'chua_thuc_hien', t.evidence ?? '', now, now);
-    const created = listNotices(db, now.slice(0, 10)).find((n) => n.id === id)!;
+    const created = listNotices(db, vietnamDate(now)).find((n) => n.id === id)!;
     writeAudit(ctx, 'notices.create', 'notice', id, null, created);
     return created;
   })();
@@ -84,7 +85,7 @@ export function createNotice(ctx: CoreContext, args: CommandArgs<'notices.create
 export function updateTask(ctx: CoreContext, args: CommandArgs<'tasks.update'>): NoticeTask {
   const { db } = ctx;
   return db.transaction(() => {
-    const today = ctx.now().slice(0, 10);
+    const today = vietnamDate(ctx.now());
     const row = db.prepare(`${TASK_SELECT} WHERE t.id = ?`).get(args.id) as TaskRow | undefined;
     if (!row) throw new CoreError('NOT_FOUND', `Không tìm thấy nhiệm vụ (mã ${args.id}).`, { id: args.id });
     const p = args.patch;

@@ -11,6 +11,7 @@ import { amountFromInput } from '../money-input';
 import { requireOffice } from '../office/office';
 import { resolveComponentCode } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
+import { vietnamDate } from '../../../shared/format/today';
 
 interface ObstacleRow {
   id: number;
@@ -114,7 +115,7 @@ function columnsOf(ctx: CoreContext, f: Fields, raisedOn: string | null): Record
     out.project_id = project?.id ?? null;
   }
   if (f.communeCode !== undefined) {
-    out.commune_unit_id = f.communeCode === null ? null : resolveRecipient(db, { kind: 'commune', code: f.communeCode }, raisedOn ?? ctx.now().slice(0, 10), requireOffice(db)).unitId;
+    out.commune_unit_id = f.communeCode === null ? null : resolveRecipient(db, { kind: 'commune', code: f.communeCode }, raisedOn ?? vietnamDate(ctx.now()), requireOffice(db)).unitId;
   }
   if (f.amountAtRisk !== undefined) {
     const amount = amountFromInput(f.amountAtRisk, 'amountAtRisk', 'Số vốn bị ảnh hưởng');
@@ -148,7 +149,7 @@ export function createObstacle(ctx: CoreContext, args: CommandArgs<'obstacles.cr
     const columns = { ...columnsOf(ctx, args, args.raisedOn), inspection_id: args.inspectionId ?? null, created_at: now, updated_at: now };
     const names = Object.keys(columns);
     const { lastInsertRowid } = db.prepare(`INSERT INTO obstacle (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(columns);
-    const created = getObstacle(db, Number(lastInsertRowid), now.slice(0, 10));
+    const created = getObstacle(db, Number(lastInsertRowid), vietnamDate(now));
     writeAudit(ctx, 'obstacles.create', 'obstacle', created.id, null, created);
     return created;
   })();
@@ -157,7 +158,7 @@ export function createObstacle(ctx: CoreContext, args: CommandArgs<'obstacles.cr
 export function updateObstacle(ctx: CoreContext, args: CommandArgs<'obstacles.update'>): Obstacle {
   const { db } = ctx;
   return db.transaction(() => {
-    const today = ctx.now().slice(0, 10);
+    const today = vietnamDate(ctx.now());
     const before = getObstacle(db, args.id, today);
     const columns = { ...columnsOf(ctx, { dueDate: args.patch.dueDate === undefined ? before.dueDate : args.patch.dueDate, ...args.patch }, before.raisedOn), updated_at: ctx.now() };
     db.prepare(`UPDATE obstacle SET ${Object.keys(columns).map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...columns, id: args.id });
@@ -171,7 +172,7 @@ export function updateObstacle(ctx: CoreContext, args: CommandArgs<'obstacles.up
 export function escalateObstacle(ctx: CoreContext, args: CommandArgs<'obstacles.escalate'>): Obstacle {
   const { db } = ctx;
   return db.transaction(() => {
-    const today = ctx.now().slice(0, 10);
+    const today = vietnamDate(ctx.now());
     const before = getObstacle(db, args.id, today);
     // A reminder may go to the same level again; never back down.
     const previous = before.escalations.at(-1);
@@ -204,7 +205,7 @@ export function replyToEscalation(ctx: CoreContext, args: CommandArgs<'obstacles
     if (args.replyOn < escalation.sent_on) {
       throw new CoreError('INVALID_DATE', `Ngày trả lời ${formatDateVi(args.replyOn)} đứng trước ngày gửi đề xuất ${formatDateVi(escalation.sent_on)}.`, { field: 'replyOn' });
     }
-    const today = ctx.now().slice(0, 10);
+    const today = vietnamDate(ctx.now());
     const before = getObstacle(db, escalation.obstacle_id, today);
     db.prepare('UPDATE obstacle_escalation SET reply = ?, reply_on = ? WHERE id = ?').run(args.reply, args.replyOn, args.escalationId);
     db.prepare('UPDATE obstacle SET status = ?, updated_at = ? WHERE id = ?').run(args.resolved ? 'da_giai_quyet' : 'dang_xu_ly', ctx.now(), escalation.obstacle_id);

@@ -5,6 +5,7 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
+import { insertSigners, listSigners } from './signers';
 
 const DISTRICT_DATASET = '2024-11';
 
@@ -38,7 +39,7 @@ export function getOffice(db: Db): OfficeInfo | null {
     | undefined;
   if (!office) return null;
   const district = db.prepare(`${DISTRICT_QUERY} AND u.id = ?`).get(office.district_unit_id) as DistrictRow;
-  const signers = db.prepare('SELECT id, name, title FROM signer ORDER BY sort_order, id').all() as OfficeInfo['signers'];
+  const signers = listSigners(db, { includeRetired: false });
   return {
     districtCode: district.code,
     districtName: district.name_vi,
@@ -78,8 +79,7 @@ export function setupOffice(ctx: CoreContext, args: CommandArgs<'office.setup'>)
   db.transaction(() => {
     const name = args.name && args.name.length > 0 ? args.name : defaultOfficeName(district.name_vi);
     db.prepare('INSERT INTO office (id, district_unit_id, name, created_at) VALUES (1, ?, ?, ?)').run(district.id, name, ctx.now());
-    const addSigner = db.prepare('INSERT INTO signer (name, title, sort_order) VALUES (?, ?, ?)');
-    args.signers.forEach((s, i) => addSigner.run(s.name, s.title, i));
+    insertSigners(db, args.signers, { sample: false });
     writeAudit(ctx, 'office.setup', 'office', 1, null, { districtCode: district.code, name, signers: args.signers });
   })();
   return getOffice(db)!;

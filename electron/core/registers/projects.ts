@@ -9,6 +9,7 @@ import { CoreError } from '../errors';
 import { amountFromInput } from '../money-input';
 import { requireOffice } from '../office/office';
 import { resolveRecipient } from './recipients';
+import { vietnamDate } from '../../../shared/format/today';
 
 interface ProjectRow {
   id: number;
@@ -96,7 +97,7 @@ export function createProject(ctx: CoreContext, args: ProjectFields): Investment
   return db.transaction(() => {
     assertCodeFree(db, args.code, null);
     const now = ctx.now();
-    const columns = { ...columnsOf(ctx, args, now.slice(0, 10)), created_at: now, updated_at: now };
+    const columns = { ...columnsOf(ctx, args, vietnamDate(now)), created_at: now, updated_at: now };
     const names = Object.keys(columns);
     const { lastInsertRowid } = db.prepare(`INSERT INTO investment_project (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(columns);
     const created = getProject(db, Number(lastInsertRowid));
@@ -111,7 +112,7 @@ export function updateProject(ctx: CoreContext, args: CommandArgs<'projects.upda
     const before = getProject(db, args.id);
     if (args.patch.code !== undefined) assertCodeFree(db, args.patch.code, args.id);
     const now = ctx.now();
-    const columns = { ...columnsOf(ctx, args.patch, now.slice(0, 10)), updated_at: now };
+    const columns = { ...columnsOf(ctx, args.patch, vietnamDate(now)), updated_at: now };
     db.prepare(`UPDATE investment_project SET ${Object.keys(columns).map((n) => `${n} = @${n}`).join(', ')} WHERE id = @id`).run({ ...columns, id: args.id });
     const after = getProject(db, args.id);
     writeAudit(ctx, 'projects.update', 'investment_project', args.id, before, after);

@@ -21,6 +21,7 @@ import { IssueDialog } from './IssueDialog';
 import { planPaste } from './paste';
 import { useDecision } from './useDecision';
 import { undoRedoKey } from '../../grid/undo-keys';
+import { todayInVietnam } from '../../../shared/format/today';
 
 const UNIT_KEY = 'sovon.decisions.unit';
 const initialUnit = (): MoneyUnit => {
@@ -52,7 +53,7 @@ export function DecisionEditor() {
   const adjustmentRef = useRef<AdjustmentGridHandle>(null);
 
   const year = doc?.header.year;
-  const docDate = doc?.header.docDate ?? new Date().toISOString().slice(0, 10);
+  const docDate = doc?.header.docDate ?? todayInVietnam();
   const readOnly = doc?.header.status !== 'draft';
   const adjustmentMode = doc !== null && ADJUSTMENT_KINDS.has(doc.header.kind);
 

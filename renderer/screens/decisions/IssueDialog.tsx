@@ -4,13 +4,15 @@ import type { Signer } from '../../../shared/api/types';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { api } from '../../api/client';
 import { FindingsPanel } from './BalancePanel';
+import { todayInVietnam } from '../../../shared/format/today';
+import { SIGNER_ROLE_BODY } from '../../../shared/domain/signers';
 
 /** Number (next free suggested), date, signer, basis; refused with the findings while an error stands. */
 export function IssueDialog({ doc, signers, onIssued, onClose, onPick }: { doc: DecisionDocument; signers: Signer[]; onIssued: (doc: DecisionDocument) => void; onClose: () => void; onPick: (lineId: number) => void }) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInVietnam();
   const [dateText, setDateText] = useState(formatDateVi(doc.header.docDate ?? today));
   const [number, setNumber] = useState('');
-  const [signerId, setSignerId] = useState<number | ''>(doc.header.signerId ?? signers.find((s) => (doc.header.issuer === 'HDND') === /HĐND/i.test(s.title))?.id ?? signers[0]?.id ?? '');
+  const [signerId, setSignerId] = useState<number | ''>(doc.header.signerId ?? signers.find((s) => s.roleCode !== null && SIGNER_ROLE_BODY[s.roleCode] === doc.header.issuer)?.id ?? signers[0]?.id ?? '');
   const [basis, setBasis] = useState(doc.header.basis.join('\n'));
   const [error, setError] = useState<string | null>(null);
   const [findings, setFindings] = useState<Finding[] | null>(null);

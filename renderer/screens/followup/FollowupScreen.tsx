@@ -23,8 +23,9 @@ import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
+import { todayInVietnam } from '../../../shared/format/today';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => todayInVietnam();
 
 function useDate(initial = '') {
   const [text, setText] = useState(initial);

@@ -4,6 +4,7 @@ import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
+import { todayInVietnam } from '../../../shared/format/today';
 
 const STATUS_LABELS: Record<ProjectStatus, string> = { chuan_bi: 'Chuẩn bị đầu tư', thuc_hien: 'Đang thực hiện', hoan_thanh: 'Hoàn thành', tam_dung: 'Tạm dừng' };
 
@@ -26,7 +27,7 @@ export function ProjectsScreen() {
   useEffect(() => {
     void reload();
     // The district's communes, old and new: a project keeps the commune it was approved in.
-    void api.invoke('recipients.list', { date: new Date().toISOString().slice(0, 10) }).then((r) => r.ok && setCommunes(r.value.filter((x) => x.kind === 'commune')));
+    void api.invoke('recipients.list', { date: todayInVietnam() }).then((r) => r.ok && setCommunes(r.value.filter((x) => x.kind === 'commune')));
   }, [reload]);
 
   const save = async () => {

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../shared/api/types';
 import { api } from '../../api/client';
 import { useFrame } from '../../app/AppFrame';
 import { StatusBanner } from '../../app/StatusBanner';
+import { SignersPanel } from './SignersPanel';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -144,26 +145,13 @@ export function SettingsScreen() {
               <th scope="row">Thí điểm phân cấp NQ 111/2024/QH15</th>
               <td>{office.pilot ? `Có${office.pilotBasis ? ` — ${office.pilotBasis}` : ''}` : 'Không'}</td>
             </tr>
-            <tr>
-              <th scope="row">Người ký</th>
-              <td>
-                {office.signers.length === 0 ? (
-                  <span className="muted">Chưa có người ký.</span>
-                ) : (
-                  <ul className="plain-list" aria-label="Người ký">
-                    {office.signers.map((s) => (
-                      <li key={s.id}>
-                        {s.name} — {s.title}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-            </tr>
           </tbody>
         </table>
       ) : null}
-      <p className="help muted">Thông tin văn phòng và người ký được nhập khi thiết lập lần đầu; màn hình này chỉ hiển thị.</p>
+      <p className="help muted">Tên cơ quan và huyện được nhập khi thiết lập lần đầu.</p>
+
+      <h2 className="section-title">Người ký</h2>
+      <SignersPanel onChanged={reloadApp} />
 
       <h2 className="section-title">Tệp dữ liệu</h2>
       <table className="list-table settings-table" aria-label="Tệp dữ liệu">

@@ -134,7 +134,10 @@ export function openCore(options: CoreOptions): Core {
       db.close();
       reopen();
     } catch (error) {
+      // The file now under the name cannot be opened (damaged, gone): said as such, with its own way out.
       log.error('Không mở được tệp dữ liệu mới', error);
+      if (error instanceof CoreError) return err(error.code, `Tệp dữ liệu vừa được thay bởi một chương trình khác và không mở được: ${error.message}`, error.details);
+      return err('DB_REPLACED', 'Tệp dữ liệu vừa được thay bởi một chương trình khác và không mở được; không có gì được ghi. Chi tiết đã được ghi vào tệp nhật ký.', { file });
     }
     return err(
       'DB_REPLACED',

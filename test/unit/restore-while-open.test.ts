@@ -2,11 +2,15 @@
 // went on answering ok:true to writes that went to the file put aside — lost. Now a restore is refused while another
 // process has the data open (naming it), and a process whose file was swapped anyway (by an older version, by hand)
 // refuses the next write and opens the new file.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { restoreBackup } from '../../electron/core/backup/backups';
 import { openCore } from '../../electron/core/core';
+import { holdersDir, otherHolders } from '../../electron/core/db/holders';
 import { databaseFile } from '../../electron/core/paths';
 import { invokeHost, runCliProcess, spawnWebHost, type WebHostProcess } from '../reliability/web-host-process';
 import { tempDir } from './helpers';
@@ -43,6 +47,23 @@ function assignmentsOnDisk(dataDir: string): number {
 }
 
 describe('restore while another process has the data open', () => {
+  it('a holder file of a process that died, or from before the machine started, does not block a restore', () => {
+    const dataDir = tempDir();
+    const backup = officeWithBackup(dataDir);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    fs.mkdirSync(holdersDir(dataDir), { recursive: true });
+    const write = (name: string, pid: number, startedAt: string) =>
+      fs.writeFileSync(path.join(holdersDir(dataDir), name), JSON.stringify({ pid, host: os.hostname(), actor: 'web:an', startedAt }));
+    write('chet.json', dead, new Date().toISOString());
+    // pid 1 is alive, but a file older than the machine's start names whatever has that number now.
+    write('truoc-khi-bat-may.json', 1, new Date(Date.now() - os.uptime() * 1000 - 60_000).toISOString());
+    expect(otherHolders(dataDir)).toEqual([]);
+    expect(fs.readdirSync(holdersDir(dataDir))).toEqual([]);
+    write('dang-chay.json', 1, new Date().toISOString());
+    expect(otherHolders(dataDir).map((h) => h.pid)).toEqual([1]);
+    expect(() => restoreBackup(databaseFile(dataDir), dataDir, backup)).toThrow(/tiến trình 1 /);
+  });
+
   it('the CLI restore is refused while the web host runs, naming it; every write the host acknowledged is on disk', async () => {
     const dataDir = tempDir();
     const backup = officeWithBackup(dataDir);

@@ -63,7 +63,10 @@ export function otherHolders(dataDir: string): Holder[] {
     }
     if (typeof holder.pid !== 'number' || typeof holder.host !== 'string') continue;
     if (holder.pid === process.pid && holder.host === os.hostname()) continue;
-    if (holder.host === os.hostname() && !isAlive(holder.pid)) {
+    // On this machine: a process that is gone, or a file from before the last start of the machine (its number may
+    // since belong to another program), is stale.
+    const beforeBoot = Date.parse(holder.startedAt) < Date.now() - os.uptime() * 1000;
+    if (holder.host === os.hostname() && (beforeBoot || !isAlive(holder.pid))) {
       fs.rmSync(file, { force: true });
       continue;
     }

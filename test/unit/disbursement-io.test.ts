@@ -166,6 +166,9 @@ describe('CLI: disbursement import and progress', () => {
     const done = await cliAsync(['disbursement', 'import', file, '--data', data]);
     expect(done.code).toBe(EXIT.ok);
     expect(done.out).toContain('Đã nhập 4 dòng sao kê KBNN, lũy kế đến 31/07/2024');
+    // The unit as officers write it, not the option value (issue 15, point 1).
+    expect(done.out).toMatch(/đơn vị (đồng|nghìn đồng|triệu đồng)$/m);
+    expect(done.out).not.toMatch(/đơn vị (dong|nghin|trieu)\b/);
     expect(julyRows(data)).toBe(4);
     const again = await cliAsync(['disbursement', 'import', file, '--json', '--data', data]);
     expect(JSON.parse(again.out)).toMatchObject({ noop: true, committed: false });

@@ -22,6 +22,10 @@ import { createProject, listProjects, updateProject } from './registers/projects
 import { listRecipients } from './registers/recipients';
 import { listTargets, saveTarget } from './registers/targets';
 import { buildDecisionPrint } from './print/annexes';
+import { decisionDocx } from './print/docx';
+import { listDocuments } from './print/documents-hub';
+import { annexWorkbook } from './print/xlsx';
+import { decisionWording, listTemplates, saveDecisionWording, saveTemplate } from './print/wording-store';
 import { createNotice, followupSummary, listNotices, listTasks, updateTask } from './followup/notices';
 import { followupWorkbook } from './followup/export';
 import { createInspection, listInspections, updateInspection } from './followup/inspections';
@@ -166,5 +170,18 @@ export function createHandlers(seedDir: string): HandlerTable {
     'benchmarks.list': (args, ctx) => listBenchmarks(ctx.db, args.year),
     'benchmarks.create': (args, ctx) => createBenchmark(ctx, args),
     'benchmarks.delete': (args, ctx) => deleteBenchmark(ctx, args.id),
+    'documents.list': (args, ctx) => listDocuments(ctx.db, args.year),
+    'documents.templates': (_args, ctx) => listTemplates(ctx.db),
+    'documents.saveTemplate': (args, ctx) => saveTemplate(ctx, args),
+    'documents.decisionWording': (args, ctx) => decisionWording(ctx.db, args.id),
+    'documents.saveDecisionWording': (args, ctx) => saveDecisionWording(ctx, args),
+    'print.decisionDocx': async (args, ctx) => {
+      const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, body: true }, today(ctx));
+      return { fileName: `${doc.fileStem}.docx`, base64: (await decisionDocx(doc)).toString('base64') };
+    },
+    'print.annexWorkbook': async (args, ctx) => {
+      const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, orientation: args.orientation, body: false }, today(ctx));
+      return { fileName: `phu-luc-${doc.fileStem}.xlsx`, base64: (await annexWorkbook(doc)).toString('base64') };
+    },
   };
 }

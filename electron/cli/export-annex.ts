@@ -6,13 +6,14 @@ import { romanNumeral } from '../../shared/domain/documents';
 import { ANNEX_KINDS, type AnnexKind } from '../../shared/print/document';
 import type { MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
-import { annexWorkbook } from '../core/print/xlsx';
-import { printAnnexPdf } from './print-pdf';
+import { DecisionRefError, resolveDecisionRef } from './decision-ref';
+import { printDecisionPdf } from './print-pdf';
 
 export class ExportUsageError extends Error {}
 
 export interface ExportRequest {
-  decisionId: number;
+  /** The id or the number text ("215/QĐ-UBND"), resolved once the data is open. */
+  decision: string;
   format: 'pdf' | 'xlsx';
   out: string;
   unit: MoneyUnit;
@@ -37,14 +38,14 @@ export function parseExportArgs(argv: string[]): ExportRequest {
       json: { type: 'boolean' },
     },
   });
-  if (!values.decision || !/^\d{1,9}$/.test(values.decision)) throw new ExportUsageError('Thiếu hoặc sai --decision <mã quyết định> (số nguyên dương).');
+  if (!values.decision?.trim()) throw new ExportUsageError('Thiếu --decision <mã quyết định hoặc số văn bản, ví dụ 215/QĐ-UBND>.');
   if (values.format !== 'pdf' && values.format !== 'xlsx') throw new ExportUsageError('--format phải là pdf hoặc xlsx.');
   if (!values.out) throw new ExportUsageError('Thiếu --out TỆP.');
   if (!['dong', 'nghin', 'trieu'].includes(values.unit!)) throw new ExportUsageError('--unit phải là dong, nghin hoặc trieu.');
   if (values.orientation !== undefined && values.orientation !== 'portrait' && values.orientation !== 'landscape') throw new ExportUsageError('--orientation phải là portrait (A4 dọc) hoặc landscape (A4 ngang).');
   if (!fs.existsSync(path.dirname(path.resolve(values.out)))) throw new ExportUsageError(`Thư mục của --out không tồn tại: ${path.dirname(path.resolve(values.out))}`);
   return {
-    decisionId: Number(values.decision),
+    decision: values.decision,
     format: values.format,
     out: values.out,
     unit: values.unit as MoneyUnit,
@@ -54,7 +55,7 @@ export function parseExportArgs(argv: string[]): ExportRequest {
 }
 
 /** Resolves "I,II" against the decision's default annexes, or takes annex kinds as they are. */
-function chooseAnnexes(core: Core, request: ExportRequest): AnnexKind[] | undefined {
+function chooseAnnexes(core: Core, request: ExportRequest & { decisionId: number }): AnnexKind[] | undefined {
   if (!request.annex) return undefined;
   const parts = request.annex.split(',').map((p) => p.trim()).filter(Boolean);
   if (parts.every((p) => (ANNEX_KINDS as readonly string[]).includes(p))) return parts as AnnexKind[];
@@ -69,21 +70,35 @@ function chooseAnnexes(core: Core, request: ExportRequest): AnnexKind[] | undefi
 }
 
 /** Runs the export; returns the core's error when the decision cannot be printed. */
-export async function runExport(core: Core, request: ExportRequest, log: (text: string) => void): Promise<{ ok: true; file: string; annexes: number } | { ok: false; code: string; message: string }> {
+export async function runExport(core: Core, parsed: ExportRequest, log: (text: string) => void): Promise<{ ok: true; file: string; annexes: number } | { ok: false; code: string; message: string }> {
+  let request: ExportRequest & { decisionId: number };
+  try {
+    request = { ...parsed, decisionId: resolveDecisionRef(core, parsed.decision) };
+  } catch (error) {
+    if (error instanceof DecisionRefError) return { ok: false, code: 'NOT_FOUND', message: error.message };
+    throw error;
+  }
   const annexes = chooseAnnexes(core, request);
   const orientation = request.orientation ? { orientation: request.orientation } : {};
-  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, ...orientation, ...(annexes ? { annexes } : {}) });
+  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, body: false, ...orientation, ...(annexes ? { annexes } : {}) });
   if (!doc.ok) return { ok: false, code: doc.error.code, message: doc.error.message };
   if (request.format === 'pdf') {
-    await printAnnexPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, ...orientation, ...(annexes ? { annexes } : {}) }, log);
+    await printDecisionPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, body: false, ...orientation, ...(annexes ? { annexes } : {}) }, log);
   } else {
-    const partial = `${request.out}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(partial, await annexWorkbook(doc.value));
-      fs.renameSync(partial, request.out);
-    } finally {
-      fs.rmSync(partial, { force: true });
-    }
+    const workbook = await core.invokeAsync('print.annexWorkbook', { id: request.decisionId, unit: request.unit, ...orientation, ...(annexes ? { annexes } : {}) });
+    if (!workbook.ok) return { ok: false, code: workbook.error.code, message: workbook.error.message };
+    writeWhole(request.out, Buffer.from(workbook.value.base64, 'base64'));
   }
   return { ok: true, file: path.resolve(request.out), annexes: doc.value.annexes.length };
+}
+
+/** Writes beside the target and renames: a failure leaves no half-written file. */
+export function writeWhole(out: string, bytes: Buffer): void {
+  const partial = `${out}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(partial, bytes);
+    fs.renameSync(partial, out);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
 }

@@ -26,7 +26,7 @@ export async function benchPrint(dataDir: string): Promise<void> {
     for (const format of ['pdf', 'xlsx'] as const) {
       const out = path.join(dataDir, `annex-1000.${format}`);
       const start = performance.now();
-      const result = await runExport(core, { decisionId: draft.header.id, format, out, unit: 'dong', annex: 'theo_xa' }, () => {});
+      const result = await runExport(core, { decision: String(draft.header.id), format, out, unit: 'dong', annex: 'theo_xa' }, () => {});
       const ms = performance.now() - start;
       if (!result.ok || fs.statSync(out).size < 10_000) throw new Error(`export ${format} failed`);
       record(`print.annex_1000_${format}_ms`, ms, 'ms');

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../shared/api/types';
 import { api } from '../../api/client';
 import { useFrame } from '../../app/AppFrame';
 import { StatusBanner } from '../../app/StatusBanner';
+import { DocumentTemplatesSection } from './DocumentTemplatesSection';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -160,6 +161,8 @@ export function SettingsScreen() {
         </table>
       ) : null}
       <p className="help muted">Thông tin văn phòng và người ký được nhập khi thiết lập lần đầu; màn hình này chỉ hiển thị.</p>
+
+      <DocumentTemplatesSection />
 
       <h2 className="section-title">Tệp dữ liệu</h2>
       <table className="list-table settings-table" aria-label="Tệp dữ liệu">

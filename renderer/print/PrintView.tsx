@@ -14,6 +14,7 @@ import { downloadBase64 } from '../screens/exchange/file-base64';
 import { decisionSections } from './decision-sections';
 import { DecisionWordingPanel } from './DecisionWordingPanel';
 import { PagedDocument } from './PagedDocument';
+import { usePrintAction } from './print-action';
 
 const ANNEX_LABELS: Record<AnnexKind, string> = {
   tong_hop: 'Tổng hợp',
@@ -56,6 +57,7 @@ export function PrintView() {
 
   const sections = useMemo(() => (doc ? decisionSections(doc) : []), [doc]);
   const onReady = useCallback(() => setReady(true), []);
+  usePrintAction(ready, doc ? `${withBody ? '' : 'phu-luc-'}${doc.fileStem}.pdf` : null);
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);

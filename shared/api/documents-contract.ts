@@ -1,6 +1,6 @@
 /** Commands of the decision documents: the office's wording templates, a decision's own wording, Word and Excel files, the year's documents. */
 import { z } from 'zod';
-import { ANNEX_KINDS } from '../print/document';
+import { ANNEX_KINDS, type ReportSignature } from '../print/document';
 import { TEMPLATE_KEYS, type DecisionWording, type TemplateKey } from '../print/wording';
 import type { DecisionIssuer } from './ledger-types';
 import type { ExchangeFile } from './exchange-types';
@@ -68,6 +68,8 @@ export const documentCommands = {
   'documents.saveDecisionWording': command<DecisionWordingState>()(z.object({ id: entityId, wording: wordingSchema.nullable() }).strict()),
   /** The whole decision (body and annexes) as a Word document. */
   'print.decisionDocx': command<ExchangeFile>()(z.object({ id: entityId, ...annexChoice }).strict()),
+  /** Who signs a report of the office and its number (the signer chosen, or the head of the phòng). */
+  'print.reportSignature': command<ReportSignature>()(z.object({ signerId: entityId.optional(), number: shortText(20).regex(/^\d*$/, 'Số báo cáo chỉ gồm chữ số').optional() }).strict()),
   /** The decision's annexes as a print-ready workbook. */
   'print.annexWorkbook': command<ExchangeFile>()(
     z.object({ id: entityId, ...annexChoice, orientation: z.enum(['portrait', 'landscape']).optional() }).strict(),

@@ -99,3 +99,17 @@ export interface PrintDocument {
   /** Decisions not yet issued print with a watermark line. */
   draft: boolean;
 }
+
+/** Who signs a report of the office (disbursement, follow-up) and its number: never an empty "TRƯỞNG PHÒNG". */
+export interface ReportSignature {
+  /** "ỦY BAN NHÂN DÂN HUYỆN TRÀNG ĐỊNH", "PHÒNG TÀI CHÍNH - KẾ HOẠCH" (the phòng) or the UBND's two lines. */
+  issuerLines: string[];
+  /** "Số: 12/BC-TCKH"; the number left blank ("Số:      /BC-TCKH") until the office gives it. */
+  numberLine: string;
+  authority: string | null;
+  role: string[];
+  name: string;
+  /** The signers to choose from. */
+  signers: { id: number; name: string; title: string }[];
+  signerId: number | null;
+}

@@ -184,7 +184,7 @@ function annexSection(doc: PrintDocument, annex: PrintAnnex, index: number, with
         <tr key={r} className={[row.bold ? 'bold' : '', row.italic ? 'italic' : '', row.total ? 'total' : '', row.detail ? 'detail' : ''].join(' ')}>
           {annex.columns.map((c) => (
             <td key={c.key} className={c.kind === 'money' ? 'num' : c.kind === 'stt' ? 'stt' : 'text'} style={c.key === 'label' ? { paddingLeft: `${Math.max(row.depth, 0) * 3 + 1}mm` } : undefined}>
-              {c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, doc.unit, doc.maxDecimals)}
+              {c.key === 'stt' ? row.stt : c.kind === 'text' ? keepNumbers(cellText(row.cells[c.key], c, doc.unit, doc.maxDecimals)) : cellText(row.cells[c.key], c, doc.unit, doc.maxDecimals)}
             </td>
           ))}
         </tr>

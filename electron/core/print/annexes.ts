@@ -313,13 +313,14 @@ function projectAnnex(db: Db, lines: DecisionLine[], unit: MoneyUnit): Omit<Prin
     unitLine: `Đơn vị tính: ${UNIT_LABEL_VI[unit]}`,
     columns: [
       STT_COLUMN,
-      { key: 'label', header: ['Tên dự án'], kind: 'text', width: 70 },
+      { key: 'label', header: ['Tên dự án'], kind: 'text', width: 62 },
       { key: 'place', header: ['Địa điểm xây dựng'], kind: 'text', width: 28 },
       { key: 'investor', header: ['Chủ đầu tư'], kind: 'text', width: 34 },
       { key: 'approval', header: ['Quyết định phê duyệt'], kind: 'text', width: 32 },
       { key: 'tmdt', header: ['Tổng mức đầu tư'], kind: 'money', width: 26 },
       { key: 'amount', header: ['Kế hoạch vốn'], kind: 'money', width: 26 },
-      NOTE_COLUMN,
+      // Wide enough for "cơ chế đặc thù NQ 111/2024/QH15" with the number kept whole.
+      { ...NOTE_COLUMN, width: 30 },
     ],
     headerDepth: 1,
     rows: [total, ...rows],

@@ -114,7 +114,8 @@ export function DocumentsScreen() {
                 </td>
                 <td>{d.date ? formatDateVi(d.date) : ''}</td>
                 <td>{d.status === 'issued' ? 'Đã ban hành' : d.status === 'draft' ? 'Dự thảo' : ''}</td>
-                <td className="doc-actions">
+                <td>
+                  <div className="doc-actions">
                   {d.formats.includes('preview') ? (
                     <button type="button" onClick={() => open(d)} aria-label={`Xem trước: ${d.title}`}>
                       Xem trước
@@ -140,6 +141,7 @@ export function DocumentsScreen() {
                       Excel
                     </button>
                   ) : null}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -207,8 +207,11 @@ describe('export decision: the whole document as PDF and Word', () => {
     await checkDocx(data, '28/NQ-HDND', 'nq-28.docx', bodyText, doc);
   }, 240_000);
 
-  it('refuses an unknown number with the way out, and a bad format as usage', async () => {
+  it('refuses an unknown number with the way out, and a bad format as usage; export annex takes a number too', async () => {
     const data = seeded();
+    const annex = await cli(['export', 'annex', '--decision', '19/NQ-HĐND', '--format', 'xlsx', '--out', path.join(data, 'nq-19.xlsx'), '--data', data]);
+    expect(annex, annex.err).toMatchObject({ code: EXIT.ok });
+    expect(annex.out).toContain('Đã ghi 2 phụ lục');
     const unknown = await cli(['export', 'decision', '--decision', '999/QĐ-UBND', '--format', 'docx', '--out', path.join(data, 'x.docx'), '--data', data]);
     expect(unknown.code).toBe(EXIT.validation);
     expect(unknown.err).toContain('Không có văn bản số "999/QĐ-UBND"');

@@ -1,5 +1,6 @@
 // The wording of decision documents as data: office templates over the defaults, a draft's override, the text
 // frozen at issue (the table's triggers refuse changes after), the documents hub list and the signed reports.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseAmountInWords } from '../../shared/money/amount-in-words';
 import { defaultWording } from '../../shared/print/wording';
@@ -90,5 +91,17 @@ describe('documents hub and signed reports', () => {
     expect(call(core, 'print.reportSignature', { signerId: SIGNER.ubndVice, number: '7' })).toMatchObject({ role: ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], name: 'Nông Thị Lan', numberLine: 'Số: 07/BC-UBND' });
     const unknown = core.invoke('print.reportSignature', { signerId: 99 });
     expect(unknown.ok ? null : unknown.error.code).toBe('UNKNOWN_SIGNER');
+  });
+
+  it('the disbursement report workbook carries the signer\'s block and name', async () => {
+    const core = testCore();
+    call(core, 'demo.seed', {});
+    const file = await core.invokeAsync('disbursement.exportReport', { year: 2024, asOf: '2024-06-30', signerId: 2, number: '12' });
+    if (!file.ok) throw new Error(file.error.message);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.value.base64, 'base64'));
+    const texts = book.worksheets[0]!.getSheetValues().flat().filter((v): v is string => typeof v === 'string');
+    expect(texts).toEqual(expect.arrayContaining(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nông Thị Lan']));
+    expect(texts).not.toContain('TRƯỞNG PHÒNG');
   });
 });

@@ -99,7 +99,7 @@ describe('documents hub and signed reports', () => {
     const file = await core.invokeAsync('disbursement.exportReport', { year: 2024, asOf: '2024-06-30', signerId: 2, number: '12' });
     if (!file.ok) throw new Error(file.error.message);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.value.base64, 'base64'));
+    await book.xlsx.load(Buffer.from(file.value.base64, 'base64') as unknown as ExcelJS.Buffer);
     const texts = book.worksheets[0]!.getSheetValues().flat().filter((v): v is string => typeof v === 'string');
     expect(texts).toEqual(expect.arrayContaining(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nông Thị Lan']));
     expect(texts).not.toContain('TRƯỞNG PHÒNG');

@@ -20,6 +20,7 @@ import { databaseFile, defaultDataDir, defaultResourcesDir, logDir } from '../co
 import { latestVersion, loadMigrations } from '../core/db/migrations';
 import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
 import { ExportUsageError, parseExportArgs, runExport } from './export-annex';
+import { parseDecisionExportArgs, runDecisionExport } from './export-decision';
 import { isExchangeCommand, parseExchangeArgs, runExchange, type TaskOutcome } from './export-exchange';
 import { ImportUsageError, parseImportArgs, runImport } from './import-province';
 import { writeJson } from './json-out';
@@ -56,6 +57,8 @@ Lệnh:
   recurrent show --year NĂM [--program MÃ]
                           dự toán chi thường xuyên (kinh phí SN) theo hợp phần × đơn vị, còn lại theo nguồn
   check-draft <mã>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
+  export decision --decision <mã|số> --format pdf|docx --out TỆP [--unit dong|nghin|trieu]
+                          toàn văn quyết định/nghị quyết (thể thức NĐ 30/2020) và các phụ lục, ra PDF hoặc Word
   export annex --decision <mã|số> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--orientation portrait|landscape]
                           in phụ lục của quyết định ra PDF (qua Chromium/Edge) hoặc Excel sẵn để in
   export package --year NĂM --out TỆP
@@ -558,7 +561,15 @@ function asyncTask(argv: string[]): (core: Core, log: (text: string) => void) =>
     const request = parseExchangeArgs(argv);
     return (core) => runExchange(core, request);
   }
-  if (argv[1] !== 'annex') throw new ExportUsageError(`Lệnh con "${argv[1] ?? ''}" không có; dùng "export annex", "export package" hoặc "export report".`);
+  if (argv[1] === 'decision') {
+    const request = parseDecisionExportArgs(argv.slice(2));
+    return async (core, log) => {
+      const result = await runDecisionExport(core, request, log);
+      if (!result.ok) return { ok: false, error: { code: result.code as ApiError['code'], message: result.message } };
+      return { ok: true, value: result, text: `Đã ghi toàn văn ${result.numberLine.replace(/^Số:\s*/, '')} và ${result.annexes} phụ lục vào ${result.file}` };
+    };
+  }
+  if (argv[1] !== 'annex') throw new ExportUsageError(`Lệnh con "${argv[1] ?? ''}" không có; dùng "export decision", "export annex", "export package" hoặc "export report".`);
   const request = parseExportArgs(argv.slice(2));
   return async (core, log) => {
     const result = await runExport(core, request, log);

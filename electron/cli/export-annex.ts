@@ -6,8 +6,7 @@ import { romanNumeral } from '../../shared/domain/documents';
 import { ANNEX_KINDS, type AnnexKind } from '../../shared/print/document';
 import type { MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
-import { annexWorkbook } from '../core/print/xlsx';
-import { printAnnexPdf } from './print-pdf';
+import { printDecisionPdf } from './print-pdf';
 
 export class ExportUsageError extends Error {}
 
@@ -76,18 +75,25 @@ export async function runExport(core: Core, named: ExportRequest, log: (text: st
   const request = { ...named, decisionId: found.value.id };
   const annexes = chooseAnnexes(core, request);
   const orientation = request.orientation ? { orientation: request.orientation } : {};
-  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, ...orientation, ...(annexes ? { annexes } : {}) });
+  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, body: false, ...orientation, ...(annexes ? { annexes } : {}) });
   if (!doc.ok) return { ok: false, code: doc.error.code, message: doc.error.message };
   if (request.format === 'pdf') {
-    await printAnnexPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, ...orientation, ...(annexes ? { annexes } : {}) }, log);
+    await printDecisionPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, body: false, ...orientation, ...(annexes ? { annexes } : {}) }, log);
   } else {
-    const partial = `${request.out}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(partial, await annexWorkbook(doc.value));
-      fs.renameSync(partial, request.out);
-    } finally {
-      fs.rmSync(partial, { force: true });
-    }
+    const workbook = await core.invokeAsync('print.annexWorkbook', { id: request.decisionId, unit: request.unit, ...orientation, ...(annexes ? { annexes } : {}) });
+    if (!workbook.ok) return { ok: false, code: workbook.error.code, message: workbook.error.message };
+    writeWhole(request.out, Buffer.from(workbook.value.base64, 'base64'));
   }
   return { ok: true, file: path.resolve(request.out), annexes: doc.value.annexes.length };
+}
+
+/** Writes beside the target and renames: a failure leaves no half-written file. */
+export function writeWhole(out: string, bytes: Buffer): void {
+  const partial = `${out}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(partial, bytes);
+    fs.renameSync(partial, out);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
 }

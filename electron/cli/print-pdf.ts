@@ -1,5 +1,5 @@
 /**
- * Prints a decision's annexes to PDF from the command line: the same print view the app shows, served by an
+ * Prints a decision (its text and annexes, or the annexes alone) to PDF from the command line: the same print view the app shows, served by an
  * in-process web host over the open core, printed by a local Chromium-family browser (Debian's chromium,
  * Edge on Windows). The desktop app prints the same view with Electron's printToPDF.
  */
@@ -17,6 +17,8 @@ export interface PdfOptions {
   unit: MoneyUnit;
   annexes?: AnnexKind[];
   orientation?: 'portrait' | 'landscape';
+  /** The decision's text before its annexes; false prints the annexes alone (export annex). */
+  body?: boolean;
   out: string;
 }
 
@@ -26,7 +28,7 @@ function launchOptions(): LaunchOptions {
 }
 
 /** Writes the PDF next to its destination first and renames it: a failure leaves no half-written file. */
-export async function printAnnexPdf(core: Core, options: PdfOptions, log: (text: string) => void): Promise<void> {
+export async function printDecisionPdf(core: Core, options: PdfOptions, log: (text: string) => void): Promise<void> {
   buildIfNeeded(log);
   const host = await startWebHost({ core, staticDir, port: 0 });
   // Loaded only when a PDF is printed: the browser driver is heavy, and every other command would carry it.
@@ -35,7 +37,12 @@ export async function printAnnexPdf(core: Core, options: PdfOptions, log: (text:
   const partial = path.join(path.dirname(path.resolve(options.out)), `.${path.basename(options.out)}.${process.pid}.tmp`);
   try {
     const page = await browser.newPage();
-    const query = new URLSearchParams({ unit: options.unit, ...(options.orientation ? { orientation: options.orientation } : {}), ...(options.annexes ? { annexes: options.annexes.join(',') } : {}) });
+    const query = new URLSearchParams({
+      unit: options.unit,
+      body: options.body === false ? '0' : '1',
+      ...(options.orientation ? { orientation: options.orientation } : {}),
+      ...(options.annexes ? { annexes: options.annexes.join(',') } : {}),
+    });
     await page.goto(`${host.url}#/in/${options.decisionId}?${query.toString()}`);
     await page.locator('.print-root[data-ready="true"], [role="alert"]').first().waitFor({ timeout: 60_000 });
     const alert = page.locator('[role="alert"]');

@@ -24,6 +24,11 @@ import { createProject, listProjects, updateProject } from './registers/projects
 import { listRecipients } from './registers/recipients';
 import { listTargets, saveTarget } from './registers/targets';
 import { buildDecisionPrint } from './print/annexes';
+import { decisionDocx } from './print/docx';
+import { listDocuments } from './print/documents-hub';
+import { annexWorkbook } from './print/xlsx';
+import { reportSignature } from './print/report-signature';
+import { decisionWording, listTemplates, saveDecisionWording, saveTemplate } from './print/wording-store';
 import { createNotice, followupSummary, listNotices, listTasks, updateTask } from './followup/notices';
 import { followupWorkbook } from './followup/export';
 import { createInspection, listInspections, updateInspection } from './followup/inspections';
@@ -163,7 +168,8 @@ export function createHandlers(seedDir: string): HandlerTable {
     'disbursement.report': (args, ctx) => disbursementReport(ctx.db, args.year, args.asOf ?? today(ctx)),
     'disbursement.exportReport': async (args, ctx) => {
       const asOf = args.asOf ?? today(ctx);
-      return { fileName: `bao-cao-giai-ngan-${asOf}.xlsx`, base64: (await reportWorkbook(disbursementReport(ctx.db, args.year, asOf))).toString('base64') };
+      const signature = reportSignature(ctx.db, { signerId: args.signerId, number: args.number });
+      return { fileName: `bao-cao-giai-ngan-${asOf}.xlsx`, base64: (await reportWorkbook(disbursementReport(ctx.db, args.year, asOf), signature)).toString('base64') };
     },
     'disbursement.analyze': (args, ctx) => asTask(ctx, undefined, 'Đọc sao kê KBNN', async (task) => (await analyzeKbnn(ctx, args, task)).preview),
     'disbursement.commit': (args, ctx) => asTask(ctx, undefined, 'Nhập sao kê KBNN', (task) => commitKbnn(ctx, args, task)),
@@ -175,5 +181,19 @@ export function createHandlers(seedDir: string): HandlerTable {
     'benchmarks.list': (args, ctx) => listBenchmarks(ctx.db, args.year),
     'benchmarks.create': (args, ctx) => createBenchmark(ctx, args),
     'benchmarks.delete': (args, ctx) => deleteBenchmark(ctx, args.id),
+    'documents.list': (args, ctx) => listDocuments(ctx.db, args.year),
+    'documents.templates': (_args, ctx) => listTemplates(ctx.db),
+    'documents.saveTemplate': (args, ctx) => saveTemplate(ctx, args),
+    'documents.decisionWording': (args, ctx) => decisionWording(ctx.db, args.id),
+    'documents.saveDecisionWording': (args, ctx) => saveDecisionWording(ctx, args),
+    'print.decisionDocx': async (args, ctx) => {
+      const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, body: true }, today(ctx));
+      return { fileName: `${doc.fileStem}.docx`, base64: (await decisionDocx(doc)).toString('base64') };
+    },
+    'print.reportSignature': (args, ctx) => reportSignature(ctx.db, args),
+    'print.annexWorkbook': async (args, ctx) => {
+      const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, orientation: args.orientation, body: false }, today(ctx));
+      return { fileName: `phu-luc-${doc.fileStem}.xlsx`, base64: (await annexWorkbook(doc)).toString('base64') };
+    },
   };
 }

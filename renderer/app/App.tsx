@@ -9,6 +9,7 @@ import { FollowupScreen } from '../screens/followup/FollowupScreen';
 import { ProjectsScreen } from '../screens/projects/ProjectsScreen';
 import { ExchangeScreen } from '../screens/exchange/ExchangeScreen';
 import { RecurrentScreen } from '../screens/recurrent/RecurrentScreen';
+import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { DashboardScreen } from '../screens/disbursement/DashboardScreen';
 import { DisbursementScreen } from '../screens/disbursement/DisbursementScreen';
@@ -58,6 +59,8 @@ export function App() {
           <Route path="trao-doi" element={<ExchangeScreen />} />
           <Route path="trao-doi/:year" element={<ExchangeScreen />} />
           <Route path="cai-dat" element={<SettingsScreen />} />
+          <Route path="bao-cao" element={<DocumentsScreen />} />
+          <Route path="bao-cao/:year" element={<DocumentsScreen />} />
           <Route path="giai-ngan" element={<DisbursementScreen />} />
           <Route path="giai-ngan/:year" element={<DisbursementScreen />} />
           <Route path="tong-quan" element={<DashboardScreen />} />

@@ -7,7 +7,9 @@ import { useParams, useSearchParams } from 'react-router';
 import type { DisbursementReport } from '../../shared/api/disbursement-types';
 import { formatAmount } from '../../shared/money/dong';
 import { api } from '../api/client';
+import { ReportSignatureBlock, SignatureChoice, useReportSignature } from './ReportSignature';
 import { ReportToolbar } from './ReportToolbar';
+import { usePrintAction } from './print-action';
 
 const trieu = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], 'trieu', { maxDecimals: 3 });
 
@@ -20,26 +22,31 @@ export function DisbursementPrintView() {
   const [report, setReport] = useState<DisbursementReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
+  const { signature, error: signatureError } = useReportSignature();
   useEffect(() => {
     void api.invoke('disbursement.report', { year, ...(asOf ? { asOf } : {}) }).then((r) => (r.ok ? setReport(r.value) : setError(r.error.message)));
   }, [asOf, year]);
   useEffect(() => {
-    if (report) void document.fonts.ready.then(() => setReady(true));
-  }, [report]);
-  if (error) return <div className="error-banner" role="alert">{error}</div>;
-  if (!report) return <p className="muted">Đang dựng bản in…</p>;
+    if (report && signature) void document.fonts.ready.then(() => setReady(true));
+  }, [report, signature]);
+  usePrintAction(ready, report ? `bao-cao-giai-ngan-${report.asOf}.pdf` : null);
+  if (error ?? signatureError) return <div className="error-banner" role="alert">{error ?? signatureError}</div>;
+  if (!report || !signature) return <p className="muted">Đang dựng bản in…</p>;
   return (
     <div className="print-root portrait" data-ready={ready ? 'true' : 'false'}>
       <style>{'@page { size: A4 portrait; }'}</style>
-      <ReportToolbar pdfName={`bao-cao-giai-ngan-${report.asOf}.pdf`} />
+      <ReportToolbar pdfName={`bao-cao-giai-ngan-${report.asOf}.pdf`}>
+        <SignatureChoice signature={signature} />
+      </ReportToolbar>
       <div className="sheet">
         <table className="doc-header">
           <tbody>
             <tr>
               <td className="doc-header-left">
-                <div className="issuer">{report.issuerLines[0]}</div>
-                <div className="issuer strong">{report.issuerLines[1]}</div>
+                <div className="issuer">{signature.issuerLines[0]}</div>
+                <div className="issuer strong">{signature.issuerLines[1]}</div>
                 <div className="issuer-rule" />
+                <div className="number-line">{signature.numberLine}</div>
               </td>
               <td className="doc-header-right">
                 <div className="national-title">{report.nationalTitle}</div>
@@ -123,17 +130,7 @@ export function DisbursementPrintView() {
             {n}
           </p>
         ))}
-        <table className="signature-block">
-          <tbody>
-            <tr>
-              <td className="recipients" />
-              <td className="signer">
-                <div className="strong">{report.signerTitle}</div>
-                <div className="signature-space" />
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <ReportSignatureBlock signature={signature} />
       </div>
     </div>
   );

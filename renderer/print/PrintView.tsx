@@ -3,12 +3,18 @@ import '@fontsource/tinos/700.css';
 import '@fontsource/tinos/400-italic.css';
 import '@fontsource/tinos/700-italic.css';
 import './print.css';
-import { Fragment, useEffect, useState } from 'react';
+import './paged.css';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ANNEX_KINDS, type AnnexKind, type PrintAnnex, type PrintColumn, type PrintDocument } from '../../shared/print/document';
-import { formatAmount, type MoneyUnit } from '../../shared/money/dong';
+import { ANNEX_KINDS, type AnnexKind, type PrintDocument } from '../../shared/print/document';
+import type { MoneyUnit } from '../../shared/money/dong';
 import { api } from '../api/client';
 import { UnitSelect } from '../grid/UnitSelect';
+import { downloadBase64 } from '../screens/exchange/file-base64';
+import { decisionSections } from './decision-sections';
+import { DecisionWordingPanel } from './DecisionWordingPanel';
+import { PagedDocument } from './PagedDocument';
+import { usePrintAction } from './print-action';
 
 const ANNEX_LABELS: Record<AnnexKind, string> = {
   tong_hop: 'Tổng hợp',
@@ -18,96 +24,12 @@ const ANNEX_LABELS: Record<AnnexKind, string> = {
   du_toan_sn: 'Dự toán chi thường xuyên theo đơn vị',
 };
 
-/** Header rows of a grouped table header: equal neighbouring labels on a level merge into one cell. */
-function headerRows(columns: PrintColumn[], depth: number) {
-  const rows: { label: string; colSpan: number; rowSpan: number }[][] = [];
-  for (let level = 0; level < depth; level++) {
-    const row: { label: string; colSpan: number; rowSpan: number }[] = [];
-    for (let i = 0; i < columns.length; i++) {
-      const header = columns[i]!.header;
-      if (level >= header.length) continue;
-      const label = header[level]!;
-      const lastLevel = level === header.length - 1;
-      let span = 1;
-      while (!lastLevel && i + span < columns.length && columns[i + span]!.header[level] === label && columns[i + span]!.header.length > level + 1) span++;
-      row.push({ label, colSpan: span, rowSpan: lastLevel ? depth - level : 1 });
-      i += span - 1;
-    }
-    rows.push(row);
-  }
-  return rows;
-}
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-function cellText(value: unknown, column: PrintColumn, unit: MoneyUnit, maxDecimals: number): string {
-  if (value === null || value === undefined) return '';
-  if (column.kind === 'money') return value === 0 ? '' : formatAmount(value as Parameters<typeof formatAmount>[0], unit, { maxDecimals });
-  return String(value);
-}
-
-function Annex({ annex, doc, first }: { annex: PrintAnnex; doc: PrintDocument; first: boolean }) {
-  return (
-    <section className="annex" aria-label={annex.label}>
-      <table className="doc-header">
-        <tbody>
-          <tr>
-            <td className="doc-header-left">
-              {doc.issuerLines.map((l, i) => (
-                <div key={i} className="issuer strong">
-                  {l}
-                </div>
-              ))}
-              <div className="issuer-rule" />
-              {first ? <div className="number-line">{doc.numberLine}</div> : null}
-            </td>
-            <td className="doc-header-right">
-              <div className="national-title">{doc.nationalTitle}</div>
-              <div className="motto underline">{doc.motto}</div>
-              {first ? <div className="place-date">{doc.placeDateLine}</div> : null}
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      <h2 className="annex-label">{annex.label}</h2>
-      <div className="annex-title">{annex.title}</div>
-      <div className="attached-to">{annex.attachedTo}</div>
-      <div className="unit-line">{annex.unitLine}</div>
-      <table className="annex-table">
-        <colgroup>
-          {/* Widths are proportions: the table fills the printable width of either orientation. */}
-          {annex.columns.map((c) => (
-            <col key={c.key} style={{ width: `${(c.width / annex.columns.reduce((a, x) => a + x.width, 0)) * 100}%` }} />
-          ))}
-        </colgroup>
-        <thead>
-          {headerRows(annex.columns, annex.headerDepth).map((row, r) => (
-            <tr key={r}>
-              {row.map((h, i) => (
-                <th key={i} colSpan={h.colSpan} rowSpan={h.rowSpan}>
-                  {h.label}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {annex.rows.map((row, r) => (
-            <tr key={r} className={[row.bold ? 'bold' : '', row.italic ? 'italic' : '', row.total ? 'total' : '', row.detail ? 'detail' : ''].join(' ')}>
-              {annex.columns.map((c) => (
-                <td key={c.key} className={c.kind === 'money' ? 'num' : c.kind === 'stt' ? 'stt' : 'text'} style={c.key === 'label' ? { paddingLeft: `${Math.max(row.depth, 0) * 3 + 1}mm` } : undefined}>
-                  {c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, doc.unit, doc.maxDecimals)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {annex.roundingNote ? <p className="rounding-note">{annex.roundingNote}</p> : null}
-      {annex.amountInWords ? <p className="in-words">{annex.amountInWords}</p> : null}
-    </section>
-  );
-}
-
-/** Print preview: exactly what prints (A4, Nghị định 30/2020), with the choice of annexes, unit and orientation. */
+/**
+ * Print preview of a decision: exactly what prints — the decision's text on A4 portrait, then each annex on its own
+ * sheets (Nghị định 30/2020) — with the choice of annexes, unit, orientation, and the Word and Excel files.
+ */
 export function PrintView() {
   const params = useParams();
   const navigate = useNavigate();
@@ -115,19 +37,27 @@ export function PrintView() {
   const id = Number(params.id);
   const unit = (['dong', 'nghin', 'trieu'].includes(search.get('unit') ?? '') ? search.get('unit') : 'trieu') as MoneyUnit;
   const orientation = search.get('orientation') === 'portrait' ? 'portrait' : 'landscape';
+  const withBody = search.get('body') !== '0';
   const annexParam = search.get('annexes');
   const annexes = annexParam ? (annexParam.split(',').filter((a) => (ANNEX_KINDS as readonly string[]).includes(a)) as AnnexKind[]) : undefined;
   const [doc, setDoc] = useState<PrintDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [fontsReady, setFontsReady] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [version, setVersion] = useState(0);
 
   useEffect(() => {
     setDoc(null);
-    void api.invoke('print.decision', { id, unit, orientation, ...(annexes && annexes.length ? { annexes } : {}) }).then((r) => (r.ok ? setDoc(r.value) : setError(r.error.message)));
-  }, [id, unit, orientation, annexParam]);
-  useEffect(() => {
-    if (doc) void document.fonts.ready.then(() => setFontsReady(true));
-  }, [doc]);
+    setReady(false);
+    void api
+      .invoke('print.decision', { id, unit, orientation, body: withBody, ...(annexes && annexes.length ? { annexes } : {}) })
+      .then((r) => (r.ok ? setDoc(r.value) : setError(r.error.message)));
+  }, [id, unit, orientation, annexParam, withBody, version]);
+
+  const sections = useMemo(() => (doc ? decisionSections(doc) : []), [doc]);
+  const onReady = useCallback(() => setReady(true), []);
+  usePrintAction(ready, doc ? `${withBody ? '' : 'phu-luc-'}${doc.fileStem}.pdf` : null);
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
@@ -135,16 +65,28 @@ export function PrintView() {
     setSearch(next);
   };
   const chosen = new Set(doc?.annexes.map((a) => a.kind) ?? []);
+  const annexInput = annexes && annexes.length ? { annexes } : {};
+
+  const download = async (format: 'docx' | 'xlsx') => {
+    setMessage(null);
+    const r = format === 'docx' ? await api.invoke('print.decisionDocx', { id, unit, ...annexInput }) : await api.invoke('print.annexWorkbook', { id, unit, orientation, ...annexInput });
+    if (!r.ok) return setMessage(r.error.message);
+    downloadBase64(r.value.fileName, r.value.base64, format === 'docx' ? DOCX_TYPE : undefined);
+  };
 
   if (error) return <div className="error-banner" role="alert">{error}</div>;
   if (!doc) return <p className="muted">Đang dựng bản in…</p>;
   return (
-    <div className={`print-root ${doc.orientation}`} data-ready={fontsReady ? 'true' : 'false'}>
-      <style>{`@page { size: A4 ${doc.orientation}; }`}</style>
+    <div className={`print-root ${doc.orientation}`} data-ready={ready ? 'true' : 'false'}>
+      {/* The sheets carry their own margins and page numbers: the page box has none. */}
+      <style>{'@page { size: A4 portrait; margin: 0; @top-center { content: none; } } @page landscape { size: A4 landscape; margin: 0; @top-center { content: none; } }'}</style>
       <div className="print-toolbar no-print">
         <button type="button" className="link-button" onClick={() => navigate(-1)}>
           ← Quay lại
         </button>
+        <label>
+          <input type="checkbox" checked={withBody} onChange={(e) => set('body', e.target.checked ? '1' : '0')} /> Toàn văn
+        </label>
         <span>Phụ lục:</span>
         {(doc.annexes.some((a) => a.kind === 'dieu_chinh') ? ANNEX_KINDS : ANNEX_KINDS.filter((k) => k !== 'dieu_chinh')).map((k) => (
           <label key={k}>
@@ -162,47 +104,37 @@ export function PrintView() {
           </label>
         ))}
         <UnitSelect label="Đơn vị tính in" value={unit} onChange={(u) => set('unit', u)} />
-        <select aria-label="Khổ giấy" value={orientation} onChange={(e) => set('orientation', e.target.value)}>
-          <option value="landscape">A4 ngang</option>
-          <option value="portrait">A4 dọc</option>
+        <select aria-label="Khổ giấy phụ lục" value={orientation} onChange={(e) => set('orientation', e.target.value)}>
+          <option value="landscape">Phụ lục A4 ngang</option>
+          <option value="portrait">Phụ lục A4 dọc</option>
         </select>
+        {doc.body && doc.draft ? (
+          <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing}>
+            Lời văn…
+          </button>
+        ) : null}
         <button type="button" className="primary" onClick={() => window.print()}>
           In…
         </button>
         {api.savePdf ? (
-          <button type="button" onClick={() => void api.savePdf!(`phu-luc-${doc.numberLine.replace(/^Số:\s*/, '').replace(/\//g, '-').trim() || doc.decisionId}.pdf`)}>
+          <button type="button" onClick={() => void api.savePdf!(`${withBody ? '' : 'phu-luc-'}${doc.fileStem}.pdf`)}>
             Lưu PDF…
           </button>
         ) : null}
+        <button type="button" onClick={() => void download('docx')}>
+          Word
+        </button>
+        <button type="button" onClick={() => void download('xlsx')}>
+          Excel
+        </button>
       </div>
-      <div className="sheet">
-        {doc.draft ? <div className="draft-mark">DỰ THẢO — chưa ban hành</div> : null}
-        {doc.annexes.map((a, i) => (
-          <Annex key={a.kind} annex={a} doc={doc} first={i === 0} />
-        ))}
-        <table className="signature-block">
-          <tbody>
-            <tr>
-              <td className="recipients">
-                <div className="recipients-title">Nơi nhận:</div>
-                {doc.recipients.map((r, i) => (
-                  <div key={i}>{r}</div>
-                ))}
-              </td>
-              <td className="signer">
-                {doc.signature.authority ? <div className="strong">{doc.signature.authority}</div> : null}
-                {doc.signature.role.map((r, i) => (
-                  <Fragment key={i}>
-                    <div className="strong">{r}</div>
-                  </Fragment>
-                ))}
-                <div className="signature-space" />
-                <div className="strong">{doc.signature.name}</div>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      {message ? (
+        <div className="error-banner no-print" role="alert">
+          {message}
+        </div>
+      ) : null}
+      {editing ? <DecisionWordingPanel decisionId={id} issuer={doc.body?.docType === 'NGHỊ QUYẾT' ? 'HDND' : 'UBND'} onSaved={() => setVersion((v) => v + 1)} /> : null}
+      <PagedDocument sections={sections} onReady={onReady} />
     </div>
   );
 }

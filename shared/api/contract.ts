@@ -27,6 +27,7 @@ import { followupCommands } from './followup-contract';
 import { importCommands } from './import-contract';
 import { recurrentCommands } from './recurrent-contract';
 import { ledgerCommands } from './ledger-contract';
+import { documentCommands } from './documents-contract';
 
 export { amountInputSchema, capitalTypeSchema, moneyUnitSchema, type AmountInput } from './schemas';
 
@@ -117,6 +118,7 @@ export const commands = {
   ...exchangeCommands,
   ...backupCommands,
   ...disbursementCommands,
+  ...documentCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;

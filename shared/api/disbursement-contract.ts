@@ -80,7 +80,10 @@ export const disbursementCommands = {
   'disbursement.dashboard': command<Dashboard>()(z.object({ year, asOf: isoDate.optional() }).strict()),
   'disbursement.setWarnDays': command<{ warnDays: number }>()(z.object({ warnDays: z.number().int().min(0).max(366) }).strict()),
   'disbursement.report': command<DisbursementReport>()(z.object({ year, asOf: isoDate.optional() }).strict()),
-  'disbursement.exportReport': command<{ fileName: string; base64: string }>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  /** The report as a workbook, signed by the signer chosen (or the head of the phòng) under the number given. */
+  'disbursement.exportReport': command<{ fileName: string; base64: string }>()(
+    z.object({ year, asOf: isoDate.optional(), signerId: z.number().int().positive().optional(), number: shortText(20).regex(/^\d*$/).optional() }).strict(),
+  ),
   'disbursement.analyze': command<KbnnPreview>()(z.object(kbnnFile).strict()),
   'disbursement.commit': command<KbnnCommitResult>()(z.object({ ...kbnnFile, expectedSha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
   'extensions.list': command<Extension[]>()(z.object({}).strict()),

@@ -210,6 +210,8 @@ export const ledgerCommands = {
         unit: moneyUnitSchema.optional(),
         annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(),
         orientation: z.enum(['portrait', 'landscape']).optional(),
+        /** The decision's text before its annexes (default); false prints the annexes alone. */
+        body: z.boolean().optional(),
       })
       .strict(),
   ),

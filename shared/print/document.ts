@@ -46,6 +46,35 @@ export interface PrintAnnex {
   roundingNote: string | null;
 }
 
+export interface BodyArticle {
+  /** "Điều 1." */
+  label: string;
+  /** The article's paragraphs in order; the first follows the label on its line. */
+  paragraphs: string[];
+}
+
+/**
+ * The decision's own text (Nghị định 30/2020, Phụ lục I, văn bản cá biệt): from the title to the articles. The
+ * header, Nơi nhận and signature are the document's. Every line is decided by the core.
+ */
+export interface DecisionBody {
+  /** "QUYẾT ĐỊNH" | "NGHỊ QUYẾT" */
+  docType: string;
+  /** Trích yếu: "Về việc …" */
+  summary: string;
+  /** Who decides, upper case: "ỦY BAN NHÂN DÂN HUYỆN TRÀNG ĐỊNH"; an HĐND adds "KHÓA XX, KỲ HỌP THỨ …". */
+  authority: string[];
+  /** Each căn cứ, one paragraph, in order: the office's lines of law, then the decision's own basis. */
+  bases: string[];
+  /** "Theo đề nghị của …" / "Xét Tờ trình …" */
+  proposal: string | null;
+  /** "QUYẾT ĐỊNH:" | "QUYẾT NGHỊ:" */
+  decides: string;
+  articles: BodyArticle[];
+  /** HĐND: "Nghị quyết này đã được Hội đồng nhân dân huyện … khóa …, kỳ họp thứ … thông qua ngày …" */
+  passingLine: string | null;
+}
+
 export interface PrintDocument {
   decisionId: number;
   orientation: 'portrait' | 'landscape';
@@ -60,9 +89,27 @@ export interface PrintDocument {
   numberLine: string;
   /** "Tràng Định, ngày 15 tháng 3 năm 2024" (italic) */
   placeDateLine: string;
+  /** The decision's text before its annexes; null when only the annexes are printed. */
+  body: DecisionBody | null;
+  /** "215-QĐ-UBND": a file name for what is saved. */
+  fileStem: string;
   annexes: PrintAnnex[];
   signature: { authority: string | null; role: string[]; name: string };
   recipients: string[];
   /** Decisions not yet issued print with a watermark line. */
   draft: boolean;
+}
+
+/** Who signs a report of the office (disbursement, follow-up) and its number: never an empty "TRƯỞNG PHÒNG". */
+export interface ReportSignature {
+  /** "ỦY BAN NHÂN DÂN HUYỆN TRÀNG ĐỊNH", "PHÒNG TÀI CHÍNH - KẾ HOẠCH" (the phòng) or the UBND's two lines. */
+  issuerLines: string[];
+  /** "Số: 12/BC-TCKH"; the number left blank ("Số:      /BC-TCKH") until the office gives it. */
+  numberLine: string;
+  authority: string | null;
+  role: string[];
+  name: string;
+  /** The signers to choose from. */
+  signers: { id: number; name: string; title: string }[];
+  signerId: number | null;
 }

@@ -1,10 +1,13 @@
 // Benchmarks of printing: a 1,000-line annex (one line per receiving unit) to PDF through Chromium
-// (print.annex_1000_pdf_ms, including the browser's start) and to a print-ready workbook (print.annex_1000_xlsx_ms).
+// (print.annex_1000_pdf_ms, including the browser's start) and to a print-ready workbook (print.annex_1000_xlsx_ms);
+// the whole decision of those 1,000 lines (its text, then its annexes) as PDF and as Word
+// (print.decision_1000_pdf_ms, print.decision_1000_docx_ms).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LineChange } from '../../shared/api/ledger-contract';
 import { openCore } from '../../electron/core/core';
 import { runExport } from '../../electron/cli/export-annex';
+import { runDecisionExport } from '../../electron/cli/export-decision';
 import { record } from './measure';
 
 export async function benchPrint(dataDir: string): Promise<void> {
@@ -30,6 +33,14 @@ export async function benchPrint(dataDir: string): Promise<void> {
       const ms = performance.now() - start;
       if (!result.ok || fs.statSync(out).size < 10_000) throw new Error(`export ${format} failed`);
       record(`print.annex_1000_${format}_ms`, ms, 'ms');
+    }
+    for (const format of ['pdf', 'docx'] as const) {
+      const out = path.join(dataDir, `decision-1000.${format}`);
+      const start = performance.now();
+      const result = await runDecisionExport(core, { decision: String(draft.header.id), format, out, unit: 'dong' }, () => {});
+      const ms = performance.now() - start;
+      if (!result.ok || fs.statSync(out).size < 10_000) throw new Error(`export decision ${format} failed`);
+      record(`print.decision_1000_${format}_ms`, ms, 'ms');
     }
   } finally {
     core.close();

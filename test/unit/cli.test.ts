@@ -38,7 +38,7 @@ describe('CLI', () => {
     expect(info.code).toBe(EXIT.ok);
     const value = JSON.parse(info.out);
     expect(value.office).toMatchObject({ districtCode: '180', districtName: 'Huyện Tràng Định', pilot: true });
-    expect(value.schemaVersion).toBe(7);
+    expect(value.schemaVersion).toBe(8);
     expect(value.catalog).toEqual([
       expect.objectContaining({ periodCode: '2021-2025', programs: 3, rows: 62 }),
       expect.objectContaining({ periodCode: '2026-2035', programs: 1, rows: 3 }),

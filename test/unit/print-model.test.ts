@@ -44,7 +44,7 @@ describe('print-document model of decision annexes', () => {
     expect(parseAmountInWords(projects.amountInWords!)).toBe(55_700_000_000);
     for (const annex of doc.annexes) {
       expect(annex.amountInWords).not.toBeNull();
-      expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của Ủy ban nhân dân huyện Tràng Định)');
+      expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15 tháng 3 năm 2024 của Ủy ban nhân dân huyện Tràng Định)');
       expect(annex.unitLine).toBe('Đơn vị tính: triệu đồng');
       expect(parseAmountInWords(annex.amountInWords!)).toBe(money(annex.rows[0]!, annex.kind === 'du_an' ? 'amount' : 'total'));
     }

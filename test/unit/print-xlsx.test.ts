@@ -85,7 +85,7 @@ describe('print-ready workbook of decision annexes (exceljs)', () => {
       const annex = doc.annexes[index]!;
       const texts = textsOf(ws);
       expect(texts).toEqual(expect.arrayContaining([...doc.issuerLines, doc.nationalTitle, doc.motto, annex.label, annex.title, annex.attachedTo, annex.unitLine, annex.amountInWords!]));
-      expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của Ủy ban nhân dân huyện Tràng Định)');
+      expect(annex.attachedTo).toBe('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15 tháng 3 năm 2024 của Ủy ban nhân dân huyện Tràng Định)');
       // The number and the dated place line head the first annex only, as in the PDF.
       expect(texts.includes('Số: 215/QĐ-UBND')).toBe(index === 0);
       expect(texts.includes('Tràng Định, ngày 15 tháng 3 năm 2024')).toBe(index === 0);
@@ -329,7 +329,7 @@ describe('print-ready workbook read by independent readers', () => {
       expect(text).toContain('Phụ lục II');
       expect(text).toContain('67');
       expect(text).toMatch(/67[.,]585[.,]5/);
-      expect(text).toContain('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15/03/2024 của Ủy ban nhân dân huyện Tràng Định)');
+      expect(text).toContain('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15 tháng 3 năm 2024 của Ủy ban nhân dân huyện Tràng Định)');
       expect(text).toContain('Nơi nhận:');
       expect(text).toContain(doc.signature.name);
       // Page numbers from page 2 on, at the top: the second page starts with "2".

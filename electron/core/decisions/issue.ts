@@ -7,6 +7,7 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
+import { freezeWording } from '../print/wording-store';
 import { checkDraft } from '../rules/evaluate';
 import { signerForIssue } from '../office/signers';
 import { getDecisionRow, getDocument, getDraftRow } from './store';
@@ -75,6 +76,8 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
         { findings: check.findings, evaluatedOn: formatDateVi(check.evaluatedOn) },
       );
     }
+    // The wording in effect is written with the decision before it locks: what was signed never changes.
+    freezeWording(ctx, draft.id);
     const now = ctx.now();
     db.prepare(
       `UPDATE decision SET status = 'issued', number = ?, number_year = ?, signer_name = ?, signer_title = ?, issued_at = ?, issued_by = ?, updated_at = ?

@@ -9,6 +9,7 @@ import { romanNumeral } from '../../../shared/domain/documents';
 import { documentDateVi, formatDateVi } from '../../../shared/format/date';
 import { scaledRate } from '../../../shared/format/rate';
 import { formatAmount } from '../../../shared/money/dong';
+import type { ReportSignature } from '../../../shared/print/document';
 import type { Db } from '../db/database';
 import { requireOffice } from '../office/office';
 import { dashboard } from './dashboard';
@@ -90,7 +91,7 @@ const MONEY_FORMAT = '#,##0.###,,;-#,##0.###,,;""';
  * The report as a workbook: plain values (no formulas), đồng in the cells shown in triệu, rates as the rounded
  * per-mille the app shows (0.253 shows 25.3% in the reader's locale), A4 landscape, header rows repeated.
  */
-export async function reportWorkbook(report: DisbursementReport): Promise<Buffer> {
+export async function reportWorkbook(report: DisbursementReport, signature?: ReportSignature): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sổ vốn MTQG';
   const ws = wb.addWorksheet('Báo cáo giải ngân');
@@ -163,8 +164,12 @@ export async function reportWorkbook(report: DisbursementReport): Promise<Buffer
   }
   for (const note of report.notes) merged(note, { italic: true, size: 11 }, { horizontal: 'left', wrapText: true });
   ws.addRow([]);
-  const sign = text([null, null, null, report.signerTitle], { bold: true }, { horizontal: 'center' });
-  ws.mergeCells(sign.number, 4, sign.number, 5);
+  // Signed by a named signer: the block of the signer's title, space to sign, the name (never an empty title alone).
+  const block = signature ? [...(signature.authority ? [signature.authority] : []), ...signature.role, '', '', '', signature.name] : [report.signerTitle];
+  for (const line of block) {
+    const sign = text([null, null, null, line], { bold: true }, { horizontal: 'center' });
+    ws.mergeCells(sign.number, 4, sign.number, 5);
+  }
   ws.pageSetup = {
     paperSize: 9,
     orientation: 'portrait',

@@ -10,12 +10,15 @@ import { documentDateVi, formatDateVi } from '../../../shared/format/date';
 import { amountInWordsLine } from '../../../shared/money/amount-in-words';
 import { formatAmount, toDong, UNIT_LABEL_VI, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import type { AnnexKind, PrintAnnex, PrintColumn, PrintDocument, PrintRow } from '../../../shared/print/document';
+import { fillPlaceholders } from '../../../shared/print/wording';
 import type { Db } from '../db/database';
 import { getDocument } from '../decisions/store';
 import { foldIssued, keyLabels, lineKey, type KeyAmount } from '../ledger/fold';
 import { requireOffice } from '../office/office';
 import { componentIndex, type ComponentInfo } from '../reference/catalog';
 import { listProjects } from '../registers/projects';
+import { buildBody } from './body';
+import { decisionWording } from './wording-store';
 
 /** Decimals printed per unit: triệu đồng to the thousand đồng, nghìn and đồng whole. */
 export const MAX_DECIMALS: Record<MoneyUnit, number> = { trieu: 3, nghin: 0, dong: 0 };
@@ -310,13 +313,14 @@ function projectAnnex(db: Db, lines: DecisionLine[], unit: MoneyUnit): Omit<Prin
     unitLine: `Đơn vị tính: ${UNIT_LABEL_VI[unit]}`,
     columns: [
       STT_COLUMN,
-      { key: 'label', header: ['Tên dự án'], kind: 'text', width: 70 },
+      { key: 'label', header: ['Tên dự án'], kind: 'text', width: 62 },
       { key: 'place', header: ['Địa điểm xây dựng'], kind: 'text', width: 28 },
       { key: 'investor', header: ['Chủ đầu tư'], kind: 'text', width: 34 },
       { key: 'approval', header: ['Quyết định phê duyệt'], kind: 'text', width: 32 },
       { key: 'tmdt', header: ['Tổng mức đầu tư'], kind: 'money', width: 26 },
       { key: 'amount', header: ['Kế hoạch vốn'], kind: 'money', width: 26 },
-      NOTE_COLUMN,
+      // Wide enough for "cơ chế đặc thù NQ 111/2024/QH15" with the number kept whole.
+      { ...NOTE_COLUMN, width: 30 },
     ],
     headerDepth: 1,
     rows: [total, ...rows],
@@ -370,9 +374,9 @@ function recurrentAnnex(lines: DecisionLine[], components: Map<number, Component
 const ANNEX_TITLE_KIND: Record<string, string> = { UBND: 'Quyết định', HDND: 'Nghị quyết' };
 const ISSUER_FULL: Record<string, string> = { UBND: 'Ủy ban nhân dân', HDND: 'Hội đồng nhân dân' };
 
-/** The treasury named in Nơi nhận: the district treasury until the 2025 reorganisation into regional ones [R]. */
+/** The treasury of a document's date: the district treasury until the 2025 reorganisation into regional ones [R]. */
 function treasury(date: string | null, district: string): string {
-  return date !== null && date < '2025-03-01' ? `- Kho bạc Nhà nước ${district};` : '- Kho bạc Nhà nước khu vực;';
+  return date !== null && date < '2025-03-01' ? `Kho bạc Nhà nước ${district}` : 'Kho bạc Nhà nước khu vực';
 }
 
 /**
@@ -416,14 +420,25 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
   const lines = adjustment ? planAround(db, doc, today, components) : ownLines;
   const district = office.districtName.replace(/^Huyện\s+/i, '');
   const numberText = h.numberText ?? `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${h.symbol}`;
-  const dateText = h.docDate ? formatDateVi(h.docDate) : '\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0/\u00a0\u00a0\u00a0\u00a0';
+  const dateWords = h.docDate ? documentDateVi(h.docDate) : `ngày\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0năm ${h.year}`;
   const built = kinds.map(build);
   const annexes: PrintAnnex[] = built.map((a) => ({
     ...a,
     label: numbering.length > 1 || kinds.length > 1 ? `Phụ lục ${romanNumeral(numbering.indexOf(a.kind) + 1)}` : 'Phụ lục',
-    attachedTo: `(Kèm theo ${ANNEX_TITLE_KIND[h.issuer]} số ${numberText} ngày ${dateText} của ${ISSUER_FULL[h.issuer]} huyện ${district})`,
+    attachedTo: `(Kèm theo ${ANNEX_TITLE_KIND[h.issuer]} số ${numberText} ${dateWords} của ${ISSUER_FULL[h.issuer]} huyện ${district})`,
   }));
   const vice = /phó/i.test(h.signerTitle ?? '');
+  const withBody = args.body ?? true;
+  const { wording, templateKey } = decisionWording(db, h.id);
+  const fill = (text: string) =>
+    fillPlaceholders(text, { huyen: district, tinh: office.provinceName.replace(/^Tỉnh\s+/i, ''), nam: h.year, kbnn: treasury(h.docDate, district) });
+  let implemented: string | null = null;
+  if (h.implementsId !== null) {
+    const r = getDocument(db, h.implementsId).header;
+    implemented = `Nghị quyết số ${r.numberText ?? `…/${r.symbol}`} ${r.docDate ? documentDateVi(r.docDate) : ''} của Hội đồng nhân dân huyện ${district}`.replace(/\s+/g, ' ');
+  }
+  // The UBND decides as a body (TM. Ủy ban nhân dân) unless the office's wording has its chair decide.
+  const collective = h.issuer === 'UBND' && (!withBody || wording.authority === 'tap_the');
   return {
     decisionId: h.id,
     orientation: args.orientation ?? 'landscape',
@@ -434,16 +449,21 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
     motto: 'Độc lập - Tự do - Hạnh phúc',
     numberLine: `Số: ${numberText}`,
     placeDateLine: h.docDate ? `${district}, ${documentDateVi(h.docDate)}` : `${district}, ngày\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0năm ${h.year}`,
+    body: withBody
+      ? buildBody({ db, doc, lines: ownLines, components, templateKey, wording, district, implemented, annexLabels: annexes.map((a) => a.label), fill })
+      : null,
+    fileStem: (h.numberText ?? `du-thao-${h.id}-${h.symbol}`).replace(/\//g, '-'),
     annexes,
     signature: {
-      authority: h.issuer === 'UBND' ? 'TM. ỦY BAN NHÂN DÂN' : null,
+      authority: collective ? 'TM. ỦY BAN NHÂN DÂN' : null,
       role: vice ? ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'] : ['CHỦ TỊCH'],
       name: h.signerName ?? '',
     },
-    recipients:
-      h.issuer === 'HDND'
-        ? ['- Thường trực HĐND tỉnh;', '- UBND tỉnh;', '- Sở Tài chính;', '- TT Huyện ủy, HĐND, UBND huyện;', '- Phòng Tài chính - Kế hoạch;', treasury(h.docDate, district), '- Lưu: VT.']
-        : ['- UBND tỉnh (b/c);', '- Sở Tài chính;', '- TT Huyện ủy, HĐND huyện;', '- CT, các PCT UBND huyện;', '- Phòng Tài chính - Kế hoạch;', treasury(h.docDate, district), '- Lưu: VT, TCKH.'],
+    recipients: withBody
+      ? wording.recipients.map(fill)
+      : h.issuer === 'HDND'
+        ? ['- Thường trực HĐND tỉnh;', '- UBND tỉnh;', '- Sở Tài chính;', '- TT Huyện ủy, HĐND, UBND huyện;', '- Phòng Tài chính - Kế hoạch;', `- ${treasury(h.docDate, district)};`, '- Lưu: VT.']
+        : ['- UBND tỉnh (b/c);', '- Sở Tài chính;', '- TT Huyện ủy, HĐND huyện;', '- CT, các PCT UBND huyện;', '- Phòng Tài chính - Kế hoạch;', `- ${treasury(h.docDate, district)};`, '- Lưu: VT, TCKH.'],
     draft: h.status !== 'issued',
   };
 }

@@ -247,7 +247,7 @@ export function DecisionEditor() {
             </select>
           ) : null}
           <button type="button" onClick={() => navigate(`/in/${h.id}`)}>
-            In phụ lục…
+            In quyết định…
           </button>
           {!readOnly ? (
             <>

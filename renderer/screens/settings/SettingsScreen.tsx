@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { useFrame } from '../../app/AppFrame';
 import { StatusBanner } from '../../app/StatusBanner';
 import { SignersPanel } from './SignersPanel';
+import { DocumentTemplatesSection } from './DocumentTemplatesSection';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -152,6 +153,8 @@ export function SettingsScreen() {
 
       <h2 className="section-title">Người ký</h2>
       <SignersPanel onChanged={reloadApp} />
+
+      <DocumentTemplatesSection />
 
       <h2 className="section-title">Tệp dữ liệu</h2>
       <table className="list-table settings-table" aria-label="Tệp dữ liệu">

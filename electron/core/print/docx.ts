@@ -1,0 +1,262 @@
+/**
+ * The decision as a Word document (the `docx` package): the same print model as the PDF — body on A4 portrait in
+ * Times New Roman with the decree's margins (top/bottom 20 mm, left 30 mm, right 15 mm), the two-column header as
+ * a borderless table, Nơi nhận and signature — then each annex in its own landscape section as a real table.
+ * Page numbers are PAGE fields at the top centre; the first page of the body and of each annex shows none, and each
+ * annex section restarts at 1 (Nghị định 30/2020, Phụ lục I).
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  convertMillimetersToTwip,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type ISectionOptions,
+} from 'docx';
+import { formatAmount, type Dong } from '../../../shared/money/dong';
+import type { PrintAnnex, PrintColumn, PrintDocument } from '../../../shared/print/document';
+
+const FONT = 'Times New Roman';
+/** Half-points. */
+const SIZE = { body: 28, header: 26, table: 22, small: 24, recipients: 22 } as const;
+const MARGIN = { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) };
+/** A4 in twips, as Word writes it. */
+const A4 = { short: 11906, long: 16838 };
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+
+interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+  underline?: boolean;
+}
+
+const run = (text: string, style: RunStyle = {}) =>
+  new TextRun({ text, font: FONT, size: style.size ?? SIZE.body, bold: style.bold ?? false, italics: style.italics ?? false, ...(style.underline ? { underline: {} } : {}) });
+
+function para(text: string, style: RunStyle & { align?: 'center' | 'left' | 'right' | 'both'; indent?: boolean; before?: number; after?: number } = {}): Paragraph {
+  return new Paragraph({
+    alignment: style.align === 'center' ? AlignmentType.CENTER : style.align === 'right' ? AlignmentType.RIGHT : style.align === 'both' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
+    spacing: { before: style.before ?? 0, after: style.after ?? 0, line: 276 },
+    ...(style.indent ? { indent: { firstLine: convertMillimetersToTwip(10) } } : {}),
+    children: [run(text, style)],
+  });
+}
+
+/** Quốc hiệu, tiêu ngữ, issuing body, number and place-date line: a borderless two-column table. */
+function headerTable(doc: PrintDocument, width: number, withNumber: boolean): Table {
+  const left = [
+    ...doc.issuerLines.map((l) => para(l, { bold: true, size: SIZE.header, align: 'center' })),
+    para('────────', { size: SIZE.header, align: 'center' }),
+    ...(withNumber ? [para(doc.numberLine, { size: SIZE.header, align: 'center', before: 60 })] : []),
+  ];
+  const right = [
+    para(doc.nationalTitle, { bold: true, size: SIZE.header - 1, align: 'center' }),
+    para(doc.motto, { bold: true, size: SIZE.body - 1, align: 'center', underline: true }),
+    ...(withNumber ? [para(doc.placeDateLine, { italics: true, size: SIZE.body, align: 'center', before: 120 })] : []),
+  ];
+  const leftWidth = Math.round(width * 0.4);
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [leftWidth, width - leftWidth],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ width: { size: leftWidth, type: WidthType.DXA }, borders: NO_BORDERS, children: left }),
+          new TableCell({ width: { size: width - leftWidth, type: WidthType.DXA }, borders: NO_BORDERS, children: right }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** Nơi nhận on the left, the signature on the right, borderless. */
+function signatureTable(doc: PrintDocument, width: number): Table {
+  const half = Math.round(width / 2);
+  const left = [para('Nơi nhận:', { bold: true, italics: true, size: SIZE.small }), ...doc.recipients.map((r) => para(r, { size: SIZE.recipients }))];
+  const right = [
+    ...(doc.signature.authority ? [para(doc.signature.authority, { bold: true, align: 'center' })] : []),
+    ...doc.signature.role.map((r) => para(r, { bold: true, align: 'center' })),
+    ...Array.from({ length: 4 }, () => para('', { align: 'center' })),
+    para(doc.signature.name, { bold: true, align: 'center' }),
+  ];
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [half, width - half],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({ width: { size: half, type: WidthType.DXA }, borders: NO_BORDERS, children: left }),
+          new TableCell({ width: { size: width - half, type: WidthType.DXA }, borders: NO_BORDERS, children: right }),
+        ],
+      }),
+    ],
+  });
+}
+
+function pageNumberHeader(): { default: Header; first: Header } {
+  return {
+    default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: SIZE.header })] })] }),
+    first: new Header({ children: [new Paragraph({ children: [] })] }),
+  };
+}
+
+function bodySection(doc: PrintDocument): ISectionOptions {
+  const body = doc.body!;
+  const width = A4.short - MARGIN.left - MARGIN.right;
+  const children: (Paragraph | Table)[] = [
+    headerTable(doc, width, true),
+    ...(doc.draft ? [para('DỰ THẢO — chưa ban hành', { bold: true, align: 'center', before: 120 })] : []),
+    para(body.docType, { bold: true, align: 'center', before: 360 }),
+    para(body.summary, { bold: true, align: 'center' }),
+    para('────────', { align: 'center', after: 240 }),
+    ...body.authority.map((l) => para(l, { bold: true, align: 'center', after: 120 })),
+    ...body.bases.map((b) => para(b, { italics: true, align: 'both', indent: true, after: 60 })),
+    ...(body.proposal ? [para(body.proposal, { italics: true, align: 'both', indent: true, after: 60 })] : []),
+    para(body.decides, { bold: true, align: 'center', before: 240, after: 240 }),
+  ];
+  for (const article of body.articles) {
+    article.paragraphs.forEach((text, i) => {
+      children.push(
+        new Paragraph({
+          alignment: AlignmentType.JUSTIFIED,
+          spacing: { after: 60, line: 276 },
+          indent: { firstLine: convertMillimetersToTwip(10) },
+          children: i === 0 ? [run(`${article.label} `, { bold: true }), run(text)] : [run(text)],
+        }),
+      );
+    });
+  }
+  if (body.passingLine) children.push(para(body.passingLine, { align: 'both', indent: true, before: 60 }));
+  children.push(para('', { after: 120 }), signatureTable(doc, width));
+  return {
+    properties: {
+      page: { size: { width: A4.short, height: A4.long, orientation: PageOrientation.PORTRAIT }, margin: MARGIN, pageNumbers: { start: 1 } },
+      titlePage: true,
+    },
+    headers: pageNumberHeader(),
+    children,
+  };
+}
+
+function cellText(value: unknown, column: PrintColumn, doc: PrintDocument): string {
+  if (value === null || value === undefined) return '';
+  if (column.kind === 'money') return value === 0 ? '' : formatAmount(value as Dong, doc.unit, { maxDecimals: doc.maxDecimals });
+  return String(value);
+}
+
+const tableBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+
+/** The grouped header: equal neighbouring labels on a level merge into one cell (as the print view does). */
+function headerRows(annex: PrintAnnex, widths: number[]): TableRow[] {
+  const rows: TableRow[] = [];
+  const cols = annex.columns;
+  for (let level = 0; level < annex.headerDepth; level++) {
+    const cells: TableCell[] = [];
+    for (let i = 0; i < cols.length; i++) {
+      const header = cols[i]!.header;
+      if (level >= header.length) continue;
+      const label = header[level]!;
+      const lastLevel = level === header.length - 1;
+      let span = 1;
+      while (!lastLevel && i + span < cols.length && cols[i + span]!.header[level] === label && cols[i + span]!.header.length > level + 1) span++;
+      const width = widths.slice(i, i + span).reduce((a, b) => a + b, 0);
+      cells.push(
+        new TableCell({
+          width: { size: width, type: WidthType.DXA },
+          columnSpan: span,
+          rowSpan: lastLevel ? annex.headerDepth - level : 1,
+          verticalAlign: VerticalAlignTable.CENTER,
+          borders: tableBorders,
+          children: [para(label, { bold: true, size: SIZE.table, align: 'center' })],
+        }),
+      );
+      i += span - 1;
+    }
+    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: cells }));
+  }
+  return rows;
+}
+
+function annexSection(doc: PrintDocument, annex: PrintAnnex): ISectionOptions {
+  const landscape = doc.orientation === 'landscape';
+  const pageWidth = landscape ? A4.long : A4.short;
+  const width = pageWidth - MARGIN.left - MARGIN.right;
+  const totalMm = annex.columns.reduce((a, c) => a + c.width, 0);
+  const widths = annex.columns.map((c) => Math.floor((c.width / totalMm) * width));
+  const bodyRows = annex.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: annex.columns.map((c, i) => {
+          const text = c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, doc);
+          const indent = c.key === 'label' ? convertMillimetersToTwip(Math.max(row.depth, 0) * 3) : 0;
+          return new TableCell({
+            width: { size: widths[i]!, type: WidthType.DXA },
+            verticalAlign: VerticalAlignTable.CENTER,
+            borders: tableBorders,
+            children: [
+              new Paragraph({
+                alignment: c.kind === 'money' ? AlignmentType.RIGHT : c.kind === 'stt' ? AlignmentType.CENTER : AlignmentType.LEFT,
+                indent: { left: indent },
+                children: [run(text, { size: SIZE.table, bold: row.bold || row.total === true, italics: row.italic === true })],
+              }),
+            ],
+          });
+        }),
+      }),
+  );
+  const children: (Paragraph | Table)[] = [
+    headerTable(doc, width, false),
+    para(annex.label.toUpperCase(), { bold: true, align: 'center', before: 240 }),
+    para(annex.title, { bold: true, align: 'center', size: SIZE.header }),
+    para(annex.attachedTo, { italics: true, align: 'center', size: SIZE.header }),
+    para(annex.unitLine, { italics: true, align: 'right', size: SIZE.small, before: 60, after: 60 }),
+    new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [...headerRows(annex, widths), ...bodyRows] }),
+    ...(annex.roundingNote ? [para(annex.roundingNote, { italics: true, size: SIZE.small, before: 60 })] : []),
+    ...(annex.amountInWords ? [para(annex.amountInWords, { italics: true, size: SIZE.small, before: 60 })] : []),
+  ];
+  return {
+    properties: {
+      page: {
+        // docx swaps width and height for a landscape page: both are given as the portrait sheet.
+        size: { width: A4.short, height: A4.long, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: MARGIN,
+        pageNumbers: { start: 1 },
+      },
+      titlePage: true,
+    },
+    headers: pageNumberHeader(),
+    children,
+  };
+}
+
+/** The .docx bytes of a print document that has its body. */
+export async function decisionDocx(doc: PrintDocument): Promise<Buffer> {
+  if (!doc.body) throw new Error('decisionDocx needs the decision body');
+  const document = new Document({
+    creator: 'Sổ vốn MTQG',
+    title: `${doc.body.docType} ${doc.numberLine}`,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [bodySection(doc), ...doc.annexes.map((a) => annexSection(doc, a))],
+  });
+  return Packer.toBuffer(document);
+}

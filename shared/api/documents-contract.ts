@@ -1,0 +1,77 @@
+/** Commands of the decision documents: the office's wording templates, a decision's own wording, Word and Excel files, the year's documents. */
+import { z } from 'zod';
+import { ANNEX_KINDS, type ReportSignature } from '../print/document';
+import { TEMPLATE_KEYS, type DecisionWording, type TemplateKey } from '../print/wording';
+import type { DecisionIssuer } from './ledger-types';
+import type { ExchangeFile } from './exchange-types';
+import { command, entityId, moneyUnitSchema, shortText, year } from './schemas';
+
+const line = shortText(2000);
+export const wordingSchema = z
+  .object({
+    authority: z.enum(['tap_the', 'chu_tich']),
+    bases: z.array(line.min(1)).max(40),
+    proposal: line,
+    article2: shortText(6000),
+    article3: shortText(6000),
+    recipients: z.array(shortText(300).min(1)).max(40),
+    term: shortText(40),
+    sitting: shortText(80),
+  })
+  .strict();
+
+export interface WordingTemplate {
+  key: TemplateKey;
+  issuer: DecisionIssuer;
+  wording: DecisionWording;
+  /** The office changed the built-in default. */
+  custom: boolean;
+}
+
+export interface DecisionWordingState {
+  decisionId: number;
+  wording: DecisionWording;
+  /** Where the wording comes from: the built-in default, the office's template, the draft's own, or frozen at issue. */
+  source: 'default' | 'template' | 'decision' | 'frozen';
+  templateKey: TemplateKey;
+  editable: boolean;
+}
+
+export const HUB_DOCUMENT_KINDS = ['decision', 'recurrent', 'allocation_report', 'disbursement_report', 'followup_report', 'package'] as const;
+export type HubDocumentKind = (typeof HUB_DOCUMENT_KINDS)[number];
+export type HubFormat = 'preview' | 'print' | 'pdf' | 'docx' | 'xlsx';
+
+/** One printable document of the year, with what can be done with it. */
+export interface HubDocument {
+  key: string;
+  kind: HubDocumentKind;
+  title: string;
+  detail: string;
+  /** ISO date of the document, when it has one. */
+  date: string | null;
+  status: 'issued' | 'draft' | null;
+  decisionId: number | null;
+  formats: HubFormat[];
+}
+
+const annexChoice = { unit: moneyUnitSchema.optional(), annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional() };
+
+export const documentCommands = {
+  'documents.list': command<HubDocument[]>()(z.object({ year }).strict()),
+  'documents.templates': command<WordingTemplate[]>()(z.object({}).strict()),
+  /** Saves the office's wording of a kind of decision; null goes back to the built-in default. */
+  'documents.saveTemplate': command<WordingTemplate>()(
+    z.object({ key: z.enum(TEMPLATE_KEYS), issuer: z.enum(['UBND', 'HDND']), wording: wordingSchema.nullable() }).strict(),
+  ),
+  'documents.decisionWording': command<DecisionWordingState>()(z.object({ id: entityId }).strict()),
+  /** A draft's own wording; null goes back to the office's template. Refused once issued. */
+  'documents.saveDecisionWording': command<DecisionWordingState>()(z.object({ id: entityId, wording: wordingSchema.nullable() }).strict()),
+  /** The whole decision (body and annexes) as a Word document. */
+  'print.decisionDocx': command<ExchangeFile>()(z.object({ id: entityId, ...annexChoice }).strict()),
+  /** Who signs a report of the office and its number (the signer chosen, or the head of the phòng). */
+  'print.reportSignature': command<ReportSignature>()(z.object({ signerId: entityId.optional(), number: shortText(20).regex(/^\d*$/, 'Số báo cáo chỉ gồm chữ số').optional() }).strict()),
+  /** The decision's annexes as a print-ready workbook. */
+  'print.annexWorkbook': command<ExchangeFile>()(
+    z.object({ id: entityId, ...annexChoice, orientation: z.enum(['portrait', 'landscape']).optional() }).strict(),
+  ),
+} as const;

@@ -1,0 +1,105 @@
+/**
+ * The wording of a decision document that is the office's to choose, not the ledger's: the căn cứ of law, the
+ * proposal line, Điều 2–3, Nơi nhận, the HĐND's khóa and kỳ họp, and who decides for the UBND. Kept as data:
+ * built-in defaults per kind of decision, the office's templates over them (Cài đặt), a draft's own override,
+ * and the text frozen with the decision when it is issued.
+ *
+ * Placeholders filled when printed: {huyen} (Tràng Định), {tinh} (Lạng Sơn), {nam} (the plan year), {kbnn} (the
+ * treasury of the document's date: the district's until the 2025 reorganisation into regional ones).
+ */
+import type { DecisionIssuer, DecisionKind } from '../api/ledger-types';
+
+export const TEMPLATE_KEYS = ['phan_bo', 'dieu_chinh', 'bo_sung', 'thu_hoi', 'keo_dai', 'giao_du_toan'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export const TEMPLATE_KEY_LABELS: Record<TemplateKey, string> = {
+  phan_bo: 'Phân bổ',
+  dieu_chinh: 'Điều chỉnh',
+  bo_sung: 'Bổ sung',
+  thu_hoi: 'Thu hồi',
+  keo_dai: 'Kéo dài',
+  giao_du_toan: 'Giao dự toán (thực hiện nghị quyết HĐND)',
+};
+
+export interface DecisionWording {
+  /** UBND only: the collective body decides ("ỦY BAN NHÂN DÂN HUYỆN …") or its chair ("CHỦ TỊCH ỦY BAN NHÂN DÂN …"). */
+  authority: 'tap_the' | 'chu_tich';
+  /** Căn cứ of law, each one line ending in ";" (the decision's own basis documents follow them). */
+  bases: string[];
+  /** "Theo đề nghị của …" (UBND) or "Xét Tờ trình …" (HĐND). */
+  proposal: string;
+  article2: string;
+  article3: string;
+  recipients: string[];
+  /** HĐND: the khóa ("XX") and the kỳ họp ("thứ mười tám", "chuyên đề"). */
+  term: string;
+  sitting: string;
+}
+
+/** The template a decision takes its wording from: a UBND decision implementing a resolution is "giao dự toán". */
+export function templateKeyOf(kind: DecisionKind, implementsResolution: boolean): TemplateKey {
+  return implementsResolution ? 'giao_du_toan' : kind;
+}
+
+const LAW_BASES = [
+  'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
+  'Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;',
+  'Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019;',
+  'Căn cứ Nghị quyết số 111/2024/QH15 ngày 18 tháng 01 năm 2024 của Quốc hội về một số cơ chế, chính sách đặc thù thực hiện các chương trình mục tiêu quốc gia;',
+  'Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia; Nghị định số 38/2023/NĐ-CP ngày 24 tháng 6 năm 2023 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 27/2022/NĐ-CP;',
+];
+
+const UBND_ARTICLE2: Record<TemplateKey, string> = {
+  phan_bo:
+    'Giao Phòng Tài chính - Kế hoạch huyện chủ trì, phối hợp với các cơ quan, đơn vị liên quan hướng dẫn, kiểm tra việc sử dụng vốn đúng mục đích, đúng quy định; các chủ đầu tư, đơn vị được giao vốn tổ chức thực hiện, giải ngân và thanh quyết toán theo quy định hiện hành.',
+  dieu_chinh:
+    'Các cơ quan, đơn vị có kế hoạch vốn được điều chỉnh tổ chức thực hiện theo kế hoạch sau điều chỉnh; Phòng Tài chính - Kế hoạch huyện hướng dẫn, theo dõi, tổng hợp kết quả thực hiện theo quy định.',
+  bo_sung:
+    'Giao Phòng Tài chính - Kế hoạch huyện hướng dẫn các cơ quan, đơn vị được bổ sung kinh phí tổ chức thực hiện, giải ngân và thanh quyết toán theo quy định hiện hành.',
+  thu_hoi:
+    'Các cơ quan, đơn vị có kinh phí bị thu hồi thực hiện hoàn trả và điều chỉnh dự toán theo quy định; Phòng Tài chính - Kế hoạch huyện phối hợp với Kho bạc Nhà nước thực hiện thu hồi và tổng hợp kết quả.',
+  keo_dai:
+    'Các chủ đầu tư, đơn vị được kéo dài thời gian thực hiện và giải ngân có trách nhiệm giải ngân hết số vốn được kéo dài trong thời hạn quy định; quá thời hạn, số vốn chưa giải ngân bị hủy dự toán theo quy định.',
+  giao_du_toan:
+    'Các cơ quan, đơn vị được giao dự toán tổ chức thực hiện, quản lý, sử dụng kinh phí đúng mục đích, tiết kiệm, hiệu quả và thanh quyết toán theo quy định; Phòng Tài chính - Kế hoạch huyện hướng dẫn, kiểm tra việc thực hiện.',
+};
+
+const UBND_ARTICLE3 =
+  'Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và UBND huyện, Trưởng phòng Tài chính - Kế hoạch, Giám đốc {kbnn}, Thủ trưởng các cơ quan, đơn vị liên quan và Chủ tịch Ủy ban nhân dân các xã, thị trấn chịu trách nhiệm thi hành Quyết định này./.';
+
+const HDND_ARTICLE2 =
+  'Tổ chức thực hiện: Giao Ủy ban nhân dân huyện tổ chức thực hiện Nghị quyết; Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân huyện giám sát việc thực hiện Nghị quyết.';
+
+const HDND_ARTICLE3 = 'Nghị quyết này có hiệu lực kể từ ngày thông qua.';
+
+/** The built-in wording of a kind of decision by an issuer: a starting point the office edits on Cài đặt. */
+export function defaultWording(key: TemplateKey, issuer: DecisionIssuer): DecisionWording {
+  if (issuer === 'HDND') {
+    return {
+      authority: 'tap_the',
+      bases: LAW_BASES,
+      proposal:
+        'Xét Tờ trình của Ủy ban nhân dân huyện; Báo cáo thẩm tra của Ban Kinh tế - Xã hội Hội đồng nhân dân huyện; ý kiến thảo luận của đại biểu Hội đồng nhân dân huyện tại kỳ họp.',
+      article2: HDND_ARTICLE2,
+      article3: HDND_ARTICLE3,
+      recipients: ['- Thường trực HĐND tỉnh;', '- UBND tỉnh;', '- Sở Tài chính;', '- TT Huyện ủy, HĐND, UBND huyện;', '- Đại biểu HĐND huyện;', '- Phòng Tài chính - Kế hoạch;', '- {kbnn};', '- Lưu: VT.'],
+      term: 'XX',
+      sitting: 'thứ …',
+    };
+  }
+  return {
+    authority: 'tap_the',
+    bases: LAW_BASES,
+    proposal: 'Theo đề nghị của Trưởng phòng Tài chính - Kế hoạch huyện.',
+    article2: UBND_ARTICLE2[key],
+    article3: UBND_ARTICLE3,
+    recipients: ['- Như Điều 3;', '- UBND tỉnh (b/c);', '- Sở Tài chính;', '- TT Huyện ủy, HĐND huyện;', '- CT, các PCT UBND huyện;', '- Lưu: VT, TCKH.'],
+    term: '',
+    sitting: '',
+  };
+}
+
+/** Fills the placeholders of a template line. */
+export function fillPlaceholders(text: string, values: { huyen: string; tinh: string; nam: number; kbnn: string }): string {
+  return text.replaceAll('{huyen}', values.huyen).replaceAll('{tinh}', values.tinh).replaceAll('{nam}', String(values.nam)).replaceAll('{kbnn}', values.kbnn);
+}

@@ -10,6 +10,7 @@ import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/type
 import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domain/documents';
 import { LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../shared/api/followup-types';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
+import { vietnamDate } from '../../shared/format/today';
 import { formatAmount, type Dong } from '../../shared/money/dong';
 import { openCore, type Core } from '../core/core';
 import { CoreError } from '../core/errors';
@@ -525,7 +526,7 @@ export function runCli(argv: string[], io: CliIo): number {
         const latest = listBackups(dataDir)[0];
         if (!json) {
           io.err(`Tệp dữ liệu ${file} bị hỏng hoặc không đọc được: ${result.problems.slice(0, 5).join('; ')}`);
-          io.err(latest ? `Bản sao lưu gần nhất: ${latest.file} (${latest.takenAt.slice(0, 10)}). Khôi phục: sovon restore "${latest.file}"` : 'Không có bản sao lưu nào trong thư mục backups.');
+          io.err(latest ? `Bản sao lưu gần nhất: ${latest.file} (${formatDateVi(vietnamDate(latest.takenAt))}). Khôi phục: sovon restore "${latest.file}"` : 'Không có bản sao lưu nào trong thư mục backups.');
         }
         return EXIT.validation;
       }

@@ -16,6 +16,8 @@ import { CoreError } from './errors';
 import { backupDir, databaseFile, defaultResourcesDir } from './paths';
 import { seedReferenceData } from './reference/seed';
 import { createTaskRegistry } from './tasks';
+import { formatDateVi } from '../../shared/format/date';
+import { vietnamDate } from '../../shared/format/today';
 
 export interface CoreOptions {
   dataDir: string;
@@ -63,7 +65,7 @@ function damaged(file: string, dataDir: string, problems: string[], keptAt: stri
   const latest = listBackups(dataDir).find((b) => checkDatabaseFile(b.file).ok);
   return new CoreError(
     'DB_DAMAGED',
-    `Tệp dữ liệu bị hỏng (${problems.slice(0, 2).join('; ')}). ${keptAt ? `Tệp như lúc phát hiện (kèm nhật ký ghi -wal) được giữ ở ${keptAt}. ` : ''}${latest ? `Bản sao lưu gần nhất: ${path.basename(latest.file)} (${latest.takenAt.slice(0, 10)}); khôi phục bằng "sovon restore ${latest.file}".` : 'Không có bản sao lưu nào trong thư mục backups.'}`,
+    `Tệp dữ liệu bị hỏng (${problems.slice(0, 2).join('; ')}). ${keptAt ? `Tệp như lúc phát hiện (kèm nhật ký ghi -wal) được giữ ở ${keptAt}. ` : ''}${latest ? `Bản sao lưu gần nhất: ${path.basename(latest.file)} (${formatDateVi(vietnamDate(latest.takenAt))}); khôi phục bằng "sovon restore ${latest.file}".` : 'Không có bản sao lưu nào trong thư mục backups.'}`,
     { file, problems: problems.slice(0, 10), latestBackup: latest?.file ?? null, keptAt },
   );
 }

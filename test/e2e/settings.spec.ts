@@ -137,7 +137,7 @@ test('error net: an uncaught error and an unhandled rejection show the Vietnames
   await expect(page.getByRole('heading', { name: 'Cài đặt & sao lưu' })).toBeVisible();
 });
 
-test('Cài đặt: an office set up without names gets its signers here — add, change a title, retire — and can then issue', async ({ page, webHost }) => {
+test('Cài đặt: an office set up without names gets its signers here — add, change title and role, retire, bring back', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(webHost.url);
   await invoke(page, 'office.setup', { districtCode: '180', signers: [] });

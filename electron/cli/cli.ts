@@ -288,6 +288,8 @@ export function runCli(argv: string[], io: CliIo): number {
         program: { type: 'string' },
         date: { type: 'string' },
         number: { type: 'string' },
+        summary: { type: 'string' },
+        basis: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -384,7 +386,7 @@ export function runCli(argv: string[], io: CliIo): number {
         );
       }
       case 'issue': {
-        const id = requireId(sub, 'issue <id> --date YYYY-MM-DD --signer SỐ [--number SỐ]');
+        const id = requireId(sub, 'issue <id> --date YYYY-MM-DD --signer SỐ [--number SỐ] [--summary "TRÍCH YẾU"] [--basis "CĂN CỨ"]…');
         const docDate = optionalDate(values.date, '--date');
         if (docDate === undefined) throw new UsageError('Thiếu --date YYYY-MM-DD (ngày ban hành).');
         const signer = values.signer?.[0];
@@ -393,7 +395,16 @@ export function runCli(argv: string[], io: CliIo): number {
         return withCore(
           false,
           // The command backs the database up before issuing, as in the app.
-          (core) => core.invoke('decisions.issue', { id, docDate, signerId: Number(signer), ...(values.number ? { number: Number(values.number) } : {}) }),
+          // Trích yếu and căn cứ: those given here, else those already on the draft; the core refuses neither.
+          (core) =>
+            core.invoke('decisions.issue', {
+              id,
+              docDate,
+              signerId: Number(signer),
+              ...(values.number ? { number: Number(values.number) } : {}),
+              ...(values.summary !== undefined ? { summary: values.summary } : {}),
+              ...(values.basis !== undefined ? { basis: values.basis } : {}),
+            }),
           (doc) => io.out(`Đã ban hành ${doc.header.numberText} ngày ${formatDateVi(doc.header.docDate!)} (${doc.lines.length} dòng).`),
         );
       }

@@ -11,6 +11,7 @@ import { catalogCounts, componentsForYear, referenceLists, unitCounts } from './
 import { schemaVersion } from './db/migrations';
 import { createDraft, createImplementation, deleteDraft, duplicateDecision, rebaseDraft, stepDraftHistory, updateDraftHeader } from './decisions/drafts';
 import { checkDecision, issueDecision, nextNumber } from './decisions/issue';
+import { issueProposal } from './decisions/issue-proposal';
 import { applyLineChanges } from './decisions/lines';
 import { getDocument, listHeaders } from './decisions/store';
 import { balance } from './ledger/balance';
@@ -96,6 +97,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'decisions.redo': (args, ctx) => stepDraftHistory(ctx, args.decisionId, 'redo'),
     'decisions.check': (args, ctx) => checkDecision(ctx, args.id),
     'decisions.nextNumber': (args, ctx) => nextNumber(ctx.db, args.issuer, args.docDate),
+    'decisions.issueProposal': (args, ctx) => issueProposal(ctx.db, args.id),
     // Issuing is final: the database is copied first, outside the issuing transaction.
     'decisions.issue': (args, ctx) => {
       createBackup(ctx.db, path.dirname(ctx.dataFile), 'truoc-ban-hanh');

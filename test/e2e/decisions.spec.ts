@@ -150,7 +150,7 @@ async function allocatedYear(page: Page, url: string, district: string, commune:
     decisionId: draft.header.id,
     changes: ['GNBV.DA2', 'DTTS.DA1.ND2'].map((componentCode) => ({ op: 'add', line: { componentCode, recipient: { kind: 'commune', code: commune }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 1_000_000_000 } } })),
   });
-  await invoke(page, 'decisions.issue', { id: draft.header.id, docDate: '2024-03-15', signerId: 1 });
+  await invoke(page, 'decisions.issue', { id: draft.header.id, docDate: '2024-03-15', signerId: 1, summary: 'Về việc phân bổ kế hoạch vốn năm 2024', basis: ['Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn'] });
 }
 
 /** The adjustment grid row of a component. */

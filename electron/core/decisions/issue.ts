@@ -8,7 +8,7 @@ import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { checkDraft } from '../rules/evaluate';
-import { getDecisionRow, getDocument, getDraftRow } from './store';
+import { getDecisionRow, getDocument, getDraftRow, type DecisionRow } from './store';
 
 export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string): { number: number; numberText: string } {
   const year = Number(docDate.slice(0, 4));
@@ -23,6 +23,30 @@ export function checkDecision(ctx: CoreContext, id: number): RuleCheck {
     throw new CoreError('DECISION_ISSUED', `Quyết định ${documentNumberText(row.number!, row.issuer)} đã ban hành và đã được kiểm tra khi ban hành; quy tắc chỉ kiểm tra dự thảo.`, { id });
   }
   return checkDraft(ctx.db, row, ctx.now());
+}
+
+/**
+ * An issued document is read by others for years: it must say what it is about (trích yếu) and on what
+ * it rests (căn cứ). Checked here, not only in the dialog, so the CLI and any other caller are held to it.
+ */
+function requireSummaryAndBasis(draft: DecisionRow, args: CommandArgs<'decisions.issue'>): void {
+  const what = draft.issuer === 'HDND' ? 'nghị quyết' : 'quyết định';
+  const summary = (args.summary ?? draft.summary).trim();
+  if (summary === '') {
+    throw new CoreError(
+      'DECISION_SUMMARY_REQUIRED',
+      `Chưa thể ban hành: ${what} chưa có trích yếu. Nhập trích yếu (ví dụ "Về việc phân bổ chi tiết kế hoạch vốn … năm ${draft.year}") ở hộp Ban hành hoặc ở đầu dự thảo.`,
+      { field: 'summary' },
+    );
+  }
+  const basis = (args.basis ?? (JSON.parse(draft.basis_json) as string[])).filter((b) => b.trim() !== '');
+  if (basis.length === 0) {
+    throw new CoreError(
+      'DECISION_BASIS_REQUIRED',
+      `Chưa thể ban hành: ${what} chưa có căn cứ nào. Nhập ít nhất một căn cứ (mỗi dòng một văn bản, ví dụ quyết định giao vốn của UBND tỉnh) ở hộp Ban hành.`,
+      { field: 'basis' },
+    );
+  }
 }
 
 export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.issue'>): DecisionDocument {
@@ -44,6 +68,7 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
         });
       }
     }
+    requireSummaryAndBasis(draft, args);
     const signer = db.prepare('SELECT name, title FROM signer WHERE id = ?').get(args.signerId) as { name: string; title: string } | undefined;
     if (!signer) throw new CoreError('UNKNOWN_SIGNER', `Người ký: không có người ký số ${args.signerId}. Chọn người ký trong danh sách của văn phòng.`, { field: 'signerId' });
     const numberYear = Number(args.docDate.slice(0, 4));

@@ -20,6 +20,7 @@ import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../
 import { api } from '../../api/client';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
 import { TotalsMatrix } from './TotalsMatrix';
@@ -34,7 +35,7 @@ interface CellError {
 
 // Grid props are module constants or memoized: a new function or object on a re-render makes ag-grid
 // redraw rows, which would cancel the cell the officer is typing in.
-const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true };
+const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<GridRow>) =>
   p.data?.kind === 'total' ? (p.data.rowId === 'total-grand' ? 'row-grand-total' : 'row-total') : p.data?.kind === 'draft' ? 'row-draft' : undefined;
@@ -334,6 +335,10 @@ export function AssignmentsScreen() {
           getRowClass={getRowClass}
           {...EXCEL_LIKE_EDITING}
           onCellEditRequest={onCellEditRequest}
+          onCellKeyDown={(e) => {
+            const locked = lockedCellMessage(e);
+            if (locked) setHint(locked);
+          }}
           tooltipShowDelay={400}
           onGridReady={onGridReady}
           defaultColDef={DEFAULT_COL_DEF}

@@ -7,6 +7,7 @@ import type { PickerOption } from '../../grid/PickerEditor';
 import { toRecipientInput } from './paste';
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 import { PickerEditor } from '../../grid/PickerEditor';
 import type { CellProblem } from './AllocationGrid';
 
@@ -44,7 +45,7 @@ const ENTRY_ID = 'entry';
 const emptyEntry = (): NonNullable<Row['entry']> => ({ componentCode: null, componentName: null, recipient: null, sourceCode: 'NSTW', capitalType: 'SN' });
 
 const getRowId = (p: GetRowIdParams<Row>) => p.data.rowId;
-const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true, sortable: false, suppressMovable: true };
+const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 
 /** Adjustment mode: each line of the plan in force with before / giảm / tăng / after, as the annex prints them. */
 export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function AdjustmentGrid(props, ref) {
@@ -229,6 +230,10 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
       getRowClass={(p) => (p.data?.total ? 'row-grand-total' : p.data?.entry ? 'row-draft' : p.data?.line && p.data.line.amountDong !== 0 ? 'row-changed' : undefined)}
       {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
+      onCellKeyDown={(e) => {
+        const locked = lockedCellMessage(e);
+        if (locked) onHint(locked);
+      }}
       onGridReady={(e: GridReadyEvent<Row>) => {
         gridApi.current = e.api;
       }}

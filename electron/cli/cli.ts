@@ -45,7 +45,7 @@ Lệnh:
   plan --year NĂM [--as-of YYYY-MM-DD]
                           cân đối vốn: được giao, đã phân bổ, còn lại, tỷ lệ
                           theo chương trình × nguồn × loại vốn
-  issue <id> --date YYYY-MM-DD --signer SỐ [--number SỐ]
+  issue <id> --date YYYY-MM-DD --signer SỐ [--number SỐ] [--summary "TRÍCH YẾU"] [--basis "CĂN CỨ"]…
                           ban hành một dự thảo (sao lưu trước; bị từ chối khi quy tắc báo lỗi [E])
   recurrent show --year NĂM [--program MÃ]
                           dự toán chi thường xuyên (kinh phí SN) theo hợp phần × đơn vị, còn lại theo nguồn

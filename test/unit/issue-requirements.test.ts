@@ -36,6 +36,21 @@ describe('issuing requires a trích yếu and a căn cứ, in the core', () => {
   });
 });
 
+describe('decisions.check on an empty draft', () => {
+  it('names what issuing would refuse, so the panel never says "no errors" for it', () => {
+    const core = officeCore();
+    assign(core, 2024, 'GNBV.DA2', 'NSTW', 'SN', 10_000_000);
+    const id = draft(core);
+    const empty = call(core, 'decisions.check', { id });
+    expect(empty.findings).toEqual([]);
+    expect(empty.blockers).toEqual([expect.stringContaining('Dự thảo chưa có dòng nào')]);
+    const refused = core.invoke('decisions.issue', { id, docDate: '2024-03-15', signerId: SIGNER.ubndChair, summary: 'Phân bổ', basis: ['QĐ tỉnh'] });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'DECISION_EMPTY', message: empty.blockers![0] } });
+    addLines(core, id, [line('GNBV.DA2', 1_000_000)]);
+    expect(call(core, 'decisions.check', { id }).blockers).toEqual([]);
+  });
+});
+
 describe('decisions.issueProposal', () => {
   it("proposes the province's assignment decision, the pilot resolution and the delegation, and a trích yếu by kind", () => {
     const core = officeCore('180');

@@ -22,8 +22,17 @@ export function checkDecision(ctx: CoreContext, id: number): RuleCheck {
   if (row.status !== 'draft') {
     throw new CoreError('DECISION_ISSUED', `Quyết định ${documentNumberText(row.number!, row.issuer)} đã ban hành và đã được kiểm tra khi ban hành; quy tắc chỉ kiểm tra dự thảo.`, { id });
   }
-  return checkDraft(ctx.db, row, ctx.now());
+  const check = checkDraft(ctx.db, row, ctx.now());
+  return { ...check, blockers: issueBlockers(ctx.db, row) };
 }
+
+/** What issuing refuses before it reads the rules, for the panel that would otherwise say "no errors". */
+function issueBlockers(db: Db, row: DecisionRow): string[] {
+  const lines = (db.prepare('SELECT COUNT(*) AS n FROM decision_line WHERE decision_id = ?').get(row.id) as { n: number }).n;
+  return lines === 0 && row.implements_id === null ? [EMPTY_DRAFT_MESSAGE] : [];
+}
+
+const EMPTY_DRAFT_MESSAGE = 'Dự thảo chưa có dòng nào; không thể ban hành quyết định trống. Nhập hoặc dán các dòng phân bổ vào bảng.';
 
 /**
  * An issued document is read by others for years: it must say what it is about (trích yếu) and on what
@@ -58,7 +67,7 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
     const draft = getDraftRow(db, args.id);
     const lines = (db.prepare('SELECT COUNT(*) AS n FROM decision_line WHERE decision_id = ?').get(draft.id) as { n: number }).n;
     // A decision implementing an HĐND resolution carries the resolution's lines, not its own.
-    if (lines === 0 && draft.implements_id === null) throw new CoreError('DECISION_EMPTY', 'Dự thảo chưa có dòng nào; không thể ban hành quyết định trống.');
+    if (lines === 0 && draft.implements_id === null) throw new CoreError('DECISION_EMPTY', EMPTY_DRAFT_MESSAGE);
     if (draft.implements_id !== null) {
       const resolution = db.prepare('SELECT doc_date, number FROM decision WHERE id = ?').get(draft.implements_id) as { doc_date: string; number: number };
       if (args.docDate < resolution.doc_date) {

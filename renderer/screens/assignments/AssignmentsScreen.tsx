@@ -21,6 +21,7 @@ import { api } from '../../api/client';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
+import { componentPickerOptions } from '../../grid/component-options';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
 import { TotalsMatrix } from './TotalsMatrix';
@@ -100,15 +101,7 @@ export function AssignmentsScreen() {
     gridApi.current?.refreshCells({ force: true });
   }, [error]);
 
-  const componentOptions = useMemo<PickerOption[]>(
-    () =>
-      components.map((c) => ({
-        value: c.code,
-        label: `${'  '.repeat(c.depth)}${c.name}`,
-        keywords: `${c.code} ${c.code.replace(/\./g, ' ')} ${c.levelLabel}`,
-      })),
-    [components],
-  );
+  const componentOptions = useMemo(() => componentPickerOptions(components, { withCode: false, skipPrograms: false }), [components]);
   const sourceOptions = useMemo<PickerOption[]>(
     () => (lists?.fundingSources ?? []).map((s) => ({ value: s.code, label: s.name, keywords: `${s.shortName} ${s.code}` })),
     [lists],

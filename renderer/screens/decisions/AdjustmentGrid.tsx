@@ -93,7 +93,7 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
         else if (colId === 'increase' && raw !== '') {
           if (!e.componentCode || !e.recipient) return onHint('Chọn hạng mục và đơn vị nhận ở dòng nhập mới trước khi nhập số tăng.');
           const parsed = parseAmount(raw, unit);
-          if (!parsed.ok) return onHint(`Số tiền "${raw}": ${parsed.message}`);
+          if (!parsed.ok) return onHint(`Số tiền: ${parsed.message}`);
           onHint(null);
           const recipient = toRecipientInput(e.recipient);
           onChanges([{ op: 'add', line: { componentCode: e.componentCode, recipient, sourceCode: e.sourceCode, capitalType: e.capitalType, originYear: year, amount: { text: raw, unit } } }], { rowId: ENTRY_ID, colId });
@@ -110,7 +110,7 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
       }
       if (raw !== '' && colId !== 'after') {
         const parsed = parseAmount(raw, unit);
-        if (!parsed.ok) return onHint(`Số tiền "${raw}": ${parsed.message}`);
+        if (!parsed.ok) return onHint(`Số tiền: ${parsed.message}`);
         if (parsed.value < 0) return onHint('Nhập số dương vào cột giảm hoặc tăng.');
       }
       onHint(null);

@@ -160,7 +160,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         const { componentCode, recipient } = entry.current;
         if (!componentCode || !recipient) return onHint('Chọn hạng mục và đơn vị nhận ở dòng nhập mới trước khi nhập số tiền.');
         const parsed = parseAmount(raw, unit);
-        if (!parsed.ok) return onChanges([], { rowId: ENTRY_ID, colId }), onHint(`Số tiền "${raw}": ${parsed.message}`);
+        if (!parsed.ok) return onChanges([], { rowId: ENTRY_ID, colId }), onHint(`Số tiền: ${parsed.message}`);
         onHint(null);
         onChanges(
           [{ op: 'add', line: { componentCode, recipient: toRecipientInput(recipient), sourceCode: column.sourceCode, capitalType: column.capitalType, originYear: year, amount: { text: raw, unit } } }],

@@ -12,6 +12,7 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
+import { componentPickerOptions } from '../../grid/component-options';
 import { filterOptions, type PickerOption } from '../../grid/PickerEditor';
 import { AdjustmentGrid, type AdjustmentGridHandle } from './AdjustmentGrid';
 import { AllocationGrid, type AllocationGridHandle, type CellProblem } from './AllocationGrid';
@@ -75,11 +76,13 @@ export function DecisionEditor() {
     () => amountColumns([...assignedPairs, ...lines.map((l) => ({ sourceCode: l.sourceCode, capitalType: l.capitalType }))], (lists?.fundingSources ?? []).map((s) => s.code)),
     [assignedPairs, lines, lists],
   );
+  /** Every source × capital type in the province's order, for a pasted block wider than the grid. */
+  const standardColumns = useMemo<AmountColumn[]>(() => {
+    const sources = (lists?.fundingSources ?? []).map((s) => s.code);
+    return amountColumns(sources.flatMap((sourceCode) => (['DTPT', 'SN'] as const).map((capitalType) => ({ sourceCode, capitalType }))), sources);
+  }, [lists]);
   const columnLabel = useCallback((c: AmountColumn) => `${sourceLabel(c.sourceCode)} · ${c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}`, [sourceLabel]);
-  const componentOptions = useMemo<PickerOption[]>(
-    () => components.filter((c) => c.depth > 0).map((c) => ({ value: c.code, label: `${'  '.repeat(c.depth - 1)}${c.code} — ${c.name}`, keywords: `${c.code.replace(/\./g, ' ')} ${c.levelLabel}` })),
-    [components],
-  );
+  const componentOptions = useMemo(() => componentPickerOptions(components, { withCode: true, skipPrograms: true }), [components]);
   const componentOrder = useMemo(() => new Map(components.map((c, i) => [c.code, i])), [components]);
   const componentNames = useMemo(() => new Map(components.map((c) => [c.code, c.name])), [components]);
   const recipientValue = (r: RecipientOption) => `${r.kind}:${r.id}`;
@@ -122,7 +125,8 @@ export function DecisionEditor() {
       const byName = components.filter((c) => foldVietnamese(c.name) === folded);
       if (byName.length === 1) return { code: byName[0]!.code };
       const matches = filterOptions(componentOptions, t);
-      if (matches.length === 1) return { code: matches[0]!.value };
+      const leaves = matches.filter((m) => !m.parent);
+      if (leaves.length === 1) return { code: leaves[0]!.value };
       return { error: matches.length ? `"${t}" khớp nhiều hạng mục; ghi mã hạng mục (ví dụ DTTS.DA1.ND2).` : `Không tìm thấy hạng mục "${t}" trong danh mục năm ${year}.` };
     },
     [componentOptions, components, year],
@@ -158,6 +162,8 @@ export function DecisionEditor() {
         startColumn: focused.column.getColId(),
         columnOrder: gridApi.getAllDisplayedColumns().map((c) => c.getColId()),
         amountColumns: columns,
+        standardColumns,
+        columnLabel,
         rows: allocationRef.current!.displayedRows(),
         allRows: allocationRef.current!.allRows(),
         unit,
@@ -165,13 +171,15 @@ export function DecisionEditor() {
         resolveRecipient,
         year: year!,
       });
-      const report = plan.problems.map((p) => `Ô dòng ${p.row}, cột ${p.column} của khối dán: ${p.message}`);
+      const report = [...plan.notes, ...plan.problems.map((p) => `Ô dòng ${p.row}, cột ${p.column} của khối dán: ${p.message}`)];
       if (plan.changes.length > 0) {
         const result = await decision.apply(plan.changes, { partial: true, label: `Dán ${table.length} × ${table[0]!.length} ô` });
         if (!result.ok) report.push(result.error.message);
         else report.push(...result.value.rejected.map((r) => r.message));
         const applied = result.ok ? plan.changes.length - result.value.rejected.length : 0;
         report.unshift(`Đã dán ${applied} ô hợp lệ.`);
+      } else if (plan.notes.length > 0) {
+        report.unshift('Không có ô nào được dán.');
       }
       if (report.length > 1 || plan.changes.length === 0) setPasteReport(report);
       else {
@@ -179,7 +187,7 @@ export function DecisionEditor() {
         setHint(report[0] ?? null);
       }
     },
-    [adjustmentMode, columns, decision, readOnly, resolveComponent, resolveRecipient, unit, view, year],
+    [adjustmentMode, columnLabel, columns, decision, readOnly, resolveComponent, resolveRecipient, standardColumns, unit, view, year],
   );
 
   const onKeyDown = useCallback(
@@ -353,7 +361,7 @@ export function DecisionEditor() {
           </div>
           {!readOnly ? (
             <div>
-              <h2 className="section-title">Kiểm tra theo quy tắc {check ? `(${check.errors} lỗi, ${check.warnings} cảnh báo)` : ''}</h2>
+              <h2 className="section-title">Kiểm tra theo quy tắc {check ? `(${check.errors + (check.blockers?.length ?? 0)} lỗi, ${check.warnings} cảnh báo)` : ''}</h2>
               <FindingsPanel check={check} onPick={pickLine} />
             </div>
           ) : null}

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { RecipientOption } from '../../../shared/api/ledger-types';
-import type { ComponentOption, ReferenceLists, Signer } from '../../../shared/api/types';
+import type { ComponentOption, ReferenceLists, Signer, TotalCell } from '../../../shared/api/types';
+import { implausibleAmountQuestion } from '../../../shared/domain/amount-plausibility';
 import { amountColumns, type AmountColumn } from '../../../shared/domain/decision-sheet';
 import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
@@ -43,7 +44,7 @@ export function DecisionEditor() {
   const [lists, setLists] = useState<ReferenceLists | null>(null);
   const [signers, setSigners] = useState<Signer[]>([]);
   const [recipients, setRecipients] = useState<RecipientOption[]>([]);
-  const [assignedPairs, setAssignedPairs] = useState<{ sourceCode: string; capitalType: 'DTPT' | 'SN' }[]>([]);
+  const [assignedPairs, setAssignedPairs] = useState<TotalCell[]>([]);
   const [problem, setProblem] = useState<CellProblem | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [pasteReport, setPasteReport] = useState<string[] | null>(null);
@@ -65,7 +66,7 @@ export function DecisionEditor() {
   useEffect(() => {
     if (year === undefined) return;
     void api.invoke('catalog.components', { year }).then((r) => r.ok && setComponents(r.value));
-    void api.invoke('assignments.list', { year }).then((r) => r.ok && setAssignedPairs(r.value.totals.bySourceCapital.map((c) => ({ sourceCode: c.sourceCode, capitalType: c.capitalType }))));
+    void api.invoke('assignments.list', { year }).then((r) => r.ok && setAssignedPairs(r.value.totals.bySourceCapital));
   }, [year]);
   useEffect(() => {
     void api.invoke('recipients.list', { date: docDate }).then((r) => r.ok && setRecipients(r.value));
@@ -93,9 +94,19 @@ export function DecisionEditor() {
   const sourceOptions = useMemo<PickerOption[]>(() => (lists?.fundingSources ?? []).map((s) => ({ value: s.code, label: s.name, keywords: `${s.shortName} ${s.code}` })), [lists]);
   const recipientByValue = useMemo(() => new Map(recipients.map((r) => [recipientValue(r), r])), [recipients]);
 
+  /** True when every amount is plausible, or the officer confirmed the one that is far above the assignment. */
+  const amountsConfirmed = useCallback(
+    (changes: LineChange[]) => {
+      const question = implausibleAmountQuestion(changes, lines, assignedPairs, year ?? 0, sourceLabel);
+      return question === null || window.confirm(question);
+    },
+    [assignedPairs, lines, sourceLabel, year],
+  );
+
   const sendChanges = useCallback(
     async (changes: LineChange[], where: { rowId: string; colId: string }) => {
       if (changes.length === 0) return setProblem({ ...where, message: '' });
+      if (!amountsConfirmed(changes)) return setProblem({ ...where, message: 'Chưa ghi: số tiền vừa nhập lớn bất thường so với vốn được giao; nhập lại số đúng.' });
       const result = await decision.apply(changes);
       if (result.ok) {
         setProblem(null);
@@ -104,7 +115,7 @@ export function DecisionEditor() {
       }
       setProblem({ ...where, message: result.error.message });
     },
-    [decision],
+    [amountsConfirmed, decision],
   );
 
   const step = useCallback(
@@ -172,6 +183,10 @@ export function DecisionEditor() {
         year: year!,
       });
       const report = [...plan.notes, ...plan.problems.map((p) => `Ô dòng ${p.row}, cột ${p.column} của khối dán: ${p.message}`)];
+      if (plan.changes.length > 0 && !amountsConfirmed(plan.changes)) {
+        setPasteReport(['Không dán: khối dán có số tiền lớn bất thường so với vốn được giao; kiểm tra đơn vị tính rồi dán lại.']);
+        return;
+      }
       if (plan.changes.length > 0) {
         const result = await decision.apply(plan.changes, { partial: true, label: `Dán ${table.length} × ${table[0]!.length} ô` });
         if (!result.ok) report.push(result.error.message);
@@ -187,7 +202,7 @@ export function DecisionEditor() {
         setHint(report[0] ?? null);
       }
     },
-    [adjustmentMode, columnLabel, columns, decision, readOnly, resolveComponent, resolveRecipient, standardColumns, unit, view, year],
+    [adjustmentMode, amountsConfirmed, columnLabel, columns, decision, readOnly, resolveComponent, resolveRecipient, standardColumns, unit, view, year],
   );
 
   const onKeyDown = useCallback(

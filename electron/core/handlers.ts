@@ -12,6 +12,7 @@ import { schemaVersion } from './db/migrations';
 import { createDraft, createImplementation, deleteDraft, duplicateDecision, rebaseDraft, stepDraftHistory, updateDraftHeader } from './decisions/drafts';
 import { checkDecision, issueDecision, nextNumber } from './decisions/issue';
 import { issueProposal } from './decisions/issue-proposal';
+import { browseCatalog } from './reference/browse';
 import { applyLineChanges } from './decisions/lines';
 import { getDocument, listHeaders } from './decisions/store';
 import { balance } from './ledger/balance';
@@ -71,6 +72,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'office.setup': (args, ctx) => setupOffice(ctx, args),
     'catalog.components': (args, ctx) => componentsForYear(ctx.db, args.year),
     'reference.lists': (_args, ctx) => referenceLists(ctx.db),
+    'catalog.browse': (_args, ctx) => browseCatalog(ctx.db),
     'assignments.list': (args, ctx) => {
       requireOffice(ctx.db);
       return listAssignments(ctx.db, args.year);

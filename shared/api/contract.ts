@@ -14,6 +14,7 @@ import type {
   OfficeInfo,
   ReferenceLists,
 } from './types';
+import type { CatalogBrowse } from './catalog-types';
 import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
@@ -62,6 +63,8 @@ export const commands = {
   ),
   'catalog.components': command<ComponentOption[]>()(z.object({ year }).strict()),
   'reference.lists': command<ReferenceLists>()(empty),
+  /** Every reference table for the Danh mục screen (read-only): both program periods, units, sources, reasons, rules. */
+  'catalog.browse': command<CatalogBrowse>()(empty),
   'assignments.list': command<AssignmentSheet>()(z.object({ year }).strict()),
   'assignments.create': command<AssignmentChange>()(
     z

@@ -299,7 +299,7 @@ export function AssignmentsScreen() {
         </div>
       </header>
       <p className="muted help">
-        Dòng đầu bảng để nhập dòng mới: gõ tên hợp phần, Enter để chọn, Tab sang ô kế tiếp, nhập số tiền rồi Enter để lưu. Sửa một ô: gõ đè hoặc F2;
+        Dòng đầu bảng để nhập dòng mới: gõ tên hợp phần (không cần dấu), Enter hoặc Tab để chọn và sang ô kế tiếp, nhập số tiền rồi Enter hoặc Tab để lưu. Sửa một ô: gõ đè hoặc F2;
         Esc huỷ; Delete xoá số tiền. Mỗi ô được kiểm tra và lưu ngay.
       </p>
       {error ? (

@@ -20,15 +20,11 @@ import { AllocationGrid, type AllocationGridHandle, type CellProblem } from './A
 import { BalancePanel, FindingsPanel } from './BalancePanel';
 import { CommuneMatrixGrid } from './CommuneMatrixGrid';
 import { IssueDialog } from './IssueDialog';
+import { initialDecisionUnit, rememberDecisionUnit } from './decision-unit';
 import { planPaste } from './paste';
 import { useDecision } from './useDecision';
 import { undoRedoKey } from '../../grid/undo-keys';
 
-const UNIT_KEY = 'sovon.decisions.unit';
-const initialUnit = (): MoneyUnit => {
-  const stored = localStorage.getItem(UNIT_KEY);
-  return stored === 'dong' || stored === 'nghin' || stored === 'trieu' ? stored : 'trieu';
-};
 
 const stripPrefix = (name: string) => foldVietnamese(name).replace(/^(xa|thi tran|phuong|huyen)\s+/, '');
 
@@ -39,7 +35,7 @@ export function DecisionEditor() {
   const id = Number(params.id);
   const decision = useDecision(id);
   const { doc, lines, balance, check } = decision;
-  const [unit, setUnit] = useState<MoneyUnit>(initialUnit);
+  const [unit, setUnit] = useState<MoneyUnit>(initialDecisionUnit);
   const [components, setComponents] = useState<ComponentOption[]>([]);
   const [lists, setLists] = useState<ReferenceLists | null>(null);
   const [signers, setSigners] = useState<Signer[]>([]);
@@ -50,6 +46,8 @@ export function DecisionEditor() {
   const [pasteReport, setPasteReport] = useState<string[] | null>(null);
   const [view, setView] = useState<'detail' | 'communes'>('detail');
   const [issuing, setIssuing] = useState(false);
+  /** The decision an adjustment changes (its predecessor), shown under the title. */
+  const [changed, setChanged] = useState<{ numberText: string | null; docDate: string | null } | null>(null);
   const allocationRef = useRef<AllocationGridHandle>(null);
   const adjustmentRef = useRef<AdjustmentGridHandle>(null);
 
@@ -58,7 +56,7 @@ export function DecisionEditor() {
   const readOnly = doc?.header.status !== 'draft';
   const adjustmentMode = doc !== null && ADJUSTMENT_KINDS.has(doc.header.kind);
 
-  useEffect(() => localStorage.setItem(UNIT_KEY, unit), [unit]);
+  useEffect(() => rememberDecisionUnit(unit), [unit]);
   useEffect(() => {
     void api.invoke('reference.lists', {}).then((r) => r.ok && setLists(r.value));
     void api.invoke('app.info', {}).then((r) => r.ok && setSigners(r.value.office?.signers ?? []));
@@ -68,6 +66,11 @@ export function DecisionEditor() {
     void api.invoke('catalog.components', { year }).then((r) => r.ok && setComponents(r.value));
     void api.invoke('assignments.list', { year }).then((r) => r.ok && setAssignedPairs(r.value.totals.bySourceCapital));
   }, [year]);
+  const predecessorId = doc?.header.predecessorId ?? null;
+  useEffect(() => {
+    if (predecessorId === null) return setChanged(null);
+    void api.invoke('decisions.get', { id: predecessorId }).then((r) => setChanged(r.ok ? r.value.header : null));
+  }, [predecessorId]);
   useEffect(() => {
     void api.invoke('recipients.list', { date: docDate }).then((r) => r.ok && setRecipients(r.value));
   }, [docDate]);
@@ -255,6 +258,7 @@ export function DecisionEditor() {
             {DECISION_KIND_LABELS[h.kind]} · {DECISION_ISSUER_LABELS[h.issuer]}
             {h.docDate ? ` · ngày ${formatDateVi(h.docDate)}` : ''}
             {h.signerName ? ` · ký: ${h.signerName}` : ''}
+            {changed ? ` · điều chỉnh ${changed.numberText}${changed.docDate ? ` ngày ${formatDateVi(changed.docDate)}` : ''}` : ''}
           </p>
         </div>
         <div className="toolbar">
@@ -383,7 +387,7 @@ export function DecisionEditor() {
         </aside>
       </div>
       <p className="muted help">
-        Dòng đầu bảng để thêm: gõ tên hạng mục (không cần dấu), Tab, gõ tên xã/đơn vị, Tab rồi nhập số tiền và Enter. Dán khối từ Excel (Ctrl+V) vào ô đầu tiên; Delete xoá số; Ctrl+Z / Ctrl+Y hoàn tác, làm lại.
+        Dòng đầu bảng để thêm: gõ tên hạng mục (không cần dấu), Enter hoặc Tab, gõ tên xã/đơn vị, Enter hoặc Tab rồi nhập số tiền và Enter. Dán khối từ Excel (Ctrl+V) vào ô đầu tiên; Delete xoá số; Ctrl+Z / Ctrl+Y hoàn tác, làm lại.
       </p>
       {issuing ? (
         <IssueDialog

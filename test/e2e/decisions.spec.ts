@@ -121,6 +121,7 @@ test('Tràng Định 2024: an allocation built by pasting a 20 × 3 block and by
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await expect(page.getByLabel('Số quyết định')).toHaveValue('1');
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   await expect(page.getByRole('heading', { name: /Quyết định số 01\/QĐ-UBND/ })).toBeVisible();
   expect(decisionInDatabase(webHost.dataDir)).toEqual([{ status: 'issued', number: 1, lines: 22, total: 3_004_000_000 }]);
 
@@ -189,6 +190,7 @@ test('adjustment: the pilot district moves 500 triệu from GNBV to DTTS (before
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await expect(page.getByLabel('Người ký')).toHaveValue('2'); // the HĐND chair for a resolution
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   await expect(page.getByRole('heading', { name: /Nghị quyết số 01\/NQ-HĐND/ })).toBeVisible();
   expect(decisionInDatabase(webHost.dataDir).map((d) => d.status)).toEqual(['issued', 'issued']);
 });
@@ -204,6 +206,7 @@ test('adjustment: the same move in Văn Quan (not a pilot) is refused with rule 
   expect(await page.locator('.ag-cell-focus').getAttribute('col-id')).toBe('decrease');
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('alert')).toContainText('Chưa thể ban hành');
   await expect(dialog.locator('.finding-E', { hasText: 'Quy tắc 10' })).toContainText('không phải huyện thí điểm theo khoản 7 Điều 4 NQ 111/2024/QH15');

@@ -192,9 +192,11 @@ test('first day at 1366×768: setup, lines typed with Enter and with Tab, draft,
   await expect(page.getByText('01/QĐ-UBND').first()).toBeVisible();
   await shot(page, '05-ban-in');
 
-  // 7. Other screens and back; the list finds the decision without diacritics and shows triệu.
+  // 7. Back from the print, other screens and back; the list finds the decision without diacritics and shows triệu.
+  await page.getByRole('button', { name: '← Quay lại' }).click();
+  await expect(page.getByRole('heading', { name: /Quyết định số 01\/QĐ-UBND/ })).toBeVisible();
   for (const name of ['Vốn được giao', 'Giải ngân', 'Tổng quan', 'Quyết định phân bổ']) {
-    await page.getByRole('link', { name }).click();
+    await page.getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   }
   await page.goto(`${webHost.url}#/quyet-dinh/2024`);
@@ -205,10 +207,27 @@ test('first day at 1366×768: setup, lines typed with Enter and with Tab, draft,
   await expect(list.locator('tbody tr').first()).toContainText('800');
   await shot(page, '06-danh-sach');
 
+  // Danh mục: the reference data, read-only and searchable, both periods, units with successors, rules with their basis.
+  await page.getByRole('link', { name: 'Danh mục', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Danh mục', level: 1 })).toBeVisible();
+  await expect(page.getByText('đang được xây dựng')).toHaveCount(0);
+  await page.getByLabel('Tìm trong danh mục').fill('nuoc sinh hoat');
+  await expect(page.getByRole('table', { name: 'Chương trình và hợp phần' })).toContainText('DTTS.DA1.ND4');
+  await page.getByLabel('Giai đoạn').selectOption({ index: 1 });
+  await page.getByLabel('Tìm trong danh mục').fill('');
+  await expect(page.getByRole('table', { name: 'Chương trình và hợp phần' }).locator('tbody tr').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Đơn vị hành chính' }).click();
+  await page.getByLabel('Tìm trong danh mục').fill('trang dinh');
+  await expect(page.getByRole('table', { name: 'Đơn vị hành chính' })).toContainText('đến 30/06/2025');
+  await page.getByRole('tab', { name: 'Quy tắc kiểm tra' }).click();
+  await page.getByLabel('Tìm trong danh mục').fill('');
+  await expect(page.getByRole('table', { name: 'Quy tắc kiểm tra' }).locator('thead')).toContainText('Căn cứ pháp lý');
+  await shot(page, '07-danh-muc');
+
   // 8. Reload: what was issued is what is shown.
   await page.reload();
   await expect(page.getByRole('table', { name: 'Danh sách quyết định' }).locator('tbody tr').first()).toContainText('01/QĐ-UBND');
   await page.goto(`${webHost.url}#/von-duoc-giao/2024`);
   await expect(savedLines(page)).toHaveCount(2);
-  await shot(page, '07-tai-lai');
+  await shot(page, '08-tai-lai');
 });

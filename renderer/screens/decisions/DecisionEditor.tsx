@@ -193,7 +193,10 @@ export function DecisionEditor() {
       if (plan.changes.length > 0) {
         const result = await decision.apply(plan.changes, { partial: true, label: `Dán ${table.length} × ${table[0]!.length} ô` });
         if (!result.ok) report.push(result.error.message);
-        else report.push(...result.value.rejected.map((r) => r.message));
+        else {
+          setProblem(null);
+          report.push(...result.value.rejected.map((r) => r.message));
+        }
         const applied = result.ok ? plan.changes.length - result.value.rejected.length : 0;
         report.unshift(`Đã dán ${applied} ô hợp lệ.`);
       } else if (plan.notes.length > 0) {

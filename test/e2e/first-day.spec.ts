@@ -225,6 +225,7 @@ test('first day at 1366×768: setup, lines typed with Enter and with Tab, draft,
   await shot(page, '07-danh-muc');
 
   // 8. Reload: what was issued is what is shown.
+  await page.goto(`${webHost.url}#/quyet-dinh/2024`);
   await page.reload();
   await expect(page.getByRole('table', { name: 'Danh sách quyết định' }).locator('tbody tr').first()).toContainText('01/QĐ-UBND');
   await page.goto(`${webHost.url}#/von-duoc-giao/2024`);

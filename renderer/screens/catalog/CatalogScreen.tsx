@@ -66,7 +66,7 @@ export function CatalogScreen() {
       <StatusBanner error={error} />
       <div className="tabs" role="tablist" aria-label="Loại danh mục">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab active' : 'tab'} onClick={() => setTab(t.id)}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" onClick={() => setTab(t.id)}>
             {t.label}
           </button>
         ))}

@@ -58,7 +58,7 @@ export function IssueDialog({ doc, signers, onIssued, onClose, onPick }: Props) 
   }, [h.id]);
 
   /** The form's own checks, in the order an officer reads it; null when it can go to the confirmation. */
-  const formProblem = (): string | null => {
+  const formProblem = (number: string): string | null => {
     if (!iso) return `Ngày ban hành "${dateText}" không hợp lệ; nhập dạng dd/mm/yyyy.`;
     if (!/^\d+$/.test(number) || Number(number) < 1) return 'Số quyết định phải là số nguyên dương.';
     if (signerId === '') return signers.length === 0 ? 'Văn phòng chưa có người ký: thêm người ký ở màn hình Cài đặt rồi ban hành.' : 'Chọn người ký.';
@@ -69,7 +69,13 @@ export function IssueDialog({ doc, signers, onIssued, onClose, onPick }: Props) 
 
   const review = async () => {
     setFindings(null);
-    const problem = formProblem();
+    // The suggested number may still be on its way when the officer is quick: ask for it now.
+    let chosen = number;
+    if (chosen.trim() === '' && iso) {
+      const next = await api.invoke('decisions.nextNumber', { issuer: h.issuer, docDate: iso });
+      if (next.ok) setNumber((chosen = String(next.value.number)));
+    }
+    const problem = formProblem(chosen);
     setError(problem);
     if (problem !== null) return;
     const checked = await api.invoke('decisions.check', { id: h.id });

@@ -2,7 +2,8 @@ import type { CellKeyDownEvent, FullWidthCellKeyDownEvent, SuppressKeyboardEvent
 
 /**
  * Enter on an entry row (the pinned "Dòng mới" at the top of a grid) does what Tab does: it commits the cell
- * and opens the next one of the same row. Left to the grid, Enter would move the focus down (Excel-like),
+ * and opens the next one of the same row; on the row's last editable cell it commits and goes back to the
+ * row's first cell, ready for the next line. Left to the grid, Enter would move the focus down (Excel-like),
  * past the entry row into the lines or the totals row, where the amount typed next was lost without a word.
  * Enter on an entry cell that is not being edited opens it, instead of leaving the row.
  */
@@ -11,8 +12,19 @@ export function enterActsAsTabOnEntryRow(params: SuppressKeyboardEventParams): b
   if (event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey || node.rowPinned !== 'top') return false;
   if (event.type !== 'keydown') return true;
   event.preventDefault();
-  if (editing) api.tabToNextCell(event);
-  else if (node.rowIndex !== null) api.startEditingCell({ rowIndex: node.rowIndex, colKey: column, rowPinned: 'top' });
+  if (node.rowIndex === null) return true;
+  if (!editing) {
+    api.startEditingCell({ rowIndex: node.rowIndex, colKey: column, rowPinned: 'top' });
+    return true;
+  }
+  const columns = api.getAllDisplayedColumns();
+  const editable = columns.filter((c) => c.isCellEditable(node));
+  const later = editable.some((c) => columns.indexOf(c) > columns.indexOf(column));
+  if (later) api.tabToNextCell(event);
+  else {
+    api.stopEditing();
+    if (editable[0]) api.setFocusedCell(node.rowIndex, editable[0], 'top');
+  }
   return true;
 }
 

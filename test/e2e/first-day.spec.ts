@@ -131,6 +131,8 @@ test('first day at 1366×768: setup, lines typed with Enter and with Tab, draft,
   await typeInOpenEditor(page, editorOf(page, '.ag-row[row-id="entry"]', 'NSTW|SN'), '500');
   await page.keyboard.press('Enter');
   await expect(page.locator('.ag-row[row-id="c:DTTS.DA1.ND4"] [col-id="NSTW|SN"]')).toHaveText('500');
+  // The row's last amount: Enter goes back to the row's first cell, ready for the next line (not into a saved line).
+  await expect(page.locator('.ag-row[row-id="entry"] [col-id="label"]')).toHaveClass(/ag-cell-focus/);
 
   // 1.234.567 triệu (the unit slipped) asks first; declined, nothing is written.
   const questions: string[] = [];

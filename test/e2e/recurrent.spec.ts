@@ -26,6 +26,7 @@ async function pasteRow(page: Page, values: string[]): Promise<void> {
 }
 
 test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remaining zero, issued as NQ-HĐND; a mid-year move refused without reason and targets, issued with them', async ({ page, webHost }) => {
+  test.setTimeout(120_000); // four issue dialogs, each now with its confirmation step
   await page.goto(webHost.url);
   await invoke(page, 'office.setup', {
     districtCode: '180',

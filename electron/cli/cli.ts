@@ -53,7 +53,7 @@ Lệnh:
   plan --year NĂM [--as-of YYYY-MM-DD]
                           cân đối vốn: được giao, đã phân bổ, còn lại, tỷ lệ
                           theo chương trình × nguồn × loại vốn
-  issue <mã> --date YYYY-MM-DD --signer SỐ [--number SỐ]
+  issue <mã> --date YYYY-MM-DD --signer SỐ [--number SỐ] [--summary "TRÍCH YẾU"] [--basis "CĂN CỨ"]…
                           ban hành một dự thảo (sao lưu trước; bị từ chối khi quy tắc báo lỗi [E])
   recurrent show --year NĂM [--program MÃ]
                           dự toán chi thường xuyên (kinh phí SN) theo hợp phần × đơn vị, còn lại theo nguồn
@@ -313,6 +313,8 @@ export function runCli(argv: string[], io: CliIo): number {
         date: { type: 'string' },
         number: { type: 'string' },
         force: { type: 'boolean', default: false },
+        summary: { type: 'string' },
+        basis: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -411,7 +413,7 @@ export function runCli(argv: string[], io: CliIo): number {
         );
       }
       case 'issue': {
-        const ref = requireRef(sub, 'issue <mã> --date YYYY-MM-DD --signer SỐ [--number SỐ]');
+        const ref = requireRef(sub, 'issue <mã> --date YYYY-MM-DD --signer SỐ [--number SỐ] [--summary "TRÍCH YẾU"] [--basis "CĂN CỨ"]…');
         const docDate = optionalDate(values.date, '--date');
         if (docDate === undefined) throw new UsageError('Thiếu --date YYYY-MM-DD (ngày ban hành).');
         const signer = values.signer?.[0];
@@ -420,7 +422,18 @@ export function runCli(argv: string[], io: CliIo): number {
         return withCore(
           false,
           // The command backs the database up before issuing, as in the app.
-          (core) => onDecision(core, ref, undefined, (id) => core.invoke('decisions.issue', { id, docDate, signerId: Number(signer), ...(values.number ? { number: Number(values.number) } : {}) })),
+          // Trích yếu and căn cứ: those given here, else those already on the draft; the core refuses neither.
+          (core) =>
+            onDecision(core, ref, undefined, (id) =>
+              core.invoke('decisions.issue', {
+                id,
+                docDate,
+                signerId: Number(signer),
+                ...(values.number ? { number: Number(values.number) } : {}),
+                ...(values.summary !== undefined ? { summary: values.summary } : {}),
+                ...(values.basis !== undefined ? { basis: values.basis } : {}),
+              }),
+            ),
           (doc) => io.out(`Đã ban hành ${doc.header.numberText} ngày ${formatDateVi(doc.header.docDate!)} (${doc.lines.length} dòng).`),
         );
       }

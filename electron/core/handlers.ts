@@ -12,6 +12,8 @@ import { catalogCounts, componentsForYear, referenceLists, unitCounts } from './
 import { schemaVersion } from './db/migrations';
 import { createDraft, createImplementation, deleteDraft, duplicateDecision, rebaseDraft, stepDraftHistory, updateDraftHeader } from './decisions/drafts';
 import { checkDecision, issueDecision, nextNumber } from './decisions/issue';
+import { issueProposal } from './decisions/issue-proposal';
+import { browseCatalog } from './reference/browse';
 import { applyLineChanges } from './decisions/lines';
 import { getDocument, listHeaders } from './decisions/store';
 import { findDecision } from './decisions/find';
@@ -83,6 +85,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'signers.retire': (args, ctx) => retireSigner(ctx, args),
     'catalog.components': (args, ctx) => componentsForYear(ctx.db, args.year),
     'reference.lists': (_args, ctx) => referenceLists(ctx.db),
+    'catalog.browse': (_args, ctx) => browseCatalog(ctx.db),
     'assignments.list': (args, ctx) => {
       requireOffice(ctx.db);
       return listAssignments(ctx.db, args.year);
@@ -110,6 +113,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     'decisions.redo': (args, ctx) => stepDraftHistory(ctx, args.decisionId, 'redo'),
     'decisions.check': (args, ctx) => checkDecision(ctx, args.id),
     'decisions.nextNumber': (args, ctx) => nextNumber(ctx.db, args.issuer, args.docDate),
+    'decisions.issueProposal': (args, ctx) => issueProposal(ctx.db, args.id),
     // Issuing is final: the database is copied first, outside the issuing transaction.
     'decisions.issue': (args, ctx) => {
       createBackup(ctx.db, path.dirname(ctx.dataFile), 'truoc-ban-hanh');

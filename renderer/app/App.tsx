@@ -3,6 +3,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { AppInfo } from '../../shared/api/types';
 import { api } from '../api/client';
 import { AssignmentsScreen } from '../screens/assignments/AssignmentsScreen';
+import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { DecisionEditor } from '../screens/decisions/DecisionEditor';
 import { DecisionsScreen } from '../screens/decisions/DecisionsScreen';
 import { FollowupScreen } from '../screens/followup/FollowupScreen';
@@ -65,6 +66,7 @@ export function App() {
           <Route path="giai-ngan/:year" element={<DisbursementScreen />} />
           <Route path="tong-quan" element={<DashboardScreen />} />
           <Route path="tong-quan/:year" element={<DashboardScreen />} />
+          <Route path="danh-muc" element={<CatalogScreen />} />
           {SCREENS.filter((s) => !s.built).map((s) => (
             <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
           ))}

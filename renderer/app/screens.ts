@@ -17,6 +17,6 @@ export const SCREENS: ScreenDef[] = [
   { path: 'kho-khan', label: 'Khó khăn, vướng mắc & nhiệm vụ', built: true, plan: '' },
   { path: 'trao-doi', label: 'Trao đổi dữ liệu (nhập/xuất)', built: true, plan: '' },
   { path: 'bao-cao', label: 'Báo cáo & in', built: true, plan: '' },
-  { path: 'danh-muc', label: 'Danh mục', built: false, plan: 'Danh mục chương trình theo giai đoạn, đơn vị hành chính theo thời kỳ (trước và sau sắp xếp 2024, 2025), nguồn vốn, loại vốn.' },
+  { path: 'danh-muc', label: 'Danh mục', built: true, plan: '' },
   { path: 'cai-dat', label: 'Cài đặt & sao lưu', built: true, plan: '' },
 ];

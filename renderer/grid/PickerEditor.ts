@@ -6,6 +6,8 @@ export interface PickerOption {
   label: string;
   /** Extra text searched besides the label (codes, abbreviations). */
   keywords?: string;
+  /** A heading that cannot be taken (a catalog item with children: money goes to its leaves); shown, never picked. */
+  parent?: boolean;
 }
 
 export interface PickerEditorParams {
@@ -14,15 +16,20 @@ export interface PickerEditorParams {
 
 const MAX_SHOWN = 60;
 
-/** Options matching a query, those whose words start with the query's words first. */
+/**
+ * Options matching a query: those that can be taken before the headings above them ("nuoc sinh hoat" finds
+ * the content "Hỗ trợ nước sinh hoạt" before its parent "Dự án 1: … nước sinh hoạt"), then those whose words
+ * start with the query's words first.
+ */
 export function filterOptions(options: PickerOption[], query: string): PickerOption[] {
   if (query.trim() === '') return options;
   return options
     .map((option) => ({ option, rank: searchRank(`${option.label} ${option.keywords ?? ''}`, query) }))
     .filter((m): m is { option: PickerOption; rank: number } => m.rank !== null)
-    .sort((a, b) => a.rank - b.rank)
+    .sort((a, b) => Number(a.option.parent === true) - Number(b.option.parent === true) || a.rank - b.rank)
     .map((m) => m.option);
 }
+
 
 /**
  * A type-ahead list editor for the grid: typing filters the options diacritics-insensitively
@@ -61,11 +68,11 @@ export class PickerEditor implements ICellEditorComp {
       if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
       event.preventDefault();
       event.stopPropagation();
-      this.setActive(this.active + (event.key === 'ArrowDown' ? 1 : -1));
+      this.setActive(this.active + (event.key === 'ArrowDown' ? 1 : -1), event.key === 'ArrowDown' ? 1 : -1);
     });
     this.list.addEventListener('mousedown', (event) => {
       const item = (event.target as HTMLElement).closest('li[data-index]');
-      if (!item) return;
+      if (!item || item.classList.contains('picker-parent')) return;
       event.preventDefault();
       this.setActive(Number(item.getAttribute('data-index')));
       params.stopEditing();
@@ -82,6 +89,11 @@ export class PickerEditor implements ICellEditorComp {
         li.setAttribute('role', 'option');
         li.dataset.index = String(index);
         li.textContent = option.label;
+        if (option.parent) {
+          li.classList.add('picker-parent');
+          li.setAttribute('aria-disabled', 'true');
+          li.title = 'Hạng mục có hạng mục con: chọn một hạng mục con để nhập tiền';
+        }
         return li;
       }),
     );
@@ -94,8 +106,16 @@ export class PickerEditor implements ICellEditorComp {
     this.setActive(active);
   }
 
-  private setActive(index: number): void {
-    this.active = Math.max(0, Math.min(Math.min(this.matches.length, MAX_SHOWN) - 1, index));
+  /** Highlights an option that can be taken, stepping over headings in the direction of travel. */
+  private setActive(index: number, step: 1 | -1 = 1): void {
+    const last = Math.min(this.matches.length, MAX_SHOWN) - 1;
+    let next = Math.max(0, Math.min(last, index));
+    while (next >= 0 && next <= last && this.matches[next]?.parent) next += step;
+    if (next < 0 || next > last) {
+      next = Math.max(0, Math.min(last, index));
+      while (next >= 0 && next <= last && this.matches[next]?.parent) next -= step;
+    }
+    this.active = next >= 0 && next <= last ? next : -1;
     this.list.querySelectorAll('li[data-index]').forEach((li, i) => {
       const selected = i === this.active;
       li.classList.toggle('active', selected);
@@ -115,7 +135,8 @@ export class PickerEditor implements ICellEditorComp {
   }
 
   getValue(): string | null {
-    return this.matches[this.active]?.value ?? this.initialValue;
+    const chosen = this.matches[this.active];
+    return chosen && !chosen.parent ? chosen.value : this.initialValue;
   }
 
   isPopup(): boolean {

@@ -17,6 +17,7 @@ import type {
   SignerList,
 } from './types';
 import { SIGNER_ROLE_CODES } from '../domain/signers';
+import type { CatalogBrowse } from './catalog-types';
 import type { Result } from './result';
 
 import { amountInputSchema, capitalTypeSchema, command, empty, isoDate, shortText, year } from './schemas';
@@ -84,6 +85,8 @@ export const commands = {
   'signers.retire': command<Signer>()(z.object({ id: z.number().int().positive(), retired: z.boolean() }).strict()),
   'catalog.components': command<ComponentOption[]>()(z.object({ year }).strict()),
   'reference.lists': command<ReferenceLists>()(empty),
+  /** Every reference table for the Danh mục screen (read-only): both program periods, units, sources, reasons, rules. */
+  'catalog.browse': command<CatalogBrowse>()(empty),
   'assignments.list': command<AssignmentSheet>()(z.object({ year }).strict()),
   'assignments.create': command<AssignmentChange>()(
     z

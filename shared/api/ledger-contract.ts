@@ -154,6 +154,8 @@ export const ledgerCommands = {
   'decisions.nextNumber': command<{ number: number; numberText: string }>()(
     z.object({ issuer: decisionIssuerSchema, docDate: isoDate }).strict(),
   ),
+  /** The trích yếu and căn cứ the issue dialog proposes, from the office's data (assignments, delegation, pilot). */
+  'decisions.issueProposal': command<{ summary: string; basis: string[] }>()(z.object({ id: entityId }).strict()),
   'decisions.issue': command<DecisionDocument>()(
     z
       .object({

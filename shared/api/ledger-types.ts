@@ -148,6 +148,8 @@ export interface RuleCheck {
   errors: number;
   warnings: number;
   infos: number;
+  /** What issuing would refuse besides the rules (an empty draft), in Vietnamese; set by decisions.check. */
+  blockers?: string[];
 }
 
 export const PLAN_DIMENSIONS = ['program', 'component', 'recipient', 'project', 'source', 'capitalType', 'originYear'] as const;

@@ -82,7 +82,9 @@ export function parseAmount(input: string, unit: MoneyUnit): ParseAmountResult {
     return fail('AMOUNT_NOT_A_NUMBER', `"${input.trim()}" thiếu phần nguyên trước dấu phẩy (ví dụ 0,5).`);
   }
   if (fractionPart.includes('.')) {
-    return fail('AMOUNT_BAD_GROUPING', `"${input.trim()}" có dấu chấm sau dấu phẩy thập phân.`);
+    // "1,234.5" is the English way (a PC set to English): say how it is written here rather than only what is wrong.
+    const english = /^\d{1,3}(,\d{3})+\.\d+$/.test(text) ? `, cách viết kiểu Anh; viết theo kiểu Việt Nam là ${text.replace(/,/g, '#').replace('.', ',').replace(/#/g, '.')}` : '';
+    return fail('AMOUNT_BAD_GROUPING', `"${input.trim()}" có dấu chấm sau dấu phẩy thập phân${english}.`);
   }
   if (commaCount === 1 && fractionPart === '') {
     return fail('AMOUNT_NOT_A_NUMBER', `"${input.trim()}" thiếu chữ số sau dấu phẩy.`);

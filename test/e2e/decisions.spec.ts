@@ -121,6 +121,7 @@ test('Tràng Định 2024: an allocation built by pasting a 20 × 3 block and by
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await expect(page.getByLabel('Số quyết định')).toHaveValue('1');
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   await expect(page.getByRole('heading', { name: /Quyết định số 01\/QĐ-UBND/ })).toBeVisible();
   expect(decisionInDatabase(webHost.dataDir)).toEqual([{ status: 'issued', number: 1, lines: 22, total: 3_004_000_000 }]);
 
@@ -150,7 +151,7 @@ async function allocatedYear(page: Page, url: string, district: string, commune:
     decisionId: draft.header.id,
     changes: ['GNBV.DA2', 'DTTS.DA1.ND2'].map((componentCode) => ({ op: 'add', line: { componentCode, recipient: { kind: 'commune', code: commune }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 1_000_000_000 } } })),
   });
-  await invoke(page, 'decisions.issue', { id: draft.header.id, docDate: '2024-03-15', signerId: 1 });
+  await invoke(page, 'decisions.issue', { id: draft.header.id, docDate: '2024-03-15', signerId: 1, summary: 'Về việc phân bổ kế hoạch vốn năm 2024', basis: ['Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn'] });
 }
 
 /** The adjustment grid row of a component. */
@@ -189,6 +190,7 @@ test('adjustment: the pilot district moves 500 triệu from GNBV to DTTS (before
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await expect(page.getByLabel('Người ký')).toHaveValue('2'); // the HĐND chair for a resolution
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   await expect(page.getByRole('heading', { name: /Nghị quyết số 01\/NQ-HĐND/ })).toBeVisible();
   expect(decisionInDatabase(webHost.dataDir).map((d) => d.status)).toEqual(['issued', 'issued']);
 });
@@ -204,6 +206,7 @@ test('adjustment: the same move in Văn Quan (not a pilot) is refused with rule 
   expect(await page.locator('.ag-cell-focus').getAttribute('col-id')).toBe('decrease');
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('alert')).toContainText('Chưa thể ban hành');
   await expect(dialog.locator('.finding-E', { hasText: 'Quy tắc 10' })).toContainText('không phải huyện thí điểm theo khoản 7 Điều 4 NQ 111/2024/QH15');
@@ -285,7 +288,7 @@ test('bad input: a mixed pasted block applies the valid cells and names the othe
   await expect(report).toContainText('Đã dán 2 ô hợp lệ.');
   await expect(report).toContainText('Ô dòng 2, cột 2 của khối dán: Không tìm thấy đơn vị nhận "Xã Không Có"');
   await expect(report).toContainText('Ô dòng 3, cột 1 của khối dán: Không tìm thấy hạng mục "Không có hạng mục này"');
-  await expect(report).toContainText('Ô dòng 4, cột 3 của khối dán: Số tiền "ba triệu"');
+  await expect(report).toContainText('Ô dòng 4, cột 3 của khối dán: Số tiền: "ba triệu" không phải là số tiền'); // the value named once
   expect(decisionInDatabase(webHost.dataDir)[1]).toEqual({ status: 'draft', number: null, lines: 2, total: 5_000_000 });
 
   // An amount typed on the entry row before choosing the component and recipient is not saved.

@@ -49,7 +49,7 @@ test('June figures typed and pasted in the Giải ngân grid give the per-progra
       line('NTM.ND05', 400_000_000, { kind: 'commune', code: '05995' }),
     ],
   });
-  await invoke(page, 'decisions.issue', { id: draft.header.id, docDate: '2024-03-15', signerId: 1 });
+  await invoke(page, 'decisions.issue', { id: draft.header.id, docDate: '2024-03-15', signerId: 1, summary: 'Về việc phân bổ kế hoạch vốn năm 2024', basis: ['Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn'] });
   await page.reload();
   await page.getByRole('link', { name: 'Giải ngân' }).click();
   await expect(page.getByRole('heading', { name: 'Giải ngân', exact: true })).toBeVisible();

@@ -26,6 +26,7 @@ async function pasteRow(page: Page, values: string[]): Promise<void> {
 }
 
 test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remaining zero, issued as NQ-HĐND; a mid-year move refused without reason and targets, issued with them', async ({ page, webHost }) => {
+  test.setTimeout(120_000); // four issue dialogs, each now with its confirmation step
   await page.goto(webHost.url);
   await invoke(page, 'office.setup', {
     districtCode: '180',
@@ -95,6 +96,7 @@ test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remainin
   await dialog.getByLabel('Ngày ban hành').fill('25/07/2024');
   await expect(dialog.getByLabel('Người ký')).toHaveValue('2');
   await dialog.getByRole('button', { name: 'Ban hành' }).click();
+  await dialog.getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   await expect(page.getByRole('status')).toHaveText('Đã ban hành Nghị quyết 01/NQ-HĐND.');
 
   // A mid-year move of 50 triệu from GNBV.DA4.TDA2 to GNBV.DA2 (same program, same unit).
@@ -121,6 +123,7 @@ test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remainin
   await expect(rule7.filter({ hasText: 'chưa hoàn thành' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Chưa thể ban hành');
   await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
 
@@ -135,6 +138,7 @@ test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remainin
   await expect(page.locator('.finding-E', { hasText: 'Quy tắc 7' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Ban hành…' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   await expect(page.getByRole('heading', { name: /Nghị quyết số 02\/NQ-HĐND/ })).toBeVisible();
 
   // The UBND's decision assigning the resolution to the units: issued, then shown in print preview.
@@ -145,6 +149,7 @@ test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remainin
   await ubnd.getByLabel('Ngày ban hành').fill('30/07/2024');
   await expect(ubnd.getByLabel('Người ký')).toHaveValue('1');
   await ubnd.getByRole('button', { name: 'Ban hành' }).click();
+  await ubnd.getByRole('button', { name: 'Xác nhận ban hành' }).click(); // after the summary
   await expect(page.getByText('Số: 01/QĐ-UBND')).toBeVisible();
   await expect(page.getByText('DỰ TOÁN CHI THƯỜNG XUYÊN THỰC HIỆN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA NĂM 2024 THEO ĐƠN VỊ THỰC HIỆN')).toBeVisible();
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'giao-du-toan-in.png'), fullPage: true });

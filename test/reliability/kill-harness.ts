@@ -71,7 +71,7 @@ async function prepare(work: string, lines: number, detailRows: number): Promise
       const [componentCode, sourceCode] = key.split('|') as [string, string];
       must(core.invoke('assignments.create', { year: 2024, componentCode, sourceCode, capitalType: 'SN', amount: { dong } }));
     }
-    decisionId = must(core.invoke('decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15' })).header.id;
+    decisionId = must(core.invoke('decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15', summary: 'Về việc phân bổ kế hoạch vốn năm 2024', basis: ['Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn'] })).header.id;
     const changes = keys.map((k) => ({
       op: 'add' as const,
       line: { componentCode: k.componentCode, recipient: { kind: 'commune' as const, code: k.commune }, sourceCode: k.sourceCode, capitalType: 'SN' as const, amount: { dong: 1_000_000 } },

@@ -5,7 +5,7 @@ import { backupsToPrune, DEFAULT_RETENTION, listBackups, type BackupFile } from 
 import { EXIT, runCli } from '../../electron/cli/cli';
 import { openCore } from '../../electron/core/core';
 import { tempDir } from './helpers';
-import { addLines, assign, call, draft, officeCore } from './ledger-helpers';
+import { addLines, assign, call, draft, ISSUE_TEXT, officeCore } from './ledger-helpers';
 
 function cli(args: string[]) {
   const out: string[] = [];
@@ -35,7 +35,7 @@ describe('backups', () => {
     const id = draft(core, { docDate: '2024-10-01' });
     assign(core, 2024, 'NTM.ND05', 'NSTW', 'SN', 1);
     addLines(core, id, [{ componentCode: 'NTM.ND05', recipient: { kind: 'district' }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 1 } }]);
-    expect(core.invoke('decisions.issue', { id, docDate: '2024-10-01', signerId: 1 }).ok).toBe(true);
+    expect(core.invoke('decisions.issue', { id, docDate: '2024-10-01', signerId: 1, ...ISSUE_TEXT }).ok).toBe(true);
     core.close();
     expect(plan(data)).not.toBe(before);
     expect(listBackups(data).some((b) => b.reason === 'truoc-ban-hanh')).toBe(true);

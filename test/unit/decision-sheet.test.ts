@@ -98,6 +98,11 @@ describe('paste from Excel into the allocation grid', () => {
   const base = {
     columnOrder: ['label', 'recipient', 'NSTW|DTPT', 'NSTW|SN', 'total'],
     amountColumns: columns,
+    standardColumns: amountColumns(
+      ['NSTW', 'NST_DOIUNG'].flatMap((sourceCode) => (['DTPT', 'SN'] as const).map((capitalType) => ({ sourceCode, capitalType }))),
+      ['NSTW', 'NST_DOIUNG'],
+    ),
+    columnLabel: (c: { sourceCode: string; capitalType: string }) => `${c.sourceCode} · ${c.capitalType}`,
     rows,
     allRows: rows,
     unit: 'trieu' as const,
@@ -130,6 +135,33 @@ describe('paste from Excel into the allocation grid', () => {
       [4, 5],
     ]);
     expect(plan.problems[0]!.message).toContain('12a');
+  });
+
+  it('a 4-column province-style block where only NSTW · SN is assigned: read in the province order, empty and zero cells skipped, an amount in an unassigned column named precisely', () => {
+    const onlySn = { ...base, amountColumns: amountColumns([{ sourceCode: 'NSTW', capitalType: 'SN' }], ['NSTW']), columnOrder: ['label', 'recipient', 'NSTW|SN', 'total'] };
+    const plan = planPaste({
+      ...onlySn,
+      startRow: 'entry',
+      startColumn: 'label',
+      table: [
+        ['DTTS.DA1.ND2', 'Xã 06001', '', '120', '0', ''],
+        ['DTTS.DA1.ND2', 'Xã 06004', '-', '80', '', '5'],
+      ],
+    });
+    expect(plan.changes).toEqual([
+      { op: 'add', line: { componentCode: 'DTTS.DA1.ND2', recipient: { kind: 'commune', code: '06001' }, sourceCode: 'NSTW', capitalType: 'SN', amount: { text: '120', unit: 'trieu' } } },
+      { op: 'add', line: { componentCode: 'DTTS.DA1.ND2', recipient: { kind: 'commune', code: '06004' }, sourceCode: 'NSTW', capitalType: 'SN', amount: { text: '80', unit: 'trieu' } } },
+    ]);
+    expect(plan.notes).toEqual(['Khối dán có 4 cột số tiền, nhiều hơn bảng: đọc theo thứ tự cột của tỉnh — NSTW · DTPT, NSTW · SN, NST_DOIUNG · DTPT, NST_DOIUNG · SN.']);
+    expect(plan.problems).toEqual([{ row: 2, column: 6, message: expect.stringContaining('Số tiền "5" thuộc cột NST_DOIUNG · SN, nguồn và loại vốn này chưa có trong vốn được giao năm 2024') }]);
+  });
+
+  it('the message for "1,234.5" names the value once', () => {
+    const plan = planPaste({ ...base, startRow: 'entry', startColumn: 'label', table: [['GNBV.DA2', 'Xã 06001', '1,234.5']] });
+    const message = plan.problems[0]!.message;
+    expect(message.split('1,234.5').length - 1).toBe(1);
+    expect(message.startsWith('Số tiền')).toBe(true);
+    expect(message).toContain('viết theo kiểu Việt Nam là 1.234,5');
   });
 
   it('on existing amounts: a block longer than the grid is reported, text columns refuse values, blanks clear', () => {

@@ -9,7 +9,7 @@ import type { Core } from '../../electron/core/core';
 import { PLAN_DIMENSIONS, type PlanDimension } from '../../shared/api/ledger-types';
 import type { Result } from '../../shared/api/result';
 import { count, tempDir, testCore } from './helpers';
-import { call, officeCore } from './ledger-helpers';
+import { call, ISSUE_TEXT, officeCore } from './ledger-helpers';
 
 /** Tràng Định (GSO 180), the demo office's district; Lộc Bình (188) is another district of Lạng Sơn. */
 const TRANG_DINH = '180';
@@ -162,7 +162,7 @@ describe('exchange package (gói trao đổi)', () => {
         { op: 'add', line: { componentCode: 'DTTS.DA1.ND2', recipient: { kind: 'district' }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 50_000_000 } } },
       ],
     });
-    const issued = source.invoke('decisions.issue', { id: adjustment, docDate: '2024-10-15', signerId: 1, number: 301 });
+    const issued = source.invoke('decisions.issue', { id: adjustment, docDate: '2024-10-15', signerId: 1, number: 301, ...ISSUE_TEXT });
     expect(issued.ok, issued.ok ? '' : issued.error.message).toBe(true);
     const exported = await exportOf(source);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { count } from './helpers';
-import { addLines, assign, call, draft, issue, line, officeCore, SIGNER } from './ledger-helpers';
+import { addLines, assign, call, draft, issue, ISSUE_TEXT, line, officeCore, SIGNER } from './ledger-helpers';
 
 function snapshot(core: Core, id: number): string {
   return JSON.stringify({
@@ -28,7 +28,7 @@ describe('issued decisions are immutable', () => {
       ['decisions.rebase', { id }],
       ['decisions.undo', { decisionId: id }],
       ['decisions.redo', { decisionId: id }],
-      ['decisions.issue', { id, docDate: '2024-05-01', signerId: SIGNER.ubndChair }],
+      ['decisions.issue', { id, docDate: '2024-05-01', signerId: SIGNER.ubndChair, ...ISSUE_TEXT }],
       ['decisions.check', { id }],
     ];
     for (const [name, input] of attempts) {

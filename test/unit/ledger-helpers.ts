@@ -56,8 +56,11 @@ export function addLines(core: Core, decisionId: number, lines: LineInput[]): nu
   return result.changed.map((l) => l.id);
 }
 
+/** What an officer types in the issue dialog besides the number, date and signer (issuing requires both). */
+export const ISSUE_TEXT = { summary: 'Về việc phân bổ kế hoạch vốn (kiểm thử)', basis: ['Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn'] };
+
 export function issue(core: Core, id: number, docDate: string, signerId: number = SIGNER.ubndChair, number?: number) {
-  return core.invoke('decisions.issue', { id, docDate, signerId, ...(number ? { number } : {}) });
+  return core.invoke('decisions.issue', { id, docDate, signerId, ...ISSUE_TEXT, ...(number ? { number } : {}) });
 }
 
 export function findings(core: Core, id: number) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
 import { foldIssued, foldIssuedByQuery, lineKey, type KeyAmount } from '../../electron/core/ledger/fold';
-import { assign, call, officeCore, SIGNER } from './ledger-helpers';
+import { assign, call, ISSUE_TEXT, officeCore, SIGNER } from './ledger-helpers';
 
 const COMMUNES = ['06001', '06004', '06016'] as const;
 const SOURCES = ['NSTW', 'NST_DOIUNG'] as const;
@@ -57,7 +57,7 @@ describe('ledger properties', () => {
             });
             call(core, 'decisions.lines.apply', { decisionId: doc.header.id, changes });
             const drafted = call(core, 'decisions.get', { id: doc.header.id }).lines;
-            const issued = core.invoke('decisions.issue', { id: doc.header.id, docDate: date, signerId: SIGNER.ubndChair });
+            const issued = core.invoke('decisions.issue', { id: doc.header.id, docDate: date, signerId: SIGNER.ubndChair, ...ISSUE_TEXT });
             const plan = planByKey(core, date);
             if (issued.ok) {
               outcomes.issued += 1;

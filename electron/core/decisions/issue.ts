@@ -10,7 +10,7 @@ import { CoreError } from '../errors';
 import { freezeWording } from '../print/wording-store';
 import { checkDraft } from '../rules/evaluate';
 import { signerForIssue } from '../office/signers';
-import { getDecisionRow, getDocument, getDraftRow } from './store';
+import { getDecisionRow, getDocument, getDraftRow, type DecisionRow } from './store';
 
 export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string): { number: number; numberText: string } {
   const year = Number(docDate.slice(0, 4));
@@ -24,7 +24,40 @@ export function checkDecision(ctx: CoreContext, id: number): RuleCheck {
   if (row.status !== 'draft') {
     throw new CoreError('DECISION_ISSUED', `Quyết định ${documentNumberText(row.number!, row.issuer)} đã ban hành và đã được kiểm tra khi ban hành; quy tắc chỉ kiểm tra dự thảo.`, { id });
   }
-  return checkDraft(ctx.db, row, ctx.now());
+  const check = checkDraft(ctx.db, row, ctx.now());
+  return { ...check, blockers: issueBlockers(ctx.db, row) };
+}
+
+/** What issuing refuses before it reads the rules, for the panel that would otherwise say "no errors". */
+function issueBlockers(db: Db, row: DecisionRow): string[] {
+  const lines = (db.prepare('SELECT COUNT(*) AS n FROM decision_line WHERE decision_id = ?').get(row.id) as { n: number }).n;
+  return lines === 0 && row.implements_id === null ? [EMPTY_DRAFT_MESSAGE] : [];
+}
+
+const EMPTY_DRAFT_MESSAGE = 'Dự thảo chưa có dòng nào; không thể ban hành quyết định trống. Nhập hoặc dán các dòng phân bổ vào bảng.';
+
+/**
+ * An issued document is read by others for years: it must say what it is about (trích yếu) and on what
+ * it rests (căn cứ). Checked here, not only in the dialog, so the CLI and any other caller are held to it.
+ */
+function requireSummaryAndBasis(draft: DecisionRow, args: CommandArgs<'decisions.issue'>): void {
+  const what = draft.issuer === 'HDND' ? 'nghị quyết' : 'quyết định';
+  const summary = (args.summary ?? draft.summary).trim();
+  if (summary === '') {
+    throw new CoreError(
+      'DECISION_SUMMARY_REQUIRED',
+      `Chưa thể ban hành: ${what} chưa có trích yếu. Nhập trích yếu (ví dụ "Về việc phân bổ chi tiết kế hoạch vốn … năm ${draft.year}") ở hộp Ban hành hoặc ở đầu dự thảo.`,
+      { field: 'summary' },
+    );
+  }
+  const basis = (args.basis ?? (JSON.parse(draft.basis_json) as string[])).filter((b) => b.trim() !== '');
+  if (basis.length === 0) {
+    throw new CoreError(
+      'DECISION_BASIS_REQUIRED',
+      `Chưa thể ban hành: ${what} chưa có căn cứ nào. Nhập ít nhất một căn cứ (mỗi dòng một văn bản, ví dụ quyết định giao vốn của UBND tỉnh) ở hộp Ban hành.`,
+      { field: 'basis' },
+    );
+  }
 }
 
 export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.issue'>): DecisionDocument {
@@ -36,7 +69,7 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
     const draft = getDraftRow(db, args.id);
     const lines = (db.prepare('SELECT COUNT(*) AS n FROM decision_line WHERE decision_id = ?').get(draft.id) as { n: number }).n;
     // A decision implementing an HĐND resolution carries the resolution's lines, not its own.
-    if (lines === 0 && draft.implements_id === null) throw new CoreError('DECISION_EMPTY', 'Dự thảo chưa có dòng nào; không thể ban hành quyết định trống.');
+    if (lines === 0 && draft.implements_id === null) throw new CoreError('DECISION_EMPTY', EMPTY_DRAFT_MESSAGE);
     if (draft.implements_id !== null) {
       const resolution = db.prepare('SELECT doc_date, number FROM decision WHERE id = ?').get(draft.implements_id) as { doc_date: string; number: number };
       if (args.docDate < resolution.doc_date) {
@@ -46,6 +79,7 @@ export function issueDecision(ctx: CoreContext, args: CommandArgs<'decisions.iss
         });
       }
     }
+    requireSummaryAndBasis(draft, args);
     // Signer matches issuer: an NQ-HĐND by the HĐND's chair or vice-chair, a QĐ-UBND by the UBND's.
     const signer = signerForIssue(db, args.signerId, draft.issuer);
     const numberYear = Number(args.docDate.slice(0, 4));

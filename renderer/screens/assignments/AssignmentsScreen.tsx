@@ -20,6 +20,8 @@ import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../
 import { api } from '../../api/client';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
+import { componentPickerOptions } from '../../grid/component-options';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
 import { TotalsMatrix } from './TotalsMatrix';
@@ -34,7 +36,7 @@ interface CellError {
 
 // Grid props are module constants or memoized: a new function or object on a re-render makes ag-grid
 // redraw rows, which would cancel the cell the officer is typing in.
-const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true };
+const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<GridRow>) =>
   p.data?.kind === 'total' ? (p.data.rowId === 'total-grand' ? 'row-grand-total' : 'row-total') : p.data?.kind === 'draft' ? 'row-draft' : undefined;
@@ -99,15 +101,7 @@ export function AssignmentsScreen() {
     gridApi.current?.refreshCells({ force: true });
   }, [error]);
 
-  const componentOptions = useMemo<PickerOption[]>(
-    () =>
-      components.map((c) => ({
-        value: c.code,
-        label: `${'  '.repeat(c.depth)}${c.name}`,
-        keywords: `${c.code} ${c.code.replace(/\./g, ' ')} ${c.levelLabel}`,
-      })),
-    [components],
-  );
+  const componentOptions = useMemo(() => componentPickerOptions(components, { withCode: false, skipPrograms: false }), [components]);
   const sourceOptions = useMemo<PickerOption[]>(
     () => (lists?.fundingSources ?? []).map((s) => ({ value: s.code, label: s.name, keywords: `${s.shortName} ${s.code}` })),
     [lists],
@@ -305,7 +299,7 @@ export function AssignmentsScreen() {
         </div>
       </header>
       <p className="muted help">
-        Dòng đầu bảng để nhập dòng mới: gõ tên hợp phần, Enter để chọn, Tab sang ô kế tiếp, nhập số tiền rồi Enter để lưu. Sửa một ô: gõ đè hoặc F2;
+        Dòng đầu bảng để nhập dòng mới: gõ tên hợp phần (không cần dấu), Enter hoặc Tab để chọn và sang ô kế tiếp, nhập số tiền rồi Enter hoặc Tab để lưu. Sửa một ô: gõ đè hoặc F2;
         Esc huỷ; Delete xoá số tiền. Mỗi ô được kiểm tra và lưu ngay.
       </p>
       {error ? (
@@ -334,6 +328,10 @@ export function AssignmentsScreen() {
           getRowClass={getRowClass}
           {...EXCEL_LIKE_EDITING}
           onCellEditRequest={onCellEditRequest}
+          onCellKeyDown={(e) => {
+            const locked = lockedCellMessage(e);
+            if (locked) setHint(locked);
+          }}
           tooltipShowDelay={400}
           onGridReady={onGridReady}
           defaultColDef={DEFAULT_COL_DEF}

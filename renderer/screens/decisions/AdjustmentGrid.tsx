@@ -7,6 +7,7 @@ import type { PickerOption } from '../../grid/PickerEditor';
 import { toRecipientInput } from './paste';
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 import { PickerEditor } from '../../grid/PickerEditor';
 import type { CellProblem } from './AllocationGrid';
 
@@ -44,7 +45,7 @@ const ENTRY_ID = 'entry';
 const emptyEntry = (): NonNullable<Row['entry']> => ({ componentCode: null, componentName: null, recipient: null, sourceCode: 'NSTW', capitalType: 'SN' });
 
 const getRowId = (p: GetRowIdParams<Row>) => p.data.rowId;
-const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true, sortable: false, suppressMovable: true };
+const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 
 /** Adjustment mode: each line of the plan in force with before / giảm / tăng / after, as the annex prints them. */
 export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function AdjustmentGrid(props, ref) {
@@ -92,7 +93,7 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
         else if (colId === 'increase' && raw !== '') {
           if (!e.componentCode || !e.recipient) return onHint('Chọn hạng mục và đơn vị nhận ở dòng nhập mới trước khi nhập số tăng.');
           const parsed = parseAmount(raw, unit);
-          if (!parsed.ok) return onHint(`Số tiền "${raw}": ${parsed.message}`);
+          if (!parsed.ok) return onHint(`Số tiền: ${parsed.message}`);
           onHint(null);
           const recipient = toRecipientInput(e.recipient);
           onChanges([{ op: 'add', line: { componentCode: e.componentCode, recipient, sourceCode: e.sourceCode, capitalType: e.capitalType, originYear: year, amount: { text: raw, unit } } }], { rowId: ENTRY_ID, colId });
@@ -109,7 +110,7 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
       }
       if (raw !== '' && colId !== 'after') {
         const parsed = parseAmount(raw, unit);
-        if (!parsed.ok) return onHint(`Số tiền "${raw}": ${parsed.message}`);
+        if (!parsed.ok) return onHint(`Số tiền: ${parsed.message}`);
         if (parsed.value < 0) return onHint('Nhập số dương vào cột giảm hoặc tăng.');
       }
       onHint(null);
@@ -229,6 +230,10 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
       getRowClass={(p) => (p.data?.total ? 'row-grand-total' : p.data?.entry ? 'row-draft' : p.data?.line && p.data.line.amountDong !== 0 ? 'row-changed' : undefined)}
       {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
+      onCellKeyDown={(e) => {
+        const locked = lockedCellMessage(e);
+        if (locked) onHint(locked);
+      }}
       onGridReady={(e: GridReadyEvent<Row>) => {
         gridApi.current = e.api;
       }}

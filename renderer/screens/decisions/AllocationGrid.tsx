@@ -6,6 +6,7 @@ import type { DecisionLine, RecipientOption } from '../../../shared/api/ledger-t
 import { pivotLines, reuseUnchanged, sheetTotals, visibleRows, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../../shared/money/dong';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { LABEL_COLUMN, RECIPIENT_COLUMN, recipientInputOf, toRecipientInput } from './paste';
 
@@ -42,7 +43,7 @@ interface Props {
   onHint: (text: string | null) => void;
 }
 
-const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true };
+const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<GridRow>) =>
   p.data?.entry ? 'row-draft' : p.data?.totalRow ? 'row-grand-total' : p.data?.kind === 'program' ? 'row-group-program' : p.data?.kind === 'component' ? 'row-group-component' : undefined;
@@ -159,7 +160,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         const { componentCode, recipient } = entry.current;
         if (!componentCode || !recipient) return onHint('Chọn hạng mục và đơn vị nhận ở dòng nhập mới trước khi nhập số tiền.');
         const parsed = parseAmount(raw, unit);
-        if (!parsed.ok) return onChanges([], { rowId: ENTRY_ID, colId }), onHint(`Số tiền "${raw}": ${parsed.message}`);
+        if (!parsed.ok) return onChanges([], { rowId: ENTRY_ID, colId }), onHint(`Số tiền: ${parsed.message}`);
         onHint(null);
         onChanges(
           [{ op: 'add', line: { componentCode, recipient: toRecipientInput(recipient), sourceCode: column.sourceCode, capitalType: column.capitalType, originYear: year, amount: { text: raw, unit } } }],
@@ -275,6 +276,8 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
       onGridReady={onGridReady}
       defaultColDef={DEFAULT_COL_DEF}
       onCellKeyDown={(e) => {
+        const locked = lockedCellMessage(e);
+        if (locked) onHint(locked);
         const key = (e.event as KeyboardEvent | undefined)?.key;
         const onLabel = 'column' in e && e.column.getColId() === LABEL_COLUMN;
         if ((key === 'Enter' || key === ' ') && onLabel && e.data && (e.data.kind === 'program' || e.data.kind === 'component') && !e.data.totalRow) toggle(e.data.rowId);

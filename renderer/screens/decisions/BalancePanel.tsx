@@ -60,9 +60,15 @@ const SEVERITY_LABEL = { E: 'Lỗi', W: 'Cảnh báo', I: 'Thông tin' } as cons
 /** The rule findings, errors first; a click takes the grid to the lines concerned. */
 export function FindingsPanel({ check, onPick }: { check: RuleCheck | null; onPick: (lineId: number) => void }) {
   if (!check) return null;
-  if (check.findings.length === 0) return <p className="findings-ok">Không có lỗi hay cảnh báo theo các quy tắc đang áp dụng.</p>;
+  const blockers = check.blockers ?? [];
+  if (check.findings.length === 0 && blockers.length === 0) return <p className="findings-ok">Không có lỗi hay cảnh báo theo các quy tắc đang áp dụng.</p>;
   return (
     <ul className="findings" aria-label="Kết quả kiểm tra quy tắc">
+      {blockers.map((b, i) => (
+        <li key={`b${i}`} className="finding finding-E">
+          <span className="finding-tag">Chưa ban hành được</span> {b}
+        </li>
+      ))}
       {check.findings.map((f, i) => (
         <li key={i} className={`finding finding-${f.severity}`}>
           <button type="button" className="finding-button" disabled={f.lineIds.length === 0} onClick={() => f.lineIds[0] !== undefined && onPick(f.lineIds[0])} title={`${f.title}. Căn cứ: ${f.legalBasis}`}>

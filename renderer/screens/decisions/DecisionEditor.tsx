@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { RecipientOption } from '../../../shared/api/ledger-types';
-import type { ComponentOption, ReferenceLists, Signer } from '../../../shared/api/types';
+import type { ComponentOption, ReferenceLists, Signer, TotalCell } from '../../../shared/api/types';
+import { implausibleAmountQuestion } from '../../../shared/domain/amount-plausibility';
 import { amountColumns, type AmountColumn } from '../../../shared/domain/decision-sheet';
 import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
@@ -12,22 +13,19 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
+import { componentPickerOptions } from '../../grid/component-options';
 import { filterOptions, type PickerOption } from '../../grid/PickerEditor';
 import { AdjustmentGrid, type AdjustmentGridHandle } from './AdjustmentGrid';
 import { AllocationGrid, type AllocationGridHandle, type CellProblem } from './AllocationGrid';
 import { BalancePanel, FindingsPanel } from './BalancePanel';
 import { CommuneMatrixGrid } from './CommuneMatrixGrid';
 import { IssueDialog } from './IssueDialog';
+import { initialDecisionUnit, rememberDecisionUnit } from './decision-unit';
 import { planPaste } from './paste';
 import { useDecision } from './useDecision';
 import { undoRedoKey } from '../../grid/undo-keys';
 import { todayInVietnam } from '../../../shared/format/today';
 
-const UNIT_KEY = 'sovon.decisions.unit';
-const initialUnit = (): MoneyUnit => {
-  const stored = localStorage.getItem(UNIT_KEY);
-  return stored === 'dong' || stored === 'nghin' || stored === 'trieu' ? stored : 'trieu';
-};
 
 const stripPrefix = (name: string) => foldVietnamese(name).replace(/^(xa|thi tran|phuong|huyen)\s+/, '');
 
@@ -38,17 +36,19 @@ export function DecisionEditor() {
   const id = Number(params.id);
   const decision = useDecision(id);
   const { doc, lines, balance, check } = decision;
-  const [unit, setUnit] = useState<MoneyUnit>(initialUnit);
+  const [unit, setUnit] = useState<MoneyUnit>(initialDecisionUnit);
   const [components, setComponents] = useState<ComponentOption[]>([]);
   const [lists, setLists] = useState<ReferenceLists | null>(null);
   const [signers, setSigners] = useState<Signer[]>([]);
   const [recipients, setRecipients] = useState<RecipientOption[]>([]);
-  const [assignedPairs, setAssignedPairs] = useState<{ sourceCode: string; capitalType: 'DTPT' | 'SN' }[]>([]);
+  const [assignedPairs, setAssignedPairs] = useState<TotalCell[]>([]);
   const [problem, setProblem] = useState<CellProblem | null>(null);
   const [hint, setHint] = useState<string | null>(null);
   const [pasteReport, setPasteReport] = useState<string[] | null>(null);
   const [view, setView] = useState<'detail' | 'communes'>('detail');
   const [issuing, setIssuing] = useState(false);
+  /** The decision an adjustment changes (its predecessor), shown under the title. */
+  const [changed, setChanged] = useState<{ numberText: string | null; docDate: string | null } | null>(null);
   const allocationRef = useRef<AllocationGridHandle>(null);
   const adjustmentRef = useRef<AdjustmentGridHandle>(null);
 
@@ -57,7 +57,7 @@ export function DecisionEditor() {
   const readOnly = doc?.header.status !== 'draft';
   const adjustmentMode = doc !== null && ADJUSTMENT_KINDS.has(doc.header.kind);
 
-  useEffect(() => localStorage.setItem(UNIT_KEY, unit), [unit]);
+  useEffect(() => rememberDecisionUnit(unit), [unit]);
   useEffect(() => {
     void api.invoke('reference.lists', {}).then((r) => r.ok && setLists(r.value));
     void api.invoke('app.info', {}).then((r) => r.ok && setSigners(r.value.office?.signers ?? []));
@@ -65,8 +65,13 @@ export function DecisionEditor() {
   useEffect(() => {
     if (year === undefined) return;
     void api.invoke('catalog.components', { year }).then((r) => r.ok && setComponents(r.value));
-    void api.invoke('assignments.list', { year }).then((r) => r.ok && setAssignedPairs(r.value.totals.bySourceCapital.map((c) => ({ sourceCode: c.sourceCode, capitalType: c.capitalType }))));
+    void api.invoke('assignments.list', { year }).then((r) => r.ok && setAssignedPairs(r.value.totals.bySourceCapital));
   }, [year]);
+  const predecessorId = doc?.header.predecessorId ?? null;
+  useEffect(() => {
+    if (predecessorId === null) return setChanged(null);
+    void api.invoke('decisions.get', { id: predecessorId }).then((r) => setChanged(r.ok ? r.value.header : null));
+  }, [predecessorId]);
   useEffect(() => {
     void api.invoke('recipients.list', { date: docDate }).then((r) => r.ok && setRecipients(r.value));
   }, [docDate]);
@@ -76,11 +81,13 @@ export function DecisionEditor() {
     () => amountColumns([...assignedPairs, ...lines.map((l) => ({ sourceCode: l.sourceCode, capitalType: l.capitalType }))], (lists?.fundingSources ?? []).map((s) => s.code)),
     [assignedPairs, lines, lists],
   );
+  /** Every source × capital type in the province's order, for a pasted block wider than the grid. */
+  const standardColumns = useMemo<AmountColumn[]>(() => {
+    const sources = (lists?.fundingSources ?? []).map((s) => s.code);
+    return amountColumns(sources.flatMap((sourceCode) => (['DTPT', 'SN'] as const).map((capitalType) => ({ sourceCode, capitalType }))), sources);
+  }, [lists]);
   const columnLabel = useCallback((c: AmountColumn) => `${sourceLabel(c.sourceCode)} · ${c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}`, [sourceLabel]);
-  const componentOptions = useMemo<PickerOption[]>(
-    () => components.filter((c) => c.depth > 0).map((c) => ({ value: c.code, label: `${'  '.repeat(c.depth - 1)}${c.code} — ${c.name}`, keywords: `${c.code.replace(/\./g, ' ')} ${c.levelLabel}` })),
-    [components],
-  );
+  const componentOptions = useMemo(() => componentPickerOptions(components, { withCode: true, skipPrograms: true }), [components]);
   const componentOrder = useMemo(() => new Map(components.map((c, i) => [c.code, i])), [components]);
   const componentNames = useMemo(() => new Map(components.map((c) => [c.code, c.name])), [components]);
   const recipientValue = (r: RecipientOption) => `${r.kind}:${r.id}`;
@@ -91,9 +98,19 @@ export function DecisionEditor() {
   const sourceOptions = useMemo<PickerOption[]>(() => (lists?.fundingSources ?? []).map((s) => ({ value: s.code, label: s.name, keywords: `${s.shortName} ${s.code}` })), [lists]);
   const recipientByValue = useMemo(() => new Map(recipients.map((r) => [recipientValue(r), r])), [recipients]);
 
+  /** True when every amount is plausible, or the officer confirmed the one that is far above the assignment. */
+  const amountsConfirmed = useCallback(
+    (changes: LineChange[]) => {
+      const question = implausibleAmountQuestion(changes, lines, assignedPairs, year ?? 0, sourceLabel);
+      return question === null || window.confirm(question);
+    },
+    [assignedPairs, lines, sourceLabel, year],
+  );
+
   const sendChanges = useCallback(
     async (changes: LineChange[], where: { rowId: string; colId: string }) => {
       if (changes.length === 0) return setProblem({ ...where, message: '' });
+      if (!amountsConfirmed(changes)) return setProblem({ ...where, message: 'Chưa ghi: số tiền vừa nhập lớn bất thường so với vốn được giao; nhập lại số đúng.' });
       const result = await decision.apply(changes);
       if (result.ok) {
         setProblem(null);
@@ -102,7 +119,7 @@ export function DecisionEditor() {
       }
       setProblem({ ...where, message: result.error.message });
     },
-    [decision],
+    [amountsConfirmed, decision],
   );
 
   const step = useCallback(
@@ -123,7 +140,8 @@ export function DecisionEditor() {
       const byName = components.filter((c) => foldVietnamese(c.name) === folded);
       if (byName.length === 1) return { code: byName[0]!.code };
       const matches = filterOptions(componentOptions, t);
-      if (matches.length === 1) return { code: matches[0]!.value };
+      const leaves = matches.filter((m) => !m.parent);
+      if (leaves.length === 1) return { code: leaves[0]!.value };
       return { error: matches.length ? `"${t}" khớp nhiều hạng mục; ghi mã hạng mục (ví dụ DTTS.DA1.ND2).` : `Không tìm thấy hạng mục "${t}" trong danh mục năm ${year}.` };
     },
     [componentOptions, components, year],
@@ -159,6 +177,8 @@ export function DecisionEditor() {
         startColumn: focused.column.getColId(),
         columnOrder: gridApi.getAllDisplayedColumns().map((c) => c.getColId()),
         amountColumns: columns,
+        standardColumns,
+        columnLabel,
         rows: allocationRef.current!.displayedRows(),
         allRows: allocationRef.current!.allRows(),
         unit,
@@ -166,13 +186,22 @@ export function DecisionEditor() {
         resolveRecipient,
         year: year!,
       });
-      const report = plan.problems.map((p) => `Ô dòng ${p.row}, cột ${p.column} của khối dán: ${p.message}`);
+      const report = [...plan.notes, ...plan.problems.map((p) => `Ô dòng ${p.row}, cột ${p.column} của khối dán: ${p.message}`)];
+      if (plan.changes.length > 0 && !amountsConfirmed(plan.changes)) {
+        setPasteReport(['Không dán: khối dán có số tiền lớn bất thường so với vốn được giao; kiểm tra đơn vị tính rồi dán lại.']);
+        return;
+      }
       if (plan.changes.length > 0) {
         const result = await decision.apply(plan.changes, { partial: true, label: `Dán ${table.length} × ${table[0]!.length} ô` });
         if (!result.ok) report.push(result.error.message);
-        else report.push(...result.value.rejected.map((r) => r.message));
+        else {
+          setProblem(null);
+          report.push(...result.value.rejected.map((r) => r.message));
+        }
         const applied = result.ok ? plan.changes.length - result.value.rejected.length : 0;
         report.unshift(`Đã dán ${applied} ô hợp lệ.`);
+      } else if (plan.notes.length > 0) {
+        report.unshift('Không có ô nào được dán.');
       }
       if (report.length > 1 || plan.changes.length === 0) setPasteReport(report);
       else {
@@ -180,7 +209,7 @@ export function DecisionEditor() {
         setHint(report[0] ?? null);
       }
     },
-    [adjustmentMode, columns, decision, readOnly, resolveComponent, resolveRecipient, unit, view, year],
+    [adjustmentMode, amountsConfirmed, columnLabel, columns, decision, readOnly, resolveComponent, resolveRecipient, standardColumns, unit, view, year],
   );
 
   const onKeyDown = useCallback(
@@ -233,6 +262,7 @@ export function DecisionEditor() {
             {DECISION_KIND_LABELS[h.kind]} · {DECISION_ISSUER_LABELS[h.issuer]}
             {h.docDate ? ` · ngày ${formatDateVi(h.docDate)}` : ''}
             {h.signerName ? ` · ký: ${h.signerName}` : ''}
+            {changed ? ` · điều chỉnh ${changed.numberText}${changed.docDate ? ` ngày ${formatDateVi(changed.docDate)}` : ''}` : ''}
           </p>
         </div>
         <div className="toolbar">
@@ -354,14 +384,14 @@ export function DecisionEditor() {
           </div>
           {!readOnly ? (
             <div>
-              <h2 className="section-title">Kiểm tra theo quy tắc {check ? `(${check.errors} lỗi, ${check.warnings} cảnh báo)` : ''}</h2>
+              <h2 className="section-title">Kiểm tra theo quy tắc {check ? `(${check.errors + (check.blockers?.length ?? 0)} lỗi, ${check.warnings} cảnh báo)` : ''}</h2>
               <FindingsPanel check={check} onPick={pickLine} />
             </div>
           ) : null}
         </aside>
       </div>
       <p className="muted help">
-        Dòng đầu bảng để thêm: gõ tên hạng mục (không cần dấu), Tab, gõ tên xã/đơn vị, Tab rồi nhập số tiền và Enter. Dán khối từ Excel (Ctrl+V) vào ô đầu tiên; Delete xoá số; Ctrl+Z / Ctrl+Y hoàn tác, làm lại.
+        Dòng đầu bảng để thêm: gõ tên hạng mục (không cần dấu), Enter hoặc Tab, gõ tên xã/đơn vị, Enter hoặc Tab rồi nhập số tiền và Enter. Dán khối từ Excel (Ctrl+V) vào ô đầu tiên; Delete xoá số; Ctrl+Z / Ctrl+Y hoàn tác, làm lại.
       </p>
       {issuing ? (
         <IssueDialog

@@ -22,6 +22,8 @@ export interface PasteProblem {
 export interface PastePlan {
   changes: LineChange[];
   problems: PasteProblem[];
+  /** How the block was read, when not column for column (a province-style block wider than the grid). */
+  notes: string[];
 }
 
 export interface PasteContext {
@@ -32,6 +34,12 @@ export interface PasteContext {
   /** Column ids in display order. */
   columnOrder: string[];
   amountColumns: AmountColumn[];
+  /**
+   * Every source × capital type in the province's order (NSTW ĐTPT, NSTW SN, NS tỉnh đối ứng ĐTPT, …): a new-line
+   * block with more amount columns than the grid shows is read against these, as the province lays them out.
+   */
+  standardColumns: AmountColumn[];
+  columnLabel: (c: AmountColumn) => string;
   rows: SheetRow[];
   /** Every line row of the decision, to update a line rather than duplicate it. */
   allRows: SheetRow[];
@@ -46,45 +54,69 @@ function amountChange(text: string, unit: MoneyUnit, lineId: number | undefined,
   const trimmed = text.trim();
   if (trimmed === '' || trimmed === '-') return lineId === undefined ? null : { op: 'delete', id: lineId };
   const parsed = parseAmount(trimmed, unit);
+  // The parser's message starts with the text quoted; the caller says only which field it is.
   if (!parsed.ok) return { error: parsed.message };
   return lineId === undefined ? add() : { op: 'update', id: lineId, patch: { amount: { text: trimmed, unit } } };
 }
 
+/** A cell that holds no money: empty, a dash, or zero however written. */
+const isBlankAmount = (text: string) => /^[\s\-–0.,]*$/.test(text);
+
 export function planPaste(ctx: PasteContext): PastePlan {
   const changes: LineChange[] = [];
   const problems: PasteProblem[] = [];
+  const notes: string[] = [];
   const amountByKey = new Map(ctx.amountColumns.map((c) => [c.key, c]));
   const startIndex = ctx.columnOrder.indexOf(ctx.startColumn);
 
   if (ctx.startRow === 'entry') {
     if (ctx.startColumn !== LABEL_COLUMN) {
       problems.push({ row: 1, column: 1, message: 'Dán dòng mới: chọn ô "Hạng mục" của dòng nhập mới rồi dán khối gồm hạng mục, đơn vị nhận và các cột số tiền.' });
-      return { changes, problems };
+      return { changes, problems, notes };
     }
     const existing = new Map(ctx.allRows.filter((r) => r.kind === 'line').map((r) => [r.rowId, r]));
+    const shown = new Set(ctx.amountColumns.map((c) => c.key));
+    // A block wider than the grid is read in the province's column order (the office may have only some of them assigned).
+    const amountWidth = Math.max(...ctx.table.map((cells) => cells.length - 2));
+    const wide = amountWidth > ctx.amountColumns.length && amountWidth <= ctx.standardColumns.length;
+    const layout = wide ? ctx.standardColumns.slice(0, amountWidth) : ctx.amountColumns;
+    if (wide) notes.push(`Khối dán có ${amountWidth} cột số tiền, nhiều hơn bảng: đọc theo thứ tự cột của tỉnh — ${layout.map(ctx.columnLabel).join(', ')}.`);
     ctx.table.forEach((cells, r) => {
       const row = r + 1;
       const component = ctx.resolveComponent(cells[0] ?? '');
       const recipient = ctx.resolveRecipient(cells[1] ?? '');
       if ('error' in component) problems.push({ row, column: 1, message: component.error });
       if ('error' in recipient) problems.push({ row, column: 2, message: recipient.error });
-      if (cells.length - 2 > ctx.amountColumns.length) {
-        problems.push({ row, column: ctx.amountColumns.length + 3, message: `Khối dán rộng hơn bảng: chỉ có ${ctx.amountColumns.length} cột số tiền sau cột đơn vị nhận.` });
+      if (cells.length - 2 > layout.length) {
+        problems.push({
+          row,
+          column: layout.length + 3,
+          message: `Khối dán rộng hơn bảng: sau cột đơn vị nhận chỉ có ${layout.length} cột số tiền (${layout.map(ctx.columnLabel).join(', ')}).`,
+        });
       }
       if ('error' in component || 'error' in recipient) return;
-      ctx.amountColumns.forEach((column, i) => {
+      layout.forEach((column, i) => {
         const text = cells[i + 2];
         if (text === undefined) return;
+        if (!shown.has(column.key)) {
+          if (isBlankAmount(text)) return;
+          problems.push({
+            row,
+            column: i + 3,
+            message: `Số tiền "${text.trim()}" thuộc cột ${ctx.columnLabel(column)}, nguồn và loại vốn này chưa có trong vốn được giao năm ${ctx.year}: nhập vốn được giao ở màn hình Vốn được giao trước, hoặc bỏ số này khỏi khối dán. Các ô khác vẫn được dán.`,
+          });
+          return;
+        }
         const match = existing.get(lineRowId({ componentCode: component.code, recipient: { kind: recipient.kind, id: recipient.id, code: null, name: '' }, projectId: null, originYear: ctx.year }));
         const change = amountChange(text, ctx.unit, match?.lineIds[column.key], () => ({
           op: 'add',
           line: { componentCode: component.code, recipient: recipient.recipient, sourceCode: column.sourceCode, capitalType: column.capitalType, amount: { text: text.trim(), unit: ctx.unit } },
         }));
-        if (change && 'error' in change) problems.push({ row, column: i + 3, message: `Số tiền "${text}": ${change.error}` });
+        if (change && 'error' in change) problems.push({ row, column: i + 3, message: `Số tiền: ${change.error}` });
         else if (change) changes.push(change);
       });
     });
-    return { changes, problems };
+    return { changes, problems, notes };
   }
 
   // Existing rows: only line rows take values; group rows are sums and are skipped.
@@ -113,11 +145,11 @@ export function planPaste(ctx: PasteContext): PastePlan {
           amount: { text: text.trim(), unit: ctx.unit },
         },
       }));
-      if (change && 'error' in change) problems.push({ ...position, message: `Số tiền "${text}": ${change.error}` });
+      if (change && 'error' in change) problems.push({ ...position, message: `Số tiền: ${change.error}` });
       else if (change) changes.push(change);
     });
   });
-  return { changes, problems };
+  return { changes, problems, notes };
 }
 
 export const toRecipientInput = recipientInput;

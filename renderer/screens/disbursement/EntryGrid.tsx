@@ -6,6 +6,7 @@ import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/ap
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 
 export type EntryRow = DisbursementSheetRow & { total?: boolean };
 
@@ -23,7 +24,7 @@ export interface EntryGridHandle {
   api: () => GridApi<EntryRow> | null;
 }
 
-const DEFAULT_COL_DEF: ColDef<EntryRow> = { resizable: true, sortable: false, suppressMovable: true };
+const DEFAULT_COL_DEF: ColDef<EntryRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: GetRowIdParams<EntryRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<EntryRow>) => (p.data?.total ? 'row-grand-total' : undefined);
 
@@ -150,6 +151,10 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
       getRowClass={getRowClass}
       {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
+      onCellKeyDown={(e) => {
+        const locked = lockedCellMessage(e);
+        if (locked) onHint(locked);
+      }}
       tooltipShowDelay={400}
       onGridReady={onGridReady}
       defaultColDef={DEFAULT_COL_DEF}

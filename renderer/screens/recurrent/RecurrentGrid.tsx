@@ -7,9 +7,10 @@ import { cellChanges, pasteChanges } from '../../../shared/domain/recurrent-matr
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 
 const UNIT_PREFIX = 'u:';
-const DEFAULT_COL_DEF: ColDef<RecurrentRow> = { resizable: true, sortable: false, suppressMovable: true };
+const DEFAULT_COL_DEF: ColDef<RecurrentRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: { data: RecurrentRow }) => p.data.componentCode;
 
 export interface RecurrentGridHandle {
@@ -121,6 +122,10 @@ export const RecurrentGrid = forwardRef<RecurrentGridHandle, Props>(function Rec
       getRowClass={(p) => (p.node.rowPinned ? 'row-grand-total' : p.data?.entry ? undefined : 'row-total')}
       {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
+      onCellKeyDown={(e) => {
+        const locked = lockedCellMessage(e);
+        if (locked) onProblem(locked);
+      }}
       onGridReady={(e: GridReadyEvent<RecurrentRow>) => (gridApi.current = e.api)}
       defaultColDef={DEFAULT_COL_DEF}
       tooltipShowDelay={400}

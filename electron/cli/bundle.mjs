@@ -40,8 +40,9 @@ export async function buildBundle() {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    // The native addon is loaded from node_modules as it is built for this Node.
-    external: ['better-sqlite3'],
+    // The native addon is loaded from node_modules as it is built for this Node; the browser driver is loaded from
+    // node_modules too, as it finds its own files by __dirname, which an ES module bundle does not have.
+    external: ['better-sqlite3', 'playwright-core'],
     // Some bundled CommonJS packages call require() for Node's built-ins.
     banner: { js: "import { createRequire as __sovonCreateRequire } from 'node:module'; const require = __sovonCreateRequire(import.meta.url);" },
     legalComments: 'none',

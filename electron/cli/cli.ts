@@ -633,8 +633,9 @@ function openForCommand(argv: string[], io: CliIo, json: boolean): { core: Core;
   const dataDir = dataIndex >= 0 && argv[dataIndex + 1] ? argv[dataIndex + 1]! : defaultDataDir(io.env, process.platform, os.homedir());
   const log = createFileLogger(logDir(dataDir));
   try {
-    // An export only reads: the data is opened read-only.
-    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false, readOnly: argv[0] === 'export', readsFilePaths: true }), log };
+    // Printing a decision only reads: the data is opened read-only. A package or report export writes its exchange log.
+    const readOnly = argv[0] === 'export' && (argv[1] === 'annex' || argv[1] === 'decision');
+    return { core: openCore({ dataDir, actor: `cli:${os.userInfo().username}`, log, create: false, readOnly, readsFilePaths: true }), log };
   } catch (error) {
     if (error instanceof CoreError) return { exit: reportError(io, json, { code: error.code, message: error.message }) };
     const storage = storageError(error, databaseFile(dataDir), 'mở dữ liệu');

@@ -30,10 +30,17 @@ function launchOptions(): LaunchOptions {
 /** Writes the PDF next to its destination first and renames it: a failure leaves no half-written file. */
 export async function printDecisionPdf(core: Core, options: PdfOptions, log: (text: string) => void): Promise<void> {
   buildIfNeeded(log);
-  const host = await startWebHost({ core, staticDir, port: 0 });
   // Loaded only when a PDF is printed: the browser driver is heavy, and every other command would carry it.
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch(launchOptions());
+  const host = await startWebHost({ core, staticDir, port: 0 });
+  let browser: Awaited<ReturnType<typeof chromium.launch>>;
+  try {
+    browser = await chromium.launch(launchOptions());
+  } catch (error) {
+    // No browser: the host must not keep the command alive.
+    await host.close();
+    throw error;
+  }
   const partial = path.join(path.dirname(path.resolve(options.out)), `.${path.basename(options.out)}.${process.pid}.tmp`);
   try {
     const page = await browser.newPage();

@@ -215,7 +215,7 @@ describe('export decision: the whole document as PDF and Word', () => {
     expect(annex.out).toContain('Đã ghi 2 phụ lục');
     const unknown = await cli(['export', 'decision', '--decision', '999/QĐ-UBND', '--format', 'docx', '--out', path.join(data, 'x.docx'), '--data', data]);
     expect(unknown.code).toBe(EXIT.validation);
-    expect(unknown.err).toContain('Không có văn bản số "999/QĐ-UBND"');
+    expect(unknown.err).toContain('Không có văn bản đã ban hành số 999/QĐ-UBND');
     expect(fs.existsSync(path.join(data, 'x.docx'))).toBe(false);
     const usage = await cli(['export', 'decision', '--decision', '1', '--format', 'odt', '--out', path.join(data, 'x.odt'), '--data', data]);
     expect(usage.code).toBe(EXIT.usage);

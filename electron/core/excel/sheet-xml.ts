@@ -20,7 +20,14 @@ export interface SheetContext {
   strings: readonly string[];
   formats: readonly CellFormat[];
   date1904: boolean;
+  /**
+   * Shared strings already converted, by index and font: a string used by many cells (a repeated label, or one
+   * huge string referenced thousands of times as in a "shared strings bomb") is converted once.
+   */
+  converted?: Map<string, Converted[]>;
 }
+
+type Converted = Pick<ReadCell, 'text' | 'convertedFrom' | 'guessed'>;
 
 /** Excel's limits: a reference past them is damage, not a cell. */
 const MAX_ROW = 1_048_576;
@@ -80,9 +87,13 @@ function noValue(formula: string): ReadCell {
   return { kind: 'formula_no_value', text: `=${formula}`, number: null, formula: true, convertedFrom: null, guessed: false, formulaText: formula };
 }
 
-function textCell(text: string, format: CellFormat | undefined): ReadCell | null {
+function textCell(text: string, format: CellFormat | undefined, cache?: { byIndex: Converted[]; index: number }): ReadCell | null {
   if (text.trim() === '') return null;
-  const converted = convertText(text, format?.fontName);
+  let converted = cache?.byIndex[cache.index];
+  if (!converted) {
+    converted = convertText(text, format?.fontName);
+    if (cache) cache.byIndex[cache.index] = converted;
+  }
   return { kind: 'text', text: converted.text, number: null, formula: false, convertedFrom: converted.convertedFrom, guessed: converted.guessed };
 }
 
@@ -90,8 +101,14 @@ function textCell(text: string, format: CellFormat | undefined): ReadCell | null
 function valueCell(raw: RawCell, ctx: SheetContext, format: CellFormat | undefined): ReadCell | null {
   switch (raw.type) {
     case 's': {
-      const text = ctx.strings[Number(raw.value)];
-      return text === undefined ? null : textCell(text, format);
+      const index = Number(raw.value);
+      const text = ctx.strings[index];
+      if (text === undefined) return null;
+      if (!ctx.converted) return textCell(text, format);
+      const font = format?.fontName ?? '';
+      let byIndex = ctx.converted.get(font);
+      if (!byIndex) ctx.converted.set(font, (byIndex = []));
+      return textCell(text, format, { byIndex, index });
     }
     case 'inlineStr':
       return textCell(unescapeOoxml(raw.inline ?? raw.value ?? ''), format);

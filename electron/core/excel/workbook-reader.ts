@@ -11,7 +11,7 @@ import { CoreError } from '../errors';
 import type { TaskHandle } from '../tasks';
 import { inspectWorkbookParts, readWorkbookFileBytes } from './container';
 import { computeFormulaCells } from './formula-cells';
-import type { ReadSheet, ReadWorkbook } from './read-types';
+import type { ReadCell, ReadSheet, ReadWorkbook } from './read-types';
 import { readSharedStrings } from './shared-strings';
 import { readSheetXml } from './sheet-xml';
 import { readStyles } from './styles';
@@ -60,11 +60,12 @@ export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileN
     const strings = await readSharedStrings(map.sharedStringsPart ? index.get(map.sharedStringsPart) : undefined, between);
     task.report(0, totalBytes);
     const sheets: ReadSheet[] = [];
+    const converted = new Map<string, Pick<ReadCell, 'text' | 'convertedFrom' | 'guessed'>[]>();
     for (const entry of map.sheets) {
       const bytes = entry.part ? index.get(entry.part) : undefined;
       reading = entry.name;
       const cells = bytes
-        ? await readSheetXml(bytes, { strings, formats, date1904: map.date1904 }, async () => {
+        ? await readSheetXml(bytes, { strings, formats, date1904: map.date1904, converted }, async () => {
             task.report(doneBytes, totalBytes);
             await between();
           })

@@ -316,6 +316,8 @@ export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.c
 async function commitAnalyzed(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: TaskHandle): Promise<ImportCommitResult> {
   const { db } = ctx;
   const { preview, mapping } = await analyzeImport(ctx, args, task);
+  // The cells are read and checked: they are let go before the backup and the writes.
+  lastRead.delete(ctx);
   if (preview.sha256 !== args.expectedSha256 || preview.totalDong !== args.expectedTotalDong || preview.digest !== args.expectedDigest) {
     throw new CoreError('IMPORT_CHANGED', 'Tệp hoặc cách đọc tệp đã khác với bản xem trước. Hãy xem trước lại rồi xác nhận.', { sha256: preview.sha256, totalDong: preview.totalDong });
   }

@@ -27,6 +27,27 @@ export function bundleIsStale() {
   return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built.mtimeMs);
 }
 
+/**
+ * exceljs only writes workbooks (exports, annexes), yet its code is the largest part of the bundle and was compiled
+ * and run at every start. In the bundle, `import ExcelJS from 'exceljs'` gives an object that loads the package from
+ * node_modules the first time one of its members is used.
+ */
+const lazyExcelJs = {
+  name: 'lazy-exceljs',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: 'exceljs', namespace: 'lazy-exceljs' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-exceljs' }, () => ({
+      loader: 'js',
+      contents: [
+        "import { createRequire } from 'node:module';",
+        'let loaded;',
+        "const load = () => (loaded ??= createRequire(import.meta.url)('exceljs'));",
+        'export default new Proxy({}, { get: (_target, key) => load()[key], has: (_target, key) => key in load() });',
+      ].join('\n'),
+    }));
+  },
+};
+
 export async function buildBundle() {
   const { build } = await import('esbuild');
   const temp = `${OUT_DIR}.${process.pid}.tmp`;
@@ -45,6 +66,7 @@ export async function buildBundle() {
     external: ['better-sqlite3', 'playwright-core'],
     // Some bundled CommonJS packages call require() for Node's built-ins.
     banner: { js: "import { createRequire as __sovonCreateRequire } from 'node:module'; const require = __sovonCreateRequire(import.meta.url);" },
+    plugins: [lazyExcelJs],
     legalComments: 'none',
     // Less text to read and compile at every start; identifiers keep their names for the stack traces in the log.
     minifyWhitespace: true,

@@ -71,15 +71,16 @@ function summaryLine(fileName: string, preview: ImportPreview): string {
   return `Tệp: ${fileName} — ${parts.join(', ')}`;
 }
 
-export async function runImport(core: Core, request: ImportRequest): Promise<ImportOutcome> {
-  const read = fileToImport(request.file);
-  if ('error' in read) return refused(read.error, request.file);
-  // The core reads the file by its path: no base64 copy of a large workbook through the API.
-  const { fileName, filePath } = read;
-  const mapping: ImportMapping | undefined = request.unit ? { unit: request.unit } : undefined;
-  const analyzed = await core.invokeAsync('import.analyze', { fileName, filePath, year: request.year, mapping, sheet: request.sheet });
-  if (!analyzed.ok) return refused(analyzed.error, request.file);
-  const preview = analyzed.value;
+/** What the analysis gives the command: the report and text to print, and what a commit must confirm. */
+interface Analyzed {
+  report: Record<string, unknown>;
+  text: string[];
+  errorCount: number;
+  confirm: { sheet: string; expectedSha256: string; expectedTotalDong: number; expectedDigest: string };
+}
+
+/** The preview turned into the command's report; the preview itself (every row of the sheet) is not kept. */
+function analyzedOutcome(core: Core, request: ImportRequest, fileName: string, preview: ImportPreview): Analyzed {
   const office = core.invoke('app.info', {});
   const errors = preview.findings.filter((f) => f.severity === 'E');
   const report: Record<string, unknown> = {
@@ -106,9 +107,30 @@ export async function runImport(core: Core, request: ImportRequest): Promise<Imp
     `${preview.detailLines} dòng chi tiết, tổng ${formatAmount(toDong(preview.totalDong), 'dong')} đồng; ${preview.lines.length} dòng vốn được giao`,
     ...preview.findings.map((f) => `[${f.severity}] ${f.cell ? `${f.sheet}!${f.cell}: ` : ''}${f.message}`),
   ];
-  if (errors.length > 0) return { exitCode: 1, report, text: [...text, `Có ${errors.length} lỗi [E]; không có gì được ghi.`] };
+  return {
+    report,
+    text,
+    errorCount: errors.length,
+    confirm: { sheet: preview.sheet, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong, expectedDigest: preview.digest },
+  };
+}
+
+export async function runImport(core: Core, request: ImportRequest): Promise<ImportOutcome> {
+  const read = fileToImport(request.file);
+  if ('error' in read) return refused(read.error, request.file);
+  // The core reads the file by its path: no base64 copy of a large workbook through the API.
+  const { fileName, filePath } = read;
+  const mapping: ImportMapping | undefined = request.unit ? { unit: request.unit } : undefined;
+  // Scoped so the preview can be let go before the commit reads the file again (a 50,000-row preview is large).
+  const analysis = await (async () => {
+    const analyzed = await core.invokeAsync('import.analyze', { fileName, filePath, year: request.year, mapping, sheet: request.sheet });
+    return analyzed.ok ? analyzedOutcome(core, request, fileName, analyzed.value) : analyzed.error;
+  })();
+  if (!('report' in analysis)) return refused(analysis, request.file);
+  const { report, text, errorCount, confirm } = analysis;
+  if (errorCount > 0) return { exitCode: 1, report, text: [...text, `Có ${errorCount} lỗi [E]; không có gì được ghi.`] };
   if (request.dryRun) return { exitCode: 0, report, text: [...text, 'Chạy thử (--dry-run): không ghi gì.'] };
-  const committed = await core.invokeAsync('import.commit', { fileName, filePath, year: request.year, mapping, sheet: preview.sheet, expectedSha256: preview.sha256, expectedTotalDong: preview.totalDong, expectedDigest: preview.digest });
+  const committed = await core.invokeAsync('import.commit', { fileName, filePath, year: request.year, mapping, ...confirm });
   if (!committed.ok) return refused(committed.error, request.file);
   report.committed = !committed.value.noop;
   report.noop = committed.value.noop;

@@ -44,6 +44,14 @@ describe('CLI import', () => {
     expect(await assignmentCount(data)).toBe(0);
   });
 
+  it('the text summary names the district, year and unit read from the file, the unit as officers write it', async () => {
+    const data = office();
+    const result = await cli(['import', path.join(FIXTURES, 'tinh-giao-von-2024.xlsx'), '--dry-run', '--data', data]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.out.split('\n')[0]).toBe('Tệp: tinh-giao-von-2024.xlsx — trang "Biểu 01", Huyện Tràng Định, năm 2024, đơn vị tính triệu đồng');
+    expect(result.out).not.toMatch(/\btrieu\b/);
+  });
+
   it('commits, then the same file again is a no-op with a message', async () => {
     const data = office();
     const file = path.join(FIXTURES, 'tcvn3-vntimeh.xlsx');

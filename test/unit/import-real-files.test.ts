@@ -3,12 +3,14 @@
 // LibreOffice whose subtotals are legitimately 0, one wrong subtotal and what follows from it. Every fixture is
 // written here, by the programs concerned where they are installed (openpyxl, soffice), or by editing the parts.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../shared/api/import-types';
 import { EXIT, runCli, runCliAsync } from '../../electron/cli/cli';
+import { openCore } from '../../electron/core/core';
 import { provinceWorkbook, TRANG_DINH_2024, type Amount, type TableRow } from '../fixtures/excel/province-workbooks';
 import { LIBREOFFICE_TIMEOUT } from './libreoffice';
 import { tempDir, testCore } from './helpers';
@@ -89,6 +91,25 @@ function throughOpenpyxl(bytes: Buffer, script: string): Buffer {
   execFileSync(PYTHON, ['-c', `import sys, openpyxl\nwb = openpyxl.load_workbook(sys.argv[1])\n${script}\nwb.save(sys.argv[2])`, input, output], { stdio: 'pipe' });
   return fs.readFileSync(output);
 }
+
+describe('the file named by its path', () => {
+  it('is read by a core that may read local files (CLI, desktop), and refused by one that may not (web host)', async () => {
+    const file = path.join(FIXTURES, 'tinh-giao-von-2024.xlsx');
+    const web = testCore({ district: '180' });
+    expect(await web.invokeAsync('import.analyze', { fileName: 'tinh.xlsx', filePath: file, year: 2024 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const dataDir = tempDir();
+    const local = openCore({ dataDir, actor: 'test', readsFilePaths: true });
+    try {
+      expect(local.invoke('office.setup', { districtCode: '180', signers: [] }).ok).toBe(true);
+      const result = await local.invokeAsync('import.analyze', { fileName: 'tinh.xlsx', filePath: file, year: 2024 });
+      expect(result).toMatchObject({ ok: true, value: { totalDong: TRANG_DINH_TOTAL, sha256: createHash('sha256').update(fs.readFileSync(file)).digest('hex') } });
+      // Exactly one of content and path.
+      expect(await local.invokeAsync('import.analyze', { fileName: 'tinh.xlsx', year: 2024 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    } finally {
+      local.close();
+    }
+  });
+});
 
 describe('sheets resolved through workbook.xml → its relationships → the part', () => {
   it('reads the table when the sheet id is not the part number (sheetId="5" for sheet1.xml)', async () => {

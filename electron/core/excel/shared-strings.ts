@@ -22,7 +22,9 @@ export async function readSharedStrings(bytes: Buffer | undefined, between: () =
       },
       close(name) {
         if (name === 'si' && current) {
-          strings.push(unescapeOoxml(current.join('')));
+          // A copy, not a view of the parser's piece of the part (which would keep the whole piece alive).
+          const text = unescapeOoxml(current.join(''));
+          strings.push(text.length < 13 ? text : (text + ' ').slice(0, -1));
           current = null;
         } else if (name === 'rPh') phonetic--;
         else if (name === 't') inText = false;

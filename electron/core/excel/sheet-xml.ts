@@ -20,7 +20,14 @@ export interface SheetContext {
   strings: readonly string[];
   formats: readonly CellFormat[];
   date1904: boolean;
+  /**
+   * Shared strings already converted, by index and font: a string used by many cells (a repeated label, or one
+   * huge string referenced thousands of times as in a "shared strings bomb") is converted once.
+   */
+  converted?: Map<string, Converted[]>;
 }
+
+type Converted = Pick<ReadCell, 'text' | 'convertedFrom' | 'guessed'>;
 
 /** Excel's limits: a reference past them is damage, not a cell. */
 const MAX_ROW = 1_048_576;
@@ -80,9 +87,13 @@ function noValue(formula: string): ReadCell {
   return { kind: 'formula_no_value', text: `=${formula}`, number: null, formula: true, convertedFrom: null, guessed: false, formulaText: formula };
 }
 
-function textCell(text: string, format: CellFormat | undefined): ReadCell | null {
+function textCell(text: string, format: CellFormat | undefined, cache?: { byIndex: Converted[]; index: number }): ReadCell | null {
   if (text.trim() === '') return null;
-  const converted = convertText(text, format?.fontName);
+  let converted = cache?.byIndex[cache.index];
+  if (!converted) {
+    converted = convertText(text, format?.fontName);
+    if (cache) cache.byIndex[cache.index] = converted;
+  }
   return { kind: 'text', text: converted.text, number: null, formula: false, convertedFrom: converted.convertedFrom, guessed: converted.guessed };
 }
 
@@ -90,26 +101,32 @@ function textCell(text: string, format: CellFormat | undefined): ReadCell | null
 function valueCell(raw: RawCell, ctx: SheetContext, format: CellFormat | undefined): ReadCell | null {
   switch (raw.type) {
     case 's': {
-      const text = ctx.strings[Number(raw.value)];
-      return text === undefined ? null : textCell(text, format);
+      const index = Number(raw.value);
+      const text = ctx.strings[index];
+      if (text === undefined) return null;
+      if (!ctx.converted) return textCell(text, format);
+      const font = format?.fontName ?? '';
+      let byIndex = ctx.converted.get(font);
+      if (!byIndex) ctx.converted.set(font, (byIndex = []));
+      return textCell(text, format, { byIndex, index });
     }
     case 'inlineStr':
-      return textCell(unescapeOoxml(raw.inline ?? raw.value ?? ''), format);
+      return textCell(ownCopy(unescapeOoxml(raw.inline ?? raw.value ?? '')), format);
     case 'str':
-      return textCell(unescapeOoxml(raw.value ?? ''), format);
+      return textCell(ownCopy(unescapeOoxml(raw.value ?? '')), format);
     case 'b':
       return plain('bool', isTrue(raw.value?.trim()) ? 'TRUE' : 'FALSE', false);
     case 'e':
-      return plain('error', (raw.value ?? '').trim(), false);
+      return plain('error', ownCopy((raw.value ?? '').trim()), false);
     case 'd': {
       const text = (raw.value ?? '').trim();
-      return text === '' ? null : plain('date', text.slice(0, 10), false);
+      return text === '' ? null : plain('date', ownCopy(text.slice(0, 10)), false);
     }
     default: {
       const text = raw.value === null ? '' : raw.value.trim();
       if (text === '') return null;
       const value = Number(text);
-      if (!Number.isFinite(value)) return textCell(text, format);
+      if (!Number.isFinite(value)) return textCell(ownCopy(text), format);
       if (format?.isDate) {
         const day = serialToIsoDay(value, ctx.date1904);
         if (day) return plain('date', day, false);
@@ -119,8 +136,14 @@ function valueCell(raw: RawCell, ctx: SheetContext, format: CellFormat | undefin
   }
 }
 
+/**
+ * A copy of text the parser cut out of a piece of the part. V8 keeps a substring as a view of the whole piece it
+ * came from, so one formula kept per row of a 50,000-row sheet kept every 256 KB piece of its XML alive.
+ */
+const ownCopy = (text: string) => (text.length < 13 ? text : (text + ' ').slice(0, -1));
+
 function buildCell(raw: RawCell, ctx: SheetContext): ReadCell | null {
-  const formula = raw.formula !== null && raw.formula.trim() !== '' ? raw.formula : null;
+  const formula = raw.formula !== null && raw.formula.trim() !== '' ? ownCopy(raw.formula) : null;
   if (formula !== null && raw.value === null && raw.inline === null) return noValue(formula);
   const cell = valueCell(raw, ctx, ctx.formats[raw.style]);
   if (formula === null) return cell;

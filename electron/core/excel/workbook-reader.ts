@@ -6,12 +6,11 @@
  * can (formula-cells.ts). exceljs is only used to write workbooks.
  */
 import crypto from 'node:crypto';
-import path from 'node:path';
 import { CoreError } from '../errors';
 import type { TaskHandle } from '../tasks';
-import { inspectWorkbookParts, readWorkbookFileBytes } from './container';
+import { inspectWorkbookParts } from './container';
 import { computeFormulaCells } from './formula-cells';
-import type { ReadSheet, ReadWorkbook } from './read-types';
+import type { ReadCell, ReadSheet, ReadWorkbook } from './read-types';
 import { readSharedStrings } from './shared-strings';
 import { readSheetXml } from './sheet-xml';
 import { readStyles } from './styles';
@@ -60,11 +59,12 @@ export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileN
     const strings = await readSharedStrings(map.sharedStringsPart ? index.get(map.sharedStringsPart) : undefined, between);
     task.report(0, totalBytes);
     const sheets: ReadSheet[] = [];
+    const converted = new Map<string, Pick<ReadCell, 'text' | 'convertedFrom' | 'guessed'>[]>();
     for (const entry of map.sheets) {
       const bytes = entry.part ? index.get(entry.part) : undefined;
       reading = entry.name;
       const cells = bytes
-        ? await readSheetXml(bytes, { strings, formats, date1904: map.date1904 }, async () => {
+        ? await readSheetXml(bytes, { strings, formats, date1904: map.date1904, converted }, async () => {
             task.report(doneBytes, totalBytes);
             await between();
           })
@@ -84,7 +84,8 @@ export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileN
   }
 }
 
-async function readChecked(bytes: Buffer, fileName: string, task: TaskHandle): Promise<{ sha256: string; workbook: ReadWorkbook }> {
+/** A workbook's bytes: the container checked, the SHA-256, the cells read. */
+export async function readWorkbookBytes(bytes: Buffer, fileName: string, task: TaskHandle): Promise<{ sha256: string; workbook: ReadWorkbook }> {
   const { parts } = inspectWorkbookParts(bytes, fileName);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const workbook = await readWorkbook(parts, task, fileName);
@@ -94,11 +95,5 @@ async function readChecked(bytes: Buffer, fileName: string, task: TaskHandle): P
 
 /** An uploaded workbook (base64 from a host): its container checked, its SHA-256, its cells read. */
 export async function readUploadedWorkbook(base64: string, fileName: string, task: TaskHandle): Promise<{ sha256: string; workbook: ReadWorkbook }> {
-  return readChecked(Buffer.from(base64, 'base64'), fileName, task);
-}
-
-/** A workbook the host names by path (the CLI, the desktop app): read here, with no base64 copy through the API. */
-export async function readWorkbookAtPath(filePath: string, task: TaskHandle): Promise<{ sha256: string; workbook: ReadWorkbook; fileName: string }> {
-  const fileName = path.basename(filePath);
-  return { fileName, ...(await readChecked(await readWorkbookFileBytes(filePath), fileName, task)) };
+  return readWorkbookBytes(Buffer.from(base64, 'base64'), fileName, task);
 }

@@ -14,7 +14,8 @@ import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import { readUploadedWorkbook, readWorkbookAtPath, type ReadSheet } from '../excel/workbook-reader';
+import { readWorkbookFileBytes } from '../excel/container';
+import { readWorkbookBytes, type ReadSheet, type ReadWorkbook } from '../excel/workbook-reader';
 import { requireOffice } from '../office/office';
 import { componentsForYear, findComponentForYear } from '../reference/catalog';
 import type { TaskHandle } from '../tasks';
@@ -159,13 +160,28 @@ function catalogFindings(db: Db, recognition: Recognition): ImportFinding[] {
   return findings;
 }
 
+/**
+ * The last workbook read per core, by the SHA-256 of its bytes: the commit that follows a preview of the same file
+ * uses the cells already read instead of parsing the file a second time (half the memory and time of a commit of a
+ * large file). Recognition, checks and diff are always done again, against the book as it is now.
+ */
+const lastRead = new WeakMap<CoreContext, { sha256: string; fileName: string; workbook: ReadWorkbook }>();
+
 /** The workbook of an import: by path where the host lets the core read local files, else from its base64. */
 export async function readImportedWorkbook(ctx: CoreContext, args: { fileName: string; base64?: string; filePath?: string }, task: TaskHandle) {
+  let bytes: Buffer;
   if (args.filePath !== undefined) {
     if (!ctx.readsFilePaths) throw new CoreError('FORBIDDEN', 'Nơi chạy này không cho phần mềm đọc tệp theo đường dẫn; hãy gửi nội dung tệp.', { fileName: args.fileName });
-    return readWorkbookAtPath(args.filePath, task);
-  }
-  return readUploadedWorkbook(args.base64 ?? '', args.fileName, task);
+    bytes = await readWorkbookFileBytes(args.filePath);
+  } else bytes = Buffer.from(args.base64 ?? '', 'base64');
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+  const last = lastRead.get(ctx);
+  if (last && last.sha256 === sha256 && last.fileName === args.fileName) return { sha256, workbook: last.workbook };
+  // The previous file's cells are let go before this one is read.
+  lastRead.delete(ctx);
+  const { workbook } = await readWorkbookBytes(bytes, args.fileName, task);
+  lastRead.set(ctx, { sha256, fileName: args.fileName, workbook });
+  return { sha256, workbook };
 }
 
 export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: TaskHandle): Promise<Analysis> {
@@ -289,8 +305,19 @@ function sortFindings(findings: ImportFinding[]): ImportFinding[] {
 }
 
 export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: TaskHandle): Promise<ImportCommitResult> {
+  try {
+    return await commitAnalyzed(ctx, args, task);
+  } finally {
+    // Committed or refused, the preview is over: its cells are not kept.
+    lastRead.delete(ctx);
+  }
+}
+
+async function commitAnalyzed(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: TaskHandle): Promise<ImportCommitResult> {
   const { db } = ctx;
   const { preview, mapping } = await analyzeImport(ctx, args, task);
+  // The cells are read and checked: they are let go before the backup and the writes.
+  lastRead.delete(ctx);
   if (preview.sha256 !== args.expectedSha256 || preview.totalDong !== args.expectedTotalDong || preview.digest !== args.expectedDigest) {
     throw new CoreError('IMPORT_CHANGED', 'Tệp hoặc cách đọc tệp đã khác với bản xem trước. Hãy xem trước lại rồi xác nhận.', { sha256: preview.sha256, totalDong: preview.totalDong });
   }

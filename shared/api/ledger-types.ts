@@ -133,6 +133,8 @@ export type Severity = 'E' | 'W' | 'I';
 export interface Finding {
   severity: Severity;
   ruleId: number;
+  /** The rule's short name from the registry ("Không vượt số được giao"). */
+  ruleName: string;
   title: string;
   legalBasis: string;
   certainty: string;

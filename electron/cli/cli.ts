@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Balance, DecisionDocument, DecisionHeader, RuleCheck } from '../../shared/api/ledger-types';
+import type { Balance, DecisionDocument, DecisionHeader, RuleCheck, RuleRegistryRow } from '../../shared/api/ledger-types';
 import { ok, type ApiError, type Result } from '../../shared/api/result';
 import type { RecurrentSheet } from '../../shared/api/recurrent-types';
 import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/types';
@@ -61,6 +61,7 @@ Lệnh:
   obstacles list [--status S]
                           khó khăn, vướng mắc (S: moi, dang_xu_ly, da_de_xuat, da_giai_quyet, khong_giai_quyet)
   tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn
+  rules list              các quy tắc 1–26: tên, căn cứ, độ chắc chắn, mức, hiệu lực, nơi kiểm tra, tình trạng
   backup [--out TỆP]      sao lưu dữ liệu (mặc định vào thư mục backups, giữ theo chính sách lưu trữ)
   restore TỆP             khôi phục từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước, có thể khôi phục lại)
   import TỆP [--dry-run] [--year NĂM] [--unit dong|nghin|trieu] [--sheet TÊN]
@@ -239,8 +240,30 @@ function printBalance(io: CliIo, balance: Balance): void {
 function printRuleCheck(io: CliIo, check: RuleCheck): void {
   io.out(`Kiểm tra dự thảo #${check.decisionId} theo quy tắc, áp dụng cho ngày ${formatDateVi(check.evaluatedOn)}:`);
   if (check.findings.length === 0) io.out('Không có phát hiện nào.');
-  for (const f of check.findings) io.out(`[${f.severity}] Quy tắc ${f.ruleId}: ${f.message}`);
+  for (const f of check.findings) io.out(`[${f.severity}] Quy tắc ${f.ruleId} (${f.ruleName}): ${f.message}`);
   io.out(`Tổng: ${check.errors} lỗi, ${check.warnings} cảnh báo, ${check.infos} thông tin.`);
+}
+
+const RULE_STATUS_LABELS: Record<RuleRegistryRow['status'], string> = { encoded: 'đã mã hoá', not_applicable: 'không áp dụng' };
+
+function printRules(io: CliIo, rows: RuleRegistryRow[]): void {
+  io.out('Các quy tắc (dữ liệu có thời hạn, resources/seed/rules.csv):');
+  io.out(['Quy tắc', 'Tên', 'Mức', 'Độ chắc', 'Hiệu lực', 'Căn cứ', 'Mã kiểm tra', 'Kiểm tra ở', 'Tình trạng'].join('\t'));
+  for (const r of rows) {
+    io.out(
+      [
+        String(r.ruleId),
+        r.name,
+        r.severity,
+        r.certainty,
+        `${formatDateVi(r.validFrom)} – ${r.validTo ? formatDateVi(r.validTo) : 'nay'}`,
+        r.legalBasis,
+        r.checkName ? `${r.checkName}${r.module ? ` (${r.module})` : ''}` : '—',
+        r.where ?? '—',
+        RULE_STATUS_LABELS[r.status],
+      ].join('\t'),
+    );
+  }
 }
 
 function requireId(value: string | undefined, usage: string): number {
@@ -435,6 +458,14 @@ export function runCli(argv: string[], io: CliIo): number {
                 `#${o.id} [${LEVEL_LABELS[o.resolvingLevel]}] ${OBSTACLE_STATUS_LABELS[o.status]}${o.overdue ? ' — QUÁ HẠN' : ''}${o.dueDate ? ` (hạn ${formatDateVi(o.dueDate)})` : ''}: ${o.description}`,
               );
           },
+        );
+      }
+      case 'rules': {
+        if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "rules list [--json]".`);
+        return withCore(
+          false,
+          (core) => core.invoke('rules.list', {}),
+          (rows) => printRules(io, rows),
         );
       }
       case 'tasks': {

@@ -142,6 +142,23 @@ export interface Finding {
   lineIds: number[];
 }
 
+/** One dated row of the rules registry with where its check runs (`rules list`). */
+export interface RuleRegistryRow {
+  ruleId: number;
+  name: string;
+  title: string;
+  legalBasis: string;
+  certainty: string;
+  severity: Severity;
+  validFrom: string;
+  validTo: string | null;
+  checkName: string;
+  /** Where the officer meets the check, in Vietnamese; null when no code applies. */
+  where: string | null;
+  module: string | null;
+  status: 'encoded' | 'not_applicable';
+}
+
 export interface RuleCheck {
   decisionId: number;
   /** The date the rules were evaluated for: the decision's date, or today for an undated draft. */

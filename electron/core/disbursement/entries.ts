@@ -18,7 +18,7 @@ import type {
 import type { OfficeInfo } from '../../../shared/api/types';
 import { formatDateVi } from '../../../shared/format/date';
 import { rateText } from '../../../shared/format/rate';
-import { formatAmount, toDong } from '../../../shared/money/dong';
+import { toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
@@ -33,7 +33,6 @@ import { cumulativeNeverDecreases, disbursementDeadline, DisbursementRuleBook } 
 import { entryKey, latestEntries, type EntryKey } from './figures';
 
 const DISTRICT_LEVELS = ['huyen', 'thanh_pho', 'thi_xa'];
-const dong = (v: number) => formatAmount(toDong(v), 'dong');
 
 interface StoredEntry extends EntryKey {
   id: number;

@@ -344,7 +344,6 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
       seen.set(id, r);
       const programCode = components.get(key.component_id)!.programCode;
       const prev = previous.get(id)?.cumulative_dong ?? 0;
-      const dongs = (v: number) => formatAmount(toDong(v), 'dong');
       // Rules 14 and 13 with the severity of their rows: an error keeps the row out, a warning lets it in (and is
       // recorded with the entry when the file is committed).
       const dip = cumulativeNeverDecreases(ruleBook.rule(14, cutoffDate), {

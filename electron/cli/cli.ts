@@ -216,25 +216,39 @@ function printBalance(io: CliIo, balance: Balance): void {
   io.out(
     `Cân đối vốn năm ${balance.year}, ${balance.asOf ? `tính đến ngày ${formatDateVi(balance.asOf)}` : 'tính mọi quyết định đã ban hành'} (đơn vị: đồng)`,
   );
-  io.out(['Vốn năm', 'Chương trình', 'Nguồn', 'Loại', 'Được giao', 'HĐND điều chỉnh', 'Đã phân bổ', 'Còn lại', 'Tỷ lệ'].join('\t'));
-  for (const r of balance.rows) {
+  // Plans never mix money years: the year's own money, then each earlier year's carried-over money, each with its own rate.
+  for (const g of balance.groups) {
+    io.out('');
+    io.out(`${g.label} — tỷ lệ = đã phân bổ ÷ ${g.denominatorLabel}`);
+    io.out(['Vốn năm', 'Chương trình', 'Nguồn', 'Loại', 'Được giao', 'HĐND điều chỉnh', 'Đã phân bổ', 'Còn lại', 'Tỷ lệ'].join('\t'));
+    for (const r of balance.rows.filter((x) => x.originYear === g.originYear)) {
+      io.out(
+        [
+          String(r.originYear),
+          r.programCode,
+          r.sourceCode,
+          r.capitalType,
+          dong(r.assignedDong),
+          dong(r.replannedDong),
+          dong(r.allocatedDong),
+          dong(r.remainingDong),
+          formatRate(r.rate) + (r.over ? ' VƯỢT' : ''),
+        ].join('\t'),
+      );
+    }
     io.out(
-      [
-        String(r.originYear),
-        r.programCode,
-        r.sourceCode,
-        r.capitalType,
-        dong(r.assignedDong),
-        dong(r.replannedDong),
-        dong(r.allocatedDong),
-        dong(r.remainingDong),
-        formatRate(r.rate) + (r.over ? ' VƯỢT' : ''),
-      ].join('\t'),
+      `Cộng ${g.label.charAt(0).toLowerCase()}${g.label.slice(1)}: được giao ${dong(g.assignedDong)}, HĐND điều chỉnh ${dong(g.replannedDong)}, đã phân bổ ${dong(g.allocatedDong)}, còn lại ${dong(g.remainingDong)} đồng, tỷ lệ ${g.rateText}`,
     );
   }
-  io.out(
-    `Tổng cộng: được giao ${dong(balance.assignedDong)}, HĐND điều chỉnh ${dong(balance.replannedDong)}, đã phân bổ ${dong(balance.allocatedDong)}, còn lại ${dong(balance.remainingDong)} đồng, tỷ lệ ${formatRate(balance.rate)}`,
-  );
+  const warnings = balance.counterpart.filter((c) => c.warning);
+  if (balance.counterpart.length > 0) {
+    io.out('');
+    io.out(`Tỷ lệ vốn đối ứng ngân sách địa phương ÷ NSTW, vốn năm ${balance.year} (quy tắc 11):`);
+    for (const c of balance.counterpart) {
+      io.out(`  ${c.programCode} ${c.capitalType}: ${dong(c.counterpartDong)} / ${dong(c.nstwDong)} = ${c.ratioText}${c.minimumText ? ` (tối thiểu ${c.minimumText})` : ''}${c.warning ? ' — CẢNH BÁO' : ''}`);
+    }
+    for (const c of warnings) io.out(`[W] Quy tắc 11 (${c.warning!.ruleName}): ${c.warning!.message}`);
+  }
 }
 
 function printRuleCheck(io: CliIo, check: RuleCheck): void {

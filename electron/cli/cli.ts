@@ -120,7 +120,10 @@ function printSheet(io: CliIo, sheet: AssignmentSheet): void {
       [l.componentCode, l.sourceCode, l.capitalType, `nguồn ${l.originYear}`, formatAmount(l.amountDong, 'dong'), l.basisNumber].join('\t'),
     );
   }
-  io.out(`Tổng cộng: ${formatAmount(sheet.totals.grandDong, 'dong')} đồng (${sheet.lines.length} dòng)`);
+  const own = sheet.lines.filter((l) => l.originYear === sheet.year).length;
+  io.out(`Tổng cộng vốn năm ${sheet.year}: ${formatAmount(sheet.totals.grandDong, 'dong')} đồng (${own} dòng)`);
+  for (const c of sheet.carriedOver) io.out(`Tổng cộng vốn năm ${c.originYear} kéo dài sang năm ${sheet.year}: ${formatAmount(c.totals.grandDong, 'dong')} đồng`);
+  for (const c of sheet.counterpart.filter((x) => x.warning)) io.out(`[W] Quy tắc 11 (${c.warning!.ruleName}): ${c.warning!.message}`);
 }
 
 /** The SN breakdown in force: per program, each component's units, then what remains per source. */

@@ -78,8 +78,14 @@ describe('CLI', () => {
     expect(list.code).toBe(EXIT.ok);
     const sheet = JSON.parse(list.out);
     expect(sheet.lines.length).toBeGreaterThan(10);
-    expect(sheet.totals.grandDong).toBe(sheet.lines.reduce((a: number, l: { amountDong: number }) => a + l.amountDong, 0));
-    expect(cli(['assignments', 'list', '--year', '2024', '--data', data]).out).toContain('Tổng cộng:');
+    // The year's money and the 2023 money carried over are totalled apart.
+    const ofYear = (y: number) => sheet.lines.filter((l: { originYear: number }) => l.originYear === y).reduce((a: number, l: { amountDong: number }) => a + l.amountDong, 0);
+    expect(sheet.totals.grandDong).toBe(ofYear(2024));
+    expect(sheet.carriedOver).toEqual([{ originYear: 2023, totals: expect.objectContaining({ grandDong: ofYear(2023) }) }]);
+    expect(ofYear(2023)).toBe(4_120_000_000);
+    const text = cli(['assignments', 'list', '--year', '2024', '--data', data]).out;
+    expect(text).toContain('Tổng cộng vốn năm 2024: 68.059.050.000 đồng');
+    expect(text).toContain('Tổng cộng vốn năm 2023 kéo dài sang năm 2024: 4.120.000.000 đồng');
   });
 
   it('refuses a database from a newer version with its error code', async () => {

@@ -493,7 +493,7 @@ export function runCli(argv: string[], io: CliIo): number {
           (list) => {
             if (list.length === 0) io.out('Chưa có nhiệm vụ nào.');
             for (const t of list)
-              io.out(`${t.noticeNumber} · ${t.item || `#${t.id}`} — ${TASK_STATUS_LABELS[t.status]}${t.overdue ? ' — QUÁ HẠN' : ''}${t.deadline ? ` (hạn ${formatDateVi(t.deadline)})` : ''}: ${t.text} [${t.owner}]`);
+              io.out(`${t.noticeNumber} · ${t.item || `#${t.id}`} — ${TASK_STATUS_LABELS[t.status]}${t.overdue ? ' — QUÁ HẠN' : ''}${t.deadline ? ` (hạn ${formatDateVi(t.deadline)})` : ' (không ghi thời hạn)'}: ${t.text} [${t.owner}]`);
           },
         );
       }

@@ -216,7 +216,7 @@ describe('CLI', () => {
       expect(progress.rows.filter((r: { originYear: number }) => r.originYear === 2023).every((r: { denominator: { kind: string } }) => r.denominator.kind === 'keo_dai')).toBe(true);
     });
 
-    it('Quy tắc 11 — Tỷ lệ vốn đối ứng: the sample year is warned where the counterpart is under 10% (GNBV SN 154 of 3.110 triệu = 4,95%, ĐTPT 0) and holds for NTM at 10%', () => {
+    it('Quy tắc 11 — Tỷ lệ vốn đối ứng: broken (warning) in the sample year where the counterpart is under 10% (GNBV SN 154 of 3.110 triệu = 4,95%, ĐTPT 0); holds for NTM at 10%', () => {
       const data = seeded();
       const balance = JSON.parse(cli(['plan', '--year', '2024', '--data', data, '--json']).out);
       const ratio = (program: string, capital: string) => balance.counterpart.find((c: { programCode: string; capitalType: string }) => c.programCode === program && c.capitalType === capital);

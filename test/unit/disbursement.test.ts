@@ -41,8 +41,8 @@ function plannedYear(): Core {
   return core;
 }
 
-describe('rates with a named denominator (rule 12)', () => {
-  it('the same June figures against the Prime Minister’s plan, the whole-year plan and the extended 2023 plan', () => {
+describe('Quy tắc 12 — Tỷ lệ giải ngân nêu mẫu số (rates with a named denominator)', () => {
+  it('holds: the same June figures against the Prime Minister’s plan, the whole-year plan and the extended 2023 plan, each named', () => {
     const core = plannedYear();
     // The 2023 money may be disbursed until 31/01/2024 without an extension: its June figure is refused first (rule 13).
     const refused = save(core, 2024, '2024-06-30', [{ key: key('DTTS.DA4.TDA1', 'NSTW', 'DTPT', 2023), dong: 150_000_000 }]);
@@ -79,7 +79,7 @@ describe('rates with a named denominator (rule 12)', () => {
     ]);
   });
 
-  it('disbursed above the plan is flagged (a warning, rule 12), and an HĐND re-plan moves the whole-year denominator but not the Prime Minister’s', () => {
+  it('broken (warning): disbursed above the plan is flagged (a warning, rule 12), and an HĐND re-plan moves the whole-year denominator but not the Prime Minister’s', () => {
     const core = plannedYear();
     save(core, 2024, '2024-06-30', [{ key: key('GNBV.DA2', 'NSTW', 'SN', 2024), dong: 520_000_000 }]);
     const p = call(core, 'disbursement.progress', { year: 2024, asOf: '2024-06-30' });
@@ -204,7 +204,7 @@ describe('carried-over money and deadlines (rule 13)', () => {
     expect(!late.ok && late.error.message).toContain('vốn năm 2022 chỉ được giải ngân đến 31/12/2024');
   });
 
-  it('Quy tắc 13 — Thời hạn giải ngân: 2024 SN money at 31/03/2025 is saved with the State Budget Law warning; 2024 ĐTPT money is refused without an extension', () => {
+  it('Quy tắc 13 — Thời hạn giải ngân: holds within 31/01; broken after it — 2024 SN money at 31/03/2025 is saved with the State Budget Law warning, 2024 ĐTPT money is refused without an extension', () => {
     const core = plannedYear();
     assign(core, 2024, 'GNBV.DA1', 'NSTW', 'DTPT', 900_000_000);
     // Holds: within 31/01/2025 both are saved without a warning.

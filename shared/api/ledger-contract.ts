@@ -83,6 +83,8 @@ const headerPatchSchema = z
     basis: basisSchema,
     declaredTotal: amountInputSchema.nullable(),
     signerId: entityId.nullable(),
+    /** A legal normative resolution of the HĐND: numbered with its year (rule 17). */
+    normative: z.boolean(),
   })
   .partial()
   .strict();

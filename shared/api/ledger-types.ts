@@ -29,8 +29,10 @@ export interface DecisionHeader {
   number: number | null;
   /** "QĐ-UBND" or "NQ-HĐND". */
   symbol: string;
-  /** "07/QĐ-UBND" once issued (1–9 zero-padded, Nghị định 30/2020). */
+  /** "07/QĐ-UBND" once issued (1–9 zero-padded, Nghị định 30/2020); a normative resolution "19/2022/NQ-HĐND". */
   numberText: string | null;
+  /** A legal normative resolution (văn bản quy phạm pháp luật): its number carries the year (rule 17). */
+  normative: boolean;
   docDate: string | null;
   summary: string;
   basis: string[];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../electron/cli/cli';
 import { openCore, type Core } from '../../electron/core/core';
+import { loadMigrations } from '../../electron/core/db/migrations';
 import type { Result } from '../../shared/api/result';
 import { tempDir } from './helpers';
 
@@ -38,7 +39,7 @@ describe('CLI', () => {
     expect(info.code).toBe(EXIT.ok);
     const value = JSON.parse(info.out);
     expect(value.office).toMatchObject({ districtCode: '180', districtName: 'Huyện Tràng Định', pilot: true });
-    expect(value.schemaVersion).toBe(6);
+    expect(value.schemaVersion).toBe(loadMigrations(path.resolve(import.meta.dirname, '../../resources/migrations')).length);
     expect(value.catalog).toEqual([
       expect.objectContaining({ periodCode: '2021-2025', programs: 3, rows: 62 }),
       expect.objectContaining({ periodCode: '2026-2035', programs: 1, rows: 3 }),
@@ -282,7 +283,7 @@ describe('CLI', () => {
 
       const over = cli(['check-draft', String(overId), '--data', data]);
       expect(over.code).toBe(EXIT.validation);
-      expect(over.out).toMatch(/^\[E\] Quy tắc 5: Vượt số được giao/m);
+      expect(over.out).toMatch(/^\[E\] Quy tắc 5 \(Không vượt số được giao\): Vượt số được giao/m);
       expect(over.out).toContain('Tổng: 1 lỗi, 0 cảnh báo, 0 thông tin.');
       const overJson = cli(['check-draft', String(overId), '--data', data, '--json']);
       expect(overJson.code).toBe(EXIT.validation);

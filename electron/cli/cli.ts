@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Balance, DecisionDocument, DecisionHeader, RuleCheck } from '../../shared/api/ledger-types';
+import type { Balance, DecisionDocument, DecisionHeader, RuleCheck, RuleRegistryRow } from '../../shared/api/ledger-types';
 import { ok, type ApiError, type Result } from '../../shared/api/result';
 import { EXIT, exitCodeOf } from './exit-codes';
 import type { RecurrentSheet } from '../../shared/api/recurrent-types';
@@ -71,6 +71,7 @@ Lệnh:
   obstacles list [--status S]
                           khó khăn, vướng mắc (S: moi, dang_xu_ly, da_de_xuat, da_giai_quyet, khong_giai_quyet)
   tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn
+  rules list              các quy tắc 1–26: tên, căn cứ, độ chắc chắn, mức, hiệu lực, nơi kiểm tra, tình trạng
   backup [--out TỆP]      sao lưu dữ liệu (mặc định vào thư mục backups, giữ theo chính sách lưu trữ)
   restore TỆP [--force]   khôi phục từ một bản sao lưu (dữ liệu hiện tại được sao lưu trước, có thể khôi phục lại);
                           bản sao lưu của văn phòng khác cần --force, bản của phiên bản mới hơn bị từ chối
@@ -132,7 +133,10 @@ function printSheet(io: CliIo, sheet: AssignmentSheet): void {
       [l.componentCode, l.sourceCode, l.capitalType, `nguồn ${l.originYear}`, formatAmount(l.amountDong, 'dong'), l.basisNumber].join('\t'),
     );
   }
-  io.out(`Tổng cộng: ${formatAmount(sheet.totals.grandDong, 'dong')} đồng (${sheet.lines.length} dòng)`);
+  const own = sheet.lines.filter((l) => l.originYear === sheet.year).length;
+  io.out(`Tổng cộng vốn năm ${sheet.year}: ${formatAmount(sheet.totals.grandDong, 'dong')} đồng (${own} dòng)`);
+  for (const c of sheet.carriedOver) io.out(`Tổng cộng vốn năm ${c.originYear} kéo dài sang năm ${sheet.year}: ${formatAmount(c.totals.grandDong, 'dong')} đồng`);
+  for (const c of sheet.counterpart.filter((x) => x.warning)) io.out(`[W] Quy tắc 11 (${c.warning!.ruleName}): ${c.warning!.message}`);
 }
 
 /** The SN breakdown in force: per program, each component's units, then what remains per source. */
@@ -230,32 +234,68 @@ function printBalance(io: CliIo, balance: Balance): void {
   io.out(
     `Cân đối vốn năm ${balance.year}, ${balance.asOf ? `tính đến ngày ${formatDateVi(balance.asOf)}` : 'tính mọi quyết định đã ban hành'} (đơn vị: đồng)`,
   );
-  io.out(['Vốn năm', 'Chương trình', 'Nguồn', 'Loại', 'Được giao', 'HĐND điều chỉnh', 'Đã phân bổ', 'Còn lại', 'Tỷ lệ'].join('\t'));
-  for (const r of balance.rows) {
+  // Plans never mix money years: the year's own money, then each earlier year's carried-over money, each with its own rate.
+  for (const g of balance.groups) {
+    io.out('');
+    io.out(`${g.label} — tỷ lệ = đã phân bổ ÷ ${g.denominatorLabel}`);
+    io.out(['Vốn năm', 'Chương trình', 'Nguồn', 'Loại', 'Được giao', 'HĐND điều chỉnh', 'Đã phân bổ', 'Còn lại', 'Tỷ lệ'].join('\t'));
+    for (const r of balance.rows.filter((x) => x.originYear === g.originYear)) {
+      io.out(
+        [
+          String(r.originYear),
+          r.programCode,
+          r.sourceCode,
+          r.capitalType,
+          dong(r.assignedDong),
+          dong(r.replannedDong),
+          dong(r.allocatedDong),
+          dong(r.remainingDong),
+          formatRate(r.rate) + (r.over ? ' VƯỢT' : ''),
+        ].join('\t'),
+      );
+    }
     io.out(
-      [
-        String(r.originYear),
-        r.programCode,
-        r.sourceCode,
-        r.capitalType,
-        dong(r.assignedDong),
-        dong(r.replannedDong),
-        dong(r.allocatedDong),
-        dong(r.remainingDong),
-        formatRate(r.rate) + (r.over ? ' VƯỢT' : ''),
-      ].join('\t'),
+      `Cộng ${g.label.charAt(0).toLowerCase()}${g.label.slice(1)}: được giao ${dong(g.assignedDong)}, HĐND điều chỉnh ${dong(g.replannedDong)}, đã phân bổ ${dong(g.allocatedDong)}, còn lại ${dong(g.remainingDong)} đồng, tỷ lệ ${g.rateText}`,
     );
   }
-  io.out(
-    `Tổng cộng: được giao ${dong(balance.assignedDong)}, HĐND điều chỉnh ${dong(balance.replannedDong)}, đã phân bổ ${dong(balance.allocatedDong)}, còn lại ${dong(balance.remainingDong)} đồng, tỷ lệ ${formatRate(balance.rate)}`,
-  );
+  const warnings = balance.counterpart.filter((c) => c.warning);
+  if (balance.counterpart.length > 0) {
+    io.out('');
+    io.out(`Tỷ lệ vốn đối ứng ngân sách địa phương ÷ NSTW, vốn năm ${balance.year} (quy tắc 11):`);
+    for (const c of balance.counterpart) {
+      io.out(`  ${c.programCode} ${c.capitalType}: ${dong(c.counterpartDong)} / ${dong(c.nstwDong)} = ${c.ratioText}${c.minimumText ? ` (tối thiểu ${c.minimumText})` : ''}${c.warning ? ' — CẢNH BÁO' : ''}`);
+    }
+    for (const c of warnings) io.out(`[W] Quy tắc 11 (${c.warning!.ruleName}): ${c.warning!.message}`);
+  }
 }
 
 function printRuleCheck(io: CliIo, check: RuleCheck): void {
   io.out(`Kiểm tra dự thảo #${check.decisionId} theo quy tắc, áp dụng cho ngày ${formatDateVi(check.evaluatedOn)}:`);
   if (check.findings.length === 0) io.out('Không có phát hiện nào.');
-  for (const f of check.findings) io.out(`[${f.severity}] Quy tắc ${f.ruleId}: ${f.message}`);
+  for (const f of check.findings) io.out(`[${f.severity}] Quy tắc ${f.ruleId} (${f.ruleName}): ${f.message}`);
   io.out(`Tổng: ${check.errors} lỗi, ${check.warnings} cảnh báo, ${check.infos} thông tin.`);
+}
+
+const RULE_STATUS_LABELS: Record<RuleRegistryRow['status'], string> = { encoded: 'đã mã hoá', not_applicable: 'không áp dụng' };
+
+function printRules(io: CliIo, rows: RuleRegistryRow[]): void {
+  io.out('Các quy tắc (dữ liệu có thời hạn, resources/seed/rules.csv):');
+  io.out(['Quy tắc', 'Tên', 'Mức', 'Độ chắc', 'Hiệu lực', 'Căn cứ', 'Mã kiểm tra', 'Kiểm tra ở', 'Tình trạng'].join('\t'));
+  for (const r of rows) {
+    io.out(
+      [
+        String(r.ruleId),
+        r.name,
+        r.severity,
+        r.certainty,
+        `${formatDateVi(r.validFrom)} – ${r.validTo ? formatDateVi(r.validTo) : 'nay'}`,
+        r.legalBasis,
+        r.checkName ? `${r.checkName}${r.module ? ` (${r.module})` : ''}` : '—',
+        r.where ?? '—',
+        RULE_STATUS_LABELS[r.status],
+      ].join('\t'),
+    );
+  }
 }
 
 /** The decision a command names, as typed: its id or its number text; resolved by the core ("decisions.find"). */
@@ -477,6 +517,14 @@ export function runCli(argv: string[], io: CliIo): number {
           },
         );
       }
+      case 'rules': {
+        if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "rules list [--json]".`);
+        return withCore(
+          false,
+          (core) => core.invoke('rules.list', {}),
+          (rows) => printRules(io, rows),
+        );
+      }
       case 'tasks': {
         if (sub !== 'list') throw new UsageError(`Lệnh con "${sub ?? ''}" không có; dùng "tasks list".`);
         return withCore(
@@ -485,7 +533,7 @@ export function runCli(argv: string[], io: CliIo): number {
           (list) => {
             if (list.length === 0) io.out('Chưa có nhiệm vụ nào.');
             for (const t of list)
-              io.out(`${t.noticeNumber} · ${t.item || `#${t.id}`} — ${TASK_STATUS_LABELS[t.status]}${t.overdue ? ' — QUÁ HẠN' : ''}${t.deadline ? ` (hạn ${formatDateVi(t.deadline)})` : ''}: ${t.text} [${t.owner}]`);
+              io.out(`${t.noticeNumber} · ${t.item || `#${t.id}`} — ${TASK_STATUS_LABELS[t.status]}${t.overdue ? ' — QUÁ HẠN' : ''}${t.deadline ? ` (hạn ${formatDateVi(t.deadline)})` : ' (không ghi thời hạn)'}: ${t.text} [${t.owner}]`);
           },
         );
       }

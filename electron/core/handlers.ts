@@ -18,6 +18,7 @@ import { applyLineChanges } from './decisions/lines';
 import { getDocument, listHeaders } from './decisions/store';
 import { findDecision } from './decisions/find';
 import { balance } from './ledger/balance';
+import { listRules } from './rules/list';
 import { planInForce } from './ledger/fold';
 import { setAllocationDeadline } from './ledger/settings';
 import { createDelegation, listDelegations } from './registers/delegations';
@@ -121,6 +122,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     },
     'ledger.plan': (args, ctx) => planInForce(ctx.db, args.year, args.asOf ?? today(ctx), args.groupBy),
     'ledger.balance': (args, ctx) => balance(ctx.db, args.year, args),
+    'rules.list': (_args, ctx) => listRules(ctx.db),
     'ledger.setAllocationDeadline': (args, ctx) => setAllocationDeadline(ctx, args),
     'recipients.list': (args, ctx) => listRecipients(ctx.db, args.date, requireOffice(ctx.db)),
     'organizations.list': (_args, ctx) => listOrganizations(ctx.db),

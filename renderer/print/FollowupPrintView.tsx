@@ -135,7 +135,7 @@ export function FollowupPrintView() {
                 <td className="stt">{t.item}</td>
                 <td className="text">{t.text}</td>
                 <td className="text">{t.owner}</td>
-                <td className="stt date">{t.deadline ? formatDateVi(t.deadline) : ''}</td>
+                <td className="stt date">{t.deadline ? formatDateVi(t.deadline) : 'không ghi thời hạn'}</td>
                 <td className="text">
                   {TASK_STATUS_LABELS[t.status]}
                   {t.overdue ? ' (quá hạn)' : ''}

@@ -41,6 +41,14 @@ export interface DisbursementKey {
 
 export type DisbursementDataSource = 'kbnn' | 'tu_bao_cao';
 
+/** A rule's warning kept with a disbursement entry (rule 13 for recurrent money, rule 14), shown on it and in reports. */
+export interface DisbursementWarning {
+  ruleId: number;
+  ruleName: string;
+  severity: Severity;
+  message: string;
+}
+
 export interface DisbursementSheetRow extends DisbursementKey {
   /** Stable id of the key (same across cut-offs). */
   rowId: string;
@@ -59,6 +67,8 @@ export interface DisbursementSheetRow extends DisbursementKey {
   recoveryDong: Dong;
   dataSource: DisbursementDataSource | null;
   note: string;
+  /** The warnings recorded with the entry at this cut-off (empty when none or no entry). */
+  warnings: DisbursementWarning[];
   /** cumulative (or the previous one when none is entered) ÷ plan. */
   rateText: string;
 }
@@ -86,6 +96,8 @@ export interface DisbursementSaveResult {
   sheet: DisbursementSheet;
   saved: number;
   rejected: DisbursementProblem[];
+  /** Entries saved with a rule's warning (index of the entry in the request). */
+  warnings: (DisbursementWarning & { index: number })[];
 }
 
 export interface ProgressRow extends RateFigure {
@@ -360,5 +372,7 @@ export interface DisbursementReport {
   sections: ReportSection[];
   comparisons: Comparison[];
   notes: string[];
+  /** The rules' warnings recorded with the entries up to the date (also printed among the notes). */
+  warnings: DisbursementWarning[];
   signerTitle: string;
 }

@@ -16,6 +16,7 @@ import {
   type PlanInForce,
   type RecipientOption,
   type RuleCheck,
+  type RuleRegistryRow,
 } from './ledger-types';
 import { ANNEX_KINDS, type PrintDocument } from '../print/document';
 import { amountInputSchema, capitalTypeSchema, command, entityId, isoDate, moneyUnitSchema, shortText, year } from './schemas';
@@ -82,6 +83,8 @@ const headerPatchSchema = z
     basis: basisSchema,
     declaredTotal: amountInputSchema.nullable(),
     signerId: entityId.nullable(),
+    /** A legal normative resolution of the HĐND: numbered with its year (rule 17). */
+    normative: z.boolean(),
   })
   .partial()
   .strict();
@@ -178,6 +181,8 @@ export const ledgerCommands = {
       })
       .strict(),
   ),
+  /** Every dated row of the rules registry (rules 1–26), with where each is checked and its status. */
+  'rules.list': command<RuleRegistryRow[]>()(z.object({}).strict()),
   'ledger.balance': command<Balance>()(
     z.object({ year, asOf: isoDate.optional(), draftId: entityId.optional() }).strict(),
   ),

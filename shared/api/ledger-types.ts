@@ -29,8 +29,10 @@ export interface DecisionHeader {
   number: number | null;
   /** "QĐ-UBND" or "NQ-HĐND". */
   symbol: string;
-  /** "07/QĐ-UBND" once issued (1–9 zero-padded, Nghị định 30/2020). */
+  /** "07/QĐ-UBND" once issued (1–9 zero-padded, Nghị định 30/2020); a normative resolution "19/2022/NQ-HĐND". */
   numberText: string | null;
+  /** A legal normative resolution (văn bản quy phạm pháp luật): its number carries the year (rule 17). */
+  normative: boolean;
   docDate: string | null;
   summary: string;
   basis: string[];
@@ -133,11 +135,30 @@ export type Severity = 'E' | 'W' | 'I';
 export interface Finding {
   severity: Severity;
   ruleId: number;
+  /** The rule's short name from the registry ("Không vượt số được giao"). */
+  ruleName: string;
   title: string;
   legalBasis: string;
   certainty: string;
   message: string;
   lineIds: number[];
+}
+
+/** One dated row of the rules registry with where its check runs (`rules list`). */
+export interface RuleRegistryRow {
+  ruleId: number;
+  name: string;
+  title: string;
+  legalBasis: string;
+  certainty: string;
+  severity: Severity;
+  validFrom: string;
+  validTo: string | null;
+  checkName: string;
+  /** Where the officer meets the check, in Vietnamese; null when no code applies. */
+  where: string | null;
+  module: string | null;
+  status: 'encoded' | 'not_applicable';
 }
 
 export interface RuleCheck {
@@ -194,18 +215,58 @@ export interface BalanceRow {
   over: boolean;
 }
 
+/**
+ * The money of one origin year in a plan year: the year's own money, or an earlier year's carried over (kéo dài).
+ * Plans never mix money years: each group has its own totals and its own rate, divided by its own plan.
+ */
+export interface BalanceGroup {
+  originYear: number;
+  carriedOver: boolean;
+  /** "Vốn năm 2024" / "Vốn năm 2023 kéo dài sang năm 2024". */
+  label: string;
+  /** What the rate is divided by, in words (rule 12). */
+  denominatorLabel: string;
+  assignedDong: Dong;
+  replannedDong: Dong;
+  allocatedDong: Dong;
+  draftDong: Dong;
+  remainingDong: Dong;
+  /** (allocated + draft) ÷ (assigned + replanned) of this origin year only; null when nothing is planned. */
+  rate: number | null;
+  /** The rate as shown ("100,0%"), "—" when nothing is planned. */
+  rateText: string;
+}
+
 export interface Balance {
   year: number;
   /** null: every issued decision of the year counts, whatever its date. */
   asOf: string | null;
   draftId: number | null;
   rows: BalanceRow[];
-  assignedDong: Dong;
-  replannedDong: Dong;
-  allocatedDong: Dong;
-  draftDong: Dong;
-  remainingDong: Dong;
-  rate: number | null;
+  /** One group per origin year, the plan year's own money first, then each carried-over year (newest first). */
+  groups: BalanceGroup[];
+  /** Rule 11: the counterpart ratio per program × capital type of the year's own money, with its warnings. */
+  counterpart: CounterpartRatio[];
+}
+
+/** Rule 11: local counterpart ÷ NSTW of a program × capital type, against the minimum valid for the year. */
+export interface CounterpartRatio {
+  programCode: string;
+  programName: string;
+  capitalType: CapitalTypeCode;
+  nstwDong: Dong;
+  counterpartDong: Dong;
+  /** counterpart ÷ NSTW as shown ("4,95%"), "—" without NSTW money. */
+  ratioText: string;
+  /** The configured minimum ("10%"), null when no minimum is configured for the program, period and province. */
+  minimumText: string | null;
+  /** The money the counterpart lacks to reach the minimum (0 when it is reached). */
+  shortfallDong: Dong;
+  legalBasis: string | null;
+  /** "annual" or "period" basis of the minimum, in Vietnamese. */
+  basisText: string | null;
+  /** The warning (rule 11, W), null when the ratio reaches the minimum or none is configured. */
+  warning: Finding | null;
 }
 
 export type ProjectStatus = 'chuan_bi' | 'thuc_hien' | 'hoan_thanh' | 'tam_dung';

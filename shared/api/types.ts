@@ -3,6 +3,8 @@ import type { SignerRoleCode } from '../domain/signers';
 
 export type CapitalTypeCode = 'DTPT' | 'SN';
 
+import type { CounterpartRatio } from './ledger-types';
+
 export interface Signer {
   id: number;
   name: string;
@@ -139,7 +141,12 @@ export interface AssignmentTotals {
 export interface AssignmentSheet {
   year: number;
   lines: AssignmentLine[];
+  /** The year's own money (origin year = year). */
   totals: AssignmentTotals;
+  /** Each earlier year's money carried over into this year, on its own (plans never mix money years). */
+  carriedOver: { originYear: number; totals: AssignmentTotals }[];
+  /** Rule 11: local counterpart ÷ NSTW per program × capital type of the year's own money. */
+  counterpart: CounterpartRatio[];
 }
 
 export interface AssignmentChange {

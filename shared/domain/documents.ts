@@ -7,9 +7,12 @@ export function documentSymbol(issuer: DecisionIssuer): string {
   return SYMBOLS[issuer];
 }
 
-/** 7 → "07/QĐ-UBND"; 215 → "215/QĐ-UBND". */
-export function documentNumberText(number: number, issuer: DecisionIssuer): string {
-  return `${String(number).padStart(2, '0')}/${SYMBOLS[issuer]}`;
+/**
+ * 7 → "07/QĐ-UBND"; 215 → "215/QĐ-UBND"; a legal normative document carries the year it is numbered in
+ * (19, HDND, 2022 → "19/2022/NQ-HĐND", rule 17); individual decisions never do.
+ */
+export function documentNumberText(number: number, issuer: DecisionIssuer, normativeYear: number | null = null): string {
+  return `${String(number).padStart(2, '0')}/${normativeYear === null ? '' : `${normativeYear}/`}${SYMBOLS[issuer]}`;
 }
 
 /** Kinds that change a plan already in force: their lines carry "before" and print before / giảm / tăng / after. */

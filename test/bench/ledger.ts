@@ -193,8 +193,8 @@ export function benchLedger(core: Core): void {
   if (actual.size !== expected.size || [...expected].some(([k, v]) => actual.get(k) !== v)) {
     throw new Error(`fold ≠ GROUP BY:\n  fold ${JSON.stringify([...actual])}\n  sql  ${JSON.stringify([...expected])}`);
   }
-  if (once.plan.totalDong !== expectedTotal || once.balance.allocatedDong !== expectedTotal) {
-    throw new Error(`totals differ: fold ${once.plan.totalDong}, balance ${once.balance.allocatedDong}, GROUP BY ${expectedTotal}`);
+  if (once.plan.totalDong !== expectedTotal || once.balance.rows.reduce((a, r) => a + r.allocatedDong, 0) !== expectedTotal) {
+    throw new Error(`totals differ: fold ${once.plan.totalDong}, balance ${once.balance.rows.reduce((a, r) => a + r.allocatedDong, 0)}, GROUP BY ${expectedTotal}`);
   }
 
   const foldMs = medianOf(RUNS, fold);

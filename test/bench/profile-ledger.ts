@@ -12,9 +12,8 @@ import { componentIndex } from '../../electron/core/reference/catalog';
 import { rulesValidOn } from '../../electron/core/rules/definitions';
 import { checkDraft, evaluateFacts } from '../../electron/core/rules/evaluate';
 import { loadDraftFacts } from '../../electron/core/rules/facts';
-import { detectMoves, rule10, rule7, rule8, rule9 } from '../../electron/core/rules/authority';
-import { rule1, rule2, rule3, rule4, rule5, rule6 } from '../../electron/core/rules/arithmetic';
-import { rule15, rule16 } from '../../electron/core/rules/catalog';
+import { detectMoves } from '../../electron/core/rules/authority';
+import { DRAFT_CHECKS } from '../../electron/core/rules/registry';
 import { draftChanges, GROUP_BY_SQL, seedLedgerYear } from './ledger';
 import { medianOf } from './measure';
 
@@ -85,10 +84,9 @@ try {
   const facts = loadDraftFacts(db, row, now);
   part('    evaluateFacts (all rules, pure JS)', () => evaluateFacts(facts));
   const moves = detectMoves(facts);
-  const rules = { 1: rule1, 2: rule2, 3: rule3, 4: rule4, 5: rule5, 6: rule6, 7: rule7, 8: rule8, 9: rule9, 10: rule10, 15: rule15, 16: rule16 };
-  for (const [ruleId, check] of Object.entries(rules)) {
-    const def = facts.rules.get(Number(ruleId));
-    if (def) part(`      rule ${ruleId}`, () => check(facts, def, moves));
+  for (const def of facts.rules.values()) {
+    const check = DRAFT_CHECKS[def.checkName];
+    if (check) part(`      rule ${def.ruleId} ${def.checkName}`, () => check(facts, def, moves));
   }
 
   // What-ifs, measured here only (the core is unchanged): where a fix would take the time out.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../electron/cli/cli';
 import { openCore, type Core } from '../../electron/core/core';
+import { loadMigrations } from '../../electron/core/db/migrations';
 import type { Result } from '../../shared/api/result';
 import { tempDir } from './helpers';
 
@@ -38,7 +39,7 @@ describe('CLI', () => {
     expect(info.code).toBe(EXIT.ok);
     const value = JSON.parse(info.out);
     expect(value.office).toMatchObject({ districtCode: '180', districtName: 'Huyện Tràng Định', pilot: true });
-    expect(value.schemaVersion).toBe(8);
+    expect(value.schemaVersion).toBe(loadMigrations(path.resolve(import.meta.dirname, '../../resources/migrations')).length);
     expect(value.catalog).toEqual([
       expect.objectContaining({ periodCode: '2021-2025', programs: 3, rows: 62 }),
       expect.objectContaining({ periodCode: '2026-2035', programs: 1, rows: 3 }),
@@ -78,8 +79,14 @@ describe('CLI', () => {
     expect(list.code).toBe(EXIT.ok);
     const sheet = JSON.parse(list.out);
     expect(sheet.lines.length).toBeGreaterThan(10);
-    expect(sheet.totals.grandDong).toBe(sheet.lines.reduce((a: number, l: { amountDong: number }) => a + l.amountDong, 0));
-    expect(cli(['assignments', 'list', '--year', '2024', '--data', data]).out).toContain('Tổng cộng:');
+    // The year's money and the 2023 money carried over are totalled apart.
+    const ofYear = (y: number) => sheet.lines.filter((l: { originYear: number }) => l.originYear === y).reduce((a: number, l: { amountDong: number }) => a + l.amountDong, 0);
+    expect(sheet.totals.grandDong).toBe(ofYear(2024));
+    expect(sheet.carriedOver).toEqual([{ originYear: 2023, totals: expect.objectContaining({ grandDong: ofYear(2023) }) }]);
+    expect(ofYear(2023)).toBe(4_120_000_000);
+    const text = cli(['assignments', 'list', '--year', '2024', '--data', data]).out;
+    expect(text).toContain('Tổng cộng vốn năm 2024: 68.059.050.000 đồng');
+    expect(text).toContain('Tổng cộng vốn năm 2023 kéo dài sang năm 2024: 4.120.000.000 đồng');
   });
 
   it('refuses a database from a newer version with its error code', async () => {
@@ -182,8 +189,48 @@ describe('CLI', () => {
       expect(text.code).toBe(EXIT.ok);
       expect(text.out).toContain('7.795.500.000');
       expect(text.out).toContain('2023\tDTTS\tNSTW\tDTPT\t4.120.000.000\t0\t0\t4.120.000.000\t0,0%');
-      // 68.059,05 ÷ 72.179,05 triệu = 94,29…%.
-      expect(text.out).toContain('tỷ lệ 94,3%');
+      // Plans never mix money years: no 94,3% (68.059,05 ÷ 72.179,05 triệu) any more, each year on its own.
+      expect(text.out).not.toContain('94,3%');
+      expect(text.out).toContain('Cộng vốn năm 2024: được giao 68.059.050.000, HĐND điều chỉnh 0, đã phân bổ 68.059.050.000, còn lại 0 đồng, tỷ lệ 100,0%');
+      expect(text.out).toContain('Cộng vốn năm 2023 kéo dài sang năm 2024: được giao 4.120.000.000, HĐND điều chỉnh 0, đã phân bổ 0, còn lại 4.120.000.000 đồng, tỷ lệ 0,0%');
+    });
+
+    it('plan --year 2024 --json: 2024 money and 2023 carried-over money as separate groups with separate rates; progress agrees on each plan', () => {
+      const data = seeded();
+      const balance = JSON.parse(cli(['plan', '--year', '2024', '--data', data, '--json']).out);
+      expect(balance.groups).toEqual([
+        expect.objectContaining({ originYear: 2024, carriedOver: false, label: 'Vốn năm 2024', assignedDong: 68_059_050_000, replannedDong: 0, allocatedDong: 68_059_050_000, remainingDong: 0, rate: 1, rateText: '100,0%' }),
+        expect.objectContaining({ originYear: 2023, carriedOver: true, label: 'Vốn năm 2023 kéo dài sang năm 2024', assignedDong: 4_120_000_000, allocatedDong: 0, remainingDong: 4_120_000_000, rate: 0, rateText: '0,0%' }),
+      ]);
+      expect(balance).not.toHaveProperty('rate');
+      // Each group adds up its own rows only.
+      for (const g of balance.groups) {
+        const rows = balance.rows.filter((r: { originYear: number }) => r.originYear === g.originYear);
+        expect(rows.reduce((a: number, r: { assignedDong: number }) => a + r.assignedDong, 0)).toBe(g.assignedDong);
+      }
+      // progress divides each year's disbursement by the same plans: the whole-year 2024 plan and the extended 2023 plan.
+      const progress = JSON.parse(cli(['progress', '--year', '2024', '--as-of', '2024-12-31', '--data', data, '--json']).out);
+      const overall = (kind: string, originYear: number) =>
+        progress.totals.find((t: { denominator: { kind: string; originYear: number }; programCode: string | null; capitalType: string | null }) => t.denominator.kind === kind && t.denominator.originYear === originYear && t.programCode === null && t.capitalType === null);
+      expect(overall('ca_nam', 2024).planDong).toBe(balance.groups[0].assignedDong + balance.groups[0].replannedDong);
+      expect(overall('keo_dai', 2023).planDong).toBe(balance.groups[1].assignedDong);
+      expect(progress.rows.filter((r: { originYear: number }) => r.originYear === 2023).every((r: { denominator: { kind: string } }) => r.denominator.kind === 'keo_dai')).toBe(true);
+    });
+
+    it('Quy tắc 11 — Tỷ lệ vốn đối ứng: broken (warning) in the sample year where the counterpart is under 10% (GNBV SN 154 of 3.110 triệu = 4,95%, ĐTPT 0); holds for NTM at 10%', () => {
+      const data = seeded();
+      const balance = JSON.parse(cli(['plan', '--year', '2024', '--data', data, '--json']).out);
+      const ratio = (program: string, capital: string) => balance.counterpart.find((c: { programCode: string; capitalType: string }) => c.programCode === program && c.capitalType === capital);
+      expect(ratio('GNBV', 'SN')).toMatchObject({ nstwDong: 3_110_000_000, counterpartDong: 154_000_000, ratioText: '4,95%', minimumText: '10%', shortfallDong: 157_000_000 });
+      expect(ratio('GNBV', 'SN').warning).toMatchObject({ severity: 'W', ruleId: 11, ruleName: 'Tỷ lệ vốn đối ứng' });
+      expect(ratio('GNBV', 'DTPT')).toMatchObject({ nstwDong: 9_870_000_000, counterpartDong: 0, ratioText: '0%', shortfallDong: 987_000_000 });
+      expect(ratio('GNBV', 'DTPT').warning.message).toContain('= 0%, thấp hơn mức tối thiểu 10%');
+      // Holds: NTM's counterpart is exactly 10% of NSTW.
+      expect(ratio('NTM', 'DTPT')).toMatchObject({ ratioText: '10%', shortfallDong: 0, warning: null });
+      expect(ratio('NTM', 'SN')).toMatchObject({ ratioText: '10%', shortfallDong: 0, warning: null });
+      const text = cli(['plan', '--year', '2024', '--data', data]).out;
+      expect(text).toContain('GNBV SN: 154.000.000 / 3.110.000.000 = 4,95% (tối thiểu 10%) — CẢNH BÁO');
+      expect(text).toContain('[W] Quy tắc 11 (Tỷ lệ vốn đối ứng)');
     });
 
     it('plan --as-of before the HĐND resolutions does not count them; a missing --year or a bad date exits 2', () => {
@@ -236,7 +283,7 @@ describe('CLI', () => {
 
       const over = cli(['check-draft', String(overId), '--data', data]);
       expect(over.code).toBe(EXIT.validation);
-      expect(over.out).toMatch(/^\[E\] Quy tắc 5: Vượt số được giao/m);
+      expect(over.out).toMatch(/^\[E\] Quy tắc 5 \(Không vượt số được giao\): Vượt số được giao/m);
       expect(over.out).toContain('Tổng: 1 lỗi, 0 cảnh báo, 0 thông tin.');
       const overJson = cli(['check-draft', String(overId), '--data', data, '--json']);
       expect(overJson.code).toBe(EXIT.validation);

@@ -100,6 +100,11 @@ describe('CLI follow-up lists', () => {
     const tasks = JSON.parse(cli(['tasks', 'list', '--json', '--data', data]).out) as { item: string; deadline: string }[];
     expect(tasks.map((t) => t.item)).toEqual(['2.1', '2.2', '2.3', '2.4', '2.5', '2.6']);
     expect(tasks.find((t) => t.item === '2.6')!.deadline).toBe('2024-07-15');
+    // Tasks keep the deadlines their notice gives: 2.1, 2.2 and 2.4 give none, so none is invented (not 31/12).
+    expect(Object.fromEntries(tasks.map((t) => [t.item, t.deadline]))).toEqual({ '2.1': null, '2.2': null, '2.3': '2024-09-30', '2.4': null, '2.5': '2024-07-31', '2.6': '2024-07-15' });
+    const text = cli(['tasks', 'list', '--data', data]).out;
+    expect(text).toMatch(/2\.1 — Chưa thực hiện \(không ghi thời hạn\)/);
+    expect(text).not.toContain('31/12/2024');
     expect(cli(['obstacles', 'list', '--status', 'xong', '--data', data]).code).toBe(EXIT.usage);
     expect(cli(['tasks', 'list', '--data', data]).out).toContain('2.6 — Chưa thực hiện — QUÁ HẠN (hạn 15/07/2024)');
   });

@@ -7,6 +7,7 @@ import { amountFromInput } from '../money-input';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
+import { counterpartRatio } from '../rules/counterpart';
 import { CoreError } from '../errors';
 import { findComponentForYear, periodsOfComponent } from '../reference/catalog';
 import { requireOffice } from '../office/office';
@@ -144,11 +145,19 @@ export function listAssignments(db: Db, year: number): AssignmentSheet {
     )
     .all(year) as LineRow[];
   const lines = rows.map(toLine);
-  return { year, lines, totals: totalsOf(db, year) };
+  // Plans never mix money years: the year's own money, then each earlier year's carried-over money on its own.
+  const earlier = (db.prepare('SELECT DISTINCT origin_year AS y FROM assignment WHERE year = ? AND origin_year <> ? ORDER BY origin_year DESC').all(year, year) as { y: number }[]).map((r) => r.y);
+  return {
+    year,
+    lines,
+    totals: totalsOf(db, year, year),
+    carriedOver: earlier.map((originYear) => ({ originYear, totals: totalsOf(db, year, originYear) })),
+    counterpart: counterpartRatio(db, year),
+  };
 }
 
-/** Totals per program and per source × capital type, summed in SQL over integer đồng. */
-function totalsOf(db: Db, year: number): AssignmentTotals {
+/** Totals of one origin year's money per program and per source × capital type, summed in SQL over integer đồng. */
+function totalsOf(db: Db, year: number, originYear: number): AssignmentTotals {
   const cells = db
     .prepare(
       `SELECT c.program_code AS programCode, COALESCE(pr.name_vi, c.program_code) AS programName,
@@ -156,11 +165,11 @@ function totalsOf(db: Db, year: number): AssignmentTotals {
        FROM assignment a JOIN component c ON c.id = a.component_id
        LEFT JOIN component pr ON pr.period_code = c.period_code AND pr.code = c.program_code
        JOIN funding_source s ON s.code = a.source_code JOIN capital_type t ON t.code = a.capital_type
-       WHERE a.year = ?
+       WHERE a.year = ? AND a.origin_year = ?
        GROUP BY c.program_code, a.source_code, a.capital_type
        ORDER BY MIN(COALESCE(pr.sort_order, c.sort_order)), s.sort_order, t.sort_order`,
     )
-    .all(year) as (TotalCell & { programCode: string; programName: string })[];
+    .all(year, originYear) as (TotalCell & { programCode: string; programName: string })[];
   const byProgram = new Map<string, ProgramTotal>();
   const bySourceCapital = new Map<string, TotalCell>();
   let grand = 0;

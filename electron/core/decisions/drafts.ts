@@ -110,6 +110,11 @@ function resolveHeaderPatch(db: Db, row: DecisionRow, patch: CommandArgs<'decisi
     }
     next.signer_id = patch.signerId;
   }
+  if (patch.normative !== undefined) next.normative = patch.normative ? 1 : 0;
+  // Rule 17: only a resolution can be a legal normative document here; a UBND decision is an individual one.
+  if (next.normative === 1 && next.issuer !== 'HDND') {
+    throw new CoreError('INVALID_INPUT', 'Chỉ nghị quyết của HĐND huyện mới là văn bản quy phạm pháp luật ghi năm trong số hiệu (ví dụ 19/2022/NQ-HĐND); quyết định phân bổ của UBND là văn bản cá biệt (215/QĐ-UBND).', { field: 'normative' });
+  }
   return next;
 }
 
@@ -142,7 +147,7 @@ export function updateDraftHeader(ctx: CoreContext, args: CommandArgs<'decisions
     const now = ctx.now();
     db.prepare(
       `UPDATE decision SET kind = @kind, issuer = @issuer, doc_date = @doc_date, summary = @summary, basis_json = @basis_json,
-         declared_total_dong = @declared_total_dong, signer_id = @signer_id, updated_at = @now WHERE id = @id`,
+         declared_total_dong = @declared_total_dong, signer_id = @signer_id, normative = @normative, updated_at = @now WHERE id = @id`,
     ).run({ ...after, now, id: row.id });
     const updated = getDecisionRow(db, row.id);
     // Changing to or from a kind that shows "before" recomputes it; a new date alone does not (rule 3 reports it).

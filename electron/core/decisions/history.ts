@@ -8,7 +8,7 @@ import { CoreError } from '../errors';
 import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './store';
 
 /** The draft header fields an edit may change. */
-export const HEADER_FIELDS = ['kind', 'issuer', 'doc_date', 'summary', 'basis_json', 'declared_total_dong', 'signer_id'] as const;
+export const HEADER_FIELDS = ['kind', 'issuer', 'doc_date', 'summary', 'basis_json', 'declared_total_dong', 'signer_id', 'normative'] as const;
 export type HeaderFields = Pick<DecisionRow, (typeof HEADER_FIELDS)[number]>;
 
 export interface LineState {
@@ -57,7 +57,7 @@ function writeLineState(db: Db, target: LineRecord | null, other: LineRecord | n
 }
 
 function writeHeader(db: Db, decisionId: number, fields: HeaderFields, at: string): void {
-  db.prepare(`UPDATE decision SET ${HEADER_FIELDS.map((f) => `${f} = @${f}`).join(', ')}, updated_at = @at WHERE id = @id`).run({ ...fields, at, id: decisionId });
+  db.prepare(`UPDATE decision SET ${HEADER_FIELDS.map((f) => `${f} = @${f}`).join(', ')}, updated_at = @at WHERE id = @id`).run({ ...fields, normative: fields.normative ?? 0, at, id: decisionId }); // edits recorded before the flag existed lack it (0)
 }
 
 /** Undo (write the "before" states, newest first) or redo (the "after" states, in order). Call inside a transaction. */

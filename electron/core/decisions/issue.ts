@@ -12,11 +12,11 @@ import { checkDraft } from '../rules/evaluate';
 import { signerForIssue } from '../office/signers';
 import { getDecisionRow, getDocument, getDraftRow, type DecisionRow } from './store';
 
-export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string): { number: number; numberText: string } {
+export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string, normative = false): { number: number; numberText: string } {
   const year = Number(docDate.slice(0, 4));
   const { max } = db.prepare('SELECT MAX(number) AS max FROM decision WHERE issuer = ? AND number_year = ?').get(issuer, year) as { max: number | null };
   const number = (max ?? 0) + 1;
-  return { number, numberText: documentNumberText(number, issuer) };
+  return { number, numberText: documentNumberText(number, issuer, normative ? year : null) };
 }
 
 export function checkDecision(ctx: CoreContext, id: number): RuleCheck {

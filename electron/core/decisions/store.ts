@@ -33,6 +33,8 @@ export interface DecisionRow {
   signer_title: string | null;
   predecessor_id: number | null;
   implements_id: number | null;
+  /** 1: a legal normative resolution, numbered with its year ("19/2022/NQ-HĐND", rule 17). */
+  normative: 0 | 1;
   created_at: string;
   updated_at: string;
   issued_at: string | null;
@@ -171,7 +173,8 @@ export function toHeader(db: Db, r: DecisionRow, sums?: { n: number; inc: number
     status: r.status,
     number: r.number,
     symbol: documentSymbol(r.issuer),
-    numberText: r.number === null ? null : documentNumberText(r.number, r.issuer),
+    numberText: r.number === null ? null : documentNumberText(r.number, r.issuer, r.normative ? r.number_year : null),
+    normative: r.normative === 1,
     docDate: r.doc_date,
     summary: r.summary,
     basis: JSON.parse(r.basis_json) as string[],

@@ -198,7 +198,11 @@ function demoSignerIds(ctx: CoreContext): (name: string) => number {
   };
 }
 
-/** The province's conclusion notice of 11/7/2024 with its tasks 2.1–2.6, and obstacles at every level. */
+/**
+ * The province's conclusion notice of 11/7/2024 with its tasks 2.1–2.6, and obstacles at every level. A task keeps the
+ * deadline its notice gives: 2.1, 2.2 and 2.4 give none ("không ghi thời hạn"), 2.3 "tháng 8 và tháng 9/2024", 2.5
+ * "trong tháng 7/2024", 2.6 "trước ngày 15/7/2024".
+ */
 function seedFollowup(ctx: CoreContext): void {
   createNotice(ctx, {
     number: '…/TB-UBND (11/7/2024)',
@@ -207,10 +211,10 @@ function seedFollowup(ctx: CoreContext): void {
     signer: 'TL. Chủ tịch - Chánh Văn phòng',
     summary: 'Kết luận của Chủ tịch UBND tỉnh tại Hội nghị sơ kết tình hình thực hiện các Chương trình MTQG 06 tháng đầu năm 2024',
     tasks: [
-      { item: '2.1', text: 'Chủ động tổ chức triển khai các nhiệm vụ, giải pháp nêu trong Báo cáo chung 06 tháng đầu năm 2024', owner: 'UBND huyện; các phòng, ban chuyên môn', deadline: '2024-12-31' },
-      { item: '2.2', text: 'Nắm tình hình, hướng dẫn cấp huyện, cấp xã; kịp thời tháo gỡ khó khăn, vướng mắc phát sinh', owner: 'Các cơ quan chủ trì chương trình', deadline: '2024-12-31' },
+      { item: '2.1', text: 'Chủ động tổ chức triển khai các nhiệm vụ, giải pháp nêu trong Báo cáo chung 06 tháng đầu năm 2024', owner: 'UBND huyện; các phòng, ban chuyên môn', deadline: null },
+      { item: '2.2', text: 'Nắm tình hình, hướng dẫn cấp huyện, cấp xã; kịp thời tháo gỡ khó khăn, vướng mắc phát sinh', owner: 'Các cơ quan chủ trì chương trình', deadline: null },
       { item: '2.3', text: 'Kiểm tra thực tế việc thực hiện các Chương trình MTQG tại các xã trong tháng 8 và tháng 9/2024', owner: 'Sở NN&PTNT, Sở LĐTBXH, Ban Dân tộc (phối hợp: UBND huyện)', deadline: '2024-09-30' },
-      { item: '2.4', text: 'Lãnh đạo, chỉ đạo, kiểm tra, đôn đốc tiến độ thực hiện các Chương trình MTQG trên địa bàn huyện', owner: 'Huyện ủy, HĐND huyện', deadline: '2024-12-31' },
+      { item: '2.4', text: 'Lãnh đạo, chỉ đạo, kiểm tra, đôn đốc tiến độ thực hiện các Chương trình MTQG trên địa bàn huyện', owner: 'Huyện ủy, HĐND huyện', deadline: null },
       { item: '2.5', text: 'Khởi công các công trình, dự án, triển khai các mô hình phát triển sản xuất trong tháng 7/2024; huyện thí điểm thực hiện ngay cơ chế đặc thù NQ 111', owner: 'UBND huyện Tràng Định', deadline: '2024-07-31' },
       { item: '2.6', text: 'Ban hành văn bản giải đáp, hướng dẫn tháo gỡ khó khăn, vướng mắc đã tổng hợp tại Báo cáo chung và ý kiến tại Hội nghị', owner: 'Các sở, ban, ngành liên quan', deadline: '2024-07-15' },
     ],

@@ -73,6 +73,7 @@ export function dashboard(db: Db, year: number, asOf: string): Dashboard {
   const latest = latestEntries(db, year, asOf);
   const prog = progress(db, year, asOf, latest);
   const bal = balance(db, year, { asOf });
+  const ownYear = bal.groups.find((g) => g.originYear === year);
   const current = bal.rows.filter((r) => r.originYear === year);
   const byProgramCapital: ProgramCapitalFigure[] = [];
   const seen = new Set<string>();
@@ -160,9 +161,10 @@ export function dashboard(db: Db, year: number, asOf: string): Dashboard {
   return {
     year,
     asOf,
-    assignedDong: toDong(bal.assignedDong + bal.replannedDong),
-    allocatedDong: bal.allocatedDong,
-    allocationRateText: rateText(bal.allocatedDong, bal.assignedDong + bal.replannedDong),
+    // The year's own money only: carried-over money has its own plan and rate (plans never mix money years).
+    assignedDong: toDong((ownYear?.assignedDong ?? 0) + (ownYear?.replannedDong ?? 0)),
+    allocatedDong: toDong(ownYear?.allocatedDong ?? 0),
+    allocationRateText: rateText(ownYear?.allocatedDong ?? 0, (ownYear?.assignedDong ?? 0) + (ownYear?.replannedDong ?? 0)),
     disbursement: caNam,
     disbursementTtg: overall(prog.totals, 'ttg', year),
     byProgramCapital,

@@ -55,8 +55,8 @@ export function listExtensions(db: Db): Extension[] {
   return (db.prepare(`${SELECT} ORDER BY e.origin_year_from DESC, e.new_deadline DESC, e.id`).all() as ExtensionRow[]).map(toExtension);
 }
 
-/** Month-day parameters of rule 13 valid in the year after the origin year ("01-31": 31 January; "12-31": the ceiling). */
-function rule13(db: Db, originYear: number): { defaultDeadline: string; ceiling: string } {
+/** Rule 13 (disbursementDeadline): month-day parameters valid in the year after the origin year ("01-31": 31 January; "12-31": the ceiling). */
+function deadlineParameters(db: Db, originYear: number): { defaultDeadline: string; ceiling: string } {
   const rule = rulesValidOn(db, `${originYear + 1}-01-01`).get(13);
   const day = (name: string, fallback: string) => `${originYear + 1}-${rule ? param(rule, name, fallback) : fallback}`;
   return { defaultDeadline: day('defaultDeadline', '01-31'), ceiling: day('ceiling', '12-31') };
@@ -91,7 +91,7 @@ export class DeadlineBook {
   private rule(originYear: number) {
     let found = this.rules.get(originYear);
     if (!found) {
-      found = rule13(this.db, originYear);
+      found = deadlineParameters(this.db, originYear);
       this.rules.set(originYear, found);
     }
     return found;

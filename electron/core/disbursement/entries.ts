@@ -1,15 +1,24 @@
 /**
  * Disbursement entries: the cumulative disbursed (lũy kế) of a key to a cut-off date, entered in the grid, pasted
  * or read from a KBNN statement. Every write is checked against rule 14 (the cumulative never goes down between
- * two reports without a recovery) and rule 13 (no new disbursement after the money's deadline).
+ * two reports without a recovery: a warning kept with the entry) and rule 13 (no new investment disbursement after
+ * the money's deadline; recurrent money after it is a carry-over warning), see disbursement-rules.ts.
  */
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
-import type { DisbursementDataSource, DisbursementKey, DisbursementProblem, DisbursementSaveResult, DisbursementSheet, DisbursementSheetRow } from '../../../shared/api/disbursement-types';
+import type {
+  DisbursementDataSource,
+  DisbursementKey,
+  DisbursementProblem,
+  DisbursementSaveResult,
+  DisbursementSheet,
+  DisbursementSheetRow,
+  DisbursementWarning,
+} from '../../../shared/api/disbursement-types';
 import type { OfficeInfo } from '../../../shared/api/types';
 import { formatDateVi } from '../../../shared/format/date';
 import { rateText } from '../../../shared/format/rate';
-import { formatAmount, toDong } from '../../../shared/money/dong';
+import { toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
@@ -20,10 +29,10 @@ import { requireOffice } from '../office/office';
 import { componentIndex, resolveComponentCode, type ComponentInfo } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
 import { DeadlineBook } from './deadlines';
+import { cumulativeNeverDecreases, disbursementDeadline, DisbursementRuleBook } from './disbursement-rules';
 import { entryKey, latestEntries, type EntryKey } from './figures';
 
 const DISTRICT_LEVELS = ['huyen', 'thanh_pho', 'thi_xa'];
-const dong = (v: number) => formatAmount(toDong(v), 'dong');
 
 interface StoredEntry extends EntryKey {
   id: number;
@@ -32,6 +41,7 @@ interface StoredEntry extends EntryKey {
   recovery_dong: number;
   data_source: DisbursementDataSource;
   note: string;
+  warnings_json: string;
 }
 
 const KEY_WHERE = `year = @year AND component_id = @component_id AND COALESCE(project_id, 0) = COALESCE(@project_id, 0)
@@ -96,65 +106,98 @@ export interface EntryWrite {
   importId?: number | null;
 }
 
-/** What one key's entry at a cut-off changes; checks rules 13 and 14 first, throws a CoreError naming the problem. */
-export function writeEntry(ctx: CoreContext, book: DeadlineBook, year: number, cutoff: string, key: EntryKey, programCode: string, write: EntryWrite, label: string): { before: StoredEntry | null; after: StoredEntry | null } {
+/** What one key's entry at a cut-off changes; checks rules 13 and 14 first: an error throws a CoreError naming the problem, a warning is kept with the entry. */
+export function writeEntry(
+  ctx: CoreContext,
+  book: DeadlineBook,
+  year: number,
+  cutoff: string,
+  key: EntryKey,
+  programCode: string,
+  write: EntryWrite,
+  label: string,
+  rules: DisbursementRuleBook = new DisbursementRuleBook(ctx.db),
+): { before: StoredEntry | null; after: StoredEntry | null; warnings: DisbursementWarning[] } {
   const { db } = ctx;
   const all = entriesOfKey(db, year, key);
   const existing = all.find((e) => e.cutoff_date === cutoff) ?? null;
   const previous = [...all].reverse().find((e) => e.cutoff_date < cutoff) ?? null;
   const next = all.find((e) => e.cutoff_date > cutoff) ?? null;
   const prevCumulative = previous?.cumulative_dong ?? 0;
+  const warnings: DisbursementWarning[] = [];
+  /** An error stops the write; a warning is kept. */
+  const apply = (result: DisbursementWarning | null, code: 'DISBURSEMENT_DECREASE' | 'DISBURSEMENT_AFTER_DEADLINE', details: Record<string, unknown>) => {
+    if (!result) return;
+    if (result.severity === 'E') throw new CoreError(code, result.message, details);
+    warnings.push(result);
+  };
+  const rule14 = (date: string) => rules.rule(14, date);
   if (write.cumulative === null) {
-    if (!existing) return { before: null, after: null };
-    if (previous && next && next.cumulative_dong < previous.cumulative_dong - next.recovery_dong) {
-      throw new CoreError(
-        'DISBURSEMENT_DECREASE',
-        `${label}: xoá số ngày ${formatDateVi(cutoff)} làm lũy kế giảm từ ${dong(previous.cumulative_dong)} (${formatDateVi(previous.cutoff_date)}) xuống ${dong(next.cumulative_dong)} (${formatDateVi(next.cutoff_date)}) mà không có số thu hồi (quy tắc 14).`,
-        { field: 'cumulative' },
+    if (!existing) return { before: null, after: null, warnings };
+    if (previous && next) {
+      const dip = cumulativeNeverDecreases(
+        rule14(next.cutoff_date),
+        { label, cutoff: next.cutoff_date, cumulative: next.cumulative_dong, recovery: next.recovery_dong, previous: { cumulative: previous.cumulative_dong, cutoff: previous.cutoff_date } },
+        true,
       );
+      apply(dip, 'DISBURSEMENT_DECREASE', { field: 'cumulative' });
+      // The later report now follows a higher one: its warning is recorded with it.
+      if (dip) db.prepare('UPDATE disbursement SET warnings_json = ? WHERE id = ?').run(JSON.stringify([...storedWarnings(next), dip]), next.id);
     }
     db.prepare('DELETE FROM disbursement WHERE id = ?').run(existing.id);
-    return { before: existing, after: null };
+    return { before: existing, after: null, warnings };
   }
   const cumulative = write.cumulative;
   // Rule 14: the cumulative goes down only by what was recovered (thu hồi) in between.
-  if (cumulative < prevCumulative - write.recovery) {
-    throw new CoreError(
+  apply(
+    cumulativeNeverDecreases(rule14(cutoff), { label, cutoff, cumulative, recovery: write.recovery, previous: previous ? { cumulative: prevCumulative, cutoff: previous.cutoff_date } : null }),
+    'DISBURSEMENT_DECREASE',
+    { field: 'cumulative', previous: prevCumulative },
+  );
+  if (next) {
+    apply(
+      cumulativeNeverDecreases(rule14(next.cutoff_date), { label, cutoff: next.cutoff_date, cumulative: next.cumulative_dong, recovery: next.recovery_dong, previous: { cumulative, cutoff } }, true),
       'DISBURSEMENT_DECREASE',
-      `${label}: lũy kế đến ${formatDateVi(cutoff)} là ${dong(cumulative)} đồng, thấp hơn kỳ trước ${dong(prevCumulative)} đồng (${formatDateVi(previous!.cutoff_date)}) mà ${write.recovery > 0 ? `số thu hồi chỉ ${dong(write.recovery)} đồng` : 'không có số thu hồi'} (quy tắc 14). Nếu có thu hồi, nhập ít nhất ${dong(prevCumulative - cumulative)} đồng ở cột "Thu hồi"; nếu không, sửa lại số lũy kế.`,
-      { field: 'cumulative', previous: prevCumulative },
-    );
-  }
-  if (next && next.cumulative_dong < cumulative - next.recovery_dong) {
-    throw new CoreError(
-      'DISBURSEMENT_DECREASE',
-      `${label}: lũy kế ${dong(cumulative)} đồng đến ${formatDateVi(cutoff)} lớn hơn số đã báo cáo ở kỳ sau (${dong(next.cumulative_dong)} đồng ngày ${formatDateVi(next.cutoff_date)}); lũy kế kỳ sau sẽ bị giảm mà không có thu hồi (quy tắc 14). Sửa số kỳ sau trước, hoặc kiểm tra lại số này.`,
       { field: 'cumulative', next: next.cumulative_dong },
     );
   }
-  // Rule 13: nothing new is disbursed after the money's deadline.
+  // Rule 13: nothing new is disbursed after the money's deadline (investment refused, recurrent warned).
   if (cumulative > prevCumulative) {
     const info = book.of({ originYear: key.origin_year, programCode, sourceCode: key.source_code, capitalType: key.capital_type, projectId: key.project_id });
-    if (cutoff > info.deadline) {
-      throw new CoreError(
-        'DISBURSEMENT_AFTER_DEADLINE',
-        `${label}: vốn năm ${key.origin_year} chỉ được giải ngân đến ${formatDateVi(info.deadline)} (${info.basis}); số đến ${formatDateVi(cutoff)} tăng ${dong(cumulative - prevCumulative)} đồng sau thời hạn (quy tắc 13). Nhập quyết định kéo dài ở mục "Vốn kéo dài" nếu đã có.`,
-        { field: 'cumulative', deadline: info.deadline },
-      );
-    }
+    apply(
+      disbursementDeadline(rules.rule(13, cutoff), { label, cutoff, originYear: key.origin_year, capitalType: key.capital_type, increase: cumulative - prevCumulative, deadline: info }),
+      'DISBURSEMENT_AFTER_DEADLINE',
+      { field: 'cumulative', deadline: info.deadline },
+    );
   }
   const now = ctx.now();
-  const values = { cumulative_dong: cumulative, recovery_dong: write.recovery, data_source: write.dataSource, import_id: write.importId ?? null, note: write.note ?? existing?.note ?? '', now };
+  const values = {
+    cumulative_dong: cumulative,
+    recovery_dong: write.recovery,
+    data_source: write.dataSource,
+    import_id: write.importId ?? null,
+    note: write.note ?? existing?.note ?? '',
+    warnings_json: JSON.stringify(warnings),
+    now,
+  };
   if (existing) {
-    db.prepare('UPDATE disbursement SET cumulative_dong = @cumulative_dong, recovery_dong = @recovery_dong, data_source = @data_source, import_id = @import_id, note = @note, updated_at = @now WHERE id = @id').run({ ...values, id: existing.id });
+    db.prepare(
+      'UPDATE disbursement SET cumulative_dong = @cumulative_dong, recovery_dong = @recovery_dong, data_source = @data_source, import_id = @import_id, note = @note, warnings_json = @warnings_json, updated_at = @now WHERE id = @id',
+    ).run({ ...values, id: existing.id });
   } else {
     db.prepare(
-      `INSERT INTO disbursement (year, cutoff_date, component_id, project_id, commune_unit_id, source_code, capital_type, origin_year, cumulative_dong, recovery_dong, data_source, import_id, note, created_at, updated_at)
-       VALUES (@year, @cutoff, @component_id, @project_id, @commune_unit_id, @source_code, @capital_type, @origin_year, @cumulative_dong, @recovery_dong, @data_source, @import_id, @note, @now, @now)`,
+      `INSERT INTO disbursement (year, cutoff_date, component_id, project_id, commune_unit_id, source_code, capital_type, origin_year, cumulative_dong, recovery_dong, data_source, import_id, note, warnings_json, created_at, updated_at)
+       VALUES (@year, @cutoff, @component_id, @project_id, @commune_unit_id, @source_code, @capital_type, @origin_year, @cumulative_dong, @recovery_dong, @data_source, @import_id, @note, @warnings_json, @now, @now)`,
     ).run({ year, cutoff, ...key, ...values });
   }
   const after = db.prepare(`SELECT * FROM disbursement WHERE ${KEY_WHERE} AND cutoff_date = @cutoff`).get({ year, cutoff, ...key }) as StoredEntry;
-  return { before: existing, after };
+  return { before: existing, after, warnings };
+}
+
+/** The warnings kept with an entry. */
+export function storedWarnings(entry: { warnings_json?: string } | null | undefined): DisbursementWarning[] {
+  if (!entry?.warnings_json) return [];
+  return JSON.parse(entry.warnings_json) as DisbursementWarning[];
 }
 
 export function checkCutoff(year: number, cutoff: string): void {
@@ -169,7 +212,9 @@ export function saveEntries(ctx: CoreContext, args: CommandArgs<'disbursement.sa
     checkCutoff(args.year, args.cutoffDate);
     const resolver = new KeyResolver(db, args.year, args.cutoffDate);
     const book = new DeadlineBook(db);
+    const rules = new DisbursementRuleBook(db);
     const rejected: DisbursementProblem[] = [];
+    const warned: DisbursementSaveResult['warnings'] = [];
     const changes: { before: StoredEntry | null; after: StoredEntry | null }[] = [];
     args.entries.forEach((entry: DisbursementEntryInput, index) => {
       const label = `Dòng ${index + 1} (${entry.key.componentCode}${entry.key.projectCode ? ` · ${entry.key.projectCode}` : ''}${entry.key.communeCode ? ` · xã ${entry.key.communeCode}` : ''} · ${entry.key.sourceCode} ${entry.key.capitalType} · vốn ${entry.key.originYear})`;
@@ -179,8 +224,9 @@ export function saveEntries(ctx: CoreContext, args: CommandArgs<'disbursement.sa
         const recovery = entry.recovery ? amountFromInput(entry.recovery, 'recovery', `${label}, thu hồi`) : 0;
         if ((cumulative ?? 0) < 0 || recovery < 0) throw new CoreError('NEGATIVE_AMOUNT', `${label}: số lũy kế và số thu hồi không được âm.`, { field: cumulative !== null && cumulative < 0 ? 'cumulative' : 'recovery' });
         const programCode = resolver.components.get(key.component_id)!.programCode;
-        const change = db.transaction(() => writeEntry(ctx, book, args.year, args.cutoffDate, key, programCode, { cumulative, recovery, note: entry.note, dataSource: 'tu_bao_cao' }, label))();
+        const change = db.transaction(() => writeEntry(ctx, book, args.year, args.cutoffDate, key, programCode, { cumulative, recovery, note: entry.note, dataSource: 'tu_bao_cao' }, label, rules))();
         if (change.before || change.after) changes.push(change);
+        warned.push(...change.warnings.map((w) => ({ ...w, index })));
       } catch (error) {
         if (!(error instanceof CoreError)) throw error;
         rejected.push({ index, field: typeof error.details?.field === 'string' ? error.details.field : null, code: error.code, message: error.message });
@@ -190,7 +236,7 @@ export function saveEntries(ctx: CoreContext, args: CommandArgs<'disbursement.sa
       throw new CoreError('INVALID_LINES', rejected.length === 1 ? rejected[0]!.message : `${rejected.length} dòng không ghi được; dòng đầu: ${rejected[0]!.message}`, { problems: rejected.slice(0, 50), field: rejected[0]!.field });
     }
     if (changes.length > 0) writeAudit(ctx, 'disbursement.save', 'disbursement', null, changes.map((c) => c.before), changes.map((c) => c.after));
-    return { sheet: disbursementSheet(db, args.year, args.cutoffDate), saved: changes.length, rejected };
+    return { sheet: disbursementSheet(db, args.year, args.cutoffDate), saved: changes.length, rejected, warnings: warned };
   })();
 }
 
@@ -266,6 +312,7 @@ export function disbursementSheet(db: Db, year: number, cutoffDate: string): Dis
         recoveryDong: toDong(r.current?.recovery_dong ?? 0),
         dataSource: r.current?.data_source ?? null,
         note: r.current?.note ?? '',
+        warnings: storedWarnings(r.current),
         rateText: rateText(shown, r.plan),
         sortKey: [c.programSortOrder, c.sortOrder, project?.code ?? '', commune?.code ?? '', r.key.source_code === 'NSTW' ? ' ' : r.key.source_code, r.key.capital_type, -r.key.origin_year] as (string | number)[],
       };

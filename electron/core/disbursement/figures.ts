@@ -46,7 +46,8 @@ export function figure(plan: number, disbursed: number): RateFigure {
   return { planDong: toDong(plan), disbursedDong: toDong(disbursed), rate: rateValue(disbursed, plan), rateText: rateText(disbursed, plan), over: disbursed > plan };
 }
 
-export function denominator(kind: Denominator['kind'], year: number): Denominator {
+/** Rule 12: every rate names what it is divided by — the Prime Minister's plan, the whole-year plan or the extended plan of a year. */
+export function namedDenominator(kind: Denominator['kind'], year: number): Denominator {
   switch (kind) {
     case 'ttg':
       return { kind, originYear: year, label: `Kế hoạch vốn NSTW Thủ tướng Chính phủ giao năm ${year}` };

@@ -31,6 +31,7 @@ import { componentIndex, resolveComponentCode } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
 import type { TaskHandle } from '../tasks';
 import { checkCutoff, KeyResolver, writeEntry } from './entries';
+import { cumulativeNeverDecreases, disbursementDeadline, DisbursementRuleBook } from './disbursement-rules';
 import { DeadlineBook } from './deadlines';
 import { entryKey, latestEntries, type EntryKey } from './figures';
 import { todayInVietnam } from '../../../shared/format/today';
@@ -221,6 +222,7 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
   }
   const previous = cutoffDate ? new Map(latestEntries(db, year, cutoffDate, true).map((e) => [entryKey(e), e])) : new Map();
   const book = new DeadlineBook(db);
+  const ruleBook = new DisbursementRuleBook(db);
   // The office's communes (and those formed from them in 2025), by code or by name without "Xã"/"Thị trấn".
   const communes = db
     .prepare("SELECT DISTINCT code, name_vi AS name FROM admin_unit WHERE level NOT IN ('tinh', 'huyen', 'thanh_pho', 'thi_xa') AND (parent_code = ? OR dataset <> '2024-11') ORDER BY dataset")
@@ -343,16 +345,25 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
       seen.set(id, r);
       const programCode = components.get(key.component_id)!.programCode;
       const prev = previous.get(id)?.cumulative_dong ?? 0;
-      const dongs = (v: number) => formatAmount(toDong(v), 'dong');
-      if (cumulative.dong < prev - recovery) {
-        finding('E', 'DISBURSEMENT_DECREASE', where, `Dòng ${r}: lũy kế ${dongs(cumulative.dong)} đồng thấp hơn kỳ trước ${dongs(prev)} đồng (${formatDateVi(previous.get(id)!.cutoff_date)}) mà không có số thu hồi tương ứng (quy tắc 14).`);
-        continue;
+      // Rules 14 and 13 with the severity of their rows: an error keeps the row out, a warning lets it in (and is
+      // recorded with the entry when the file is committed).
+      const dip = cumulativeNeverDecreases(ruleBook.rule(14, cutoffDate), {
+        label: `Dòng ${r}`,
+        cutoff: cutoffDate,
+        cumulative: cumulative.dong,
+        recovery,
+        previous: previous.has(id) ? { cumulative: prev, cutoff: previous.get(id)!.cutoff_date } : null,
+      });
+      if (dip) {
+        finding(dip.severity, 'DISBURSEMENT_DECREASE', where, dip.message);
+        if (dip.severity === 'E') continue;
       }
       if (cumulative.dong > prev) {
         const info = book.of({ originYear, programCode, sourceCode, capitalType, projectId: key.project_id });
-        if (cutoffDate > info.deadline) {
-          finding('E', 'DISBURSEMENT_AFTER_DEADLINE', where, `Dòng ${r}: vốn năm ${originYear} chỉ được giải ngân đến ${formatDateVi(info.deadline)} (${info.basis}); số tăng sau thời hạn (quy tắc 13).`);
-          continue;
+        const late = disbursementDeadline(ruleBook.rule(13, cutoffDate), { label: `Dòng ${r}`, cutoff: cutoffDate, originYear, capitalType, increase: cumulative.dong - prev, deadline: info });
+        if (late) {
+          finding(late.severity, 'DISBURSEMENT_AFTER_DEADLINE', where, late.message);
+          if (late.severity === 'E') continue;
         }
       }
       if (cumulative.note) finding('W', 'KBNN_ROUNDED', where, `Dòng ${r}: ${cumulative.note}.`);

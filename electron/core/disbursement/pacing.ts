@@ -10,7 +10,7 @@ import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { balanceSums } from '../ledger/balance';
-import { denominator, entryKey, figure, monthEnd, type EntryKey } from './figures';
+import { namedDenominator, entryKey, figure, monthEnd, type EntryKey } from './figures';
 
 export function pacing(db: Db, year: number, asOf: string): Pacing {
   const targets = db.prepare('SELECT month, target_bp, source FROM pacing_target WHERE year = ? ORDER BY month').all(year) as { month: number; target_bp: number; source: string }[];
@@ -42,7 +42,7 @@ export function pacing(db: Db, year: number, asOf: string): Pacing {
     }
     months.push({ month, targetBp: targets.find((t) => t.month === month)?.target_bp ?? null, cutoff, actual });
   }
-  return { year, asOf, source: targets[0]?.source ?? '', denominator: denominator('ca_nam', year), months };
+  return { year, asOf, source: targets[0]?.source ?? '', denominator: namedDenominator('ca_nam', year), months };
 }
 
 export function savePacing(ctx: CoreContext, args: CommandArgs<'pacing.save'>, asOf: string): Pacing {

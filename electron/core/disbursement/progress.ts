@@ -7,7 +7,7 @@ import type { Denominator, Progress, ProgressRow, ProgressTotal } from '../../..
 import type { CapitalTypeCode } from '../../../shared/api/types';
 import type { Db } from '../db/database';
 import { balanceSums, ceilingKey } from '../ledger/balance';
-import { denominator, figure, latestEntries, type LatestEntry } from './figures';
+import { namedDenominator, figure, latestEntries, type LatestEntry } from './figures';
 
 export interface CeilingFigure {
   originYear: number;
@@ -53,12 +53,12 @@ type Measure = { denominator: Denominator; plan: (f: CeilingFigure) => number; i
 
 function measures(year: number, originYears: number[]): Measure[] {
   return [
-    { denominator: denominator('ttg', year), plan: (f) => f.assigned, includes: (f) => f.originYear === year && f.sourceCode === 'NSTW' },
-    { denominator: denominator('ca_nam', year), plan: (f) => f.assigned + f.replanned, includes: (f) => f.originYear === year },
+    { denominator: namedDenominator('ttg', year), plan: (f) => f.assigned, includes: (f) => f.originYear === year && f.sourceCode === 'NSTW' },
+    { denominator: namedDenominator('ca_nam', year), plan: (f) => f.assigned + f.replanned, includes: (f) => f.originYear === year },
     ...originYears
       .filter((y) => y < year)
       .sort((a, b) => b - a)
-      .map((y) => ({ denominator: denominator('keo_dai', y), plan: (f: CeilingFigure) => f.assigned + f.replanned, includes: (f: CeilingFigure) => f.originYear === y })),
+      .map((y) => ({ denominator: namedDenominator('keo_dai', y), plan: (f: CeilingFigure) => f.assigned + f.replanned, includes: (f: CeilingFigure) => f.originYear === y })),
   ];
 }
 
@@ -98,7 +98,7 @@ export function progress(db: Db, year: number, asOf: string, latest?: LatestEntr
     capitalType: f.capitalType,
     sourceCode: f.sourceCode,
     originYear: f.originYear,
-    denominator: denominator(f.originYear === year ? 'ca_nam' : 'keo_dai', f.originYear),
+    denominator: namedDenominator(f.originYear === year ? 'ca_nam' : 'keo_dai', f.originYear),
   }));
   const programNames = new Map(figures.map((f) => [f.programCode, f.programName]));
   const programs = [...programNames.keys()].sort((a, b) => (pOrder.get(a) ?? 0) - (pOrder.get(b) ?? 0));

@@ -12,6 +12,7 @@ import { formatAmount } from '../../../shared/money/dong';
 import type { ReportSignature } from '../../../shared/print/document';
 import type { Db } from '../db/database';
 import { requireOffice } from '../office/office';
+import { storedWarnings } from './entries';
 import { dashboard } from './dashboard';
 import { progress } from './progress';
 
@@ -60,6 +61,10 @@ export function disbursementReport(db: Db, year: number, asOf: string): Disburse
   });
   const district = office.districtName.replace(/^Huyện\s+/i, '');
   const dash = dashboard(db, year, asOf);
+  // Rules 13 (recurrent money after its deadline) and 14 (a lower cumulative) warn: their warnings stay in the report.
+  const warnings = (
+    db.prepare("SELECT warnings_json FROM disbursement WHERE year = ? AND cutoff_date <= ? AND warnings_json <> '[]' ORDER BY cutoff_date, id").all(year, asOf) as { warnings_json: string }[]
+  ).flatMap((r) => storedWarnings(r));
   return {
     year,
     asOf,
@@ -77,7 +82,9 @@ export function disbursementReport(db: Db, year: number, asOf: string): Disburse
       ...dash.deadlines.rows
         .filter((r) => r.status === 'qua_han' || r.status === 'sap_het_han')
         .map((r) => `Vốn năm ${r.originYear} ${r.programCode} (${sourceNames.get(r.sourceCode) ?? r.sourceCode}, ${r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}): còn ${formatAmount(r.remainingDong, 'trieu', { maxDecimals: 3 })} triệu đồng, hạn giải ngân ${formatDateVi(r.deadline)}${r.status === 'qua_han' ? ' (đã quá hạn)' : ` (còn ${r.daysLeft} ngày)`}.`),
+      ...warnings.map((w) => `Cảnh báo (quy tắc ${w.ruleId} — ${w.ruleName}): ${w.message}`),
     ],
+    warnings,
     signerTitle: 'TRƯỞNG PHÒNG',
   };
 }

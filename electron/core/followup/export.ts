@@ -76,7 +76,7 @@ export async function followupWorkbook(db: Db, asOf: string): Promise<Buffer> {
   table(
     tasks,
     ['Mục', 'Nhiệm vụ', 'Đơn vị thực hiện', 'Hạn', 'Tình trạng'],
-    listTasks(db, {}, asOf).map((t) => [t.item, t.text, t.owner, t.deadline ? formatDateVi(t.deadline) : '', `${TASK_STATUS_LABELS[t.status]}${t.overdue ? ' (quá hạn)' : ''}`]),
+    listTasks(db, {}, asOf).map((t) => [t.item, t.text, t.owner, t.deadline ? formatDateVi(t.deadline) : 'không ghi thời hạn', `${TASK_STATUS_LABELS[t.status]}${t.overdue ? ' (quá hạn)' : ''}`]),
   );
   for (const sheet of wb.worksheets) sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -2,11 +2,13 @@
  * Balance: what the province assigned against what the district allocated, per
  * year × origin year × program × source × capital type (rule 5's ceiling key), with an optional draft.
  */
-import type { Balance, BalanceRow } from '../../../shared/api/ledger-types';
+import type { Balance, BalanceGroup, BalanceRow } from '../../../shared/api/ledger-types';
+import { rateText } from '../../../shared/format/rate';
 import type { CapitalTypeCode } from '../../../shared/api/types';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 import { componentIndex, type ComponentInfo } from '../reference/catalog';
+import { counterpartRatio } from '../rules/counterpart';
 import { foldIssued, type KeyAmount } from './fold';
 
 export interface CeilingKey {
@@ -132,21 +134,37 @@ export function balance(db: Db, year: number, options: { asOf?: string; draftId?
         over: used > plan,
       };
     });
-  const sum = (pick: (r: BalanceRow) => number) => rows.reduce((acc, r) => acc + pick(r), 0);
-  const assigned = sum((r) => r.assignedDong);
-  const replanned = sum((r) => r.replannedDong);
-  const allocated = sum((r) => r.allocatedDong);
-  const draft = sum((r) => r.draftDong);
+  // Plans never mix money years: each origin year is its own group with its own plan as denominator.
+  const years = [...new Set(rows.map((r) => r.originYear))].sort((a, b) => (a === year ? -1 : b === year ? 1 : b - a));
+  const groups: BalanceGroup[] = years.map((originYear) => {
+    const of = rows.filter((r) => r.originYear === originYear);
+    const sum = (pick: (r: BalanceRow) => number) => of.reduce((acc, r) => acc + pick(r), 0);
+    const assigned = sum((r) => r.assignedDong);
+    const replanned = sum((r) => r.replannedDong);
+    const allocated = sum((r) => r.allocatedDong);
+    const draft = sum((r) => r.draftDong);
+    const carriedOver = originYear !== year;
+    const groupRate = rate(allocated + draft, assigned + replanned);
+    return {
+      originYear,
+      carriedOver,
+      label: carriedOver ? `Vốn năm ${originYear} kéo dài sang năm ${year}` : `Vốn năm ${year}`,
+      denominatorLabel: carriedOver ? `Kế hoạch vốn năm ${originYear} kéo dài sang năm ${year} (tỉnh giao)` : `Kế hoạch vốn năm ${year} được giao (gồm HĐND huyện điều chỉnh)`,
+      assignedDong: toDong(assigned),
+      replannedDong: toDong(replanned),
+      allocatedDong: toDong(allocated),
+      draftDong: toDong(draft),
+      remainingDong: toDong(assigned + replanned - allocated - draft),
+      rate: groupRate,
+      rateText: rateText(allocated + draft, assigned + replanned),
+    };
+  });
   return {
     year,
     asOf: options.asOf ?? null,
     draftId: options.draftId ?? null,
     rows,
-    assignedDong: toDong(assigned),
-    replannedDong: toDong(replanned),
-    allocatedDong: toDong(allocated),
-    draftDong: toDong(draft),
-    remainingDong: toDong(assigned + replanned - allocated - draft),
-    rate: rate(allocated + draft, assigned + replanned),
+    groups,
+    counterpart: counterpartRatio(db, year),
   };
 }

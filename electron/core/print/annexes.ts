@@ -11,6 +11,8 @@ import { amountInWordsLine } from '../../../shared/money/amount-in-words';
 import { formatAmount, toDong, UNIT_LABEL_VI, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import type { AnnexKind, PrintAnnex, PrintColumn, PrintDocument, PrintRow } from '../../../shared/print/document';
 import { fillPlaceholders } from '../../../shared/print/wording';
+import { checkPrintDocument } from '../../../shared/print/format-rules';
+import { CoreError } from '../errors';
 import type { Db } from '../db/database';
 import { getDocument } from '../decisions/store';
 import { foldIssued, keyLabels, lineKey, type KeyAmount } from '../ledger/fold';
@@ -439,7 +441,7 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
   }
   // The UBND decides as a body (TM. Ủy ban nhân dân) unless the office's wording has its chair decide.
   const collective = h.issuer === 'UBND' && (!withBody || wording.authority === 'tap_the');
-  return {
+  const printed: PrintDocument = {
     decisionId: h.id,
     orientation: args.orientation ?? 'landscape',
     unit,
@@ -466,4 +468,8 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
         : ['- UBND tỉnh (b/c);', '- Sở Tài chính;', '- TT Huyện ủy, HĐND huyện;', '- CT, các PCT UBND huyện;', '- Phòng Tài chính - Kế hoạch;', `- ${treasury(h.docDate, district)};`, '- Lưu: VT, TCKH.'],
     draft: h.status !== 'issued',
   };
+  // Rules 17–21, 23, 24: the form is checked before anything is printed; a wrong form is a fault of this code.
+  const wrong = checkPrintDocument(printed);
+  if (wrong.length > 0) throw new CoreError('PRINT_FORMAT', `Văn bản in sai thể thức (quy tắc ${wrong[0]!.ruleId}): ${wrong[0]!.message}`, { findings: wrong });
+  return printed;
 }

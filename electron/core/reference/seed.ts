@@ -132,13 +132,38 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
       // A rule's rows are replaced as a whole: a new resolution is a new row, a withdrawn one disappears.
       db.prepare('DELETE FROM rule_definition').run();
       const insert = db.prepare(
-        `INSERT INTO rule_definition (rule_id, valid_from, valid_to, severity, title_vi, legal_basis, certainty, params_json)
-         VALUES (@rule_id, @valid_from, @valid_to, @severity, @title_vi, @legal_basis, @certainty, @params_json)`,
+        `INSERT INTO rule_definition (rule_id, valid_from, valid_to, severity, name_vi, title_vi, legal_basis, certainty, check_name, params_json)
+         VALUES (@rule_id, @valid_from, @valid_to, @severity, @name_vi, @title_vi, @legal_basis, @certainty, @check_name, @params_json)`,
       );
       for (const r of rows) {
         JSON.parse(r.params_json!);
-        insert.run({ ...r, rule_id: Number(r.rule_id), valid_to: blankToNull(r.valid_to) });
+        insert.run({
+          rule_id: Number(r.rule_id),
+          valid_from: r.valid_from,
+          valid_to: blankToNull(r.valid_to),
+          severity: r.severity,
+          name_vi: r.name_vi ?? '',
+          title_vi: r.title_vi,
+          legal_basis: r.legal_basis,
+          certainty: r.certainty,
+          check_name: blankToNull(r.check) ?? '',
+          params_json: r.params_json,
+        });
       }
+    });
+    withDataset('province-categories.csv', (rows) => {
+      db.prepare('DELETE FROM province_category').run();
+      const insert = db.prepare('INSERT INTO province_category (province_code, category, valid_from, valid_to, basis) VALUES (@province_code, @category, @valid_from, @valid_to, @basis)');
+      for (const r of rows) insert.run({ ...r, valid_to: blankToNull(r.valid_to) });
+    });
+    withDataset('counterpart-rules.csv', (rows) => {
+      // Like the rules: the file is the whole set of minimum ratios in force over time.
+      db.prepare('DELETE FROM counterpart_rule').run();
+      const insert = db.prepare(
+        `INSERT INTO counterpart_rule (program_code, period_code, province_category, capital_type, basis, min_ratio_bp, valid_from, valid_to, legal_basis, certainty)
+         VALUES (@program_code, @period_code, @province_category, @capital_type, @basis, @min_ratio_bp, @valid_from, @valid_to, @legal_basis, @certainty)`,
+      );
+      for (const r of rows) insert.run({ ...r, min_ratio_bp: Number(r.min_ratio_bp), valid_to: blankToNull(r.valid_to) });
     });
   })();
   return loaded;

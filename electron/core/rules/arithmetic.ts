@@ -14,7 +14,7 @@ export const linesText = (lines: FactLine[]): string => {
 const ids = (lines: FactLine[]) => lines.map((l) => l.id);
 
 /** Rule 1: the total stated in the decision equals its lines; one row per key (no split rows). */
-export function rule1(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function rowIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const out: Finding[] = [];
   if (f.decision.declaredTotal !== null) {
     const withdrawal = f.decision.kind === 'thu_hoi';
@@ -45,7 +45,7 @@ export function rule1(f: DraftFacts, rule: RuleDefinition): Finding[] {
 }
 
 /** Rule 2: money sits either on a component or on its children, never both (the parent row must equal Σ children). */
-export function rule2(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function treeIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const restOf = (unitId: number | null, orgId: number | null, projectId: number | null, source: string, capital: string, originYear: number) =>
     `${unitId ?? ''}|${orgId ?? ''}|${projectId ?? ''}|${source}|${capital}|${originYear}`;
   const lineRest = (l: FactLine) => restOf(l.unitId, l.orgId, l.projectId, l.sourceCode, l.capitalType, l.originYear);
@@ -128,7 +128,7 @@ export function rule2(f: DraftFacts, rule: RuleDefinition): Finding[] {
 }
 
 /** Rule 3: "before" of an adjustment line equals the amount in force from the earlier decisions. */
-export function rule3(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function adjustmentIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const stale = f.lines.filter((l) => l.before !== null && l.before !== (f.inForce.get(l.key) ?? 0));
   if (stale.length === 0) return [];
   const first = stale[0]!;
@@ -142,7 +142,7 @@ export function rule3(f: DraftFacts, rule: RuleDefinition): Finding[] {
 }
 
 /** Rule 4: an adjustment moves money without changing totals; a supplement only adds; a withdrawal only takes. */
-export function rule4(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function zeroSumAdjustment(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const out: Finding[] = [];
   const { kind } = f.decision;
   if (kind === 'dieu_chinh') {
@@ -179,7 +179,7 @@ export function rule4(f: DraftFacts, rule: RuleDefinition): Finding[] {
 }
 
 /** Rule 5: allocated never exceeds what was assigned, per origin year × program × source × capital type. */
-export function rule5(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function allocationCeiling(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const out: Finding[] = [];
   const touched = new Map<string, FactLine[]>();
   for (const l of f.lines) if (l.amount > 0) touched.set(l.ceilingKey, [...(touched.get(l.ceilingKey) ?? []), l]);
@@ -217,7 +217,7 @@ export function rule5(f: DraftFacts, rule: RuleDefinition): Finding[] {
 }
 
 /** Rule 6: no line goes negative; an allocation never carries a negative amount. */
-export function rule6(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function noNegativeLine(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const out: Finding[] = [];
   const additive = f.decision.kind === 'phan_bo' || f.decision.kind === 'keo_dai';
   const negativeInput = additive ? f.lines.filter((l) => l.amount < 0) : [];

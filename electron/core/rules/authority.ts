@@ -84,7 +84,7 @@ function activePilot(f: DraftFacts): PilotFact | undefined {
 }
 
 /** Rule 7: recurrent money between component projects of one program (NQ 111 khoản 1, delegated to the district HĐND). */
-export function rule7(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+export function withinProgramRecurrentMove(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
   const out: Finding[] = [];
   if (moves.withinProject.length) {
     out.push(
@@ -168,7 +168,7 @@ function breakdownNeedsDelegation(f: DraftFacts, rule: RuleDefinition): Finding[
 }
 
 /** Rule 8: between programs or ĐTPT ↔ SN, only for a pilot district, inside its window, by the district HĐND. */
-export function rule8(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+export function pilotOnlyMove(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
   if (!moves.betweenPrograms && !moves.betweenCapitalTypes) return [];
   const pilot = activePilot(f);
   if (!pilot) return []; // rule 10 refuses it
@@ -216,7 +216,7 @@ export function rule8(f: DraftFacts, rule: RuleDefinition, moves: Moves): Findin
 }
 
 /** Rule 9: at most N pilot districts per province (data check on the designations the rules rely on). */
-export function rule9(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+export function pilotDistrictLimit(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
   if (!moves.betweenPrograms && !moves.betweenCapitalTypes) return [];
   const pilot = activePilot(f);
   if (!pilot) return [];
@@ -233,7 +233,7 @@ export function rule9(f: DraftFacts, rule: RuleDefinition, moves: Moves): Findin
 }
 
 /** Rule 10: nothing outside authority — non-pilot moves between programs or capital types; district decisions after 1/7/2025. */
-export function rule10(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+export function withinAuthority(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
   const out: Finding[] = [];
   const end = param(rule, 'districtLevelEnd', '2025-07-01');
   if (f.decision.date >= end) {

@@ -17,7 +17,7 @@ function group<K>(lines: FactLine[], keyOf: (l: FactLine) => K | null): Map<K, F
 }
 
 /** Rule 15: component in the catalog of the origin year's period, capital type allowed by the component. */
-export function rule15(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function catalogValidity(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const out: Finding[] = [];
   const wrongPeriod = group(f.lines, (l) => (l.originYear < l.component.firstYear || l.originYear > l.component.lastYear ? `${l.component.code}|${l.originYear}` : null));
   for (const lines of wrongPeriod.values()) {
@@ -57,7 +57,7 @@ function invalidOn(u: UnitFact, date: string): boolean {
 }
 
 /** Rule 16: the recipient exists on the decision date; merged communes point to their successor. */
-export function rule16(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function recipientValidity(f: DraftFacts, rule: RuleDefinition): Finding[] {
   const out: Finding[] = [];
   const date = f.decision.date;
   // Money can always be taken from a unit that has ended (to move it to the successor or withdraw it); only

@@ -7,9 +7,13 @@ export interface RuleDefinition {
   validFrom: string;
   validTo: string | null;
   severity: Severity;
+  /** Short Vietnamese name ("Không vượt số được giao"), shown with every finding and in `rules list`. */
+  name: string;
   title: string;
   legalBasis: string;
   certainty: string;
+  /** The name of the code that checks the rule (electron/core/rules/registry.ts); '' when none applies. */
+  checkName: string;
   params: Record<string, unknown>;
 }
 
@@ -17,7 +21,7 @@ export interface RuleDefinition {
 export function rulesValidOn(db: Db, date: string): Map<number, RuleDefinition> {
   const rows = db
     .prepare(
-      `SELECT rule_id, valid_from, valid_to, severity, title_vi, legal_basis, certainty, params_json FROM rule_definition
+      `SELECT rule_id, valid_from, valid_to, severity, name_vi, title_vi, legal_basis, certainty, check_name, params_json FROM rule_definition
        WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY rule_id, valid_from`,
     )
     .all(date, date) as {
@@ -25,9 +29,11 @@ export function rulesValidOn(db: Db, date: string): Map<number, RuleDefinition> 
     valid_from: string;
     valid_to: string | null;
     severity: Severity;
+    name_vi: string;
     title_vi: string;
     legal_basis: string;
     certainty: string;
+    check_name: string;
     params_json: string;
   }[];
   const rules = new Map<number, RuleDefinition>();
@@ -37,9 +43,11 @@ export function rulesValidOn(db: Db, date: string): Map<number, RuleDefinition> 
       validFrom: r.valid_from,
       validTo: r.valid_to,
       severity: r.severity,
+      name: r.name_vi,
       title: r.title_vi,
       legalBasis: r.legal_basis,
       certainty: r.certainty,
+      checkName: r.check_name,
       params: JSON.parse(r.params_json) as Record<string, unknown>,
     });
   }
@@ -53,5 +61,10 @@ export function param<T>(rule: RuleDefinition, name: string, fallback: T): T {
 
 /** A finding of a rule; the severity is the rule's unless a softer one is given (unclear law is a warning). */
 export function finding(rule: RuleDefinition, message: string, lineIds: number[] = [], severity: Severity = rule.severity): Finding {
-  return { severity, ruleId: rule.ruleId, title: rule.title, legalBasis: rule.legalBasis, certainty: rule.certainty, message, lineIds };
+  return { severity, ruleId: rule.ruleId, ruleName: rule.name, title: rule.title, legalBasis: rule.legalBasis, certainty: rule.certainty, message, lineIds };
+}
+
+/** "quy tắc 13 — Thời hạn giải ngân": how a message outside the draft checks names its rule. */
+export function ruleLabel(rule: RuleDefinition | undefined, ruleId: number): string {
+  return rule?.name ? `quy tắc ${ruleId} — ${rule.name}` : `quy tắc ${ruleId}`;
 }

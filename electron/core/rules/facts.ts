@@ -27,8 +27,24 @@ export interface FactLine {
   amount: number;
   before: number | null;
   reasonCode: string | null;
+  note: string;
   key: string;
   ceilingKey: string;
+}
+
+/** A line of an issued decision still in force that names a project or a content (rule 26 compares the draft with it). */
+export interface FundedLine {
+  decision: string;
+  position: number;
+  programCode: string;
+  componentCode: string;
+  unitId: number | null;
+  orgId: number | null;
+  projectId: number | null;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  originYear: number;
+  note: string;
 }
 
 export interface Ceiling {
@@ -81,6 +97,12 @@ export interface DraftFacts {
   orgs: Map<number, UnitFact>;
   allocationDeadline: string | null;
   sources: Map<string, { name: string; validFrom: string | null; validTo: string | null }>;
+  /** Issued lines in force of the draft's money years that name a project or a content (rule 26). */
+  fundedElsewhere: FundedLine[];
+  /** Projects the draft or those lines name. */
+  projects: Map<number, { code: string; name: string }>;
+  /** Names of the recipients those lines and the draft name (units and organizations), for the messages. */
+  recipientNames: Map<string, string>;
   rules: Map<number, RuleDefinition>;
 }
 
@@ -117,6 +139,7 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
       amount: l.amount_dong,
       before: l.before_dong,
       reasonCode: l.reason_code,
+      note: l.note,
       key: lineKey(l),
       ceilingKey: ceilingKey({ originYear: l.origin_year, programCode: component.programCode, sourceCode: l.source_code, capitalType: l.capital_type }),
     };
@@ -160,13 +183,15 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
   }
   const inForceEntries = foldIssued(db, row.year, date, issued);
   const laterDips = loadLaterDips(db, row.year, date, lines);
+  const inForce = new Map(inForceEntries.map((k) => [lineKey(k), k.amount]));
+  const funded = loadFundedElsewhere(db, row, lines, components, inForce);
   const setting = db.prepare('SELECT allocation_deadline FROM year_setting WHERE year = ?').get(row.year) as { allocation_deadline: string | null } | undefined;
   return {
     decision: { id: row.id, year: row.year, kind: row.kind, issuer: row.issuer, date, declaredTotal: row.declared_total_dong },
     office: { districtCode: office.districtCode, districtName: office.districtName, provinceCode: office.provinceCode },
     lines,
     components,
-    inForce: new Map(inForceEntries.map((k) => [lineKey(k), k.amount])),
+    inForce,
     inForceEntries,
     laterDips,
     ceilings,
@@ -181,8 +206,69 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
         (r) => [r.code, r],
       ),
     ),
+    ...funded,
     rules: rulesValidOn(db, date),
   };
+}
+
+/**
+ * Rule 26's facts: the issued lines of the draft's money years still in force that name a project or a content, the
+ * projects and the recipients' names. Lines naming neither cannot be matched, so they are not loaded.
+ */
+function loadFundedElsewhere(
+  db: Db,
+  row: DecisionRow,
+  lines: FactLine[],
+  components: Map<number, ComponentInfo>,
+  inForce: Map<string, number>,
+): Pick<DraftFacts, 'fundedElsewhere' | 'projects' | 'recipientNames'> {
+  const years = [...new Set(lines.filter((l) => l.amount > 0).map((l) => l.originYear))];
+  const fundedElsewhere: FundedLine[] = [];
+  if (years.length) {
+    const rows = db
+      .prepare(
+        `SELECT l.component_id, l.recipient_unit_id, l.recipient_org_id, l.project_id, l.source_code, l.capital_type, l.origin_year, l.position, l.note,
+           d.number, d.issuer
+         FROM decision_line l JOIN decision d ON d.id = l.decision_id
+         WHERE d.year = ? AND d.status = 'issued' AND d.id <> ? AND l.amount_dong > 0 AND l.origin_year IN (${years.join(',')})
+           AND (l.project_id IS NOT NULL OR l.note <> '')`,
+      )
+      .all(row.year, row.id) as (KeyAmount & { position: number; note: string; number: number; issuer: DecisionIssuer })[];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const key = lineKey(r);
+      if ((inForce.get(key) ?? 0) <= 0 || seen.has(`${key}|${r.note}`)) continue;
+      seen.add(`${key}|${r.note}`);
+      const c = components.get(r.component_id);
+      if (!c) continue;
+      fundedElsewhere.push({
+        decision: documentNumberText(r.number, r.issuer),
+        position: r.position,
+        programCode: c.programCode,
+        componentCode: c.code,
+        unitId: r.recipient_unit_id,
+        orgId: r.recipient_org_id,
+        projectId: r.project_id,
+        sourceCode: r.source_code,
+        capitalType: r.capital_type,
+        originYear: r.origin_year,
+        note: r.note,
+      });
+    }
+  }
+  const projectIds = [...new Set([...lines, ...fundedElsewhere].map((l) => l.projectId).filter((id): id is number => id !== null))];
+  const projects = new Map<number, { code: string; name: string }>();
+  if (projectIds.length) {
+    for (const p of db.prepare(`SELECT id, code, name FROM investment_project WHERE id IN (${projectIds.join(',')})`).all() as { id: number; code: string; name: string }[]) {
+      projects.set(p.id, { code: p.code, name: p.name });
+    }
+  }
+  const recipientNames = new Map<string, string>();
+  const unitIds = [...new Set([...lines, ...fundedElsewhere].map((l) => l.unitId).filter((id): id is number => id !== null))];
+  if (unitIds.length) for (const u of db.prepare(`SELECT id, name_vi AS name FROM admin_unit WHERE id IN (${unitIds.join(',')})`).all() as { id: number; name: string }[]) recipientNames.set(`u${u.id}`, u.name);
+  const orgIds = [...new Set([...lines, ...fundedElsewhere].map((l) => l.orgId).filter((id): id is number => id !== null))];
+  if (orgIds.length) for (const o of db.prepare(`SELECT id, name FROM organization WHERE id IN (${orgIds.join(',')})`).all() as { id: number; name: string }[]) recipientNames.set(`o${o.id}`, o.name);
+  return { fundedElsewhere, projects, recipientNames };
 }
 
 function loadLaterDips(db: Db, year: number, date: string, lines: FactLine[]): DraftFacts['laterDips'] {

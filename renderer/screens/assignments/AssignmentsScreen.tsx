@@ -24,7 +24,7 @@ import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 import { componentPickerOptions } from '../../grid/component-options';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
-import { TotalsMatrix } from './TotalsMatrix';
+import { CounterpartTable, TotalsMatrix } from './TotalsMatrix';
 
 type EditableField = keyof AssignmentPatch;
 
@@ -339,8 +339,19 @@ export function AssignmentsScreen() {
       </div>
       {sheet && lists ? (
         <>
-          <h2 className="section-title">Tổng hợp theo chương trình, nguồn vốn và loại vốn ({UNIT_LABEL_VI[unit]})</h2>
+          <h2 className="section-title">
+            Vốn năm {sheet.year}: tổng hợp theo chương trình, nguồn vốn và loại vốn ({UNIT_LABEL_VI[unit]})
+          </h2>
           <TotalsMatrix totals={sheet.totals} lists={lists} unit={unit} />
+          {sheet.carriedOver.map((c) => (
+            <div key={c.originYear} data-testid={`carried-over-${c.originYear}`}>
+              <h2 className="section-title">
+                Vốn năm {c.originYear} kéo dài sang năm {sheet.year} ({UNIT_LABEL_VI[unit]})
+              </h2>
+              <TotalsMatrix totals={c.totals} lists={lists} unit={unit} />
+            </div>
+          ))}
+          <CounterpartTable sheet={sheet} />
         </>
       ) : null}
     </section>

@@ -1,4 +1,4 @@
-import type { AssignmentTotals, ReferenceLists } from '../../../shared/api/types';
+import type { AssignmentSheet, AssignmentTotals, ReferenceLists } from '../../../shared/api/types';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
 
 /** Programs × (source × capital type) with row and column totals, all summed in the core. */
@@ -54,5 +54,45 @@ export function TotalsMatrix({ totals, lists, unit }: { totals: AssignmentTotals
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+/** Rule 11: local counterpart ÷ NSTW per program × capital type of the year's money, warned under the configured minimum. */
+export function CounterpartTable({ sheet }: { sheet: AssignmentSheet }) {
+  if (sheet.counterpart.length === 0) return null;
+  return (
+    <>
+      <h2 className="section-title">Tỷ lệ vốn đối ứng ngân sách địa phương ÷ NSTW, vốn năm {sheet.year} (quy tắc 11, chỉ cảnh báo)</h2>
+      <table className="totals-matrix counterpart-matrix" aria-label="Tỷ lệ vốn đối ứng">
+        <thead>
+          <tr>
+            <th>Chương trình</th>
+            <th>Loại vốn</th>
+            <th>NSTW</th>
+            <th>Vốn đối ứng</th>
+            <th>Tỷ lệ</th>
+            <th>Tối thiểu</th>
+            <th>Cảnh báo</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.counterpart.map((c) => (
+            <tr key={`${c.programCode}|${c.capitalType}`} className={c.warning ? 'counterpart-low' : undefined}>
+              <th scope="row" title={c.programName}>
+                {c.programCode}
+              </th>
+              <td>{c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}</td>
+              <td className="num">{formatAmount(c.nstwDong, 'trieu', { maxDecimals: 3 })}</td>
+              <td className="num">{formatAmount(c.counterpartDong, 'trieu', { maxDecimals: 3 })}</td>
+              <td className="num" data-testid={`counterpart-${c.programCode}-${c.capitalType}`}>
+                {c.ratioText}
+              </td>
+              <td className="num">{c.minimumText ?? '—'}</td>
+              <td className="counterpart-warning">{c.warning ? `Quy tắc 11 — ${c.warning.ruleName}: thiếu ${formatAmount(c.shortfallDong, 'trieu', { maxDecimals: 3 })} triệu đồng` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -69,8 +69,10 @@ export function totalRows(sheet: AssignmentSheet): GridRow[] {
       rowId: `total-${p.programCode}`,
       programCode: p.programCode,
       amountDong: p.totalDong,
-      label: `Cộng ${p.programCode}`,
+      label: `Cộng ${p.programCode} vốn ${sheet.year}`,
     })),
-    { ...base, rowId: 'total-grand', programCode: '', amountDong: sheet.totals.grandDong, label: 'Tổng cộng' },
+    { ...base, rowId: 'total-grand', programCode: '', amountDong: sheet.totals.grandDong, label: `Tổng cộng vốn năm ${sheet.year}` },
+    // Money carried over from earlier years is totalled on its own, never added to the year's money.
+    ...sheet.carriedOver.map((c) => ({ ...base, rowId: `total-carried-${c.originYear}`, programCode: '', amountDong: c.totals.grandDong, label: `Vốn năm ${c.originYear} kéo dài` })),
   ];
 }

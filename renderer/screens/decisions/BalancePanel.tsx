@@ -3,54 +3,93 @@ import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`);
 
-/** Assigned / allocated / remaining per program × source × capital type, live with the draft; over in red. */
+/**
+ * Assigned / allocated / remaining per program × source × capital type, live with the draft; over in red. Each money
+ * year is its own group with its own subtotal and rate (the year's money, then each year carried over): plans never
+ * mix money years. Under it, rule 11's counterpart ratios of the year's money.
+ */
 export function BalancePanel({ balance, unit }: { balance: Balance | null; unit: MoneyUnit }) {
   if (!balance) return <p className="muted">Đang tính cân đối…</p>;
   const short = (code: string) => (code === 'NST_DOIUNG' ? 'NS tỉnh' : code === 'NSTW' ? 'NSTW' : code);
   return (
-    <table className="balance-table" aria-label="Cân đối vốn">
-      <thead>
-        <tr>
-          <th>CT · nguồn · loại</th>
-          <th className="num" title="Tỉnh giao, cộng phần HĐND huyện điều chỉnh giữa các chương trình (thí điểm)">Được giao</th>
-          <th className="num" title="Các quyết định đã ban hành">Ban hành</th>
-          <th className="num" title="Quyết định đang mở">Dự thảo</th>
-          <th className="num">Còn lại</th>
-          <th className="num">Tỷ lệ</th>
-        </tr>
-      </thead>
+    <>
+      <table className="balance-table" aria-label="Cân đối vốn">
+        <thead>
+          <tr>
+            <th>CT · nguồn · loại</th>
+            <th className="num" title="Tỉnh giao, cộng phần HĐND huyện điều chỉnh giữa các chương trình (thí điểm)">Được giao</th>
+            <th className="num" title="Các quyết định đã ban hành">Ban hành</th>
+            <th className="num" title="Quyết định đang mở">Dự thảo</th>
+            <th className="num">Còn lại</th>
+            <th className="num">Tỷ lệ</th>
+          </tr>
+        </thead>
+        {balance.groups.map((g) => (
+          <tbody key={g.originYear} data-testid={`balance-group-${g.originYear}`}>
+            <tr className="balance-group">
+              <th colSpan={6} title={`Tỷ lệ = đã phân bổ ÷ ${g.denominatorLabel}`}>
+                {g.label}
+              </th>
+            </tr>
+            {balance.rows
+              .filter((r) => r.originYear === g.originYear)
+              .map((r) => (
+                <tr key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}`} className={r.over ? 'over' : undefined}>
+                  <td title={r.programName}>
+                    {r.programCode} · {short(r.sourceCode)} · {r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}
+                  </td>
+                  <td className="num" title={r.replannedDong !== 0 ? `Tỉnh giao ${formatAmount(r.assignedDong, unit)}; HĐND huyện điều chỉnh ${formatAmount(r.replannedDong, unit)}` : undefined}>
+                    {formatAmount(toDong(r.assignedDong + r.replannedDong), unit)}
+                    {r.replannedDong !== 0 ? '*' : ''}
+                  </td>
+                  <td className="num">{formatAmount(r.allocatedDong, unit)}</td>
+                  <td className="num">{r.draftDong === 0 ? '' : formatAmount(r.draftDong, unit)}</td>
+                  <td className="num" data-testid={`remaining-${r.programCode}-${r.sourceCode}-${r.capitalType}-${r.originYear}`}>
+                    {formatAmount(r.remainingDong, unit)}
+                  </td>
+                  <td className="num">{percent(r.rate)}</td>
+                </tr>
+              ))}
+            <tr className="balance-subtotal" data-testid={`balance-subtotal-${g.originYear}`}>
+              <th title={`Tỷ lệ = đã phân bổ ÷ ${g.denominatorLabel}`}>Cộng</th>
+              <td className="num">{formatAmount(toDong(g.assignedDong + g.replannedDong), unit)}</td>
+              <td className="num">{formatAmount(g.allocatedDong, unit)}</td>
+              <td className="num">{g.draftDong === 0 ? '' : formatAmount(g.draftDong, unit)}</td>
+              <td className="num" data-testid={g.carriedOver ? `remaining-total-${g.originYear}` : 'remaining-total'}>
+                {formatAmount(g.remainingDong, unit)}
+              </td>
+              <td className="num" data-testid={`rate-${g.originYear}`}>
+                {g.rateText}
+              </td>
+            </tr>
+          </tbody>
+        ))}
+      </table>
+      <CounterpartPanel balance={balance} />
+    </>
+  );
+}
+
+/** Rule 11: local counterpart ÷ NSTW per program × capital type of the year's money, a warning under the minimum. */
+function CounterpartPanel({ balance }: { balance: Balance }) {
+  if (balance.counterpart.length === 0) return null;
+  return (
+    <table className="balance-table counterpart-table" aria-label="Tỷ lệ vốn đối ứng">
+      <caption>Vốn đối ứng ÷ NSTW, vốn năm {balance.year} (quy tắc 11)</caption>
       <tbody>
-        {balance.rows.map((r) => (
-          <tr key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}`} className={r.over ? 'over' : undefined}>
-            <td title={r.programName}>
-              {r.programCode} · {short(r.sourceCode)} · {r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}
-              {r.originYear !== balance.year ? ` · vốn ${r.originYear}` : ''}
+        {balance.counterpart.map((c) => (
+          <tr key={`${c.programCode}|${c.capitalType}`} className={c.warning ? 'counterpart-low' : undefined} title={c.warning?.message ?? c.legalBasis ?? undefined}>
+            <td>
+              {c.programCode} · {c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}
             </td>
-            <td className="num" title={r.replannedDong !== 0 ? `Tỉnh giao ${formatAmount(r.assignedDong, unit)}; HĐND huyện điều chỉnh ${formatAmount(r.replannedDong, unit)}` : undefined}>
-              {formatAmount(toDong(r.assignedDong + r.replannedDong), unit)}
-              {r.replannedDong !== 0 ? '*' : ''}
+            <td className="num" data-testid={`counterpart-${c.programCode}-${c.capitalType}`}>
+              {c.ratioText}
             </td>
-            <td className="num">{formatAmount(r.allocatedDong, unit)}</td>
-            <td className="num">{r.draftDong === 0 ? '' : formatAmount(r.draftDong, unit)}</td>
-            <td className="num" data-testid={`remaining-${r.programCode}-${r.sourceCode}-${r.capitalType}-${r.originYear}`}>
-              {formatAmount(r.remainingDong, unit)}
-            </td>
-            <td className="num">{percent(r.rate)}</td>
+            <td className="num">{c.minimumText ? `tối thiểu ${c.minimumText}` : ''}</td>
+            <td>{c.warning ? '⚠ dưới mức' : ''}</td>
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th>Tổng</th>
-          <td className="num">{formatAmount(toDong(balance.assignedDong + balance.replannedDong), unit)}</td>
-          <td className="num">{formatAmount(balance.allocatedDong, unit)}</td>
-          <td className="num">{balance.draftDong === 0 ? '' : formatAmount(balance.draftDong, unit)}</td>
-          <td className="num" data-testid="remaining-total">
-            {formatAmount(balance.remainingDong, unit)}
-          </td>
-          <td className="num">{percent(balance.rate)}</td>
-        </tr>
-      </tfoot>
     </table>
   );
 }
@@ -73,7 +112,7 @@ export function FindingsPanel({ check, onPick }: { check: RuleCheck | null; onPi
         <li key={i} className={`finding finding-${f.severity}`}>
           <button type="button" className="finding-button" disabled={f.lineIds.length === 0} onClick={() => f.lineIds[0] !== undefined && onPick(f.lineIds[0])} title={`${f.title}. Căn cứ: ${f.legalBasis}`}>
             <span className="finding-tag">
-              {SEVERITY_LABEL[f.severity]} · Quy tắc {f.ruleId}
+              {SEVERITY_LABEL[f.severity]} · Quy tắc {f.ruleId} · {f.ruleName}
             </span>{' '}
             {f.message}
           </button>

@@ -131,7 +131,7 @@ export function DashboardScreen() {
             <div className="kpi">
               <div className="kpi-label">Kế hoạch vốn năm {year}</div>
               <div className="kpi-value">{trieu(data.assignedDong)}</div>
-              <div className="kpi-note">triệu đồng (gồm vốn kéo dài)</div>
+              <div className="kpi-note">triệu đồng (vốn năm {year}; vốn kéo dài tính riêng)</div>
             </div>
             <div className="kpi">
               <div className="kpi-label">Đã phân bổ chi tiết</div>

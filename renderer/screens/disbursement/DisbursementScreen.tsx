@@ -243,7 +243,7 @@ export function DisbursementScreen() {
             {sheet ? <EntryGrid ref={gridRef} sheet={sheet} unit={unit} sourceLabel={sourceLabel} problem={problem} onEntries={(entries, where) => void saveEntries(entries, where)} onHint={setHint} /> : null}
           </div>
           <p className="muted help">
-            Gõ số lũy kế giải ngân đến ngày chốt ({UNIT_LABEL_VI[unit]}) vào cột “Lũy kế”, Enter để xuống dòng; Delete xoá số của kỳ này. Dán khối số từ Excel (Ctrl+V) vào ô “Lũy kế” của dòng đầu. Số lũy kế không được giảm so với kỳ trước, trừ khi ghi số thu hồi.
+            Gõ số lũy kế giải ngân đến ngày chốt ({UNIT_LABEL_VI[unit]}) vào cột “Lũy kế”, Enter để xuống dòng; Delete xoá số của kỳ này. Dán khối số từ Excel (Ctrl+V) vào ô “Lũy kế” của dòng đầu. Số lũy kế thấp hơn kỳ trước mà không ghi số thu hồi vẫn được lưu, kèm cảnh báo quy tắc 14 ở cột “Ghi chú, cảnh báo”.
           </p>
           <div className="rates-panel">
             <div>

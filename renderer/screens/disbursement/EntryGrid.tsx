@@ -1,4 +1,4 @@
-import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, ValueGetterParams } from 'ag-grid-community';
+import type { CellClassParams, CellClassRules, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, RowClassParams, ValueGetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
@@ -126,14 +126,23 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
       },
       { colId: 'recovery', headerName: 'Thu hồi trong kỳ', width: 118, type: 'rightAligned', editable, cellClassRules: problemClass, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total || !p.data?.recoveryDong ? '' : money(p.data.recoveryDong)) },
       { colId: 'rate', headerName: 'Tỷ lệ', width: 72, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.rateText },
-      { colId: 'note', headerName: 'Ghi chú', flex: 1, minWidth: 80, valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.note ?? '' },
+      // Rules 13 (recurrent money after its deadline) and 14 (a lower cumulative) warn: the warning stays on the entry.
+      {
+        colId: 'note',
+        headerName: 'Ghi chú, cảnh báo',
+        flex: 1,
+        minWidth: 80,
+        cellClassRules: { 'cell-warning': (p: CellClassParams<EntryRow>) => (p.data?.warnings?.length ?? 0) > 0 } as CellClassRules<EntryRow>,
+        tooltipValueGetter: (p: ITooltipParams<EntryRow>) => p.data?.warnings?.map((w) => `Quy tắc ${w.ruleId} — ${w.ruleName}: ${w.message}`).join('\n') || undefined,
+        valueGetter: (p: ValueGetterParams<EntryRow>) => [...(p.data?.warnings ?? []).map((w) => `⚠ Quy tắc ${w.ruleId} — ${w.ruleName}`), p.data?.note ?? ''].filter(Boolean).join('; '),
+      },
     ];
   }, [money, sheet.cutoffDate, sourceLabel]);
 
   const pinnedBottom = useMemo<EntryRow[]>(() => {
     const first = sheet.rows[0];
     if (!first) return [];
-    return [{ ...first, rowId: 'total', total: true, planDong: sheet.planDong, previousDong: 0 as Dong, cumulativeDong: sheet.cumulativeDong, recoveryDong: 0 as Dong, rateText: sheet.rateText, note: '', projectName: null, communeName: null, dataSource: null }];
+    return [{ ...first, rowId: 'total', total: true, planDong: sheet.planDong, previousDong: 0 as Dong, cumulativeDong: sheet.cumulativeDong, recoveryDong: 0 as Dong, rateText: sheet.rateText, note: '', warnings: [], projectName: null, communeName: null, dataSource: null }];
   }, [sheet]);
 
   const onGridReady = useCallback((event: GridReadyEvent<EntryRow>) => {

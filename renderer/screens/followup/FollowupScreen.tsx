@@ -242,7 +242,7 @@ export function FollowupScreen() {
                   <td>{t.item}</td>
                   <td className="summary-cell">{t.text}</td>
                   <td>{t.owner}</td>
-                  <td>{t.deadline ? formatDateVi(t.deadline) : ''}</td>
+                  <td>{t.deadline ? formatDateVi(t.deadline) : <span className="muted">không ghi thời hạn</span>}</td>
                   <td>
                     <select aria-label={`Tình trạng nhiệm vụ ${t.item || t.id}`} value={t.status} onChange={(e) => void api.invoke('tasks.update', { id: t.id, patch: { status: e.target.value as TaskStatus } }).then((r) => report(r, 'Đã cập nhật nhiệm vụ.'))}>
                       {TASK_STATUSES.map((s) => (

@@ -38,6 +38,7 @@ import { disbursementSheet, saveEntries } from './disbursement/entries';
 import { analyzeKbnn, commitKbnn } from './disbursement/kbnn-import';
 import { createBenchmark, deleteBenchmark, listBenchmarks, pacing, savePacing } from './disbursement/pacing';
 import { progress } from './disbursement/progress';
+import { officeLevelNotice, vietnamDate, yearsWithData } from './office/working-year';
 import { disbursementReport, reportWorkbook } from './disbursement/report';
 
 /**
@@ -53,14 +54,19 @@ const today = (ctx: CoreContext) => ctx.now().slice(0, 10);
 
 export function createHandlers(seedDir: string): HandlerTable {
   return {
-    'app.info': (_args, ctx) => ({
-      office: getOffice(ctx.db),
-      schemaVersion: schemaVersion(ctx.db),
-      dataFile: ctx.dataFile,
-      warnings: storageWarnings(ctx.dataFile),
-      catalog: catalogCounts(ctx.db),
-      units: unitCounts(ctx.db),
-    }),
+    'app.info': (_args, ctx) => {
+      const office = getOffice(ctx.db);
+      return {
+        office,
+        schemaVersion: schemaVersion(ctx.db),
+        dataFile: ctx.dataFile,
+        warnings: storageWarnings(ctx.dataFile),
+        catalog: catalogCounts(ctx.db),
+        units: unitCounts(ctx.db),
+        dataYears: office ? yearsWithData(ctx.db) : [],
+        levelNotice: office ? officeLevelNotice(ctx.db, office.districtName, vietnamDate(ctx.now())) : null,
+      };
+    },
     'app.logError': (args, ctx) => {
       const page = Object.assign(new Error(args.message), { stack: args.stack ?? args.message });
       ctx.log.error(`Lỗi giao diện (${args.kind}) tại ${args.screen ?? '?'}: ${args.message}`, page);

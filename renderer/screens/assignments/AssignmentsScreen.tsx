@@ -11,13 +11,14 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { AssignmentPatch } from '../../../shared/api/contract';
 import type { AssignmentSheet, ComponentOption, ReferenceLists } from '../../../shared/api/types';
 import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
@@ -48,9 +49,8 @@ function initialUnit(): MoneyUnit {
 
 /** Vốn được giao: the province's assignment for a year, entered and corrected cell by cell. */
 export function AssignmentsScreen() {
-  const params = useParams();
   const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const year = useScreenYear();
   const [unit, setUnit] = useState<MoneyUnit>(initialUnit);
   const [sheet, setSheet] = useState<AssignmentSheet | null>(null);
   const [components, setComponents] = useState<ComponentOption[]>([]);

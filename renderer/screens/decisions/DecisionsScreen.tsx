@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { DecisionHeader, DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
 import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 
 const KINDS = Object.keys(DECISION_KIND_LABELS) as DecisionKind[];
@@ -12,9 +13,8 @@ const ISSUERS = Object.keys(DECISION_ISSUER_LABELS) as DecisionIssuer[];
 
 /** Quyết định phân bổ: the decisions of a year, filtered; open, create, duplicate. */
 export function DecisionsScreen() {
-  const params = useParams();
   const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const year = useScreenYear();
   const [kind, setKind] = useState<DecisionKind | ''>('');
   const [issuer, setIssuer] = useState<DecisionIssuer | ''>('');
   const [status, setStatus] = useState<'draft' | 'issued' | ''>('');

@@ -1,15 +1,16 @@
 import './disbursement.css';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../../shared/api/disbursement-types';
 import { formatDateVi } from '../../../shared/format/date';
 import { basisPointsText } from '../../../shared/format/rate';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { ChartCard, percentAxis, type ChartOption } from '../../charts/Chart';
 import { DateField } from './DateField';
-import { defaultAsOf, screenYear } from './dates';
+import { defaultAsOf } from './dates';
 
 const CAPITAL = { DTPT: 'ĐTPT', SN: 'SN' } as const;
 const trieu = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], 'trieu', { maxDecimals: 1 });
@@ -22,10 +23,9 @@ function barSeries(name: string, values: (number | null)[], texts: string[], col
 
 /** Tổng quan: what the office is judged on, as of a date, with the alerts that need an officer. */
 export function DashboardScreen() {
-  const params = useParams();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const year = screenYear(params.year);
+  const year = useScreenYear();
   const asOf = search.get('asOf') ?? defaultAsOf(year);
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);

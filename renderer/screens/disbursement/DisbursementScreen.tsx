@@ -1,6 +1,6 @@
 import './disbursement.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
 import type { DisbursementSheet, Progress } from '../../../shared/api/disbursement-types';
 import type { ReferenceLists } from '../../../shared/api/types';
@@ -8,11 +8,12 @@ import { formatDateVi } from '../../../shared/format/date';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { downloadBase64, readFileBase64 } from '../exchange/file-base64';
 import { DateField } from './DateField';
-import { defaultAsOf, screenYear } from './dates';
+import { defaultAsOf } from './dates';
 import { EDITABLE_COLUMNS, EntryGrid, entryFor, type CellProblem, type EditableColumn, type EntryGridHandle } from './EntryGrid';
 import { KbnnImportPanel } from './KbnnImportPanel';
 import { BenchmarksPanel, CarryOverPanel, PacingPanel } from './Panels';
@@ -33,10 +34,9 @@ const TABS: { id: Tab; label: string }[] = [
 
 /** Giải ngân: cumulative disbursement per cut-off typed or pasted like Excel, or read from the treasury's statement; rates with their denominator. */
 export function DisbursementScreen() {
-  const params = useParams();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const year = screenYear(params.year);
+  const year = useScreenYear();
   const cutoff = search.get('cutoff') ?? search.get('asOf') ?? defaultAsOf(year);
   const tab = (TABS.find((t) => t.id === search.get('tab'))?.id ?? 'so-lieu') as Tab;
   const [unit, setUnit] = useState<MoneyUnit>(initialUnit);

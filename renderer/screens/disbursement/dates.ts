@@ -1,8 +1,3 @@
-/** The year a screen shows (from its route) and the date its figures are read at by default. */
-export function screenYear(param: string | undefined): number {
-  return param && /^\d{4}$/.test(param) ? Number(param) : new Date().getFullYear();
-}
-
 /** Today for the current year; the last day of a past year (its final figures); the first day of a future one. */
 export function defaultAsOf(year: number, today = new Date().toISOString().slice(0, 10)): string {
   const current = Number(today.slice(0, 4));

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../shared/api/import-types';
 import type { ComponentOption, ReferenceLists } from '../../../shared/api/types';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { ExchangeFilesPanel } from './ExchangeFilesPanel';
 import { readFileBase64 } from './file-base64';
@@ -18,9 +19,8 @@ const isEmptyMapping = (m: ImportMapping) => !m.unit && Object.keys(m.columns ??
 
 /** Trao đổi dữ liệu: the province's workbook in — read, checked, previewed beside the file, then committed. */
 export function ExchangeScreen() {
-  const params = useParams();
   const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const year = useScreenYear();
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);

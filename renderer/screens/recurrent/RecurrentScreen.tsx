@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { DecisionDocument, DecisionHeader } from '../../../shared/api/ledger-types';
 import type { RecurrentSheet } from '../../../shared/api/recurrent-types';
@@ -7,6 +7,7 @@ import type { Signer } from '../../../shared/api/types';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { undoRedoKey } from '../../grid/undo-keys';
@@ -21,9 +22,8 @@ function decisionLabel(d: DecisionHeader): string {
 
 /** Dự toán chi thường xuyên: the HĐND's breakdown of the recurrent estimate by component × implementing unit. */
 export function RecurrentScreen() {
-  const params = useParams();
   const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const year = useScreenYear();
   const [decisions, setDecisions] = useState<DecisionHeader[]>([]);
   const [decisionId, setDecisionId] = useState<number | null>(null);
   const [sheet, setSheet] = useState<RecurrentSheet | null>(null);

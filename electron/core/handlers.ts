@@ -33,6 +33,7 @@ import { exportPackage } from './exchange/package-export';
 import { importPackage } from './exchange/package-import';
 import { exportReport } from './exchange/reports';
 import { dashboard } from './disbursement/dashboard';
+import { defaultCutoff } from './disbursement/default-cutoff';
 import { createExtension, deadlines, deleteExtension, listExtensions, setWarnDays } from './disbursement/deadlines';
 import { disbursementSheet, saveEntries } from './disbursement/entries';
 import { analyzeKbnn, commitKbnn } from './disbursement/kbnn-import';
@@ -155,7 +156,8 @@ export function createHandlers(seedDir: string): HandlerTable {
     'disbursement.save': (args, ctx) => saveEntries(ctx, args),
     'disbursement.progress': (args, ctx) => progress(ctx.db, args.year, args.asOf ?? today(ctx)),
     'disbursement.deadlines': (args, ctx) => deadlines(ctx.db, args.year, args.asOf ?? today(ctx)),
-    'disbursement.dashboard': (args, ctx) => dashboard(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.dashboard': (args, ctx) => dashboard(ctx.db, args.year, args.asOf ?? defaultCutoff(ctx.db, args.year, vietnamDate(ctx.now()))),
+    'disbursement.defaultCutoff': (args, ctx) => ({ date: defaultCutoff(ctx.db, args.year, vietnamDate(ctx.now())) }),
     'disbursement.setWarnDays': (args, ctx) => setWarnDays(ctx, args.warnDays),
     'disbursement.report': (args, ctx) => disbursementReport(ctx.db, args.year, args.asOf ?? today(ctx)),
     'disbursement.exportReport': async (args, ctx) => {

@@ -10,7 +10,7 @@ import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { ChartCard, percentAxis, type ChartOption } from '../../charts/Chart';
 import { DateField } from './DateField';
-import { defaultAsOf } from './dates';
+import { useDefaultCutoff } from './dates';
 
 const CAPITAL = { DTPT: 'ĐTPT', SN: 'SN' } as const;
 const trieu = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], 'trieu', { maxDecimals: 1 });
@@ -26,12 +26,14 @@ export function DashboardScreen() {
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const year = useScreenYear();
-  const asOf = search.get('asOf') ?? defaultAsOf(year);
+  // Without a date in the URL the dashboard is read at the latest cut-off reported: past it the line would run flat.
+  const asOf = useDefaultCutoff(year, search.get('asOf'));
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     setData(null);
+    if (!asOf) return;
     void api.invoke('disbursement.dashboard', { year, asOf }).then((r) => (r.ok ? (setData(r.value), setError(null)) : setError(r.error.message)));
   }, [year, asOf]);
 
@@ -43,7 +45,7 @@ export function DashboardScreen() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 40 },
       xAxis: { type: 'category', data: pc.map((r) => `${r.programCode} · ${CAPITAL[r.capitalType]}`), axisLabel: { interval: 0, fontSize: 11 } },
-      yAxis: percentAxis,
+      yAxis: percentAxis(pc.flatMap((r) => [r.allocationRate, r.disbursement.rate])),
       series: [
         barSeries('Phân bổ', pc.map((r) => r.allocationRate), pc.map((r) => r.allocationRateText), COLORS[0]!),
         barSeries('Giải ngân', pc.map((r) => r.disbursement.rate), pc.map((r) => r.disbursement.rateText), COLORS[1]!),
@@ -56,7 +58,7 @@ export function DashboardScreen() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: programs },
-      yAxis: percentAxis,
+      yAxis: percentAxis([...side('SN'), ...side('DTPT')].map((f) => f?.rate)),
       series: [
         barSeries('Chi thường xuyên (SN)', side('SN').map((f) => f?.rate ?? null), side('SN').map((f) => f?.rateText ?? ''), COLORS[2]!),
         barSeries('Đầu tư phát triển (ĐTPT)', side('DTPT').map((f) => f?.rate ?? null), side('DTPT').map((f) => f?.rateText ?? ''), COLORS[0]!),
@@ -68,7 +70,7 @@ export function DashboardScreen() {
     const compare: ChartOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 190, right: 50, top: 10, bottom: 24 },
-      xAxis: percentAxis,
+      xAxis: percentAxis(comparisons.map((c) => c.rate)),
       yAxis: { type: 'category', data: listed.map((c) => c.label), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
       series: [
         {
@@ -82,7 +84,7 @@ export function DashboardScreen() {
     const byCommune: ChartOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 150, right: 50, top: 10, bottom: 24 },
-      xAxis: percentAxis,
+      xAxis: percentAxis(data.communes.map((c) => c.rate)),
       yAxis: { type: 'category', data: communes.map((c) => c.communeName) },
       series: [{ ...barSeries('Giải ngân', communes.map((c) => c.rate), communes.map((c) => c.rateText), COLORS[2]!), label: { show: true, position: 'right', fontSize: 11, formatter: (p: { dataIndex: number }) => communes[p.dataIndex]!.rateText } }],
     };
@@ -92,7 +94,7 @@ export function DashboardScreen() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: months.map((m) => `T${m.month}`) },
-      yAxis: percentAxis,
+      yAxis: percentAxis(months.flatMap((m) => [m.actual?.rate, m.targetBp === null ? null : m.targetBp / 10_000])),
       series: [
         { name: `Mục tiêu${data.pacing.source ? ` (${data.pacing.source})` : ''}`, type: 'line', data: months.map((m) => (m.targetBp === null ? null : m.targetBp / 10_000)), lineStyle: { type: 'dashed' }, itemStyle: { color: COLORS[4] } },
         { name: 'Thực hiện', type: 'line', data: months.map((m) => m.actual?.rate ?? null), itemStyle: { color: COLORS[1] }, label: { show: true, formatter: (p: { dataIndex: number }) => months[p.dataIndex]!.actual?.rateText ?? '' } },
@@ -112,7 +114,7 @@ export function DashboardScreen() {
           </label>
           <label>
             Số liệu đến ngày{' '}
-            <DateField label="Số liệu đến ngày" value={asOf} onChange={(iso) => (setError(null), setSearch({ asOf: iso }))} onInvalid={setError} />
+            {asOf ? <DateField label="Số liệu đến ngày" value={asOf} onChange={(iso) => (setError(null), setSearch({ asOf: iso }))} onInvalid={setError} /> : null}
           </label>
           <button type="button" onClick={() => navigate(`/giai-ngan/${year}?asOf=${asOf}`)}>
             Số liệu giải ngân

@@ -13,7 +13,7 @@ import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { downloadBase64, readFileBase64 } from '../exchange/file-base64';
 import { DateField } from './DateField';
-import { defaultAsOf } from './dates';
+import { useDefaultCutoff } from './dates';
 import { EDITABLE_COLUMNS, EntryGrid, entryFor, type CellProblem, type EditableColumn, type EntryGridHandle } from './EntryGrid';
 import { KbnnImportPanel } from './KbnnImportPanel';
 import { BenchmarksPanel, CarryOverPanel, PacingPanel } from './Panels';
@@ -37,7 +37,8 @@ export function DisbursementScreen() {
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const year = useScreenYear();
-  const cutoff = search.get('cutoff') ?? search.get('asOf') ?? defaultAsOf(year);
+  // Without a date in the URL the screen opens at the latest cut-off reported (a temporary '' while the core answers).
+  const cutoff = useDefaultCutoff(year, search.get('cutoff') ?? search.get('asOf')) ?? '';
   const tab = (TABS.find((t) => t.id === search.get('tab'))?.id ?? 'so-lieu') as Tab;
   const [unit, setUnit] = useState<MoneyUnit>(initialUnit);
   const [sheet, setSheet] = useState<DisbursementSheet | null>(null);
@@ -57,6 +58,7 @@ export function DisbursementScreen() {
     void api.invoke('reference.lists', {}).then((r) => r.ok && setLists(r.value));
   }, []);
   const reload = useCallback(async () => {
+    if (!cutoff) return;
     const [s, p] = await Promise.all([api.invoke('disbursement.sheet', { year, cutoffDate: cutoff }), api.invoke('disbursement.progress', { year, asOf: cutoff })]);
     if (s.ok) setSheet(s.value);
     else setError(s.error.message);
@@ -225,7 +227,9 @@ export function DisbursementScreen() {
           </button>
         ))}
       </div>
-      {tab === 'so-lieu' ? (
+      {!cutoff ? (
+        <p className="muted">Đang tải…</p>
+      ) : tab === 'so-lieu' ? (
         <>
           {pasteReport ? (
             <div className="paste-report" role="status" aria-label="Kết quả dán">

@@ -31,8 +31,9 @@ export function LevelNotice({ notice, dataFile }: { notice: OfficeLevelNotice; d
   }
   return (
     <section className="level-notice" role="note" aria-label={title}>
-      <p>{notice.message}</p>
-      <p className="level-notice-basis">Căn cứ: {notice.legalBasis}.</p>
+      <p>
+        {notice.message} <span className="level-notice-basis">Căn cứ: {notice.legalBasis}.</span>
+      </p>
       <button
         type="button"
         onClick={() => {

@@ -224,12 +224,12 @@ export function AssignmentsScreen() {
       {
         headerName: 'CT',
         field: 'programCode',
-        width: 112,
+        width: 88,
         pinned: 'left',
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.kind === 'total' ? p.data.label : p.data?.kind === 'draft' ? 'Dòng mới' : p.data?.programCode),
       },
       {
-        ...pickerColumn('componentCode', 'Hợp phần (dự án, tiểu dự án, nội dung)', 420, componentOptions),
+        ...pickerColumn('componentCode', 'Hợp phần (dự án, tiểu dự án, nội dung)', 220, componentOptions),
         pinned: 'left',
         valueFormatter: (p: ValueFormatterParams<GridRow>) =>
           p.data?.kind === 'draft' && !p.data.componentCode
@@ -239,31 +239,35 @@ export function AssignmentsScreen() {
               : '',
         tooltipValueGetter: (p) => (p.data?.componentCode ? `${p.data.componentCode} — ${p.data.componentName}` : undefined),
       },
-      pickerColumn('sourceCode', 'Nguồn vốn', 150, sourceOptions, sourceShort),
-      pickerColumn('capitalType', 'Loại vốn', 100, capitalOptions, capitalShort),
-      { headerName: 'Năm nguồn', field: 'originYear', width: 105, editable, cellClassRules: errorClass, type: 'rightAligned' },
+      pickerColumn('sourceCode', 'Nguồn vốn', 116, sourceOptions, sourceShort),
+      { ...pickerColumn('capitalType', 'Loại vốn', 64, capitalOptions, capitalShort), wrapHeaderText: true, autoHeaderHeight: true },
+      { headerName: 'Năm nguồn', field: 'originYear', width: 64, wrapHeaderText: true, autoHeaderHeight: true, editable, cellClassRules: errorClass, type: 'rightAligned' },
       {
         headerName: `Số tiền (${UNIT_LABEL_VI[unit]})`,
         field: 'amount' as keyof GridRow,
         colId: 'amount',
-        width: 170,
+        width: 120,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         editable,
         type: 'rightAligned',
         cellClassRules: { ...errorClass, 'cell-total': (p: CellClassParams<GridRow>) => p.data?.kind === 'total' },
         valueGetter: (p: ValueGetterParams<GridRow>) =>
           p.data?.kind === 'draft' ? p.data.amountText : p.data?.amountDong === null || p.data?.amountDong === undefined ? '' : formatAmount(p.data.amountDong, unit),
       },
-      { headerName: 'Số văn bản giao', field: 'basisNumber', width: 160, editable, cellClassRules: errorClass },
+      { headerName: 'Số văn bản giao', field: 'basisNumber', width: 128, wrapHeaderText: true, autoHeaderHeight: true, editable, cellClassRules: errorClass, tooltipField: 'basisNumber' },
       {
         headerName: 'Ngày văn bản',
         field: 'basisDate',
-        width: 120,
+        width: 92,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         editable,
         cellClassRules: errorClass,
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.basisDate ? formatDateVi(p.data.basisDate) : ''),
       },
-      { headerName: 'Cơ quan giao', field: 'basisIssuer', width: 170, editable, cellClassRules: errorClass },
-      { headerName: 'Ghi chú', field: 'note', flex: 1, minWidth: 160, editable, cellClassRules: errorClass },
+      { headerName: 'Cơ quan giao', field: 'basisIssuer', width: 150, editable, cellClassRules: errorClass, tooltipField: 'basisIssuer' },
+      { headerName: 'Ghi chú', field: 'note', flex: 1, minWidth: 80, editable, cellClassRules: errorClass, tooltipField: 'note' },
     ];
   }, [capitalOptions, capitalShort, componentOptions, sourceOptions, sourceShort, unit]);
 
@@ -280,18 +284,6 @@ export function AssignmentsScreen() {
       <header className="screen-header">
         <h1>Vốn được giao</h1>
         <div className="toolbar">
-          <label>
-            Năm{' '}
-            <input
-              className="year-input"
-              type="number"
-              aria-label="Năm"
-              value={year}
-              min={2021}
-              max={2035}
-              onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/von-duoc-giao/${e.target.value}`)}
-            />
-          </label>
           <label>
             Đơn vị tính{' '}
             <UnitSelect value={unit} onChange={setUnit} />

@@ -52,10 +52,6 @@ export function DecisionsScreen() {
       <header className="screen-header">
         <h1>Quyết định phân bổ</h1>
         <div className="toolbar">
-          <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/quyet-dinh/${e.target.value}`)} />
-          </label>
           <select aria-label="Loại quyết định mới" value={newKind} onChange={(e) => setNewKind(e.target.value as DecisionKind)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>

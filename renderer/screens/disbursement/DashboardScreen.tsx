@@ -109,10 +109,6 @@ export function DashboardScreen() {
         <h1>Tổng quan</h1>
         <div className="toolbar">
           <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/tong-quan/${e.target.value}`)} />
-          </label>
-          <label>
             Số liệu đến ngày{' '}
             {asOf ? <DateField label="Số liệu đến ngày" value={asOf} onChange={(iso) => (setError(null), setSearch({ asOf: iso }))} onInvalid={setError} /> : null}
           </label>

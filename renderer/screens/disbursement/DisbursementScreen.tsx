@@ -162,10 +162,6 @@ export function DisbursementScreen() {
         <h1>Giải ngân</h1>
         <div className="toolbar">
           <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/giai-ngan/${e.target.value}`)} />
-          </label>
-          <label>
             Số liệu đến ngày{' '}
             <DateField label="Ngày chốt số liệu" value={cutoff} onChange={(iso) => (setError(null), setParam('cutoff', iso))} onInvalid={setError} />
           </label>

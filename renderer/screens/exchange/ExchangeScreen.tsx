@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../shared/api/import-types';
 import type { ComponentOption, ReferenceLists } from '../../../shared/api/types';
 import { api } from '../../api/client';
@@ -19,7 +19,6 @@ const isEmptyMapping = (m: ImportMapping) => !m.unit && Object.keys(m.columns ??
 
 /** Trao đổi dữ liệu: the province's workbook in — read, checked, previewed beside the file, then committed. */
 export function ExchangeScreen() {
-  const navigate = useNavigate();
   const year = useScreenYear();
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
@@ -122,18 +121,6 @@ export function ExchangeScreen() {
       <header className="screen-header">
         <h1>Trao đổi dữ liệu</h1>
         <div className="toolbar">
-          <label>
-            Năm{' '}
-            <input
-              className="year-input"
-              type="number"
-              aria-label="Năm"
-              value={year}
-              min={2021}
-              max={2035}
-              onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/trao-doi/${e.target.value}`)}
-            />
-          </label>
           <button type="button" className="primary" disabled={task.running} onClick={() => input.current?.click()}>
             Chọn tệp Excel của tỉnh…
           </button>

@@ -138,10 +138,6 @@ export function RecurrentScreen() {
         <h1>Dự toán chi thường xuyên</h1>
         <div className="toolbar">
           <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/du-toan-thuong-xuyen/${e.target.value}`)} />
-          </label>
-          <label>
             Nghị quyết{' '}
             <select aria-label="Nghị quyết phân bổ" value={decisionId ?? ''} onChange={(e) => setDecisionId(e.target.value ? Number(e.target.value) : null)}>
               <option value="">Dự toán đang có hiệu lực</option>
@@ -168,7 +164,7 @@ export function RecurrentScreen() {
           <div className="toolbar recurrent-toolbar">
             <div role="tablist" aria-label="Chương trình" className="tabs">
               {sheet.programs.map((p) => (
-                <button key={p.programCode} role="tab" type="button" aria-selected={p.programCode === programCode} className={p.programCode === programCode ? 'tab active' : 'tab'} onClick={() => setProgramCode(p.programCode)} title={p.programName}>
+                <button key={p.programCode} role="tab" type="button" aria-selected={p.programCode === programCode} onClick={() => setProgramCode(p.programCode)} title={p.programName}>
                   {p.programCode}
                 </button>
               ))}

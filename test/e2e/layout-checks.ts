@@ -59,7 +59,8 @@ export async function clippedTableCells(page: Page, scope: string): Promise<Clip
 export async function wrappedToolbars(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const bar of document.querySelectorAll<HTMLElement>('.toolbar')) {
+    // Forms laid out as a toolbar (a target's fields) may wrap; a screen's or a grid's toolbar may not.
+    for (const bar of document.querySelectorAll<HTMLElement>('.toolbar:not(.target-form)')) {
       const tops = [...bar.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => Math.round((c as HTMLElement).getBoundingClientRect().top));
       if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 8) out.push(bar.textContent?.slice(0, 80) ?? '');
     }

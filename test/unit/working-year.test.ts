@@ -102,3 +102,15 @@ describe('the date Tổng quan and Giải ngân open at (point 8)', () => {
     expect(percentLabel(0, percentAxisDecimals([null, 0.003]))).toBe('0,00%');
   });
 });
+
+describe('one number of decimals per column (point 9)', () => {
+  it('68.059,05 / 17.014,763 / 13.134 triệu are shown 68.059,050 / 17.014,763 / 13.134,000; whole amounts keep none', async () => {
+    const { columnFormatter, columnDecimals } = await import('../../shared/money/column-decimals');
+    const format = columnFormatter([68_059_050_000, 17_014_763_000, 13_134_000_000], 'trieu');
+    expect([68_059_050_000, 17_014_763_000, 13_134_000_000].map(format)).toEqual(['68.059,050', '17.014,763', '13.134,000']);
+    expect(columnDecimals([1_250_000_000, 302_000_000], 'trieu')).toBe(0);
+    expect(columnDecimals([72_179_050_000], 'trieu')).toBe(2);
+    expect(columnDecimals([1_500, 7], 'nghin')).toBe(3);
+    expect(columnDecimals([], 'dong')).toBe(0);
+  });
+});

@@ -229,7 +229,7 @@ export function AssignmentsScreen() {
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.kind === 'total' ? p.data.label : p.data?.kind === 'draft' ? 'Dòng mới' : p.data?.programCode),
       },
       {
-        ...pickerColumn('componentCode', 'Hợp phần (dự án, tiểu dự án, nội dung)', 220, componentOptions),
+        ...pickerColumn('componentCode', 'Hợp phần (dự án, tiểu dự án, nội dung)', 196, componentOptions),
         pinned: 'left',
         valueFormatter: (p: ValueFormatterParams<GridRow>) =>
           p.data?.kind === 'draft' && !p.data.componentCode
@@ -255,7 +255,7 @@ export function AssignmentsScreen() {
         valueGetter: (p: ValueGetterParams<GridRow>) =>
           p.data?.kind === 'draft' ? p.data.amountText : p.data?.amountDong === null || p.data?.amountDong === undefined ? '' : formatAmount(p.data.amountDong, unit),
       },
-      { headerName: 'Số văn bản giao', field: 'basisNumber', width: 128, wrapHeaderText: true, autoHeaderHeight: true, editable, cellClassRules: errorClass, tooltipField: 'basisNumber' },
+      { headerName: 'Số văn bản giao', field: 'basisNumber', width: 152, wrapHeaderText: true, autoHeaderHeight: true, editable, cellClassRules: errorClass, tooltipField: 'basisNumber' },
       {
         headerName: 'Ngày văn bản',
         field: 'basisDate',

@@ -5,6 +5,7 @@ import type { Dashboard } from '../../../shared/api/disbursement-types';
 import { formatDateVi } from '../../../shared/format/date';
 import { basisPointsText } from '../../../shared/format/rate';
 import { formatAmount } from '../../../shared/money/dong';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
@@ -13,7 +14,8 @@ import { DateField } from './DateField';
 import { useDefaultCutoff } from './dates';
 
 const CAPITAL = { DTPT: 'ĐTPT', SN: 'SN' } as const;
-const trieu = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], 'trieu', { maxDecimals: 1 });
+/** One column of a chart's table in triệu, every value with the same decimals. */
+const trieuColumn = (values: number[]) => columnFormatter(values, 'trieu');
 const COLORS = ['#1f6feb', '#f79009', '#12b76a', '#7a5af8', '#98a2b3'];
 
 /** Bars of rates with the app's own rounded texts as labels. */
@@ -128,13 +130,13 @@ export function DashboardScreen() {
           <div className="kpis">
             <div className="kpi">
               <div className="kpi-label">Kế hoạch vốn năm {year}</div>
-              <div className="kpi-value">{trieu(data.assignedDong)}</div>
+              <div className="kpi-value" data-testid="kpi-plan">{formatAmount(data.assignedDong, 'trieu')}</div>
               <div className="kpi-note">triệu đồng (gồm vốn kéo dài)</div>
             </div>
             <div className="kpi">
               <div className="kpi-label">Đã phân bổ chi tiết</div>
               <div className="kpi-value" data-testid="kpi-allocation">{data.allocationRateText}</div>
-              <div className="kpi-note">{trieu(data.allocatedDong)} triệu đồng ÷ kế hoạch</div>
+              <div className="kpi-note">{formatAmount(data.allocatedDong, 'trieu')} triệu đồng ÷ kế hoạch</div>
             </div>
             <div className="kpi">
               <div className="kpi-label">Giải ngân đến {formatDateVi(data.asOf)}</div>
@@ -168,7 +170,11 @@ export function DashboardScreen() {
               note={`Giải ngân: ${data.disbursement.denominator.label}`}
               table={{
                 columns: ['Chương trình · loại vốn', 'Kế hoạch (tr.đ)', 'Đã phân bổ (tr.đ)', 'Tỷ lệ phân bổ', 'Đã giải ngân (tr.đ)', 'Tỷ lệ giải ngân'],
-                rows: data.byProgramCapital.map((r) => [`${r.programCode} · ${CAPITAL[r.capitalType]}`, trieu(r.assignedDong), trieu(r.allocatedDong), r.allocationRateText, trieu(r.disbursement.disbursedDong), r.disbursement.rateText]),
+                rows: ((a, b, c) => data.byProgramCapital.map((r) => [`${r.programCode} · ${CAPITAL[r.capitalType]}`, a(r.assignedDong), b(r.allocatedDong), r.allocationRateText, c(r.disbursement.disbursedDong), r.disbursement.rateText]))(
+                  trieuColumn(data.byProgramCapital.map((r) => r.assignedDong)),
+                  trieuColumn(data.byProgramCapital.map((r) => r.allocatedDong)),
+                  trieuColumn(data.byProgramCapital.map((r) => r.disbursement.disbursedDong)),
+                ),
               }}
             />
             <ChartCard
@@ -176,7 +182,10 @@ export function DashboardScreen() {
               option={charts.sideBySide}
               table={{
                 columns: ['Chương trình', 'SN: kế hoạch (tr.đ)', 'SN: giải ngân', 'ĐTPT: kế hoạch (tr.đ)', 'ĐTPT: giải ngân'],
-                rows: charts.programs.map((p, i) => [p, trieu(charts.side('SN')[i]?.planDong ?? 0), charts.side('SN')[i]?.rateText ?? '—', trieu(charts.side('DTPT')[i]?.planDong ?? 0), charts.side('DTPT')[i]?.rateText ?? '—']),
+                rows: ((sn, dtpt) => charts.programs.map((p, i) => [p, sn(charts.side('SN')[i]?.planDong ?? 0), charts.side('SN')[i]?.rateText ?? '—', dtpt(charts.side('DTPT')[i]?.planDong ?? 0), charts.side('DTPT')[i]?.rateText ?? '—']))(
+                  trieuColumn(charts.side('SN').map((f) => f?.planDong ?? 0)),
+                  trieuColumn(charts.side('DTPT').map((f) => f?.planDong ?? 0)),
+                ),
               }}
             />
             <ChartCard
@@ -203,7 +212,7 @@ export function DashboardScreen() {
               title="Giải ngân theo xã"
               option={charts.byCommune}
               height={Math.max(200, data.communes.length * 28 + 40)}
-              table={{ columns: ['Xã', 'Kế hoạch (tr.đ)', 'Đã giải ngân (tr.đ)', 'Tỷ lệ'], rows: data.communes.map((c) => [c.communeName, trieu(c.planDong), trieu(c.disbursedDong), c.rateText]) }}
+              table={{ columns: ['Xã', 'Kế hoạch (tr.đ)', 'Đã giải ngân (tr.đ)', 'Tỷ lệ'], rows: ((a, b) => data.communes.map((c) => [c.communeName, a(c.planDong), b(c.disbursedDong), c.rateText]))(trieuColumn(data.communes.map((c) => c.planDong)), trieuColumn(data.communes.map((c) => c.disbursedDong))) }}
             />
           </div>
         </>

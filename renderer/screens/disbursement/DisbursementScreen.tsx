@@ -14,6 +14,7 @@ import { UnitSelect } from '../../grid/UnitSelect';
 import { downloadBase64, readFileBase64 } from '../exchange/file-base64';
 import { DateField } from './DateField';
 import { useDefaultCutoff } from './dates';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 import { EDITABLE_COLUMNS, EntryGrid, entryFor, type CellProblem, type EditableColumn, type EntryGridHandle } from './EntryGrid';
 import { KbnnImportPanel } from './KbnnImportPanel';
 import { BenchmarksPanel, CarryOverPanel, PacingPanel } from './Panels';
@@ -149,6 +150,10 @@ export function DisbursementScreen() {
   const chosen = denominators.find(([k]) => k === denominator || k.startsWith(`${denominator}:`))?.[0] ?? denominators[0]?.[0];
   const totals = (progress?.totals ?? []).filter((t) => `${t.denominator.kind}:${t.denominator.originYear}` === chosen);
   const money = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], unit);
+  // Each amount column of the rate table with one number of decimals (68.059,050 over 17.014,763, not 68.059,05).
+  const planText = columnFormatter(totals.map((t) => t.planDong), unit);
+  const disbursedText = columnFormatter(totals.map((t) => t.disbursedDong), unit);
+  const overall = totals.find((t) => t.programCode === null && t.capitalType === null);
 
   const exportReport = async () => {
     const result = await api.invoke('disbursement.exportReport', { year, asOf: cutoff });
@@ -272,13 +277,18 @@ export function DisbursementScreen() {
                     <tr key={`${t.programCode}-${t.capitalType}`} data-testid={`rate-${t.programCode ?? 'ALL'}-${t.capitalType ?? 'ALL'}`} className={t.capitalType === null ? 'strong' : undefined}>
                       <td>{t.programCode === null ? 'Tổng số' : t.programCode}</td>
                       <td>{t.capitalType === null ? 'Cộng' : t.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}</td>
-                      <td className="num">{money(t.planDong)}</td>
-                      <td className="num">{money(t.disbursedDong)}</td>
+                      <td className="num">{planText(t.planDong)}</td>
+                      <td className="num">{disbursedText(t.disbursedDong)}</td>
                       <td className={`num${t.over ? ' overdue' : ''}`}>{t.rateText}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              {sheet && overall && sheet.rateText !== overall.rateText ? (
+                <p className="muted help" data-testid="rate-difference">
+                  Dòng Tổng cộng của bảng nhập ({sheet.rateText}) chia lũy kế của mọi dòng ({money(sheet.cumulativeDong)}) cho kế hoạch đã phân bổ của các dòng ({money(sheet.planDong)} {UNIT_LABEL_VI[unit]}, gồm vốn các năm trước); tỷ lệ ở đây ({overall.rateText}) chia cho mẫu số “{overall.denominator.label}” ({money(overall.planDong)} {UNIT_LABEL_VI[unit]}), nên hai tỷ lệ khác nhau.
+                </p>
+              ) : null}
             </div>
             <div>
               <h2 className="section-title">Theo nguồn vốn và năm nguồn</h2>

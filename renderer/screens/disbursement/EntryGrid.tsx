@@ -97,7 +97,7 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
         width: 180,
         pinned: 'left',
         // The total row says what its rate is divided by: it differs from the whole-year rate of the table below.
-        valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? 'Tổng cộng (÷ kế hoạch của bảng)' : `${p.data?.componentCode} — ${p.data?.componentName}`),
+        valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? 'Tổng cộng' : `${p.data?.componentCode} — ${p.data?.componentName}`),
         tooltipValueGetter: (p) => (p.data && !p.data.total ? `${p.data.componentCode} — ${p.data.componentName}` : undefined),
       },
       { colId: 'place', headerName: 'Dự án / xã', width: 120, tooltipValueGetter: (p) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? undefined)), valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? '')) },

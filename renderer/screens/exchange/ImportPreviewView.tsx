@@ -238,7 +238,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
       {changes.length > 0 || kept.length > 0 ? (
         <section aria-label="Thay đổi so với sổ">
           <h2>Thay đổi so với số đang có trong sổ</h2>
-          <ul className="diff-list">
+          <ul className="diff-list" tabIndex={0} aria-label="Các thay đổi so với sổ">
             {changes.map((d) => (
               <li key={`${d.componentCode}|${d.sourceCode}|${d.capitalType}|${d.originYear}`}>{diffText(d, sourceName)}</li>
             ))}

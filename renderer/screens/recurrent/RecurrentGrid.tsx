@@ -36,12 +36,12 @@ export const RecurrentGrid = forwardRef<RecurrentGridHandle, Props>(function Rec
   const money = useCallback((value: number | undefined) => (value === undefined || value === 0 ? '' : formatAmount(toDong(value), unit)), [unit]);
   const columnDefs = useMemo<ColDef<RecurrentRow>[]>(
     () => [
-      { colId: 'code', headerName: 'Mã', pinned: 'left', width: 140, valueGetter: (p: ValueGetterParams<RecurrentRow>) => (p.node?.rowPinned ? '' : p.data?.componentCode) },
+      { colId: 'code', headerName: 'Mã', pinned: 'left', width: 150, valueGetter: (p: ValueGetterParams<RecurrentRow>) => (p.node?.rowPinned ? '' : p.data?.componentCode) },
       {
         colId: 'name',
         headerName: 'Dự án, tiểu dự án, nội dung',
         pinned: 'left',
-        width: 200,
+        width: 190,
         tooltipValueGetter: (p) => p.data?.componentName,
         cellStyle: (p) => ({ paddingLeft: `${8 + Math.max(0, (p.data?.depth ?? 1) - 1) * 14}px`, fontWeight: p.data?.entry ? 'normal' : '600' }),
         valueGetter: (p: ValueGetterParams<RecurrentRow>) => (p.node?.rowPinned ? `Cộng ${program.programCode}` : p.data?.componentName),

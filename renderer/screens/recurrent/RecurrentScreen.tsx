@@ -170,7 +170,6 @@ export function RecurrentScreen() {
               ))}
             </div>
             <label>
-              Nguồn{' '}
               <select aria-label="Nguồn vốn" value={sourceCode} onChange={(e) => setSourceCode(e.target.value)}>
                 {sheet.sources.map((s) => (
                   <option key={s.code} value={s.code}>

@@ -33,7 +33,13 @@ const gridReady = (name: string | RegExp) => async (page: Page) => {
 };
 
 const SCREENS: ScreenCheck[] = [
-  { name: 'tong-quan', link: 'Tổng quan', ready: async (page) => (await heading('Tổng quan')(page), await expect(page.getByTestId('kpi-disbursement')).toBeVisible()) },
+  {
+    name: 'tong-quan',
+    link: 'Tổng quan',
+    ready: async (page) => (await heading('Tổng quan')(page), await expect(page.getByTestId('kpi-disbursement')).toBeVisible()),
+    // The plan KPI is the assignment total to the đồng of the sample (72.179,05 triệu), not rounded to 72.179,1.
+    then: async (page) => await expect(page.getByTestId('kpi-plan')).toHaveText('72.179,05'),
+  },
   { name: 'von-duoc-giao', link: 'Vốn được giao', ready: gridReady('Vốn được giao'), essential: ['programCode', 'amount', 'basisNumber', 'basisDate', 'basisIssuer'] },
   { name: 'quyet-dinh', link: 'Quyết định phân bổ', ready: async (page) => (await heading('Quyết định phân bổ')(page), await expect(page.getByRole('table', { name: 'Danh sách quyết định' })).toBeVisible()) },
   { name: 'quyet-dinh-phan-bo', hash: (ids) => `#/quyet-dinh/2024/${ids.allocation}`, ready: gridReady(/Quyết định số 215/), essential: ['total'] },
@@ -56,7 +62,23 @@ const SCREENS: ScreenCheck[] = [
     },
   },
   { name: 'du-an', link: 'Danh mục dự án', ready: heading('Danh mục dự án') },
-  { name: 'giai-ngan', link: 'Giải ngân', ready: gridReady('Giải ngân'), essential: ['program', 'plan', 'previous', 'cumulative', 'recovery', 'rate'] },
+  {
+    name: 'giai-ngan',
+    link: 'Giải ngân',
+    ready: gridReady('Giải ngân'),
+    essential: ['program', 'plan', 'previous', 'cumulative', 'recovery', 'rate'],
+    then: async (page) => {
+      // Two different overall rates on one screen say why they differ (their denominators).
+      await expect(page.getByTestId('rate-difference')).toContainText('nên hai tỷ lệ khác nhau');
+      // Each amount column of the rate table has one number of decimals.
+      const table = page.getByRole('table', { name: 'Tỷ lệ giải ngân theo chương trình' });
+      for (const col of [3, 4]) {
+        const texts = await table.locator(`tbody tr td:nth-child(${col})`).allTextContents();
+        const decimals = new Set(texts.map((t) => (t.includes(',') ? t.split(',')[1]!.length : 0)));
+        expect(decimals.size, `cột ${col}: ${texts.join(' / ')}`).toBe(1);
+      }
+    },
+  },
   { name: 'giai-ngan-keo-dai', link: 'Giải ngân', ready: heading('Giải ngân'), then: async (page) => (await page.getByRole('tab', { name: 'Vốn kéo dài & thời hạn' }).click(), await page.waitForTimeout(300)) },
   { name: 'kho-khan', link: 'Khó khăn, vướng mắc & nhiệm vụ', ready: heading(/Khó khăn/) },
   { name: 'trao-doi', link: 'Trao đổi dữ liệu (nhập/xuất)', ready: heading('Trao đổi dữ liệu') },

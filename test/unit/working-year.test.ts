@@ -114,3 +114,23 @@ describe('one number of decimals per column (point 9)', () => {
     expect(columnDecimals([], 'dong')).toBe(0);
   });
 });
+
+describe('import preview of another district’s file (point 10)', () => {
+  it('names the file’s district, as its error does, and says nothing of "already in the book" beside the error', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const fixture = (name: string) => fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/excel', name)).toString('base64');
+    const core = testCore({ district: '180' });
+    const analyze = (name: string) => core.invokeAsync('import.analyze', { fileName: name, base64: fixture(name), year: 2024 });
+    const ours = await analyze('tinh-giao-von-2024.xlsx');
+    if (!ours.ok) throw new Error(ours.error.message);
+    const committed = await core.invokeAsync('import.commit', { fileName: 'tinh-giao-von-2024.xlsx', base64: fixture('tinh-giao-von-2024.xlsx'), year: 2024, expectedSha256: ours.value.sha256, expectedTotalDong: ours.value.totalDong, expectedDigest: ours.value.digest });
+    expect(committed.ok).toBe(true);
+    const other = await analyze('huyen-van-quan.xlsx');
+    if (!other.ok) throw new Error(other.error.message);
+    expect(other.value.findings).toContainEqual(expect.objectContaining({ severity: 'E', code: 'IMPORT_WRONG_DISTRICT', message: expect.stringContaining('Tệp là của Huyện Văn Quan') }));
+    expect(other.value.districtName).toBe('Huyện Văn Quan');
+    expect(other.value.noop).toBeNull();
+    expect(other.value.canCommit).toBe(false);
+  });
+});

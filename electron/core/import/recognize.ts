@@ -47,6 +47,8 @@ export interface Recognition {
   detailLines: number;
   totalDong: number;
   fingerprint: string;
+  /** The district the file's title names when it is another one than the office's (the file is theirs); else null. */
+  otherDistrictName: string | null;
 }
 
 // The signature block, or the place-and-date line above it ("Lạng Sơn, ngày 15 tháng 12 năm 2023").
@@ -367,7 +369,7 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
     .digest('hex')
     .slice(0, 16);
 
-  return { sheet: sheet.name, header, title, year, unit, columns, rows: [...rows.values()].sort((a, b) => a.row - b.row), findings, lines, detailLines, totalDong, fingerprint };
+  return { sheet: sheet.name, header, title, year, unit, columns, rows: [...rows.values()].sort((a, b) => a.row - b.row), findings, lines, detailLines, totalDong, fingerprint, otherDistrictName: otherInTitle && !titleNamesOurs ? otherInTitle.name : null };
 
   function checkArithmetic(args: {
     rows: Map<number, ImportRow>;

@@ -134,3 +134,13 @@ describe('import preview of another district’s file (point 10)', () => {
     expect(other.value.canCommit).toBe(false);
   });
 });
+
+describe('carried-over money on the Giải ngân sheet (point 9)', () => {
+  it('the 2023 money extended to 2024 shows its extended plan 4.120 beside the 1.648 disbursed, not 0', () => {
+    const core = testCore();
+    call(core, 'demo.seed', {});
+    const sheet = call(core, 'disbursement.sheet', { year: 2024, cutoffDate: '2024-06-30' });
+    const carried = sheet.rows.filter((r) => r.originYear === 2023);
+    expect(carried.map((r) => [r.componentCode, r.sourceCode, r.capitalType, r.planDong, r.cumulativeDong, r.rateText])).toEqual([['DTTS.DA4.TDA1', 'NSTW', 'DTPT', 4_120_000_000, 1_648_000_000, '40,0%']]);
+  });
+});

@@ -18,6 +18,7 @@ import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { columnDecimals } from '../../../shared/money/column-decimals';
 import { useScreenYear } from '../../app/working-year';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
@@ -200,6 +201,8 @@ export function AssignmentsScreen() {
   const sourceShort = useCallback((code: string) => lists?.fundingSources.find((s) => s.code === code)?.shortName ?? code, [lists]);
   const capitalShort = useCallback((code: string) => lists?.capitalTypes.find((c) => c.code === code)?.shortName ?? code, [lists]);
 
+  // Every amount of the column (lines and totals) with one number of decimals: 1.234,50 / 850,00 / 2.000,25.
+  const amountDecimals = useMemo(() => (sheet ? columnDecimals([...sheet.lines.map((l) => l.amountDong), ...totalRows(sheet).map((r) => r.amountDong)], unit) : 0), [sheet, unit]);
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
     const editable = (p: { data?: GridRow }) => p.data?.kind === 'line' || p.data?.kind === 'draft';
     const errorClass = {
@@ -253,7 +256,7 @@ export function AssignmentsScreen() {
         type: 'rightAligned',
         cellClassRules: { ...errorClass, 'cell-total': (p: CellClassParams<GridRow>) => p.data?.kind === 'total' },
         valueGetter: (p: ValueGetterParams<GridRow>) =>
-          p.data?.kind === 'draft' ? p.data.amountText : p.data?.amountDong === null || p.data?.amountDong === undefined ? '' : formatAmount(p.data.amountDong, unit),
+          p.data?.kind === 'draft' ? p.data.amountText : p.data?.amountDong === null || p.data?.amountDong === undefined ? '' : formatAmount(p.data.amountDong, unit, { decimals: amountDecimals }),
       },
       { headerName: 'Số văn bản giao', field: 'basisNumber', width: 152, wrapHeaderText: true, autoHeaderHeight: true, editable, cellClassRules: errorClass, tooltipField: 'basisNumber' },
       {
@@ -269,7 +272,7 @@ export function AssignmentsScreen() {
       { headerName: 'Cơ quan giao', field: 'basisIssuer', width: 150, editable, cellClassRules: errorClass, tooltipField: 'basisIssuer' },
       { headerName: 'Ghi chú', field: 'note', flex: 1, minWidth: 80, editable, cellClassRules: errorClass, tooltipField: 'note' },
     ];
-  }, [capitalOptions, capitalShort, componentOptions, sourceOptions, sourceShort, unit]);
+  }, [amountDecimals, capitalOptions, capitalShort, componentOptions, sourceOptions, sourceShort, unit]);
 
   const rowData = useMemo(() => (sheet ? sheet.lines.map(lineRow) : []), [sheet]);
   const pinnedTop = useMemo(() => [draftRow(emptyDraft(year))], [year]);

@@ -4,6 +4,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
 import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/api/disbursement-types';
 import { formatDateVi } from '../../../shared/format/date';
+import { columnDecimals } from '../../../shared/money/column-decimals';
 import { formatAmount, parseAmount, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 
@@ -69,7 +70,12 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
     gridApi.current?.refreshCells({ force: true });
   }, [problem]);
 
-  const money = useCallback((v: Dong | null | undefined) => (v === null || v === undefined ? '' : formatAmount(v, unit)), [unit]);
+  // One number of decimals for all the money columns of the sheet (1.250,00 beside 318,58, not 1.250 beside 318,58).
+  const decimals = useMemo(
+    () => columnDecimals(sheet.rows.flatMap((r) => [r.planDong, r.previousDong, r.cumulativeDong, r.recoveryDong]).concat([sheet.planDong, sheet.cumulativeDong]), unit),
+    [sheet, unit],
+  );
+  const money = useCallback((v: Dong | null | undefined) => (v === null || v === undefined ? '' : formatAmount(v, unit, { decimals })), [decimals, unit]);
 
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<EntryRow>) => {

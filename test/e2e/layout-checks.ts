@@ -31,6 +31,14 @@ export async function clippedColumns(page: Page, colIds: string[], scope = 'body
             if (text.scrollWidth > text.clientWidth + 1) out.push({ what: `tiêu đề cột ${h.getAttribute('col-id')}`, text: text.textContent ?? '', scrollWidth: text.scrollWidth, clientWidth: text.clientWidth });
             if (id !== '*' && (box.left < view.left - 1 || box.right > view.right + 1)) out.push({ what: `cột ${h.getAttribute('col-id')} ngoài khung nhìn`, text: text.textContent ?? '', scrollWidth: Math.round(box.right), clientWidth: Math.round(view.right) });
           }
+          // An essential column must also be seen, not covered (a scroll bar over a pinned column): the point just inside
+          // the right edge of its first cell belongs to that cell.
+          const first = id === '*' ? null : grid.querySelector<HTMLElement>(`.ag-row:not(.ag-row-pinned) .ag-cell${selector(id)}`);
+          if (first) {
+            const box = first.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.right - 3, box.top + box.height / 2);
+            if (box.width > 0 && box.bottom <= window.innerHeight && !(hit && first.contains(hit))) out.push({ what: `ô cột ${id} bị che`, text: first.textContent ?? '', scrollWidth: Math.round(box.right), clientWidth: Math.round(view.right) });
+          }
           for (const c of grid.querySelectorAll<HTMLElement>(`.ag-cell${selector(id)}`)) {
             const inner = c.querySelector<HTMLElement>('.ag-cell-value') ?? c;
             const target = inner.scrollWidth > inner.clientWidth + 1 ? inner : c.scrollWidth > c.clientWidth + 1 ? c : null;

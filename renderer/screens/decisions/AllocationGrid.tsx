@@ -208,7 +208,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         colId: LABEL_COLUMN,
         headerName: 'Hạng mục / đơn vị nhận',
         pinned: 'left',
-        width: 320,
+        width: 300,
         editable: (p) => !readOnly && p.data?.entry === true,
         cellEditor: PickerEditor,
         cellEditorParams: { options: componentOptions },
@@ -249,8 +249,6 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
       {
         colId: 'total',
         headerName: 'Tổng số',
-        // Pinned: the line's total stays in view however many source × capital columns the year has.
-        pinned: 'right',
         width: 130,
         type: 'rightAligned',
         cellClass: ['ag-right-aligned-cell', 'cell-sum'],

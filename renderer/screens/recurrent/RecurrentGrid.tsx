@@ -48,6 +48,19 @@ export const RecurrentGrid = forwardRef<RecurrentGridHandle, Props>(function Rec
       },
       { colId: 'assigned', headerName: 'Được giao', width: 96, type: 'rightAligned', valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.assigned[sourceCode]) },
       { colId: 'before', headerName: 'Đã phân bổ trước', width: 96, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.allocatedBefore[sourceCode]) },
+      // Total and remaining before the units, so they are seen whatever the number of units (pinned right, they hid under the scroll bar).
+      { colId: 'total', headerName: 'Tổng phân bổ', width: 100, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.total[sourceCode]) },
+      {
+        colId: 'remaining',
+        headerName: 'Còn lại',
+        width: 96,
+        type: 'rightAligned',
+        cellClassRules: { 'cell-negative': (p: CellClassParams<RecurrentRow>) => (p.data?.remaining[sourceCode] ?? 0) < 0 },
+        valueGetter: (p: ValueGetterParams<RecurrentRow>) => {
+          const value = p.data?.remaining[sourceCode] ?? 0;
+          return value === 0 ? '0' : formatAmount(toDong(value), unit);
+        },
+      },
       ...units.map<ColDef<RecurrentRow>>((u) => ({
         colId: `${UNIT_PREFIX}${u.key}`,
         headerName: u.recipient.name,
@@ -60,19 +73,7 @@ export const RecurrentGrid = forwardRef<RecurrentGridHandle, Props>(function Rec
         cellClassRules: { 'cell-sum': (p: CellClassParams<RecurrentRow>) => !p.data?.entry || p.node.rowPinned !== null && p.node.rowPinned !== undefined },
         valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.cells[u.key]?.[sourceCode]),
       })),
-      { colId: 'total', headerName: 'Tổng phân bổ', pinned: 'right', width: 100, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.total[sourceCode]) },
-      {
-        colId: 'remaining',
-        headerName: 'Còn lại',
-        pinned: 'right',
-        width: 96,
-        type: 'rightAligned',
-        cellClassRules: { 'cell-negative': (p: CellClassParams<RecurrentRow>) => (p.data?.remaining[sourceCode] ?? 0) < 0 },
-        valueGetter: (p: ValueGetterParams<RecurrentRow>) => {
-          const value = p.data?.remaining[sourceCode] ?? 0;
-          return value === 0 ? '0' : formatAmount(toDong(value), unit);
-        },
-      },
+
     ],
     [editable, money, program.programCode, sourceCode, unit, units],
   );

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium drives the built renderer served by the web host over a real core and SQLite file.
+// Every spec runs at 1366×768, the most common office laptop; the screens spec runs once more at 1920×1080.
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
@@ -9,7 +10,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     browserName: 'chromium',
-    viewport: { width: 1440, height: 900 },
+    viewport: { width: 1366, height: 768 },
     locale: 'vi-VN',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -25,4 +26,8 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'laptop-1366', use: { viewport: { width: 1366, height: 768 } } },
+    { name: 'desktop-1920', testMatch: /screens\.spec\.ts$/, use: { viewport: { width: 1920, height: 1080 } } },
+  ],
 });

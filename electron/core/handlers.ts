@@ -43,11 +43,13 @@ import { exportPackage } from './exchange/package-export';
 import { importPackage } from './exchange/package-import';
 import { exportReport } from './exchange/reports';
 import { dashboard } from './disbursement/dashboard';
+import { defaultCutoff } from './disbursement/default-cutoff';
 import { createExtension, deadlines, deleteExtension, listExtensions, setWarnDays } from './disbursement/deadlines';
 import { disbursementSheet, saveEntries } from './disbursement/entries';
 import { analyzeKbnn, commitKbnn } from './disbursement/kbnn-import';
 import { createBenchmark, deleteBenchmark, listBenchmarks, pacing, savePacing } from './disbursement/pacing';
 import { progress } from './disbursement/progress';
+import { officeLevelNotice, yearsWithData } from './office/working-year';
 import { disbursementReport, reportWorkbook } from './disbursement/report';
 import { vietnamDate } from '../../shared/format/today';
 
@@ -65,14 +67,19 @@ const today = (ctx: CoreContext) => vietnamDate(ctx.now());
 
 export function createHandlers(seedDir: string): HandlerTable {
   return {
-    'app.info': (_args, ctx) => ({
-      office: getOffice(ctx.db),
-      schemaVersion: schemaVersion(ctx.db),
-      dataFile: ctx.dataFile,
-      warnings: storageWarnings(ctx.dataFile),
-      catalog: catalogCounts(ctx.db),
-      units: unitCounts(ctx.db),
-    }),
+    'app.info': (_args, ctx) => {
+      const office = getOffice(ctx.db);
+      return {
+        office,
+        schemaVersion: schemaVersion(ctx.db),
+        dataFile: ctx.dataFile,
+        warnings: storageWarnings(ctx.dataFile),
+        catalog: catalogCounts(ctx.db),
+        units: unitCounts(ctx.db),
+        dataYears: office ? yearsWithData(ctx.db) : [],
+        levelNotice: office ? officeLevelNotice(ctx.db, office.districtName, vietnamDate(ctx.now())) : null,
+      };
+    },
     'app.logError': (args, ctx) => {
       const page = Object.assign(new Error(args.message), { stack: args.stack ?? args.message });
       ctx.log.error(`Lỗi giao diện (${args.kind}) tại ${args.screen ?? '?'}: ${args.message}`, page);
@@ -169,7 +176,8 @@ export function createHandlers(seedDir: string): HandlerTable {
     'disbursement.save': (args, ctx) => saveEntries(ctx, args),
     'disbursement.progress': (args, ctx) => progress(ctx.db, args.year, args.asOf ?? today(ctx)),
     'disbursement.deadlines': (args, ctx) => deadlines(ctx.db, args.year, args.asOf ?? today(ctx)),
-    'disbursement.dashboard': (args, ctx) => dashboard(ctx.db, args.year, args.asOf ?? today(ctx)),
+    'disbursement.dashboard': (args, ctx) => dashboard(ctx.db, args.year, args.asOf ?? defaultCutoff(ctx.db, args.year, vietnamDate(ctx.now()))),
+    'disbursement.defaultCutoff': (args, ctx) => ({ date: defaultCutoff(ctx.db, args.year, vietnamDate(ctx.now())) }),
     'disbursement.setWarnDays': (args, ctx) => setWarnDays(ctx, args.warnDays),
     'disbursement.report': (args, ctx) => disbursementReport(ctx.db, args.year, args.asOf ?? today(ctx)),
     'disbursement.exportReport': async (args, ctx) => {

@@ -46,7 +46,7 @@ export function App() {
         <Route path="in/:id" element={<PrintView />} />
         <Route path="in-kho-khan" element={<FollowupPrintView />} />
         <Route path="in-giai-ngan/:year" element={<DisbursementPrintView />} />
-        <Route element={<AppFrame office={info.office} warnings={info.warnings} reloadApp={reload} />}>
+        <Route element={<AppFrame info={info} office={info.office} reloadApp={reload} />}>
           <Route index element={<Navigate to="/von-duoc-giao" replace />} />
           <Route path="von-duoc-giao" element={<AssignmentsScreen />} />
           <Route path="von-duoc-giao/:year" element={<AssignmentsScreen />} />

@@ -80,4 +80,4 @@ export function ChartCard({ title, option, table, height = 280, note }: { title:
 }
 
 /** Percent axis labels in vi-VN ("25%"); tooltips show the app's own rounded texts, passed per point. */
-export const percentAxis = { type: 'value' as const, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }, min: 0 };
+export { percentAxis } from './percent-axis';

@@ -9,6 +9,8 @@ export const gridTheme = themeQuartz.withParams({
   rowHeight: 30,
   headerHeight: 34,
   spacing: 5,
+  // 7 px either side of a cell instead of 10: at 1366×768 every essential column fits without scrolling.
+  cellHorizontalPaddingScale: 0.7,
   headerBackgroundColor: '#eef1f5',
   headerFontWeight: 600,
   borderColor: '#d5dae1',

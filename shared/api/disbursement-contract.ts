@@ -77,7 +77,10 @@ export const disbursementCommands = {
   ),
   'disbursement.progress': command<Progress>()(z.object({ year, asOf: isoDate.optional() }).strict()),
   'disbursement.deadlines': command<Deadlines>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  /** Without asOf the dashboard is read at the latest cut-off reported (see disbursement.defaultCutoff). */
   'disbursement.dashboard': command<Dashboard>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  /** The latest cut-off of the year reported up to today (else today, or the year's end for a past year). */
+  'disbursement.defaultCutoff': command<{ date: string }>()(z.object({ year }).strict()),
   'disbursement.setWarnDays': command<{ warnDays: number }>()(z.object({ warnDays: z.number().int().min(0).max(366) }).strict()),
   'disbursement.report': command<DisbursementReport>()(z.object({ year, asOf: isoDate.optional() }).strict()),
   /** The report as a workbook, signed by the signer chosen (or the head of the phòng) under the number given. */

@@ -57,7 +57,10 @@ export interface DisbursementSheetRow extends DisbursementKey {
   componentName: string;
   projectName: string | null;
   communeName: string | null;
-  /** The plan in force for the key on the cut-off date (issued decisions). */
+  /**
+   * The plan in force for the key on the cut-off date (issued decisions); money of an earlier year that no decision
+   * of this year allocates again: its extended plan as assigned (on the component's own row).
+   */
   planDong: Dong;
   /** The latest cumulative before this cut-off, and its date. */
   previousDong: Dong;

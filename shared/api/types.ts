@@ -66,6 +66,17 @@ export interface AppInfo {
   warnings: string[];
   catalog: CatalogCount[];
   units: UnitCount[];
+  /** Years that hold an assignment, a decision or a disbursement figure, newest first (the frame's default year). */
+  dataYears: number[];
+  /** Set when the office's level of government has ended (a district from 1/7/2025): said once by the frame. */
+  levelNotice: OfficeLevelNotice | null;
+}
+
+export interface OfficeLevelNotice {
+  /** ISO date the level ended (rule 10's districtLevelEnd). */
+  endedOn: string;
+  legalBasis: string;
+  message: string;
 }
 
 export interface DistrictOption {

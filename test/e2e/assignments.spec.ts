@@ -73,7 +73,8 @@ test('first-run setup, three assignment lines by keyboard, reload keeps values a
   const amounts = await savedLines(page).locator('[col-id="amount"]').allTextContents();
   const components = await savedLines(page).locator('[col-id="componentCode"]').allTextContents();
   expect(components.map((c) => c.split(' — ')[0])).toEqual(['DA1.ND2', 'DA4.TDA1', 'ND02']);
-  expect(amounts).toEqual(['1.234,5', '850', '2.000,25']);
+  // One number of decimals in the column (issue 15, point 9).
+  expect(amounts).toEqual(['1.234,50', '850,00', '2.000,25']);
 
   await expect(page.getByTestId('total-grand')).toHaveText('4.084,75');
   await expect(page.getByTestId('total-NSTW-DTPT')).toHaveText('3.234,75');
@@ -85,8 +86,8 @@ test('first-run setup, three assignment lines by keyboard, reload keeps values a
   await page.goto(`${webHost.url}#/von-duoc-giao/2024`);
   await expect(savedLines(page)).toHaveCount(3);
   await expect(page.getByTestId('total-grand')).toHaveText('4.084,75');
-  await expect(page.locator('.ag-row[row-id="total-DTTS"] [col-id="amount"]')).toHaveText('1.234,5');
-  await expect(page.locator('.ag-row[row-id="total-GNBV"] [col-id="amount"]')).toHaveText('850');
+  await expect(page.locator('.ag-row[row-id="total-DTTS"] [col-id="amount"]')).toHaveText('1.234,50');
+  await expect(page.locator('.ag-row[row-id="total-GNBV"] [col-id="amount"]')).toHaveText('850,00');
   await expect(page.locator('.ag-row[row-id="total-NTM"] [col-id="amount"]')).toHaveText('2.000,25');
 
   // A malformed amount: Vietnamese error naming the field, nothing written.
@@ -95,7 +96,7 @@ test('first-run setup, three assignment lines by keyboard, reload keeps values a
   await page.keyboard.type('12a', TYPING);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText('Số tiền: "12a" không phải là số tiền');
-  await expect(firstAmount).toHaveText('1.234,5');
+  await expect(firstAmount).toHaveText('1.234,50');
   await expect(page.getByTestId('total-grand')).toHaveText('4.084,75');
   expect(linesInDatabase(webHost.dataDir)).toEqual({ count: 3, total: 4_084_750_000 });
 

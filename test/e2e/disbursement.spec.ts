@@ -74,8 +74,10 @@ test('June figures typed and pasted in the Giải ngân grid give the per-progra
   // GNBV and NTM: a two-row block copied from Excel.
   await cumulativeCell(page, 2).click();
   await paste(page, [['112,5'], ['95,25']]);
+  // Every amount of the sheet with one number of decimals once 95,25 is in it (issue 15, point 9).
   await expect(cumulativeCell(page, 3)).toHaveText('95,25');
-  await expect(cumulativeCell(page, 2)).toHaveText('112,5');
+  await expect(cumulativeCell(page, 2)).toHaveText('112,50');
+  await expect(cumulativeCell(page, 0)).toHaveText('150,00');
 
   // By hand: DTTS (150 + 110) ÷ 1.000 = 26,0%; GNBV 112,5 ÷ 500 = 22,5%; NTM 95,25 ÷ 400 = 23,8125% → 23,8%;
   // all 467,75 ÷ 1.900 = 24,618…% → 24,6%.
@@ -106,7 +108,7 @@ test('June figures typed and pasted in the Giải ngân grid give the per-progra
   // The reload shows what was saved.
   await go(page, '#/giai-ngan/2024?cutoff=2024-06-30');
   await page.reload();
-  await expect(cumulativeCell(page, 2)).toHaveText('112,5');
+  await expect(cumulativeCell(page, 2)).toHaveText('112,50');
   await expect(rate(page, 'DTTS')).toHaveText('26,0%');
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'giai-ngan.png'), fullPage: true });

@@ -264,6 +264,8 @@ function labels(db: Db, components: Map<number, ComponentInfo>): Labels {
   };
 }
 
+const carriedKey = (k: EntryKey) => `${k.component_id}|${k.source_code}|${k.capital_type}|${k.origin_year}`;
+
 /** The entry sheet of a cut-off: every key planned (issued decisions in force on the date) or reported in the year. */
 export function disbursementSheet(db: Db, year: number, cutoffDate: string): DisbursementSheet {
   const components = componentIndex(db);
@@ -284,6 +286,20 @@ export function disbursementSheet(db: Db, year: number, cutoffDate: string): Dis
     slot({ component_id: k.component_id, project_id: k.project_id, commune_unit_id: commune ? k.recipient_unit_id : null, source_code: k.source_code, capital_type: k.capital_type, origin_year: k.origin_year }).plan += k.amount;
   }
   for (const e of db.prepare('SELECT DISTINCT component_id, project_id, commune_unit_id, source_code, capital_type, origin_year FROM disbursement WHERE year = ?').all(year) as EntryKey[]) slot(e);
+  // Money of an earlier year carried over that no decision of this year allocates again: its plan is the extended
+  // plan assigned to the component, on the component's row where disbursement is reported (not 0 beside it).
+  const allocatedCarried = new Set([...rows.values()].filter((r) => r.key.origin_year < year && r.plan !== 0).map((r) => carriedKey(r.key)));
+  const extended = db
+    .prepare(
+      `SELECT component_id, source_code, capital_type, origin_year, SUM(amount_dong) AS amount FROM assignment
+       WHERE year = ? AND origin_year < ? GROUP BY component_id, source_code, capital_type, origin_year`,
+    )
+    .all(year, year) as { component_id: number; source_code: string; capital_type: string; origin_year: number; amount: number }[];
+  for (const a of extended) {
+    const key = { component_id: a.component_id, project_id: null, commune_unit_id: null, source_code: a.source_code, capital_type: a.capital_type, origin_year: a.origin_year } as EntryKey;
+    const row = rows.get(entryKey(key));
+    if (row && a.amount !== 0 && !allocatedCarried.has(carriedKey(key))) row.plan += a.amount;
+  }
   for (const e of latestEntries(db, year, cutoffDate, true) as StoredEntry[]) slot(e).previous = e;
   for (const e of db.prepare('SELECT * FROM disbursement WHERE year = ? AND cutoff_date = ?').all(year, cutoffDate) as StoredEntry[]) slot(e).current = e;
   const list: DisbursementSheetRow[] = [...rows.entries()]

@@ -25,9 +25,10 @@ export function pacing(db: Db, year: number, asOf: string): Pacing {
   for (let month = 1; month <= 12; month++) {
     const end = monthEnd(year, month);
     const prefix = end.slice(0, 7);
-    // The figure of a month: its last cut-off, or the month end itself once it has passed and something was reported before.
+    // The figure of a month: its last cut-off, or — for a month between two reports — the month end (the earlier
+    // report still stands). A month after the last report has no figure: the line stops where the data stops.
     const inMonth = entries.filter((e) => e.cutoff_date.startsWith(prefix)).at(-1)?.cutoff_date ?? null;
-    const cutoff = inMonth ?? (end <= asOf && entries.some((e) => e.cutoff_date < end) ? end : null);
+    const cutoff = inMonth ?? (end <= asOf && entries.some((e) => e.cutoff_date < end) && entries.some((e) => e.cutoff_date > end) ? end : null);
     let actual: PacingMonth['actual'] = null;
     if (cutoff) {
       for (; next < entries.length && entries[next]!.cutoff_date <= cutoff; next++) {

@@ -245,7 +245,8 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
   const nothingChanges = chosen.lines.length > 0 && diff.every((d) => d.change === 'same' || d.change === 'kept');
   // Nothing to do is decided by what would change, not by the file having been seen: after the book changed
   // (lines deleted, a unit corrected) the same file may be imported again.
-  const noop = nothingChanges
+  // A file with errors is never "already in the book": the errors are what the officer must read.
+  const noop = nothingChanges && !findings.some((f) => f.severity === 'E')
     ? {
         message: previous ? `Tệp này đã được nhập lúc ${dayTime(previous.at)}; nhập lại không thay đổi gì.` : 'Số liệu trong tệp đã có đủ trong sổ; nhập lại không thay đổi gì.',
         previousImportAt: previous?.at ?? null,
@@ -268,7 +269,8 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: Task
     sheet: chosen.sheet,
     sheets: tables,
     year,
-    districtName: office.districtName,
+    // The district the file is for: the one its title names (another district's file says so, as its error does).
+    districtName: chosen.otherDistrictName ?? office.districtName,
     fileDistrict: chosen.district,
     unit: chosen.unit,
     document: { basisNumber: chosen.title.basisNumber, basisDate: chosen.title.basisDate, basisIssuer: chosen.title.basisIssuer, title: chosen.title.title },

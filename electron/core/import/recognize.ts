@@ -50,6 +50,8 @@ export interface Recognition {
   detailLines: number;
   totalDong: number;
   fingerprint: string;
+  /** The district the file's title names when it is another one than the office's (the file is theirs); else null. */
+  otherDistrictName: string | null;
 }
 
 // The signature block, or the place-and-date line above it ("Lạng Sơn, ngày 15 tháng 12 năm 2023").
@@ -395,7 +397,7 @@ export function recognizeSheet(sheet: ReadSheet, ctx: RecognizeContext): Recogni
 
   const districtBlock = [...rows.values()].find((r) => r.kind === 'district');
   const district = titleNamesOurs || districtBlock ? ctx.officeDistrict.name : (otherInTitle?.name ?? null);
-  return { sheet: sheet.name, header, title, year, district, unit, columns, rows: [...rows.values()].sort((a, b) => a.row - b.row), findings, lines, detailLines, totalDong, fingerprint };
+  return { sheet: sheet.name, header, title, year, district, unit, columns, rows: [...rows.values()].sort((a, b) => a.row - b.row), findings, lines, detailLines, totalDong, fingerprint, otherDistrictName: otherInTitle && !titleNamesOurs ? otherInTitle.name : null };
 }
 
 function linesOf(rows: Map<number, ImportRow>, amountCols: ImportColumn[], matcher: CatalogMatcher, year: number | null): { lines: ImportLine[]; detailLines: number; totalDong: number } {

@@ -232,6 +232,19 @@ export function pilotDistrictLimit(f: DraftFacts, rule: RuleDefinition, moves: M
   ];
 }
 
+/**
+ * Why a district decision dated after the level ended is refused, and what to do: the legal reason, which date was
+ * judged (a draft without a date is judged as issued today) and how to record an older decision.
+ */
+function levelEndedMessage(f: DraftFacts, end: string): string {
+  const why = `Cấp huyện đã kết thúc hoạt động từ ngày ${isoToVi(end)} (Nghị quyết 203/2025/QH15 sửa đổi Hiến pháp và Luật Tổ chức chính quyền địa phương 2025: chính quyền địa phương còn hai cấp tỉnh và xã), nên ${f.office.districtName} không còn ban hành quyết định phân bổ, điều chỉnh.`;
+  const judged = f.decision.dated
+    ? `Quyết định này ghi ngày ${isoToVi(f.decision.date)}.`
+    : `Dự thảo chưa ghi ngày ban hành nên được xét như ban hành hôm nay (${isoToVi(f.decision.date)}).`;
+  const fix = `Nếu đây là quyết định đã ban hành trước ngày ${isoToVi(end)} cần nhập vào sổ, hãy ghi đúng ngày ban hành của nó; quyết định mới do UBND xã hoặc cấp tỉnh ban hành. Số liệu cũ vẫn xem, báo cáo và in được.`;
+  return `${why} ${judged} ${fix}`;
+}
+
 /** Rule 10: nothing outside authority — non-pilot moves between programs or capital types; district decisions after 1/7/2025. */
 export function withinAuthority(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
   const out: Finding[] = [];
@@ -240,7 +253,7 @@ export function withinAuthority(f: DraftFacts, rule: RuleDefinition, moves: Move
     out.push(
       finding(
         rule,
-        `Cấp huyện đã kết thúc hoạt động từ ngày ${isoToVi(end)}; ${f.office.districtName} không còn ban hành quyết định phân bổ, điều chỉnh (quyết định ghi ngày ${isoToVi(f.decision.date)}). Số liệu cũ vẫn xem và báo cáo được; quyết định mới do UBND xã hoặc cấp tỉnh ban hành.`,
+        levelEndedMessage(f, end),
       ),
     );
   }

@@ -75,7 +75,8 @@ export interface UnitFact {
 }
 
 export interface DraftFacts {
-  decision: { id: number; year: number; kind: DecisionKind; issuer: DecisionIssuer; date: string; declaredTotal: number | null };
+  /** `dated`: the draft carries its own date; otherwise `date` is today's and the rules judge it as issued today. */
+  decision: { id: number; year: number; kind: DecisionKind; issuer: DecisionIssuer; date: string; dated: boolean; declaredTotal: number | null };
   office: { districtCode: string; districtName: string; provinceCode: string };
   lines: FactLine[];
   components: Map<number, ComponentInfo>;
@@ -187,7 +188,7 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
   const funded = loadFundedElsewhere(db, row, lines, components, inForce);
   const setting = db.prepare('SELECT allocation_deadline FROM year_setting WHERE year = ?').get(row.year) as { allocation_deadline: string | null } | undefined;
   return {
-    decision: { id: row.id, year: row.year, kind: row.kind, issuer: row.issuer, date, declaredTotal: row.declared_total_dong },
+    decision: { id: row.id, year: row.year, kind: row.kind, issuer: row.issuer, date, dated: row.doc_date !== null, declaredTotal: row.declared_total_dong },
     office: { districtCode: office.districtCode, districtName: office.districtName, provinceCode: office.provinceCode },
     lines,
     components,

@@ -11,13 +11,15 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { AssignmentPatch } from '../../../shared/api/contract';
 import type { AssignmentSheet, ComponentOption, ReferenceLists } from '../../../shared/api/types';
 import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { columnDecimals } from '../../../shared/money/column-decimals';
+import { useScreenYear } from '../../app/working-year';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
@@ -50,9 +52,8 @@ function initialUnit(): MoneyUnit {
 
 /** Vốn được giao: the province's assignment for a year, entered and corrected cell by cell. */
 export function AssignmentsScreen() {
-  const params = useParams();
   const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const year = useScreenYear();
   const [unit, setUnit] = useState<MoneyUnit>(initialUnit);
   const [sheet, setSheet] = useState<AssignmentSheet | null>(null);
   const [components, setComponents] = useState<ComponentOption[]>([]);
@@ -194,6 +195,8 @@ export function AssignmentsScreen() {
   const sourceShort = useCallback((code: string) => lists?.fundingSources.find((s) => s.code === code)?.shortName ?? code, [lists]);
   const capitalShort = useCallback((code: string) => lists?.capitalTypes.find((c) => c.code === code)?.shortName ?? code, [lists]);
 
+  // Every amount of the column (lines and totals) with one number of decimals: 1.234,50 / 850,00 / 2.000,25.
+  const amountDecimals = useMemo(() => (sheet ? columnDecimals([...sheet.lines.map((l) => l.amountDong), ...totalRows(sheet).map((r) => r.amountDong)], unit) : 0), [sheet, unit]);
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
     const editable = (p: { data?: GridRow }) => p.data?.kind === 'line' || p.data?.kind === 'draft';
     const errorClass = {
@@ -218,12 +221,12 @@ export function AssignmentsScreen() {
       {
         headerName: 'CT',
         field: 'programCode',
-        width: 112,
+        width: 88,
         pinned: 'left',
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.kind === 'total' ? p.data.label : p.data?.kind === 'draft' ? 'Dòng mới' : p.data?.programCode),
       },
       {
-        ...pickerColumn('componentCode', 'Hợp phần (dự án, tiểu dự án, nội dung)', 420, componentOptions),
+        ...pickerColumn('componentCode', 'Hợp phần (dự án, tiểu dự án, nội dung)', 196, componentOptions),
         pinned: 'left',
         valueFormatter: (p: ValueFormatterParams<GridRow>) =>
           p.data?.kind === 'draft' && !p.data.componentCode
@@ -233,33 +236,37 @@ export function AssignmentsScreen() {
               : '',
         tooltipValueGetter: (p) => (p.data?.componentCode ? `${p.data.componentCode} — ${p.data.componentName}` : undefined),
       },
-      pickerColumn('sourceCode', 'Nguồn vốn', 150, sourceOptions, sourceShort),
-      pickerColumn('capitalType', 'Loại vốn', 100, capitalOptions, capitalShort),
-      { headerName: 'Năm nguồn', field: 'originYear', width: 105, editable, cellClassRules: errorClass, type: 'rightAligned' },
+      pickerColumn('sourceCode', 'Nguồn vốn', 116, sourceOptions, sourceShort),
+      { ...pickerColumn('capitalType', 'Loại vốn', 64, capitalOptions, capitalShort), wrapHeaderText: true, autoHeaderHeight: true },
+      { headerName: 'Năm nguồn', field: 'originYear', width: 64, wrapHeaderText: true, autoHeaderHeight: true, editable, cellClassRules: errorClass, type: 'rightAligned' },
       {
         headerName: `Số tiền (${UNIT_LABEL_VI[unit]})`,
         field: 'amount' as keyof GridRow,
         colId: 'amount',
-        width: 170,
+        width: 120,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         editable,
         type: 'rightAligned',
         cellClassRules: { ...errorClass, 'cell-total': (p: CellClassParams<GridRow>) => p.data?.kind === 'total' },
         valueGetter: (p: ValueGetterParams<GridRow>) =>
-          p.data?.kind === 'draft' ? p.data.amountText : p.data?.amountDong === null || p.data?.amountDong === undefined ? '' : formatAmount(p.data.amountDong, unit),
+          p.data?.kind === 'draft' ? p.data.amountText : p.data?.amountDong === null || p.data?.amountDong === undefined ? '' : formatAmount(p.data.amountDong, unit, { decimals: amountDecimals }),
       },
-      { headerName: 'Số văn bản giao', field: 'basisNumber', width: 160, editable, cellClassRules: errorClass },
+      { headerName: 'Số văn bản giao', field: 'basisNumber', width: 152, wrapHeaderText: true, autoHeaderHeight: true, editable, cellClassRules: errorClass, tooltipField: 'basisNumber' },
       {
         headerName: 'Ngày văn bản',
         field: 'basisDate',
-        width: 120,
+        width: 92,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         editable,
         cellClassRules: errorClass,
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.basisDate ? formatDateVi(p.data.basisDate) : ''),
       },
-      { headerName: 'Cơ quan giao', field: 'basisIssuer', width: 170, editable, cellClassRules: errorClass },
-      { headerName: 'Ghi chú', field: 'note', flex: 1, minWidth: 160, editable, cellClassRules: errorClass },
+      { headerName: 'Cơ quan giao', field: 'basisIssuer', width: 150, editable, cellClassRules: errorClass, tooltipField: 'basisIssuer' },
+      { headerName: 'Ghi chú', field: 'note', flex: 1, minWidth: 80, editable, cellClassRules: errorClass, tooltipField: 'note' },
     ];
-  }, [capitalOptions, capitalShort, componentOptions, sourceOptions, sourceShort, unit]);
+  }, [amountDecimals, capitalOptions, capitalShort, componentOptions, sourceOptions, sourceShort, unit]);
 
   const rowData = useMemo(() => (sheet ? sheet.lines.map(lineRow) : []), [sheet]);
   const pinnedTop = useMemo(() => [draftRow(emptyDraft(year))], [year]);
@@ -274,18 +281,6 @@ export function AssignmentsScreen() {
       <header className="screen-header">
         <h1>Vốn được giao</h1>
         <div className="toolbar">
-          <label>
-            Năm{' '}
-            <input
-              className="year-input"
-              type="number"
-              aria-label="Năm"
-              value={year}
-              min={2021}
-              max={2035}
-              onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/von-duoc-giao/${e.target.value}`)}
-            />
-          </label>
           <label>
             Đơn vị tính{' '}
             <UnitSelect value={unit} onChange={setUnit} />

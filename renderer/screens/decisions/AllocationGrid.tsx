@@ -193,7 +193,9 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
     const amountCols: ColDef<GridRow>[] = columns.map((c) => ({
       colId: c.key,
       headerName: columnLabel(c),
-      width: 125,
+      width: 120,
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
       type: 'rightAligned',
       editable: (p) => !readOnly && (p.data?.entry === true || p.data?.kind === 'line') && !p.data?.totalRow,
       cellClassRules: { ...problemClass, 'cell-sum': (p: CellClassParams<GridRow>) => p.data?.kind !== 'line' || p.data.totalRow === true },
@@ -207,7 +209,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         colId: LABEL_COLUMN,
         headerName: 'Hạng mục / đơn vị nhận',
         pinned: 'left',
-        width: 380,
+        width: 300,
         editable: (p) => !readOnly && p.data?.entry === true,
         cellEditor: PickerEditor,
         cellEditorParams: { options: componentOptions },
@@ -248,7 +250,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
       {
         colId: 'total',
         headerName: 'Tổng số',
-        width: 160,
+        width: 130,
         type: 'rightAligned',
         cellClass: ['ag-right-aligned-cell', 'cell-sum'],
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data && !p.data.entry ? formatAmount(p.data.total, unit) : ''),

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { DecisionHeader, DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
 import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { searchRank } from '../../../shared/text/fold';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { initialDecisionUnit, rememberDecisionUnit } from './decision-unit';
@@ -20,9 +21,8 @@ function searchText(d: DecisionHeader, changedText: string | null): string {
 
 /** Quyết định phân bổ: the decisions of a year, filtered and searched; open, create, duplicate, delete a draft. */
 export function DecisionsScreen() {
-  const params = useParams();
   const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const year = useScreenYear();
   const [kind, setKind] = useState<DecisionKind | ''>('');
   const [issuer, setIssuer] = useState<DecisionIssuer | ''>('');
   const [status, setStatus] = useState<'draft' | 'issued' | ''>('');
@@ -107,10 +107,6 @@ export function DecisionsScreen() {
       <header className="screen-header">
         <h1>Quyết định phân bổ</h1>
         <div className="toolbar">
-          <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/quyet-dinh/${e.target.value}`)} />
-          </label>
           <select aria-label="Loại quyết định mới" value={newKind} onChange={(e) => setNewKind(e.target.value as DecisionKind)}>
             {KINDS.map((k) => (
               <option key={k} value={k}>

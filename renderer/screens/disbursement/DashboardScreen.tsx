@@ -1,18 +1,21 @@
 import './disbursement.css';
 import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { Dashboard } from '../../../shared/api/disbursement-types';
 import { formatDateVi } from '../../../shared/format/date';
 import { basisPointsText } from '../../../shared/format/rate';
 import { formatAmount } from '../../../shared/money/dong';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { ChartCard, percentAxis, type ChartOption } from '../../charts/Chart';
 import { DateField } from './DateField';
-import { defaultAsOf, screenYear } from './dates';
+import { useDefaultCutoff } from './dates';
 
 const CAPITAL = { DTPT: 'ĐTPT', SN: 'SN' } as const;
-const trieu = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], 'trieu', { maxDecimals: 1 });
+/** One column of a chart's table in triệu, every value with the same decimals. */
+const trieuColumn = (values: number[]) => columnFormatter(values, 'trieu');
 const COLORS = ['#1f6feb', '#f79009', '#12b76a', '#7a5af8', '#98a2b3'];
 
 /** Bars of rates with the app's own rounded texts as labels. */
@@ -22,16 +25,17 @@ function barSeries(name: string, values: (number | null)[], texts: string[], col
 
 /** Tổng quan: what the office is judged on, as of a date, with the alerts that need an officer. */
 export function DashboardScreen() {
-  const params = useParams();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const year = screenYear(params.year);
-  const asOf = search.get('asOf') ?? defaultAsOf(year);
+  const year = useScreenYear();
+  // Without a date in the URL the dashboard is read at the latest cut-off reported: past it the line would run flat.
+  const asOf = useDefaultCutoff(year, search.get('asOf'));
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     setData(null);
+    if (!asOf) return;
     void api.invoke('disbursement.dashboard', { year, asOf }).then((r) => (r.ok ? (setData(r.value), setError(null)) : setError(r.error.message)));
   }, [year, asOf]);
 
@@ -43,7 +47,7 @@ export function DashboardScreen() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 40 },
       xAxis: { type: 'category', data: pc.map((r) => `${r.programCode} · ${CAPITAL[r.capitalType]}`), axisLabel: { interval: 0, fontSize: 11 } },
-      yAxis: percentAxis,
+      yAxis: percentAxis(pc.flatMap((r) => [r.allocationRate, r.disbursement.rate])),
       series: [
         barSeries('Phân bổ', pc.map((r) => r.allocationRate), pc.map((r) => r.allocationRateText), COLORS[0]!),
         barSeries('Giải ngân', pc.map((r) => r.disbursement.rate), pc.map((r) => r.disbursement.rateText), COLORS[1]!),
@@ -56,7 +60,7 @@ export function DashboardScreen() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: programs },
-      yAxis: percentAxis,
+      yAxis: percentAxis([...side('SN'), ...side('DTPT')].map((f) => f?.rate)),
       series: [
         barSeries('Chi thường xuyên (SN)', side('SN').map((f) => f?.rate ?? null), side('SN').map((f) => f?.rateText ?? ''), COLORS[2]!),
         barSeries('Đầu tư phát triển (ĐTPT)', side('DTPT').map((f) => f?.rate ?? null), side('DTPT').map((f) => f?.rateText ?? ''), COLORS[0]!),
@@ -68,7 +72,7 @@ export function DashboardScreen() {
     const compare: ChartOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 190, right: 50, top: 10, bottom: 24 },
-      xAxis: percentAxis,
+      xAxis: percentAxis(comparisons.map((c) => c.rate)),
       yAxis: { type: 'category', data: listed.map((c) => c.label), axisLabel: { fontSize: 11, width: 180, overflow: 'truncate' } },
       series: [
         {
@@ -82,7 +86,7 @@ export function DashboardScreen() {
     const byCommune: ChartOption = {
       tooltip: { trigger: 'axis' },
       grid: { left: 150, right: 50, top: 10, bottom: 24 },
-      xAxis: percentAxis,
+      xAxis: percentAxis(data.communes.map((c) => c.rate)),
       yAxis: { type: 'category', data: communes.map((c) => c.communeName) },
       series: [{ ...barSeries('Giải ngân', communes.map((c) => c.rate), communes.map((c) => c.rateText), COLORS[2]!), label: { show: true, position: 'right', fontSize: 11, formatter: (p: { dataIndex: number }) => communes[p.dataIndex]!.rateText } }],
     };
@@ -92,7 +96,7 @@ export function DashboardScreen() {
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 36, bottom: 30 },
       xAxis: { type: 'category', data: months.map((m) => `T${m.month}`) },
-      yAxis: percentAxis,
+      yAxis: percentAxis(months.flatMap((m) => [m.actual?.rate, m.targetBp === null ? null : m.targetBp / 10_000])),
       series: [
         { name: `Mục tiêu${data.pacing.source ? ` (${data.pacing.source})` : ''}`, type: 'line', data: months.map((m) => (m.targetBp === null ? null : m.targetBp / 10_000)), lineStyle: { type: 'dashed' }, itemStyle: { color: COLORS[4] } },
         { name: 'Thực hiện', type: 'line', data: months.map((m) => m.actual?.rate ?? null), itemStyle: { color: COLORS[1] }, label: { show: true, formatter: (p: { dataIndex: number }) => months[p.dataIndex]!.actual?.rateText ?? '' } },
@@ -107,12 +111,8 @@ export function DashboardScreen() {
         <h1>Tổng quan</h1>
         <div className="toolbar">
           <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/tong-quan/${e.target.value}`)} />
-          </label>
-          <label>
             Số liệu đến ngày{' '}
-            <DateField label="Số liệu đến ngày" value={asOf} onChange={(iso) => (setError(null), setSearch({ asOf: iso }))} onInvalid={setError} />
+            {asOf ? <DateField label="Số liệu đến ngày" value={asOf} onChange={(iso) => (setError(null), setSearch({ asOf: iso }))} onInvalid={setError} /> : null}
           </label>
           <button type="button" onClick={() => navigate(`/giai-ngan/${year}?asOf=${asOf}`)}>
             Số liệu giải ngân
@@ -130,13 +130,13 @@ export function DashboardScreen() {
           <div className="kpis">
             <div className="kpi">
               <div className="kpi-label">Kế hoạch vốn năm {year}</div>
-              <div className="kpi-value">{trieu(data.assignedDong)}</div>
+              <div className="kpi-value" data-testid="kpi-plan">{formatAmount(data.assignedDong, 'trieu')}</div>
               <div className="kpi-note">triệu đồng (vốn năm {year}; vốn kéo dài tính riêng)</div>
             </div>
             <div className="kpi">
               <div className="kpi-label">Đã phân bổ chi tiết</div>
               <div className="kpi-value" data-testid="kpi-allocation">{data.allocationRateText}</div>
-              <div className="kpi-note">{trieu(data.allocatedDong)} triệu đồng ÷ kế hoạch</div>
+              <div className="kpi-note">{formatAmount(data.allocatedDong, 'trieu')} triệu đồng ÷ kế hoạch</div>
             </div>
             <div className="kpi">
               <div className="kpi-label">Giải ngân đến {formatDateVi(data.asOf)}</div>
@@ -170,7 +170,11 @@ export function DashboardScreen() {
               note={`Giải ngân: ${data.disbursement.denominator.label}`}
               table={{
                 columns: ['Chương trình · loại vốn', 'Kế hoạch (tr.đ)', 'Đã phân bổ (tr.đ)', 'Tỷ lệ phân bổ', 'Đã giải ngân (tr.đ)', 'Tỷ lệ giải ngân'],
-                rows: data.byProgramCapital.map((r) => [`${r.programCode} · ${CAPITAL[r.capitalType]}`, trieu(r.assignedDong), trieu(r.allocatedDong), r.allocationRateText, trieu(r.disbursement.disbursedDong), r.disbursement.rateText]),
+                rows: ((a, b, c) => data.byProgramCapital.map((r) => [`${r.programCode} · ${CAPITAL[r.capitalType]}`, a(r.assignedDong), b(r.allocatedDong), r.allocationRateText, c(r.disbursement.disbursedDong), r.disbursement.rateText]))(
+                  trieuColumn(data.byProgramCapital.map((r) => r.assignedDong)),
+                  trieuColumn(data.byProgramCapital.map((r) => r.allocatedDong)),
+                  trieuColumn(data.byProgramCapital.map((r) => r.disbursement.disbursedDong)),
+                ),
               }}
             />
             <ChartCard
@@ -178,7 +182,10 @@ export function DashboardScreen() {
               option={charts.sideBySide}
               table={{
                 columns: ['Chương trình', 'SN: kế hoạch (tr.đ)', 'SN: giải ngân', 'ĐTPT: kế hoạch (tr.đ)', 'ĐTPT: giải ngân'],
-                rows: charts.programs.map((p, i) => [p, trieu(charts.side('SN')[i]?.planDong ?? 0), charts.side('SN')[i]?.rateText ?? '—', trieu(charts.side('DTPT')[i]?.planDong ?? 0), charts.side('DTPT')[i]?.rateText ?? '—']),
+                rows: ((sn, dtpt) => charts.programs.map((p, i) => [p, sn(charts.side('SN')[i]?.planDong ?? 0), charts.side('SN')[i]?.rateText ?? '—', dtpt(charts.side('DTPT')[i]?.planDong ?? 0), charts.side('DTPT')[i]?.rateText ?? '—']))(
+                  trieuColumn(charts.side('SN').map((f) => f?.planDong ?? 0)),
+                  trieuColumn(charts.side('DTPT').map((f) => f?.planDong ?? 0)),
+                ),
               }}
             />
             <ChartCard
@@ -205,7 +212,7 @@ export function DashboardScreen() {
               title="Giải ngân theo xã"
               option={charts.byCommune}
               height={Math.max(200, data.communes.length * 28 + 40)}
-              table={{ columns: ['Xã', 'Kế hoạch (tr.đ)', 'Đã giải ngân (tr.đ)', 'Tỷ lệ'], rows: data.communes.map((c) => [c.communeName, trieu(c.planDong), trieu(c.disbursedDong), c.rateText]) }}
+              table={{ columns: ['Xã', 'Kế hoạch (tr.đ)', 'Đã giải ngân (tr.đ)', 'Tỷ lệ'], rows: ((a, b) => data.communes.map((c) => [c.communeName, a(c.planDong), b(c.disbursedDong), c.rateText]))(trieuColumn(data.communes.map((c) => c.planDong)), trieuColumn(data.communes.map((c) => c.disbursedDong))) }}
             />
           </div>
         </>

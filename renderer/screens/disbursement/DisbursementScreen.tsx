@@ -1,6 +1,6 @@
 import './disbursement.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
 import type { DisbursementSheet, Progress } from '../../../shared/api/disbursement-types';
 import type { ReferenceLists } from '../../../shared/api/types';
@@ -8,11 +8,13 @@ import { formatDateVi } from '../../../shared/format/date';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { downloadBase64, readFileBase64 } from '../exchange/file-base64';
 import { DateField } from './DateField';
-import { defaultAsOf, screenYear } from './dates';
+import { useDefaultCutoff } from './dates';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 import { EDITABLE_COLUMNS, EntryGrid, entryFor, type CellProblem, type EditableColumn, type EntryGridHandle } from './EntryGrid';
 import { KbnnImportPanel } from './KbnnImportPanel';
 import { BenchmarksPanel, CarryOverPanel, PacingPanel } from './Panels';
@@ -33,11 +35,11 @@ const TABS: { id: Tab; label: string }[] = [
 
 /** Giải ngân: cumulative disbursement per cut-off typed or pasted like Excel, or read from the treasury's statement; rates with their denominator. */
 export function DisbursementScreen() {
-  const params = useParams();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const year = screenYear(params.year);
-  const cutoff = search.get('cutoff') ?? search.get('asOf') ?? defaultAsOf(year);
+  const year = useScreenYear();
+  // Without a date in the URL the screen opens at the latest cut-off reported (a temporary '' while the core answers).
+  const cutoff = useDefaultCutoff(year, search.get('cutoff') ?? search.get('asOf')) ?? '';
   const tab = (TABS.find((t) => t.id === search.get('tab'))?.id ?? 'so-lieu') as Tab;
   const [unit, setUnit] = useState<MoneyUnit>(initialUnit);
   const [sheet, setSheet] = useState<DisbursementSheet | null>(null);
@@ -57,6 +59,7 @@ export function DisbursementScreen() {
     void api.invoke('reference.lists', {}).then((r) => r.ok && setLists(r.value));
   }, []);
   const reload = useCallback(async () => {
+    if (!cutoff) return;
     const [s, p] = await Promise.all([api.invoke('disbursement.sheet', { year, cutoffDate: cutoff }), api.invoke('disbursement.progress', { year, asOf: cutoff })]);
     if (s.ok) setSheet(s.value);
     else setError(s.error.message);
@@ -147,6 +150,10 @@ export function DisbursementScreen() {
   const chosen = denominators.find(([k]) => k === denominator || k.startsWith(`${denominator}:`))?.[0] ?? denominators[0]?.[0];
   const totals = (progress?.totals ?? []).filter((t) => `${t.denominator.kind}:${t.denominator.originYear}` === chosen);
   const money = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], unit);
+  // Each amount column of the rate table with one number of decimals (68.059,050 over 17.014,763, not 68.059,05).
+  const planText = columnFormatter(totals.map((t) => t.planDong), unit);
+  const disbursedText = columnFormatter(totals.map((t) => t.disbursedDong), unit);
+  const overall = totals.find((t) => t.programCode === null && t.capitalType === null);
 
   const exportReport = async () => {
     const result = await api.invoke('disbursement.exportReport', { year, asOf: cutoff });
@@ -159,10 +166,6 @@ export function DisbursementScreen() {
       <header className="screen-header">
         <h1>Giải ngân</h1>
         <div className="toolbar">
-          <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/giai-ngan/${e.target.value}`)} />
-          </label>
           <label>
             Số liệu đến ngày{' '}
             <DateField label="Ngày chốt số liệu" value={cutoff} onChange={(iso) => (setError(null), setParam('cutoff', iso))} onInvalid={setError} />
@@ -225,7 +228,9 @@ export function DisbursementScreen() {
           </button>
         ))}
       </div>
-      {tab === 'so-lieu' ? (
+      {!cutoff ? (
+        <p className="muted">Đang tải…</p>
+      ) : tab === 'so-lieu' ? (
         <>
           {pasteReport ? (
             <div className="paste-report" role="status" aria-label="Kết quả dán">
@@ -272,13 +277,18 @@ export function DisbursementScreen() {
                     <tr key={`${t.programCode}-${t.capitalType}`} data-testid={`rate-${t.programCode ?? 'ALL'}-${t.capitalType ?? 'ALL'}`} className={t.capitalType === null ? 'strong' : undefined}>
                       <td>{t.programCode === null ? 'Tổng số' : t.programCode}</td>
                       <td>{t.capitalType === null ? 'Cộng' : t.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}</td>
-                      <td className="num">{money(t.planDong)}</td>
-                      <td className="num">{money(t.disbursedDong)}</td>
+                      <td className="num">{planText(t.planDong)}</td>
+                      <td className="num">{disbursedText(t.disbursedDong)}</td>
                       <td className={`num${t.over ? ' overdue' : ''}`}>{t.rateText}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+              {sheet && overall && sheet.rateText !== overall.rateText ? (
+                <p className="muted help" data-testid="rate-difference">
+                  Dòng Tổng cộng của bảng nhập ({sheet.rateText}) chia lũy kế của mọi dòng ({money(sheet.cumulativeDong)}) cho kế hoạch đã phân bổ của các dòng ({money(sheet.planDong)} {UNIT_LABEL_VI[unit]}, gồm vốn các năm trước); tỷ lệ ở đây ({overall.rateText}) chia cho mẫu số “{overall.denominator.label}” ({money(overall.planDong)} {UNIT_LABEL_VI[unit]}), nên hai tỷ lệ khác nhau.
+                </p>
+              ) : null}
             </div>
             <div>
               <h2 className="section-title">Theo nguồn vốn và năm nguồn</h2>

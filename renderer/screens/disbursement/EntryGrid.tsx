@@ -4,6 +4,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
 import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/api/disbursement-types';
 import { formatDateVi } from '../../../shared/format/date';
+import { columnDecimals } from '../../../shared/money/column-decimals';
 import { formatAmount, parseAmount, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
@@ -70,7 +71,12 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
     gridApi.current?.refreshCells({ force: true });
   }, [problem]);
 
-  const money = useCallback((v: Dong | null | undefined) => (v === null || v === undefined ? '' : formatAmount(v, unit)), [unit]);
+  // One number of decimals for all the money columns of the sheet (1.250,00 beside 318,58, not 1.250 beside 318,58).
+  const decimals = useMemo(
+    () => columnDecimals(sheet.rows.flatMap((r) => [r.planDong, r.previousDong, r.cumulativeDong, r.recoveryDong]).concat([sheet.planDong, sheet.cumulativeDong]), unit),
+    [sheet, unit],
+  );
+  const money = useCallback((v: Dong | null | undefined) => (v === null || v === undefined ? '' : formatAmount(v, unit, { decimals })), [decimals, unit]);
 
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<EntryRow>) => {
@@ -91,24 +97,27 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
     };
     const editable = (p: { data?: EntryRow }) => p.data !== undefined && !p.data.total;
     return [
-      { colId: 'program', headerName: 'CT', width: 68, pinned: 'left', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? 'Tổng cộng' : p.data?.programCode) },
+      { colId: 'program', headerName: 'CT', width: 60, pinned: 'left', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.programCode) },
       {
         colId: 'component',
         headerName: 'Hạng mục',
-        width: 210,
+        width: 180,
         pinned: 'left',
-        valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : `${p.data?.componentCode} — ${p.data?.componentName}`),
+        // The total row says what its rate is divided by: it differs from the whole-year rate of the table below.
+        valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? 'Tổng cộng' : `${p.data?.componentCode} — ${p.data?.componentName}`),
         tooltipValueGetter: (p) => (p.data && !p.data.total ? `${p.data.componentCode} — ${p.data.componentName}` : undefined),
       },
-      { colId: 'place', headerName: 'Dự án / xã', width: 150, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? '')) },
-      { colId: 'source', headerName: 'Nguồn', width: 96, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : sourceLabel(p.data?.sourceCode ?? '')) },
-      { colId: 'capital', headerName: 'Loại', width: 58, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.capitalType === 'DTPT' ? 'ĐTPT' : 'SN') },
-      { colId: 'origin', headerName: 'Vốn năm', width: 76, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.originYear) },
-      { colId: 'plan', headerName: 'Kế hoạch', headerTooltip: 'Kế hoạch đã phân bổ (quyết định đã ban hành, đến ngày chốt)', width: 118, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.planDong) },
+      { colId: 'place', headerName: 'Dự án / xã', width: 120, tooltipValueGetter: (p) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? undefined)), valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? '')) },
+      { colId: 'source', headerName: 'Nguồn', width: 104, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : sourceLabel(p.data?.sourceCode ?? '')) },
+      { colId: 'capital', headerName: 'Loại', width: 52, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.capitalType === 'DTPT' ? 'ĐTPT' : 'SN') },
+      { colId: 'origin', headerName: 'Vốn năm', width: 66, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.originYear) },
+      { colId: 'plan', headerName: 'Kế hoạch', headerTooltip: 'Kế hoạch đã phân bổ (quyết định đã ban hành, đến ngày chốt); vốn năm trước chưa phân bổ lại: kế hoạch kéo dài', width: 96, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.planDong) },
       {
         colId: 'previous',
         headerName: 'Lũy kế kỳ trước',
-        width: 124,
+        width: 96,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         type: 'rightAligned',
         cellClass: ['ag-right-aligned-cell', 'cell-sum'],
         valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : money(p.data?.previousDong)),
@@ -117,21 +126,23 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
       {
         colId: 'cumulative',
         headerName: `Lũy kế đến ${formatDateVi(sheet.cutoffDate)}`,
-        width: 150,
+        width: 104,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         type: 'rightAligned',
         editable,
         cellClassRules: { ...problemClass, 'cell-kbnn': (p: CellClassParams<EntryRow>) => p.data?.dataSource === 'kbnn' },
         valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.cumulativeDong),
         tooltipValueGetter: (p) => (p.data?.dataSource === 'kbnn' ? 'Số liệu từ sao kê KBNN' : undefined),
       },
-      { colId: 'recovery', headerName: 'Thu hồi trong kỳ', width: 118, type: 'rightAligned', editable, cellClassRules: problemClass, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total || !p.data?.recoveryDong ? '' : money(p.data.recoveryDong)) },
-      { colId: 'rate', headerName: 'Tỷ lệ', width: 72, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.rateText },
+      { colId: 'recovery', headerName: 'Thu hồi trong kỳ', width: 84, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', editable, cellClassRules: problemClass, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total || !p.data?.recoveryDong ? '' : money(p.data.recoveryDong)) },
+      { colId: 'rate', headerName: 'Tỷ lệ', width: 64, headerTooltip: 'Lũy kế ÷ kế hoạch của dòng', type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.rateText },
       // Rules 13 (recurrent money after its deadline) and 14 (a lower cumulative) warn: the warning stays on the entry.
       {
         colId: 'note',
         headerName: 'Ghi chú, cảnh báo',
         flex: 1,
-        minWidth: 80,
+        minWidth: 70,
         cellClassRules: { 'cell-warning': (p: CellClassParams<EntryRow>) => (p.data?.warnings?.length ?? 0) > 0 } as CellClassRules<EntryRow>,
         tooltipValueGetter: (p: ITooltipParams<EntryRow>) => p.data?.warnings?.map((w) => `Quy tắc ${w.ruleId} — ${w.ruleName}: ${w.message}`).join('\n') || undefined,
         valueGetter: (p: ValueGetterParams<EntryRow>) => [...(p.data?.warnings ?? []).map((w) => `⚠ Quy tắc ${w.ruleId} — ${w.ruleName}`), p.data?.note ?? ''].filter(Boolean).join('; '),

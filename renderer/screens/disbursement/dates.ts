@@ -1,12 +1,19 @@
-import { currentYearInVietnam, todayInVietnam } from '../../../shared/format/today';
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
 
-/** The year a screen shows (from its route) and the date its figures are read at by default. */
-export function screenYear(param: string | undefined): number {
-  return param && /^\d{4}$/.test(param) ? Number(param) : currentYearInVietnam();
-}
-
-/** Today for the current year; the last day of a past year (its final figures); the first day of a future one. */
-export function defaultAsOf(year: number, today = todayInVietnam()): string {
-  const current = Number(today.slice(0, 4));
-  return year === current ? today : year < current ? `${year}-12-31` : `${year}-01-01`;
+/**
+ * The date the disbursement screens read their figures at when none is chosen: the latest cut-off reported in the year
+ * (the core decides; null while it answers).
+ */
+export function useDefaultCutoff(year: number, chosen: string | null): string | null {
+  const [found, setFound] = useState<{ year: number; date: string } | null>(null);
+  useEffect(() => {
+    if (chosen) return;
+    let live = true;
+    void api.invoke('disbursement.defaultCutoff', { year }).then((r) => live && r.ok && setFound({ year, date: r.value.date }));
+    return () => {
+      live = false;
+    };
+  }, [year, chosen]);
+  return chosen ?? (found?.year === year ? found.date : null);
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../shared/api/import-types';
 import type { ComponentOption, ReferenceLists } from '../../../shared/api/types';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { ExchangeFilesPanel } from './ExchangeFilesPanel';
 import { readFileBase64 } from './file-base64';
@@ -18,9 +19,7 @@ const isEmptyMapping = (m: ImportMapping) => !m.unit && Object.keys(m.columns ??
 
 /** Trao đổi dữ liệu: the province's workbook in — read, checked, previewed beside the file, then committed. */
 export function ExchangeScreen() {
-  const params = useParams();
-  const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const year = useScreenYear();
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -122,18 +121,6 @@ export function ExchangeScreen() {
       <header className="screen-header">
         <h1>Trao đổi dữ liệu</h1>
         <div className="toolbar">
-          <label>
-            Năm{' '}
-            <input
-              className="year-input"
-              type="number"
-              aria-label="Năm"
-              value={year}
-              min={2021}
-              max={2035}
-              onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/trao-doi/${e.target.value}`)}
-            />
-          </label>
           <button type="button" className="primary" disabled={task.running} onClick={() => input.current?.click()}>
             Chọn tệp Excel của tỉnh…
           </button>

@@ -77,15 +77,17 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
   );
   const treeColumns = useMemo<ColDef<ImportRow>[]>(
     () => [
-      { headerName: 'Dòng', field: 'row', width: 70 },
-      { headerName: 'STT', field: 'stt', width: 60 },
-      { headerName: 'Nội dung', field: 'name', width: 320, cellStyle: (p) => ({ paddingLeft: `${8 + (p.data?.depth ?? 0) * 14}px` }), tooltipField: 'name' },
+      { headerName: 'Dòng', field: 'row', width: 64, pinned: 'left' },
+      { headerName: 'STT', field: 'stt', width: 56 },
+      { headerName: 'Nội dung', field: 'name', width: 280, cellStyle: (p) => ({ paddingLeft: `${8 + (p.data?.depth ?? 0) * 14}px` }), tooltipField: 'name' },
       { headerName: 'Nhận dạng', colId: 'recognized', width: 220, valueGetter: (p) => (p.data ? recognitionLabel(p.data) : ''), tooltipValueGetter: (p) => p.data?.componentName ?? '' },
       ...amountCols.map<ColDef<ImportRow>>((c) => ({
         colId: c.col,
         headerName: `${c.col}: ${c.role === 'total' ? 'Tổng' : `${c.sourceCode ?? '?'} · ${c.capitalType ?? '?'}`}`,
         headerTooltip: c.label,
-        width: 130,
+        width: 120,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
         type: 'rightAligned',
         valueGetter: (p) => {
           const v = p.data?.amounts[c.col];
@@ -236,7 +238,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
       {changes.length > 0 || kept.length > 0 ? (
         <section aria-label="Thay đổi so với sổ">
           <h2>Thay đổi so với số đang có trong sổ</h2>
-          <ul className="diff-list">
+          <ul className="diff-list" tabIndex={0} aria-label="Các thay đổi so với sổ">
             {changes.map((d) => (
               <li key={`${d.componentCode}|${d.sourceCode}|${d.capitalType}|${d.originYear}`}>{diffText(d, sourceName)}</li>
             ))}

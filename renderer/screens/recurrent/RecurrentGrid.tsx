@@ -37,36 +37,24 @@ export const RecurrentGrid = forwardRef<RecurrentGridHandle, Props>(function Rec
   const money = useCallback((value: number | undefined) => (value === undefined || value === 0 ? '' : formatAmount(toDong(value), unit)), [unit]);
   const columnDefs = useMemo<ColDef<RecurrentRow>[]>(
     () => [
-      { colId: 'code', headerName: 'Mã', pinned: 'left', width: 130, valueGetter: (p: ValueGetterParams<RecurrentRow>) => (p.node?.rowPinned ? '' : p.data?.componentCode) },
+      { colId: 'code', headerName: 'Mã', pinned: 'left', width: 150, valueGetter: (p: ValueGetterParams<RecurrentRow>) => (p.node?.rowPinned ? '' : p.data?.componentCode) },
       {
         colId: 'name',
         headerName: 'Dự án, tiểu dự án, nội dung',
         pinned: 'left',
-        width: 300,
+        width: 190,
         tooltipValueGetter: (p) => p.data?.componentName,
         cellStyle: (p) => ({ paddingLeft: `${8 + Math.max(0, (p.data?.depth ?? 1) - 1) * 14}px`, fontWeight: p.data?.entry ? 'normal' : '600' }),
         valueGetter: (p: ValueGetterParams<RecurrentRow>) => (p.node?.rowPinned ? `Cộng ${program.programCode}` : p.data?.componentName),
       },
-      { colId: 'assigned', headerName: 'Được giao', width: 130, type: 'rightAligned', valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.assigned[sourceCode]) },
-      { colId: 'before', headerName: 'Đã phân bổ trước', width: 130, type: 'rightAligned', valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.allocatedBefore[sourceCode]) },
-      ...units.map<ColDef<RecurrentRow>>((u) => ({
-        colId: `${UNIT_PREFIX}${u.key}`,
-        headerName: u.recipient.name,
-        headerTooltip: u.recipient.name,
-        wrapHeaderText: true,
-        autoHeaderHeight: true,
-        width: 130,
-        type: 'rightAligned',
-        editable: (p) => editable && !p.node.rowPinned && p.data?.entry === true,
-        cellClassRules: { 'cell-sum': (p: CellClassParams<RecurrentRow>) => !p.data?.entry || p.node.rowPinned !== null && p.node.rowPinned !== undefined },
-        valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.cells[u.key]?.[sourceCode]),
-      })),
-      { colId: 'total', headerName: 'Tổng phân bổ', pinned: 'right', width: 130, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.total[sourceCode]) },
+      { colId: 'assigned', headerName: 'Được giao', width: 96, type: 'rightAligned', valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.assigned[sourceCode]) },
+      { colId: 'before', headerName: 'Đã phân bổ trước', width: 96, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.allocatedBefore[sourceCode]) },
+      // Total and remaining before the units, so they are seen whatever the number of units (pinned right, they hid under the scroll bar).
+      { colId: 'total', headerName: 'Tổng phân bổ', width: 100, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.total[sourceCode]) },
       {
         colId: 'remaining',
         headerName: 'Còn lại',
-        pinned: 'right',
-        width: 120,
+        width: 96,
         type: 'rightAligned',
         cellClassRules: { 'cell-negative': (p: CellClassParams<RecurrentRow>) => (p.data?.remaining[sourceCode] ?? 0) < 0 },
         valueGetter: (p: ValueGetterParams<RecurrentRow>) => {
@@ -74,6 +62,19 @@ export const RecurrentGrid = forwardRef<RecurrentGridHandle, Props>(function Rec
           return value === 0 ? '0' : formatAmount(toDong(value), unit);
         },
       },
+      ...units.map<ColDef<RecurrentRow>>((u) => ({
+        colId: `${UNIT_PREFIX}${u.key}`,
+        headerName: u.recipient.name,
+        headerTooltip: u.recipient.name,
+        wrapHeaderText: true,
+        autoHeaderHeight: true,
+        width: 124,
+        type: 'rightAligned',
+        editable: (p) => editable && !p.node.rowPinned && p.data?.entry === true,
+        cellClassRules: { 'cell-sum': (p: CellClassParams<RecurrentRow>) => !p.data?.entry || p.node.rowPinned !== null && p.node.rowPinned !== undefined },
+        valueGetter: (p: ValueGetterParams<RecurrentRow>) => money(p.data?.cells[u.key]?.[sourceCode]),
+      })),
+
     ],
     [editable, money, program.programCode, sourceCode, unit, units],
   );

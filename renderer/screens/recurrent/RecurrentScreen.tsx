@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { DecisionDocument, DecisionHeader } from '../../../shared/api/ledger-types';
 import type { RecurrentSheet } from '../../../shared/api/recurrent-types';
@@ -7,6 +7,7 @@ import type { Signer } from '../../../shared/api/types';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { undoRedoKey } from '../../grid/undo-keys';
@@ -21,9 +22,8 @@ function decisionLabel(d: DecisionHeader): string {
 
 /** Dự toán chi thường xuyên: the HĐND's breakdown of the recurrent estimate by component × implementing unit. */
 export function RecurrentScreen() {
-  const params = useParams();
   const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  const year = useScreenYear();
   const [decisions, setDecisions] = useState<DecisionHeader[]>([]);
   const [decisionId, setDecisionId] = useState<number | null>(null);
   const [sheet, setSheet] = useState<RecurrentSheet | null>(null);
@@ -138,10 +138,6 @@ export function RecurrentScreen() {
         <h1>Dự toán chi thường xuyên</h1>
         <div className="toolbar">
           <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/du-toan-thuong-xuyen/${e.target.value}`)} />
-          </label>
-          <label>
             Nghị quyết{' '}
             <select aria-label="Nghị quyết phân bổ" value={decisionId ?? ''} onChange={(e) => setDecisionId(e.target.value ? Number(e.target.value) : null)}>
               <option value="">Dự toán đang có hiệu lực</option>
@@ -168,13 +164,12 @@ export function RecurrentScreen() {
           <div className="toolbar recurrent-toolbar">
             <div role="tablist" aria-label="Chương trình" className="tabs">
               {sheet.programs.map((p) => (
-                <button key={p.programCode} role="tab" type="button" aria-selected={p.programCode === programCode} className={p.programCode === programCode ? 'tab active' : 'tab'} onClick={() => setProgramCode(p.programCode)} title={p.programName}>
+                <button key={p.programCode} role="tab" type="button" aria-selected={p.programCode === programCode} onClick={() => setProgramCode(p.programCode)} title={p.programName}>
                   {p.programCode}
                 </button>
               ))}
             </div>
             <label>
-              Nguồn{' '}
               <select aria-label="Nguồn vốn" value={sourceCode} onChange={(e) => setSourceCode(e.target.value)}>
                 {sheet.sources.map((s) => (
                   <option key={s.code} value={s.code}>

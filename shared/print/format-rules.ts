@@ -35,13 +35,16 @@ export function placeDateLine(doc: Pick<PrintDocument, 'placeDateLine' | 'draft'
 }
 
 /** Rule 19: TM. ỦY BAN NHÂN DÂN + CHỦ TỊCH or KT. CHỦ TỊCH / PHÓ CHỦ TỊCH; an HĐND resolution CHỦ TỊCH (or KT.). */
-export function signatureBlock(doc: Pick<PrintDocument, 'issuerLines' | 'signature' | 'draft'>): FormatFinding[] {
+export function signatureBlock(doc: Pick<PrintDocument, 'issuerLines' | 'signature' | 'draft'> & { body?: PrintDocument['body'] }): FormatFinding[] {
   const out: FormatFinding[] = [];
   const ubnd = doc.issuerLines[0] === 'ỦY BAN NHÂN DÂN';
   const { authority, role, name } = doc.signature;
   const roleText = role.join(' / ');
   const roleOk = roleText === 'CHỦ TỊCH' || roleText === 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH';
-  if (ubnd && authority !== 'TM. ỦY BAN NHÂN DÂN') out.push(found(19, 'signatureBlock', `Quyết định của UBND ký "TM. ỦY BAN NHÂN DÂN", không phải "${authority ?? '(trống)'}".`));
+  // A decision the chair takes in person ("CHỦ TỊCH ỦY BAN NHÂN DÂN … QUYẾT ĐỊNH") is signed without "TM.".
+  const chairDecides = doc.body?.authority[0]?.startsWith('CHỦ TỊCH') === true;
+  if (ubnd && chairDecides && authority !== null) out.push(found(19, 'signatureBlock', `Quyết định do Chủ tịch UBND ban hành ký "CHỦ TỊCH", không ký "${authority}".`));
+  if (ubnd && !chairDecides && authority !== 'TM. ỦY BAN NHÂN DÂN') out.push(found(19, 'signatureBlock', `Quyết định của UBND ký "TM. ỦY BAN NHÂN DÂN", không phải "${authority ?? '(trống)'}".`));
   if (!ubnd && authority !== null && authority !== 'TM. HỘI ĐỒNG NHÂN DÂN') out.push(found(19, 'signatureBlock', `Nghị quyết của HĐND không ký "${authority}".`));
   if (!roleOk) out.push(found(19, 'signatureBlock', `Chức vụ người ký "${roleText}" sai thể thức: "CHỦ TỊCH" hoặc "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH".`));
   if (!doc.draft && name.trim() === '') out.push(found(19, 'signatureBlock', 'Thiếu họ tên người ký.'));
@@ -67,7 +70,8 @@ export function annexNumbering(doc: Pick<PrintDocument, 'annexes'>): FormatFindi
       else if (n <= last) out.push(found(21, 'annexNumbering', `"${a.label}" đứng sau phụ lục số ${ROMAN[last - 1]}: các phụ lục đánh số tăng dần.`));
       if (n > 0) last = n;
     }
-    if (!/^\(Kèm theo (Quyết định|Nghị quyết) số .+ ngày .+ của .+\)$/u.test(a.attachedTo)) {
+    // A draft leaves its number and date blank (non-breaking spaces): any white space separates the words.
+    if (!/^\(Kèm theo (Quyết định|Nghị quyết)\s+số\s.+\sngày\s.+\scủa\s.+\)$/u.test(a.attachedTo)) {
       out.push(found(21, 'annexNumbering', `${a.label}: thiếu hoặc sai dòng "(Kèm theo … số … ngày … của …)": "${a.attachedTo}".`));
     }
   }

@@ -48,7 +48,9 @@ describe('CLI exchange package and report', () => {
     expect(imported.out).toContain('17 dòng vốn được giao, tổng 72.179.050.000 đồng; 3 quyết định, nghị quyết đã ban hành với 25 dòng');
     // Allocated: QĐ 215 67.585,5 + NQ 19 473,55 (NQ 28 moves 300, nets 0) = 68.059,05; remaining 72.179,05 − 68.059,05 = 4.120.
     const plan = await cli(['plan', '--year', '2024', '--data', target]);
-    expect(plan.out).toContain('Tổng cộng: được giao 72.179.050.000, HĐND điều chỉnh 0, đã phân bổ 68.059.050.000, còn lại 4.120.000.000 đồng');
+    // The year's money and the 2023 money carried over are separate groups, each with its own rate (rule 12).
+    expect(plan.out).toContain('Cộng vốn năm 2024: được giao 68.059.050.000, HĐND điều chỉnh 0, đã phân bổ 68.059.050.000, còn lại 0 đồng, tỷ lệ 100,0%');
+    expect(plan.out).toContain('Cộng vốn năm 2023 kéo dài sang năm 2024: được giao 4.120.000.000, HĐND điều chỉnh 0, đã phân bổ 0, còn lại 4.120.000.000 đồng, tỷ lệ 0,0%');
 
     const again = await cli(['import-package', file, '--data', target, '--json']);
     expect(again.code).toBe(EXIT.ok);

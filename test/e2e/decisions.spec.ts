@@ -312,6 +312,8 @@ test('adjustment: money moved to a commune that had none, through the entry row'
   await page.keyboard.type('dao vien', TYPING);
   await expect(page.locator('.picker-list li.active')).toContainText('Đào Viên');
   await page.keyboard.press('Enter');
+  // Enter moves on like Tab, into the source picker: the proposed NSTW is kept and the amount typed in its column.
+  await page.keyboard.press('Escape');
   await page.locator('.ag-row[row-id="entry"] [col-id="increase"]').click();
   await page.keyboard.type('200', TYPING);
   await page.keyboard.press('Enter');

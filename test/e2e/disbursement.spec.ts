@@ -96,7 +96,7 @@ test('June figures typed and pasted in the Giải ngân grid give the per-progra
   await cumulativeCell(page, 0).click();
   await page.keyboard.type('140', TYPING);
   await page.keyboard.press('Enter');
-  await expect(cumulativeCell(page, 0)).toHaveText('140');
+  await expect(cumulativeCell(page, 0)).toHaveText('140,00');
   // The note column is the last one: scroll the grid to it (columns out of view are not drawn).
   await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => (el.scrollLeft = el.scrollWidth));
   const note = page.locator('.ag-row[row-index="0"] [col-id="note"].cell-warning');

@@ -190,7 +190,7 @@ test('first day at 1366×768: setup, lines typed with Enter and with Tab, draft,
   expect(JSON.parse(row.basis_json)).toContain('Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn');
 
   // 6. Print preview of the annex.
-  await page.getByRole('button', { name: 'In phụ lục…' }).click();
+  await page.getByRole('button', { name: 'In quyết định…' }).click();
   await expect(page.getByText('01/QĐ-UBND').first()).toBeVisible();
   await shot(page, '05-ban-in');
 

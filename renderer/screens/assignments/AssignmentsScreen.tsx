@@ -223,6 +223,8 @@ export function AssignmentsScreen() {
         field: 'programCode',
         width: 88,
         pinned: 'left',
+        // A subtotal's label ("Cộng DTTS vốn 2024", "Vốn năm 2023 kéo dài") takes the component cell too: it has none.
+        colSpan: (p) => (p.data?.kind === 'total' ? 2 : 1),
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data?.kind === 'total' ? p.data.label : p.data?.kind === 'draft' ? 'Dòng mới' : p.data?.programCode),
       },
       {

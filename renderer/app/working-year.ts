@@ -7,7 +7,7 @@ import { currentYearInVietnam } from '../../shared/format/today';
 import { useOutletContext, useParams } from 'react-router';
 
 /** The screens whose route takes a year (`/<path>/:year`). */
-export const YEAR_SCREENS = new Set(['tong-quan', 'von-duoc-giao', 'quyet-dinh', 'du-toan-thuong-xuyen', 'giai-ngan', 'trao-doi']);
+export const YEAR_SCREENS = new Set(['tong-quan', 'von-duoc-giao', 'quyet-dinh', 'du-toan-thuong-xuyen', 'giai-ngan', 'trao-doi', 'bao-cao']);
 
 const MIN_YEAR = 2021;
 const MAX_YEAR = 2035;

@@ -4,13 +4,14 @@
  * what can be done with it: preview, print, PDF, Word, Excel.
  */
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { HubDocument } from '../../../shared/api/documents-contract';
 import type { ExchangeFile } from '../../../shared/api/exchange-types';
 import type { Result } from '../../../shared/api/result';
 import { formatDateVi } from '../../../shared/format/date';
 import { api } from '../../api/client';
 import { StatusBanner } from '../../app/StatusBanner';
+import { useScreenYear } from '../../app/working-year';
 import { DOCX_TYPE } from '../../print/PrintView';
 import { downloadBase64 } from '../exchange/file-base64';
 
@@ -48,9 +49,9 @@ function workbook(doc: HubDocument, year: number): Promise<Result<ExchangeFile>>
 }
 
 export function DocumentsScreen() {
-  const params = useParams();
   const navigate = useNavigate();
-  const year = params.year && /^\d{4}$/.test(params.year) ? Number(params.year) : new Date().getFullYear();
+  // The app's working year (in the URL, kept across screens): the frame's picker changes it.
+  const year = useScreenYear();
   const [docs, setDocs] = useState<HubDocument[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
@@ -81,12 +82,6 @@ export function DocumentsScreen() {
     <section className="screen documents">
       <header className="screen-header">
         <h1>Báo cáo & in</h1>
-        <div className="toolbar">
-          <label>
-            Năm{' '}
-            <input className="year-input" type="number" aria-label="Năm" value={year} min={2021} max={2035} onChange={(e) => /^\d{4}$/.test(e.target.value) && navigate(`/bao-cao/${e.target.value}`)} />
-          </label>
-        </div>
       </header>
       <p className="muted help">
         Toàn văn quyết định, nghị quyết đúng thể thức Nghị định 30/2020 (A4 dọc) kèm các phụ lục (A4 ngang), bản Word để hoàn thiện câu chữ trước khi trình ký, phụ lục và báo cáo

@@ -1,5 +1,6 @@
 // Benchmarks (not tests): measures and writes figures as JSON { "<name>": { value, unit } }.
-// Usage: npm run bench -- [--out FILE]   (default bench-results.json)
+// Usage: npm run bench -- [--out FILE] [--only GROUP,…]   (default bench-results.json, every group)
+// Groups: core, ledger, disbursement, editor, print, import, reliability.
 // Ledger figures (fold, plain GROUP BY, rules on a 5,000-line draft) come from ledger.ts; editor figures
 // (open a 5,000-line draft, edit round trip) from editor.ts, in Chromium through the web host; the province-workbook
 // import (50,000 detail lines, against LibreOffice) and the hostile corpus from import.ts.
@@ -16,9 +17,20 @@ import { benchReliability } from './reliability';
 import { benchDisbursement } from './disbursement';
 import { figures, median, record, time } from './measure';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'bench-results.json' } } });
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-'));
-try {
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'bench-results.json' }, only: { type: 'string' } } });
+
+/** Runs `fn` in a temporary folder removed afterwards. */
+async function inTempDir(prefix: string, fn: (dir: string) => unknown): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    await fn(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Opening the data, and editing a year of 5,000 assignment lines. */
+function benchCore(dataDir: string): void {
   let core = openCore({ dataDir, actor: 'bench' });
   core.close();
   record('core.open_ms', time(() => (core = openCore({ dataDir, actor: 'bench' }))), 'ms');
@@ -45,51 +57,35 @@ try {
   record('assignments.list_5k_ms', median([0, 1, 2].map(() => time(() => core.invoke('assignments.list', { year: 2024 })))), 'ms');
   core.close();
   record('db.size_5k_lines_MB', fs.statSync(path.join(dataDir, 'so-von.sqlite')).size / 1024 / 1024, 'MB');
-} finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-// The decision ledger in its own folder (100,000 issued lines; see ledger.ts).
-const ledgerDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-ledger-'));
-try {
-  const core = openCore({ dataDir: ledgerDir, actor: 'bench' });
-  try {
-    benchLedger(core);
-  } finally {
-    core.close();
-  }
-} finally {
-  fs.rmSync(ledgerDir, { recursive: true, force: true });
-}
-// Disbursement on a year of 100,000 entries (see disbursement.ts).
-const disbursementDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-disbursement-'));
-try {
-  benchDisbursement(disbursementDir);
-} finally {
-  fs.rmSync(disbursementDir, { recursive: true, force: true });
-}
-// The allocation editor in Chromium through the web host (a 5,000-line draft; see editor.ts).
-const editorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-editor-'));
-try {
-  await benchEditor(editorDir);
-} finally {
-  fs.rmSync(editorDir, { recursive: true, force: true });
-}
-// Printing a 1,000-line annex to PDF and to a workbook (see print.ts).
-const printDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-print-'));
-try {
-  await benchPrint(printDir);
-} finally {
-  fs.rmSync(printDir, { recursive: true, force: true });
-}
-// The province-workbook import of 50,000 detail lines against LibreOffice, and the hostile corpus (see import.ts).
-const importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sovon-bench-import-'));
-try {
-  await benchImport(importDir);
-} finally {
-  fs.rmSync(importDir, { recursive: true, force: true });
-}
-// Backup and restore of a 200 MB office, and the crash harness at full count (see reliability.ts).
-await benchReliability({ killRuns: 1000 });
+const GROUPS: Record<string, () => Promise<void>> = {
+  core: () => inTempDir('sovon-bench-', benchCore),
+  // The decision ledger: 100,000 issued lines (see ledger.ts).
+  ledger: () =>
+    inTempDir('sovon-bench-ledger-', (dir) => {
+      const core = openCore({ dataDir: dir, actor: 'bench' });
+      try {
+        benchLedger(core);
+      } finally {
+        core.close();
+      }
+    }),
+  // Disbursement on a year of 100,000 entries (see disbursement.ts).
+  disbursement: () => inTempDir('sovon-bench-disbursement-', benchDisbursement),
+  // The allocation editor in Chromium through the web host (a 5,000-line draft; see editor.ts).
+  editor: () => inTempDir('sovon-bench-editor-', benchEditor),
+  // Printing a 1,000-line annex to PDF and to a workbook (see print.ts).
+  print: () => inTempDir('sovon-bench-print-', benchPrint),
+  // The province-workbook import of 50,000 detail lines against LibreOffice, and the hostile corpus (see import.ts).
+  import: () => inTempDir('sovon-bench-import-', benchImport),
+  // Backup and restore of a 200 MB office, and the crash harness at full count (see reliability.ts).
+  reliability: () => benchReliability({ killRuns: 1000 }),
+};
+
+const chosen = values.only ? values.only.split(',').map((g) => g.trim()) : Object.keys(GROUPS);
+const unknown = chosen.filter((g) => !(g in GROUPS));
+if (unknown.length) throw new Error(`Nhóm đo không có: ${unknown.join(', ')}. Các nhóm: ${Object.keys(GROUPS).join(', ')}.`);
+for (const group of chosen) await GROUPS[group]!();
 fs.writeFileSync(values.out!, JSON.stringify(figures, null, 2) + '\n');
 console.log(`Đã ghi ${values.out}`);

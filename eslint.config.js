@@ -17,4 +17,9 @@ export default tseslint.config(
     files: ['electron/main/**', 'electron/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // Issue 20: the core's hardest code reads as named stages; a long body is split, not grown.
+    files: ['electron/core/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
+  },
 );

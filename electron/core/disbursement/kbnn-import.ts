@@ -4,9 +4,10 @@
  *
  * Through the shared import pipeline's first steps: the container is checked (electron/core/excel/container.ts)
  * before exceljs reads anything, and cells are read and normalized by the shared workbook reader (legacy
- * TCVN3/VNI text, cached formula values, vi-VN amounts). What is specific to the statement lives here: the header
- * roles, the key of each row, the checks (rules 13 and 14, with the cell of each finding, in Vietnamese) and the
- * commit in one transaction after a backup. A confirmed column mapping is remembered per header fingerprint.
+ * TCVN3/VNI text, cached formula values, vi-VN amounts). What is specific to the statement lives in ./kbnn/ as
+ * named stages (the header roles, the statement's facts, the key of each row, the checks — rules 13 and 14, with the
+ * cell of each finding, in Vietnamese); here they are run in order, and the commit is one transaction after a
+ * backup. A confirmed column mapping is remembered per header fingerprint.
  */
 import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';

@@ -17,4 +17,12 @@ export default tseslint.config(
     files: ['electron/main/**', 'electron/preload/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  {
+    // Issue 20: the core's hardest code reads as named stages; a long body is split, not grown.
+    files: ['electron/core/**'],
+    // createHandlers shrinks to one spread per domain when registration moves into each domain's handlers.ts
+    // (issue 20, another branch); drop this exemption then.
+    ignores: ['electron/core/handlers.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
+  },
 );

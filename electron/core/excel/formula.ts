@@ -98,6 +98,30 @@ class CannotEvaluate extends Error {}
 /** A range can be as large as a whole sheet column block; beyond this many cells it is not worth reading. */
 const MAX_RANGE_CELLS = 2_000_000;
 
+/** A single cell's value as a number in arithmetic: a blank is 0, text cannot be evaluated. */
+function numberOf(value: CellValue | null): number {
+  if (value === null) throw new CannotEvaluate();
+  if (value.kind === 'number') return value.value;
+  if (value.kind === 'blank') return 0;
+  throw new CannotEvaluate();
+}
+
+/** The numbers of a range for SUM (text, blanks and booleans ignored, as in Excel); SUBTOTAL skips subtotals (and, for 109, hidden rows). */
+function rangeSum(scope: FormulaScope, ref: Extract<Token, { t: 'ref' }>, subtotal: { hidden: boolean } | null): number {
+  if ((ref.bottom - ref.top + 1) * (ref.right - ref.left + 1) > MAX_RANGE_CELLS) throw new CannotEvaluate();
+  let sum = 0;
+  for (let r = ref.top; r <= ref.bottom; r++) {
+    if (subtotal?.hidden && scope.isHiddenRow(ref.sheet, r)) continue;
+    for (let c = ref.left; c <= ref.right; c++) {
+      if (subtotal && scope.isSubtotal(ref.sheet, r, c)) continue;
+      const value = scope.value(ref.sheet, r, c);
+      if (value === null) throw new CannotEvaluate();
+      if (value.kind === 'number') sum += value.value;
+    }
+  }
+  return sum;
+}
+
 export function evaluateFormula(formula: string, scope: FormulaScope): number | null {
   const parsed = tokenize(formula);
   if (!parsed || parsed.length === 0) return null;
@@ -113,29 +137,6 @@ export function evaluateFormula(formula: string, scope: FormulaScope): number | 
     at++;
   };
 
-  const numberOf = (value: CellValue | null): number => {
-    if (value === null) throw new CannotEvaluate();
-    if (value.kind === 'number') return value.value;
-    if (value.kind === 'blank') return 0;
-    throw new CannotEvaluate();
-  };
-
-  /** The numbers of a range for SUM (text, blanks and booleans ignored, as in Excel). */
-  const rangeSum = (ref: Extract<Token, { t: 'ref' }>, subtotal: { hidden: boolean } | null): number => {
-    if ((ref.bottom - ref.top + 1) * (ref.right - ref.left + 1) > MAX_RANGE_CELLS) throw new CannotEvaluate();
-    let sum = 0;
-    for (let r = ref.top; r <= ref.bottom; r++) {
-      if (subtotal?.hidden && scope.isHiddenRow(ref.sheet, r)) continue;
-      for (let c = ref.left; c <= ref.right; c++) {
-        if (subtotal && scope.isSubtotal(ref.sheet, r, c)) continue;
-        const value = scope.value(ref.sheet, r, c);
-        if (value === null) throw new CannotEvaluate();
-        if (value.kind === 'number') sum += value.value;
-      }
-    }
-    return sum;
-  };
-
   const sumArguments = (subtotal: { hidden: boolean } | null): number => {
     let sum = 0;
     if (isOp(')')) return 0;
@@ -145,7 +146,7 @@ export function evaluateFormula(formula: string, scope: FormulaScope): number | 
       // A bare reference or range argument: its numbers, text ignored. Anything else: an expression.
       if (t?.t === 'ref' && (next === undefined || (next.t === 'op' && (next.v === ',' || next.v === ';' || next.v === ')')))) {
         at++;
-        sum += rangeSum(t, subtotal);
+        sum += rangeSum(scope, t, subtotal);
       } else sum += expression();
       if (isOp(',') || isOp(';')) at++;
       else break;

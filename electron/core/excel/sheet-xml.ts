@@ -7,7 +7,7 @@ import { decodeLegacy, guessLegacyEncoding, legacyFontEncoding, normalizeVietnam
 import { shiftFormula } from './formula';
 import type { CellRange, ReadCell, SheetLayout } from './read-types';
 import type { CellFormat } from './styles';
-import { parseXml, unescapeOoxml } from './xml-events';
+import { parseXml, unescapeOoxml, type XmlHandlers } from './xml-events';
 
 export interface SheetCells {
   rows: Map<number, Map<number, ReadCell>>;
@@ -156,158 +156,181 @@ function buildCell(raw: RawCell, ctx: SheetContext): ReadCell | null {
 
 /** Reads a worksheet part; `between` runs between pieces of a large part (progress and cancellation). */
 export async function readSheetXml(bytes: Buffer, ctx: SheetContext, between: (rowsSoFar: number) => Promise<void>): Promise<SheetCells> {
-  const rows = new Map<number, Map<number, ReadCell>>();
-  const merges: CellRange[] = [];
-  const hiddenRows = new Set<number>();
-  const hiddenCols = new Set<number>();
-  const sharedFormulas = new Map<string, { text: string; row: number; col: number }>();
-  let rowCount = 0;
-  let badAddresses = 0;
-  let maxRow = 0;
-  let maxCol = 0;
-  let rowNumber = 0;
-  let nextCol = 1;
-  let cellRow = 0;
-  let cellCol = 0;
-  let cell: RawCell | null = null;
+  const reader = new SheetXmlReader(ctx);
+  // The parser calls `close` and `text` detached from their object: each handler is bound here.
+  const handlers: XmlHandlers = { open: (name, attrs, selfClosing) => reader.open(name, attrs, selfClosing), close: (name) => reader.close(name), text: (text) => reader.text(text) };
+  await parseXml(bytes, handlers, () => between(reader.rowCount));
+  return reader.result();
+}
+
+/** The SAX handlers of one worksheet part, and what they have read so far. */
+class SheetXmlReader implements XmlHandlers {
+  rowCount = 0;
+  private readonly rows = new Map<number, Map<number, ReadCell>>();
+  private readonly merges: CellRange[] = [];
+  private readonly hiddenRows = new Set<number>();
+  private readonly hiddenCols = new Set<number>();
+  private readonly sharedFormulas = new Map<string, { text: string; row: number; col: number }>();
+  private badAddresses = 0;
+  private maxRow = 0;
+  private maxCol = 0;
+  private rowNumber = 0;
+  private nextCol = 1;
+  private cellRow = 0;
+  private cellCol = 0;
+  private cell: RawCell | null = null;
   /** Where text goes: the value, the formula, an inline string's text (not its phonetic guide). */
-  let into: 'value' | 'formula' | 'inline' | null = null;
-  let sharedIndex: string | null = null;
-  let sharedMaster = false;
-  let inInline = false;
-  let phonetic = 0;
-  let inCols = false;
-  let inSheetData = false;
+  private into: 'value' | 'formula' | 'inline' | null = null;
+  private sharedIndex: string | null = null;
+  private sharedMaster = false;
+  private inInline = false;
+  private phonetic = 0;
+  private inCols = false;
+  private inSheetData = false;
 
-  const finishCell = () => {
+  constructor(private readonly ctx: SheetContext) {}
+
+  result(): SheetCells {
+    const { rows, merges, hiddenRows, hiddenCols, rowCount, badAddresses } = this;
+    return { rows, layout: { merges, hiddenRows, hiddenCols, rowCount, badAddresses }, maxRow: this.maxRow, maxCol: this.maxCol };
+  }
+
+  private finishCell(): void {
+    const cell = this.cell;
     if (!cell) return;
-    if (sharedIndex !== null) {
-      const master = sharedFormulas.get(sharedIndex);
-      if (sharedMaster && cell.formula) sharedFormulas.set(sharedIndex, { text: cell.formula, row: cellRow, col: cellCol });
-      else if (master && (cell.formula === null || cell.formula === '')) cell.formula = shiftFormula(master.text, cellRow - master.row, cellCol - master.col);
+    if (this.sharedIndex !== null) {
+      const master = this.sharedFormulas.get(this.sharedIndex);
+      if (this.sharedMaster && cell.formula) this.sharedFormulas.set(this.sharedIndex, { text: cell.formula, row: this.cellRow, col: this.cellCol });
+      else if (master && (cell.formula === null || cell.formula === '')) cell.formula = shiftFormula(master.text, this.cellRow - master.row, this.cellCol - master.col);
     }
-    const read = buildCell(cell, ctx);
-    cell = null;
+    const read = buildCell(cell, this.ctx);
+    this.cell = null;
     if (!read) return;
-    let line = rows.get(cellRow);
-    if (!line) rows.set(cellRow, (line = new Map()));
-    line.set(cellCol, read);
-    if (cellRow > maxRow) maxRow = cellRow;
-    if (cellCol > maxCol) maxCol = cellCol;
-  };
+    let line = this.rows.get(this.cellRow);
+    if (!line) this.rows.set(this.cellRow, (line = new Map()));
+    line.set(this.cellCol, read);
+    if (this.cellRow > this.maxRow) this.maxRow = this.cellRow;
+    if (this.cellCol > this.maxCol) this.maxCol = this.cellCol;
+  }
 
-  await parseXml(
-    bytes,
-    {
-      open(name, attrs, selfClosing) {
-        switch (name) {
-          case 'sheetData':
-            inSheetData = !selfClosing;
-            return;
-          case 'row': {
-            if (!inSheetData) return;
-            rowCount++;
-            const r = Number(attrs.r);
-            rowNumber = attrs.r !== undefined && Number.isInteger(r) && r > 0 && r <= MAX_ROW ? r : rowNumber + 1;
-            nextCol = 1;
-            if (isTrue(attrs.hidden)) hiddenRows.add(rowNumber);
-            return;
-          }
-          case 'c': {
-            if (!inSheetData) return;
-            const at = attrs.r !== undefined ? parseAddress(attrs.r) : null;
-            // A written address no sheet can hold (A0, ZZZZ1) is left out and counted: the import says so.
-            if (attrs.r !== undefined && !at) {
-              badAddresses++;
-              cell = null;
-              return;
-            }
-            cellRow = at?.row ?? Math.max(rowNumber, 1);
-            cellCol = at?.col ?? nextCol;
-            nextCol = cellCol + 1;
-            cell = { type: attrs.t ?? 'n', style: Number(attrs.s ?? 0), value: null, inline: null, formula: null };
-            sharedIndex = null;
-            sharedMaster = false;
-            if (selfClosing) finishCell();
-            return;
-          }
-          case 'v':
-            if (cell) {
-              into = 'value';
-              cell.value ??= '';
-            }
-            return;
-          case 'f':
-            if (cell) {
-              into = 'formula';
-              cell.formula ??= '';
-              if (attrs.t === 'shared' && attrs.si !== undefined) {
-                sharedIndex = attrs.si;
-                sharedMaster = attrs.ref !== undefined;
-              }
-            }
-            return;
-          case 'is':
-            if (cell) {
-              inInline = true;
-              cell.inline ??= '';
-            }
-            return;
-          case 'rPh':
-            phonetic++;
-            return;
-          case 't':
-            if (inInline && phonetic === 0) into = 'inline';
-            return;
-          case 'cols':
-            inCols = !selfClosing;
-            return;
-          case 'col': {
-            if (!inCols || !isTrue(attrs.hidden)) return;
-            const min = Number(attrs.min);
-            const max = Math.min(Number(attrs.max), MAX_COL);
-            for (let c = min; Number.isInteger(c) && c >= 1 && c <= max; c++) hiddenCols.add(c);
-            return;
-          }
-          case 'mergeCell': {
-            const range = parseRange(attrs.ref ?? '');
-            if (range) merges.push(range);
-            return;
-          }
+  private openRow(attrs: Record<string, string>): void {
+    this.rowCount++;
+    const r = Number(attrs.r);
+    this.rowNumber = attrs.r !== undefined && Number.isInteger(r) && r > 0 && r <= MAX_ROW ? r : this.rowNumber + 1;
+    this.nextCol = 1;
+    if (isTrue(attrs.hidden)) this.hiddenRows.add(this.rowNumber);
+  }
+
+  private openCell(attrs: Record<string, string>, selfClosing: boolean): void {
+    const at = attrs.r !== undefined ? parseAddress(attrs.r) : null;
+    // A written address no sheet can hold (A0, ZZZZ1) is left out and counted: the import says so.
+    if (attrs.r !== undefined && !at) {
+      this.badAddresses++;
+      this.cell = null;
+      return;
+    }
+    this.cellRow = at?.row ?? Math.max(this.rowNumber, 1);
+    this.cellCol = at?.col ?? this.nextCol;
+    this.nextCol = this.cellCol + 1;
+    this.cell = { type: attrs.t ?? 'n', style: Number(attrs.s ?? 0), value: null, inline: null, formula: null };
+    this.sharedIndex = null;
+    this.sharedMaster = false;
+    if (selfClosing) this.finishCell();
+  }
+
+  private openFormula(attrs: Record<string, string>): void {
+    if (!this.cell) return;
+    this.into = 'formula';
+    this.cell.formula ??= '';
+    if (attrs.t === 'shared' && attrs.si !== undefined) {
+      this.sharedIndex = attrs.si;
+      this.sharedMaster = attrs.ref !== undefined;
+    }
+  }
+
+  private openHiddenCols(attrs: Record<string, string>): void {
+    if (!this.inCols || !isTrue(attrs.hidden)) return;
+    const min = Number(attrs.min);
+    const max = Math.min(Number(attrs.max), MAX_COL);
+    for (let c = min; Number.isInteger(c) && c >= 1 && c <= max; c++) this.hiddenCols.add(c);
+  }
+
+  open(name: string, attrs: Record<string, string>, selfClosing: boolean): void {
+    switch (name) {
+      case 'sheetData':
+        this.inSheetData = !selfClosing;
+        return;
+      case 'row':
+        if (this.inSheetData) this.openRow(attrs);
+        return;
+      case 'c':
+        if (this.inSheetData) this.openCell(attrs, selfClosing);
+        return;
+      case 'v':
+        if (this.cell) {
+          this.into = 'value';
+          this.cell.value ??= '';
         }
-      },
-      close(name) {
-        switch (name) {
-          case 'c':
-            finishCell();
-            return;
-          case 'v':
-          case 'f':
-          case 't':
-            into = null;
-            return;
-          case 'is':
-            inInline = false;
-            return;
-          case 'rPh':
-            phonetic--;
-            return;
-          case 'cols':
-            inCols = false;
-            return;
-          case 'sheetData':
-            inSheetData = false;
-            return;
+        return;
+      case 'f':
+        this.openFormula(attrs);
+        return;
+      case 'is':
+        if (this.cell) {
+          this.inInline = true;
+          this.cell.inline ??= '';
         }
-      },
-      text(text) {
-        if (!cell || into === null) return;
-        if (into === 'value') cell.value += text;
-        else if (into === 'formula') cell.formula += text;
-        else cell.inline += text;
-      },
-    },
-    () => between(rowCount),
-  );
-  return { rows, layout: { merges, hiddenRows, hiddenCols, rowCount, badAddresses }, maxRow, maxCol };
+        return;
+      case 'rPh':
+        this.phonetic++;
+        return;
+      case 't':
+        if (this.inInline && this.phonetic === 0) this.into = 'inline';
+        return;
+      case 'cols':
+        this.inCols = !selfClosing;
+        return;
+      case 'col':
+        this.openHiddenCols(attrs);
+        return;
+      case 'mergeCell': {
+        const range = parseRange(attrs.ref ?? '');
+        if (range) this.merges.push(range);
+        return;
+      }
+    }
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'c':
+        this.finishCell();
+        return;
+      case 'v':
+      case 'f':
+      case 't':
+        this.into = null;
+        return;
+      case 'is':
+        this.inInline = false;
+        return;
+      case 'rPh':
+        this.phonetic--;
+        return;
+      case 'cols':
+        this.inCols = false;
+        return;
+      case 'sheetData':
+        this.inSheetData = false;
+        return;
+    }
+  }
+
+  text(text: string): void {
+    const cell = this.cell;
+    if (!cell || this.into === null) return;
+    if (this.into === 'value') cell.value += text;
+    else if (this.into === 'formula') cell.formula += text;
+    else cell.inline += text;
+  }
 }

@@ -79,35 +79,7 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
       for (const r of rows) upsert.run({ ...r, depth: Number(r.depth) });
     });
     for (const period of periods) {
-      withDataset(period.catalog_file!, (rows) => {
-        const upsert = db.prepare(
-          `INSERT INTO component (period_code, code, parent_code, program_code, level, name_vi, name_en, source_decision,
-             lead_agency_province, lead_agency_central, confidence, note, sort_order)
-           VALUES (@period_code, @code, @parent_code, @program_code, @level, @name_vi, @name_en, @source_decision,
-             @lead_agency_province, @lead_agency_central, @confidence, @note, @sort_order)
-           ON CONFLICT(period_code, code) DO UPDATE SET parent_code = excluded.parent_code, program_code = excluded.program_code,
-             level = excluded.level, name_vi = excluded.name_vi, name_en = excluded.name_en, source_decision = excluded.source_decision,
-             lead_agency_province = excluded.lead_agency_province, lead_agency_central = excluded.lead_agency_central,
-             confidence = excluded.confidence, note = excluded.note, sort_order = excluded.sort_order`,
-        );
-        rows.forEach((r, index) =>
-          upsert.run({
-            period_code: period.code,
-            code: r.code,
-            parent_code: blankToNull(r.parent_code),
-            program_code: r.program_code,
-            level: r.level,
-            name_vi: r.name_vi,
-            name_en: r.name_en ?? '',
-            source_decision: r.source_decision ?? '',
-            lead_agency_province: r.lead_agency_province ?? '',
-            lead_agency_central: r.lead_agency_central ?? '',
-            confidence: r.confidence ?? '',
-            note: r.note ?? '',
-            sort_order: index,
-          }),
-        );
-      });
+      withDataset(period.catalog_file!, (rows) => loadCatalog(db, period.code!, rows));
     }
     for (const { dataset, file } of UNIT_DATASETS) {
       withDataset(file, (rows) => loadUnits(db, dataset, rows));
@@ -128,29 +100,7 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
       );
       for (const r of rows) upsert.run({ ...r, sort_order: Number(r.sort_order) });
     });
-    withDataset('rules.csv', (rows) => {
-      // A rule's rows are replaced as a whole: a new resolution is a new row, a withdrawn one disappears.
-      db.prepare('DELETE FROM rule_definition').run();
-      const insert = db.prepare(
-        `INSERT INTO rule_definition (rule_id, valid_from, valid_to, severity, name_vi, title_vi, legal_basis, certainty, check_name, params_json)
-         VALUES (@rule_id, @valid_from, @valid_to, @severity, @name_vi, @title_vi, @legal_basis, @certainty, @check_name, @params_json)`,
-      );
-      for (const r of rows) {
-        JSON.parse(r.params_json!);
-        insert.run({
-          rule_id: Number(r.rule_id),
-          valid_from: r.valid_from,
-          valid_to: blankToNull(r.valid_to),
-          severity: r.severity,
-          name_vi: r.name_vi ?? '',
-          title_vi: r.title_vi,
-          legal_basis: r.legal_basis,
-          certainty: r.certainty,
-          check_name: blankToNull(r.check) ?? '',
-          params_json: r.params_json,
-        });
-      }
-    });
+    withDataset('rules.csv', (rows) => loadRules(db, rows));
     withDataset('province-categories.csv', (rows) => {
       db.prepare('DELETE FROM province_category').run();
       const insert = db.prepare('INSERT INTO province_category (province_code, category, valid_from, valid_to, basis) VALUES (@province_code, @category, @valid_from, @valid_to, @basis)');
@@ -167,6 +117,61 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
     });
   })();
   return loaded;
+}
+
+/** A program period's catalog of components, upserted by period and code so the office's lines keep their ids. */
+function loadCatalog(db: Db, periodCode: string, rows: Row[]): void {
+  const upsert = db.prepare(
+    `INSERT INTO component (period_code, code, parent_code, program_code, level, name_vi, name_en, source_decision,
+       lead_agency_province, lead_agency_central, confidence, note, sort_order)
+     VALUES (@period_code, @code, @parent_code, @program_code, @level, @name_vi, @name_en, @source_decision,
+       @lead_agency_province, @lead_agency_central, @confidence, @note, @sort_order)
+     ON CONFLICT(period_code, code) DO UPDATE SET parent_code = excluded.parent_code, program_code = excluded.program_code,
+       level = excluded.level, name_vi = excluded.name_vi, name_en = excluded.name_en, source_decision = excluded.source_decision,
+       lead_agency_province = excluded.lead_agency_province, lead_agency_central = excluded.lead_agency_central,
+       confidence = excluded.confidence, note = excluded.note, sort_order = excluded.sort_order`,
+  );
+  rows.forEach((r, index) =>
+    upsert.run({
+      period_code: periodCode,
+      code: r.code,
+      parent_code: blankToNull(r.parent_code),
+      program_code: r.program_code,
+      level: r.level,
+      name_vi: r.name_vi,
+      name_en: r.name_en ?? '',
+      source_decision: r.source_decision ?? '',
+      lead_agency_province: r.lead_agency_province ?? '',
+      lead_agency_central: r.lead_agency_central ?? '',
+      confidence: r.confidence ?? '',
+      note: r.note ?? '',
+      sort_order: index,
+    }),
+  );
+}
+
+/** The rules' rows, replaced as a whole: a new resolution is a new row, a withdrawn one disappears. */
+function loadRules(db: Db, rows: Row[]): void {
+  db.prepare('DELETE FROM rule_definition').run();
+  const insert = db.prepare(
+    `INSERT INTO rule_definition (rule_id, valid_from, valid_to, severity, name_vi, title_vi, legal_basis, certainty, check_name, params_json)
+     VALUES (@rule_id, @valid_from, @valid_to, @severity, @name_vi, @title_vi, @legal_basis, @certainty, @check_name, @params_json)`,
+  );
+  for (const r of rows) {
+    JSON.parse(r.params_json!);
+    insert.run({
+      rule_id: Number(r.rule_id),
+      valid_from: r.valid_from,
+      valid_to: blankToNull(r.valid_to),
+      severity: r.severity,
+      name_vi: r.name_vi ?? '',
+      title_vi: r.title_vi,
+      legal_basis: r.legal_basis,
+      certainty: r.certainty,
+      check_name: blankToNull(r.check) ?? '',
+      params_json: r.params_json,
+    });
+  }
 }
 
 function loadUnits(db: Db, dataset: string, rows: Row[]): void {

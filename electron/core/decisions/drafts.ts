@@ -1,6 +1,6 @@
 /** Draft decisions: create (from scratch or from the plan in force), edit the header, delete, duplicate, rebase, undo/redo. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionDocument, HeaderChangeResult } from '../../../shared/api/ledger-types';
+import type { DecisionDocument, HeaderChangeResult } from '../../../shared/api/decisions';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';

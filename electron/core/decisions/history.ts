@@ -2,7 +2,7 @@
  * Undo/redo of draft edits, as a core command: each edit stores the states of what it touched before and
  * after, so undo writes the "before" states back and redo the "after" states, each in one transaction.
  */
-import type { EditHistory } from '../../../shared/api/ledger-types';
+import type { EditHistory } from '../../../shared/api/decisions';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './store';

@@ -1,6 +1,7 @@
 /** Issuing: the number, the date, the signer; refused while an E finding stands; locked forever afterwards. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionDocument, DecisionIssuer, RuleCheck } from '../../../shared/api/ledger-types';
+import type { DecisionDocument, DecisionIssuer } from '../../../shared/api/decisions';
+import type { RuleCheck } from '../../../shared/api/rules';
 import { documentNumberText } from '../../../shared/domain/documents';
 import { formatDateVi, isValidIsoDate } from '../../../shared/format/date';
 import type { CoreContext } from '../context';

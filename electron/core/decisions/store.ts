@@ -1,15 +1,7 @@
 /** Reading decisions and their lines from the database into the API's shapes. */
-import type {
-  DecisionDocument,
-  DecisionHeader,
-  DecisionIssuer,
-  DecisionKind,
-  DecisionLine,
-  DecisionTotals,
-  Recipient,
-  SourceCapitalTotal,
-} from '../../../shared/api/ledger-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { DecisionDocument, DecisionHeader, DecisionIssuer, DecisionKind, DecisionLine, DecisionTotals, SourceCapitalTotal } from '../../../shared/api/decisions';
+import type { Recipient } from '../../../shared/api/registers';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { documentNumberText, documentSymbol } from '../../../shared/domain/documents';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';

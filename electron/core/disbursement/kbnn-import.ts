@@ -11,9 +11,9 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { KbnnMapping } from '../../../shared/api/disbursement-contract';
-import { KBNN_ROLE_LABELS, type KbnnColumnRole, type KbnnCommitResult, type KbnnFinding, type KbnnLine, type KbnnPreview } from '../../../shared/api/disbursement-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { KbnnMapping } from '../../../shared/api/disbursement';
+import { KBNN_ROLE_LABELS, type KbnnColumnRole, type KbnnCommitResult, type KbnnFinding, type KbnnLine, type KbnnPreview } from '../../../shared/api/disbursement';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { cellAddress, columnLetters, columnNumber } from '../../../shared/format/cell-address';
 import { formatDateVi, isValidIsoDate } from '../../../shared/format/date';
 import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';

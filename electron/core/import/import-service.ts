@@ -6,8 +6,9 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { ImportCommitResult, ImportDiffRow, ImportFinding, ImportMapping, ImportPreview, ImportSheetCells } from '../../../shared/api/import-types';
-import type { CapitalTypeCode, OfficeInfo } from '../../../shared/api/types';
+import type { ImportCommitResult, ImportDiffRow, ImportFinding, ImportMapping, ImportPreview, ImportSheetCells } from '../../../shared/api/import';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
+import type { OfficeInfo } from '../../../shared/api/office';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import { createBackup } from '../backup/backups';
 import type { CoreContext } from '../context';

@@ -3,8 +3,8 @@
  * override, and the wording frozen with a decision at issue (the table's triggers refuse any change after).
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionWordingState, WordingTemplate } from '../../../shared/api/documents-contract';
-import { DECISION_ISSUERS, type DecisionIssuer } from '../../../shared/api/ledger-types';
+import type { DecisionWordingState, WordingTemplate } from '../../../shared/api/documents';
+import { DECISION_ISSUERS, type DecisionIssuer } from '../../../shared/api/decisions';
 import { defaultWording, TEMPLATE_KEYS, templateKeyOf, type DecisionWording, type TemplateKey } from '../../../shared/print/wording';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';

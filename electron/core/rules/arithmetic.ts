@@ -1,5 +1,5 @@
 /** Rules 1–6: arithmetic of a decision against itself, the ledger and the assignment. Exact in integer đồng. */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { Finding } from '../../../shared/api/rules';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import { finding, param, type RuleDefinition } from './definitions';

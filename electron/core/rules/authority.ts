@@ -2,7 +2,7 @@
  * Rules 7–10: who may move money where (NQ 111/2024/QH15 khoản 1 and khoản 7, the province's delegation,
  * the pilot designation and its window, the end of the district level on 1/7/2025).
  */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { Finding } from '../../../shared/api/rules';
 import { formatDateVi as isoToVi } from '../../../shared/format/date';
 import { dong, linesText } from './arithmetic';
 import { finding, param, type RuleDefinition } from './definitions';

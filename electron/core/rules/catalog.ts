@@ -1,5 +1,5 @@
 /** Rules 15–16: every line names a component valid for its money's year and a recipient valid on the decision date. */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { Finding } from '../../../shared/api/rules';
 import { formatDateVi } from '../../../shared/format/date';
 import { linesText } from './arithmetic';
 import { finding, type RuleDefinition } from './definitions';

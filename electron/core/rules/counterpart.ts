@@ -5,8 +5,9 @@
  * only: the ratios were recalled, not read (certainty R), and published plans show annual ratios under a flat 10%
  * floor, so the minimum may be meant over the whole period.
  */
-import type { CounterpartRatio, Finding } from '../../../shared/api/ledger-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { CounterpartRatio } from '../../../shared/api/ledger';
+import type { Finding } from '../../../shared/api/rules';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 import { requireOffice } from '../office/office';

@@ -1,5 +1,5 @@
 /** Rules as dated data (resources/seed/rules.csv): the row valid on a date gives severity, basis and parameters. */
-import type { Finding, Severity } from '../../../shared/api/ledger-types';
+import type { Finding, Severity } from '../../../shared/api/rules';
 import type { Db } from '../db/database';
 
 export interface RuleDefinition {

@@ -5,7 +5,7 @@
  * Exact: the same registered project. Fuzzy, diacritics-insensitive: project codes equal once folded, project names
  * alike, or the same recipient with alike contents (the line's note).
  */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { Finding } from '../../../shared/api/rules';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { finding, param, type RuleDefinition } from './definitions';
 import type { DraftFacts, FactLine, FundedLine } from './facts';

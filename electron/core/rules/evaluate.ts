@@ -1,5 +1,5 @@
 /** The rules engine: evaluates a draft against the rules valid on its date and returns findings, errors first. */
-import type { Finding, RuleCheck } from '../../../shared/api/ledger-types';
+import type { Finding, RuleCheck } from '../../../shared/api/rules';
 import type { Db } from '../db/database';
 import type { DecisionRow } from '../decisions/store';
 import { detectMoves } from './authority';

@@ -3,7 +3,7 @@
  * checks it (`check`); this table finds that code and says where it runs. Draft checks are called by the rules
  * engine from the row; the others run where their data is written or printed, under the same name.
  */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { Finding } from '../../../shared/api/rules';
 import { adjustmentIdentity, allocationCeiling, noNegativeLine, rowIdentity, treeIdentity, zeroSumAdjustment } from './arithmetic';
 import { pilotDistrictLimit, pilotOnlyMove, withinAuthority, withinProgramRecurrentMove, type Moves } from './authority';
 import { catalogValidity, recipientValidity } from './catalog';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { DecisionDocument, Finding, RuleCheck } from '../../../shared/api/ledger-types';
-import type { Signer } from '../../../shared/api/types';
+import type { DecisionDocument } from '../../../shared/api/decisions';
+import type { Finding, RuleCheck } from '../../../shared/api/rules';
+import type { Signer } from '../../../shared/api/office';
 import { ADJUSTMENT_KINDS, documentNumberText } from '../../../shared/domain/documents';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';

@@ -1,8 +1,9 @@
 import type { CellClassParams, ColDef, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ImportFinding, ImportMapping, ImportPreview, ImportRow } from '../../../shared/api/import-types';
-import type { CapitalTypeCode, ComponentOption, ReferenceLists } from '../../../shared/api/types';
+import type { ImportFinding, ImportMapping, ImportPreview, ImportRow } from '../../../shared/api/import';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/catalog';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { columnLetters } from '../../../shared/format/cell-address';
 import { formatDateVi } from '../../../shared/format/date';

@@ -1,4 +1,4 @@
-/** Commands of the Cài đặt & sao lưu screen: the office's backups (list, take one now, restore one) and the integrity check. */
+/** Backups: list, take one now, integrity check, restore in place. */
 import { z } from 'zod';
 import { command, empty, shortText } from './schemas';
 

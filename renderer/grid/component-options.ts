@@ -1,4 +1,4 @@
-import type { ComponentOption } from '../../shared/api/catalog';
+import type { ComponentOption } from '../../shared/api/reference';
 import type { PickerOption } from './PickerEditor';
 
 /**

@@ -1,6 +1,6 @@
 /** The app itself: what the frame shows at start (office, schema, data file, warnings), page errors to the log, the sample year. */
 import { z } from 'zod';
-import type { CatalogCount, UnitCount } from './catalog';
+import type { CatalogCount, UnitCount } from './reference';
 import type { OfficeInfo, OfficeLevelNotice } from './office';
 import { command, empty, shortText } from './schemas';
 

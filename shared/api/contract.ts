@@ -9,14 +9,14 @@ import type { Result } from './result';
 import type { ProgressEvent } from './jobs';
 import { appCommands } from './app';
 import { officeCommands } from './office';
-import { catalogCommands } from './catalog';
+import { referenceCommands } from './reference';
 import { assignmentsCommands } from './assignments';
 import { decisionsCommands } from './decisions';
 import { ledgerCommands } from './ledger';
 import { rulesCommands } from './rules';
 import { registersCommands } from './registers';
 import { recurrentCommands } from './recurrent';
-import { documentsCommands } from './documents';
+import { printCommands } from './print';
 import { importCommands } from './import';
 import { exchangeCommands } from './exchange';
 import { disbursementCommands } from './disbursement';
@@ -27,14 +27,14 @@ import { jobsCommands } from './jobs';
 export const commands = {
   ...appCommands,
   ...officeCommands,
-  ...catalogCommands,
+  ...referenceCommands,
   ...assignmentsCommands,
   ...decisionsCommands,
   ...ledgerCommands,
   ...rulesCommands,
   ...registersCommands,
   ...recurrentCommands,
-  ...documentsCommands,
+  ...printCommands,
   ...importCommands,
   ...exchangeCommands,
   ...disbursementCommands,

@@ -9,7 +9,7 @@
 // Figures only: nothing here asserts a time. It does refuse to report a fold whose sums are wrong.
 import type { LineChange } from '../../shared/api/decisions';
 import type { Result } from '../../shared/api/result';
-import type { ComponentOption } from '../../shared/api/catalog';
+import type { ComponentOption } from '../../shared/api/reference';
 import type { Core } from '../../electron/core/core';
 import { balance } from '../../electron/core/ledger/balance';
 import { planInForce } from '../../electron/core/ledger/fold';

@@ -5,7 +5,7 @@
  * with a confidence the preview shows.
  */
 import type { MatchConfidence } from '../../../shared/api/import';
-import type { ComponentOption } from '../../../shared/api/catalog';
+import type { ComponentOption } from '../../../shared/api/reference';
 import { foldVietnamese } from '../../../shared/text/fold';
 
 export interface ComponentMatch {

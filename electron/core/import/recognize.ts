@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { ImportColumn, ImportFinding, ImportLine, ImportMapping, ImportRow, MatchConfidence } from '../../../shared/api/import';
-import type { ComponentOption } from '../../../shared/api/catalog';
+import type { ComponentOption } from '../../../shared/api/reference';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { columnNumber } from '../../../shared/format/cell-address';

@@ -3,7 +3,7 @@
  * override, and the wording frozen with a decision at issue (the table's triggers refuse any change after).
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionWordingState, WordingTemplate } from '../../../shared/api/documents';
+import type { DecisionWordingState, WordingTemplate } from '../../../shared/api/print';
 import { DECISION_ISSUERS, type DecisionIssuer } from '../../../shared/api/decisions';
 import { defaultWording, TEMPLATE_KEYS, templateKeyOf, type DecisionWording, type TemplateKey } from '../../../shared/print/wording';
 import type { CoreContext } from '../context';

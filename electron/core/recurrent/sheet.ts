@@ -6,7 +6,7 @@
 import type { DecisionLine } from '../../../shared/api/decisions';
 import type { Recipient } from '../../../shared/api/registers';
 import type { BySource, RecurrentProgram, RecurrentRow, RecurrentSheet, RecurrentUnit } from '../../../shared/api/recurrent';
-import type { ComponentOption } from '../../../shared/api/catalog';
+import type { ComponentOption } from '../../../shared/api/reference';
 import { recipientKey } from '../../../shared/domain/decision-sheet';
 import type { Db } from '../db/database';
 import { getDocument } from '../decisions/store';

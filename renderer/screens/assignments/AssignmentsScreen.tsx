@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AssignmentPatch } from '../../../shared/api/assignments';
 import type { AssignmentSheet } from '../../../shared/api/assignments';
-import type { ComponentOption, ReferenceLists } from '../../../shared/api/catalog';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
 import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';

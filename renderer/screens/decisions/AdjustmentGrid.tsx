@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
 import type { LineChange } from '../../../shared/api/decisions';
 import type { DecisionLine } from '../../../shared/api/decisions';
-import type { ReasonCode } from '../../../shared/api/catalog';
+import type { ReasonCode } from '../../../shared/api/reference';
 import type { RecipientOption } from '../../../shared/api/registers';
 import type { PickerOption } from '../../grid/PickerEditor';
 import { toRecipientInput } from './paste';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { LineChange } from '../../../shared/api/decisions';
 import type { RecipientOption } from '../../../shared/api/registers';
-import type { ComponentOption, ReferenceLists } from '../../../shared/api/catalog';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
 import type { Signer } from '../../../shared/api/office';
 import type { TotalCell } from '../../../shared/api/assignments';
 import { implausibleAmountQuestion } from '../../../shared/domain/amount-plausibility';

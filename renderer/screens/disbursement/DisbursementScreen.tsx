@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement';
 import type { DisbursementSheet, Progress } from '../../../shared/api/disbursement';
-import type { ReferenceLists } from '../../../shared/api/catalog';
+import type { ReferenceLists } from '../../../shared/api/reference';
 import { formatDateVi } from '../../../shared/format/date';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { HubDocument } from '../../../shared/api/documents';
+import type { HubDocument } from '../../../shared/api/print';
 import type { ExchangeFile } from '../../../shared/api/exchange';
 import type { Result } from '../../../shared/api/result';
 import { formatDateVi } from '../../../shared/format/date';

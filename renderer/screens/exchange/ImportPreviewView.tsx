@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ImportFinding, ImportMapping, ImportPreview, ImportRow } from '../../../shared/api/import';
 import type { CapitalTypeCode } from '../../../shared/api/schemas';
-import type { ComponentOption, ReferenceLists } from '../../../shared/api/catalog';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { columnLetters } from '../../../shared/format/cell-address';
 import { formatDateVi } from '../../../shared/format/date';

@@ -1,4 +1,4 @@
-/** Reference data, read-only: the program catalog per period, administrative units, funding sources, reason codes, rules. */
+/** Reference data (core/reference), read-only: the program catalog per period, administrative units, funding sources, reason codes, rules. */
 import { z } from 'zod';
 import { type CapitalTypeCode, command, empty, year } from './schemas';
 
@@ -116,7 +116,7 @@ export interface CatalogBrowse {
   rules: CatalogRule[];
 }
 
-export const catalogCommands = {
+export const referenceCommands = {
   'catalog.components': command<ComponentOption[]>()(z.object({ year }).strict()),
   'reference.lists': command<ReferenceLists>()(empty),
   /** Every reference table for the Danh mục screen (read-only): both program periods, units, sources, reasons, rules. */

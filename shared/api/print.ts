@@ -1,4 +1,4 @@
-/** Printed documents: the decision and its annexes (PDF, Word, workbook), wording templates, the documents hub. */
+/** Printed documents (core/print): the decision and its annexes (PDF, Word, workbook), wording templates, the documents hub. */
 import { z } from 'zod';
 import { ANNEX_KINDS, type PrintDocument, type ReportSignature } from '../print/document';
 import { type DecisionWording, TEMPLATE_KEYS, type TemplateKey } from '../print/wording';
@@ -59,7 +59,7 @@ export interface HubDocument {
 
 const annexChoice = { unit: moneyUnitSchema.optional(), annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional() };
 
-export const documentsCommands = {
+export const printCommands = {
   'print.decision': command<PrintDocument>()(
     z
       .object({

@@ -13,7 +13,8 @@ import { editHistory, headerFieldsOf, recordEdit, stepHistory, type HeaderFields
 import { draftDate } from './lines';
 import { ADJUSTMENT_KINDS, documentNumberText } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
-import { getDecisionRow, getDocument, getDraftRow, getLineRecords, LINE_COLUMNS, toHeader, type DecisionRow, type LineRecord } from './store';
+import { getDecisionRow, getDocument, getDraftRow, getLineRecords, toHeader } from './store';
+import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './rows';
 
 const INSERT_LINE = `INSERT INTO decision_line (${LINE_COLUMNS.filter((c) => c !== 'id').join(', ')})
   VALUES (${LINE_COLUMNS.filter((c) => c !== 'id').map((c) => `@${c}`).join(', ')})`;

@@ -5,7 +5,7 @@
 import type { EditHistory } from '../../../shared/api/decisions';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './store';
+import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './rows';
 
 /** The draft header fields an edit may change. */
 export const HEADER_FIELDS = ['kind', 'issuer', 'doc_date', 'summary', 'basis_json', 'declared_total_dong', 'signer_id', 'normative'] as const;

@@ -11,7 +11,8 @@ import { CoreError } from '../errors';
 import { freezeWording } from '../print/wording-store';
 import { checkDraft } from '../rules/evaluate';
 import { signerForIssue } from '../office/signers';
-import { getDecisionRow, getDocument, getDraftRow, type DecisionRow } from './store';
+import { getDecisionRow, getDocument, getDraftRow } from './store';
+import type { DecisionRow } from './rows';
 
 export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string, normative = false): { number: number; numberText: string } {
   const year = Number(docDate.slice(0, 4));

@@ -20,7 +20,8 @@ import { requireOffice } from '../office/office';
 import { resolveComponentCode } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
 import { editHistory, recordEdit, type LineState } from './history';
-import { decisionTotals, getDraftRow, getLinesByIds, LINE_COLUMNS, toHeader, type DecisionRow, type LineRecord } from './store';
+import { decisionTotals, getDraftRow, getLinesByIds, toHeader } from './store';
+import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './rows';
 import { vietnamDate } from '../../../shared/format/today';
 
 

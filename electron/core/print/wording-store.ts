@@ -9,7 +9,8 @@ import { defaultWording, TEMPLATE_KEYS, templateKeyOf, type DecisionWording, typ
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
-import { getDecisionRow, getDraftRow, type DecisionRow } from '../decisions/store';
+import { getDecisionRow, getDraftRow } from '../decisions/store';
+import type { DecisionRow } from '../decisions/rows';
 
 function readTemplate(db: Db, key: TemplateKey, issuer: DecisionIssuer): WordingTemplate {
   const row = db.prepare('SELECT wording_json FROM document_template WHERE template_key = ? AND issuer = ?').get(key, issuer) as { wording_json: string } | undefined;

@@ -1,7 +1,7 @@
 /** The rules engine: evaluates a draft against the rules valid on its date and returns findings, errors first. */
 import type { Finding, RuleCheck } from '../../../shared/api/rules';
 import type { Db } from '../db/database';
-import type { DecisionRow } from '../decisions/store';
+import type { DecisionRow } from '../decisions/rows';
 import { detectMoves } from './authority';
 import { loadDraftFacts, type DraftFacts } from './facts';
 import { DRAFT_CHECKS } from './registry';

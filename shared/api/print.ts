@@ -1,6 +1,6 @@
 /** Printed documents (core/print): the decision and its annexes (PDF, Word, workbook), wording templates, the documents hub. */
 import { z } from 'zod';
-import { ANNEX_KINDS, type PrintDocument, type ReportSignature } from '../print/document';
+import { ANNEX_KINDS, type AnnexKind, type PrintDocument, type ReportSignature } from '../print/document';
 import { type DecisionWording, TEMPLATE_KEYS, type TemplateKey } from '../print/wording';
 import type { DecisionIssuer } from './decisions';
 import type { ExchangeFile } from './exchange';
@@ -88,5 +88,20 @@ export const printCommands = {
   /** The decision's annexes as a print-ready workbook. */
   'print.annexWorkbook': command<ExchangeFile>()(
     z.object({ id: entityId, ...annexChoice, orientation: z.enum(['portrait', 'landscape']).optional() }).strict(),
+  ),
+  /** The annex kinds an officer names: Roman numerals of the decision's annexes ("I,II") or kinds ("tong_hop,theo_xa"). */
+  'print.chooseAnnexes': command<AnnexKind[]>()(z.object({ id: entityId, unit: moneyUnitSchema.optional(), named: shortText(200).min(1) }).strict()),
+  /** The annex workbook written to a file at the path given (hosts that write local files: CLI, desktop), whole or not at all. */
+  'print.saveAnnexWorkbook': command<{ file: string; annexes: number }>()(
+    z
+      .object({
+        id: entityId,
+        unit: moneyUnitSchema.optional(),
+        /** As `print.chooseAnnexes` takes them; all the decision's default annexes when left out. */
+        named: shortText(200).min(1).optional(),
+        orientation: z.enum(['portrait', 'landscape']).optional(),
+        file: z.string().min(1).max(4096),
+      })
+      .strict(),
   ),
 } as const;

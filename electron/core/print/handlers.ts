@@ -1,6 +1,8 @@
 import type { HandlersOf } from '../handler-types';
 import type { printCommands } from '../../../shared/api/print';
 import { today } from '../today';
+import { chooseAnnexes } from './annex-choice';
+import { saveAnnexWorkbook } from './annex-file';
 import { buildDecisionPrint } from './annexes';
 import { listDocuments } from './documents-hub';
 import { decisionDocx } from './docx';
@@ -24,4 +26,6 @@ export const printHandlers: HandlersOf<typeof printCommands> = {
     const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, orientation: args.orientation, body: false }, today(ctx));
     return { fileName: `phu-luc-${doc.fileStem}.xlsx`, base64: (await annexWorkbook(doc)).toString('base64') };
   },
+  'print.chooseAnnexes': (args, ctx) => chooseAnnexes(ctx.db, args.id, args.unit, args.named, today(ctx)),
+  'print.saveAnnexWorkbook': (args, ctx) => saveAnnexWorkbook(ctx, args),
 };

@@ -1,7 +1,7 @@
 /** Giải ngân: cumulative disbursement per cut-off, rates with their denominator, deadlines, pacing, dashboard, report, KBNN import. */
 import { z } from 'zod';
 import type { Dong } from '../money/dong';
-import type { Severity } from './rules';
+import type { KbnnFinding, Severity } from './findings';
 import { type CapitalTypeCode, amountInputSchema, capitalTypeSchema, command, entityId, isoDate, moneyUnitSchema, shortText, year } from './schemas';
 
 /**
@@ -303,14 +303,6 @@ export const KBNN_ROLE_LABELS: Record<KbnnColumnRole, string> = {
   recovery: 'Thu hồi',
   commune: 'Xã',
 };
-
-export interface KbnnFinding {
-  severity: Severity;
-  code: string;
-  sheet: string | null;
-  cell: string | null;
-  message: string;
-}
 
 export interface KbnnLine extends DisbursementKey {
   row: number;

@@ -1,26 +1,9 @@
 /** The province-workbook import: what was recognized, what is wrong, what would change. */
 import { z } from 'zod';
 import type { MoneyUnit } from '../money/dong';
+import type { ImportFinding } from './findings';
 import { taskIdSchema } from './jobs';
 import { type CapitalTypeCode, capitalTypeSchema, command, moneyUnitSchema, shortText, year } from './schemas';
-
-export type FindingSeverity = 'E' | 'W' | 'I';
-
-/** One problem in the file, pointing at a cell an officer can open in Excel. */
-export interface ImportFinding {
-  severity: FindingSeverity;
-  /** Rule number of domain/rules ("1", "2", "25") or a reading check ("doc"). */
-  rule: string;
-  code: string;
-  sheet: string | null;
-  /** A1 address, e.g. "F21"; null when the finding is about the whole file. */
-  cell: string | null;
-  message: string;
-  expectedDong?: number;
-  foundDong?: number;
-  /** Cells that disagree only because this one is wrong (totals above it, its row's total): listed here, not reported apart. */
-  consequences?: string[];
-}
 
 export type ColumnRole = 'stt' | 'name' | 'amount' | 'total' | 'ignore' | 'unknown';
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Dong } from '../money/dong';
 import type { Recipient } from './registers';
-import type { Finding } from './rules';
+import type { RuleFinding } from './findings';
 import { type CapitalTypeCode, command, entityId, isoDate, year } from './schemas';
 
 export const PLAN_DIMENSIONS = ['program', 'component', 'recipient', 'project', 'source', 'capitalType', 'originYear'] as const;
@@ -99,7 +99,7 @@ export interface CounterpartRatio {
   /** "annual" or "period" basis of the minimum, in Vietnamese. */
   basisText: string | null;
   /** The warning (rule 11, W), null when the ratio reaches the minimum or none is configured. */
-  warning: Finding | null;
+  warning: RuleFinding | null;
 }
 
 export const ledgerCommands = {

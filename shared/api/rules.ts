@@ -1,20 +1,7 @@
 /** The rules engine's registry and findings. */
 import { z } from 'zod';
+import type { RuleFinding, Severity } from './findings';
 import { command } from './schemas';
-
-export type Severity = 'E' | 'W' | 'I';
-
-export interface Finding {
-  severity: Severity;
-  ruleId: number;
-  /** The rule's short name from the registry ("Không vượt số được giao"). */
-  ruleName: string;
-  title: string;
-  legalBasis: string;
-  certainty: string;
-  message: string;
-  lineIds: number[];
-}
 
 /** One dated row of the rules registry with where its check runs (`rules list`). */
 export interface RuleRegistryRow {
@@ -37,7 +24,7 @@ export interface RuleCheck {
   decisionId: number;
   /** The date the rules were evaluated for: the decision's date, or today for an undated draft. */
   evaluatedOn: string;
-  findings: Finding[];
+  findings: RuleFinding[];
   errors: number;
   warnings: number;
   infos: number;

@@ -12,7 +12,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { KbnnMapping } from '../../../shared/api/disbursement';
-import { KBNN_ROLE_LABELS, type KbnnColumnRole, type KbnnCommitResult, type KbnnFinding, type KbnnLine, type KbnnPreview } from '../../../shared/api/disbursement';
+import { KBNN_ROLE_LABELS, type KbnnColumnRole, type KbnnCommitResult, type KbnnLine, type KbnnPreview } from '../../../shared/api/disbursement';
+import type { KbnnFinding } from '../../../shared/api/findings';
 import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { cellAddress, columnLetters, columnNumber } from '../../../shared/format/cell-address';
 import { formatDateVi, isValidIsoDate } from '../../../shared/format/date';
@@ -192,7 +193,7 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
   const roles = applyMapping(header, mapping);
   const colOf = (role: KbnnColumnRole) => [...roles.entries()].find(([, r]) => r === role)?.[0] ?? null;
   const findings: KbnnFinding[] = [];
-  const finding = (severity: KbnnFinding['severity'], code: string, cell: string | null, message: string) => findings.push({ severity, code, sheet: sheet!.name, cell, message });
+  const finding = (severity: KbnnFinding['severity'], code: KbnnFinding['code'], cell: string | null, message: string) => findings.push({ severity, code, sheet: sheet!.name, cell, message });
 
   // The title block: cut-off date and unit.
   const titleText = Array.from({ length: header.row - 1 }, (_, i) => [...(sheet!.rows.get(i + 1)?.values() ?? [])].map((c) => c.text).join(' ')).join(' ');

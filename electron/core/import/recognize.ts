@@ -4,7 +4,8 @@
  * checks (rules 1, 2 and 25) and the assignment lines the detail rows add up to.
  */
 import crypto from 'node:crypto';
-import type { ImportColumn, ImportFinding, ImportLine, ImportMapping, ImportRow, MatchConfidence } from '../../../shared/api/import';
+import type { ImportColumn, ImportLine, ImportMapping, ImportRow, MatchConfidence } from '../../../shared/api/import';
+import type { ImportFinding } from '../../../shared/api/findings';
 import type { ComponentOption } from '../../../shared/api/reference';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';

@@ -6,7 +6,7 @@
  * floor, so the minimum may be meant over the whole period.
  */
 import type { CounterpartRatio } from '../../../shared/api/ledger';
-import type { Finding } from '../../../shared/api/rules';
+import type { RuleFinding } from '../../../shared/api/findings';
 import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
@@ -83,7 +83,7 @@ export function counterpartRatio(db: Db, year: number): CounterpartRatio[] {
       const needed = min ? Number((BigInt(s.nstw) * BigInt(min.min_ratio_bp) + 9999n) / 10000n) : 0;
       const shortfall = min ? Math.max(needed - s.local, 0) : 0;
       const basisText = min ? (min.basis === 'nam' ? 'tính theo kế hoạch năm' : 'tính theo cả giai đoạn') : null;
-      let warning: Finding | null = null;
+      let warning: RuleFinding | null = null;
       if (min && shortfall > 0) {
         warning = finding(
           rule,

@@ -2,13 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Balance, DecisionDocument, DecisionHeader, RuleCheck, RuleRegistryRow } from '../../shared/api/ledger-types';
+import type { Balance } from '../../shared/api/ledger';
+import type { DecisionDocument, DecisionHeader } from '../../shared/api/decisions';
+import type { RuleCheck, RuleRegistryRow } from '../../shared/api/rules';
 import { ok, type ApiError, type Result } from '../../shared/api/result';
 import { EXIT, exitCodeOf } from './exit-codes';
-import type { RecurrentSheet } from '../../shared/api/recurrent-types';
-import type { AppInfo, AssignmentSheet, OfficeInfo } from '../../shared/api/types';
+import type { RecurrentSheet } from '../../shared/api/recurrent';
+import type { AppInfo } from '../../shared/api/app';
+import type { AssignmentSheet } from '../../shared/api/assignments';
+import type { OfficeInfo } from '../../shared/api/office';
 import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domain/documents';
-import { LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../shared/api/followup-types';
+import { LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../shared/api/followup';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { vietnamDate } from '../../shared/format/today';
 import { formatAmount, type Dong } from '../../shared/money/dong';
@@ -20,7 +24,8 @@ import { createFileLogger } from '../core/log';
 import { databaseFile, defaultDataDir, defaultResourcesDir, logDir } from '../core/paths';
 import { latestVersion, loadMigrations } from '../core/db/migrations';
 import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
-import { ExportUsageError, parseExportArgs, runExport } from './export-annex';
+import { parseExportArgs, runExport } from './export-annex';
+import { ExportUsageError } from './export-args';
 import { parseDecisionExportArgs, runDecisionExport } from './export-decision';
 import { isExchangeCommand, parseExchangeArgs, runExchange, type TaskOutcome } from './export-exchange';
 import { ImportUsageError, parseImportArgs, runImport } from './import-province';
@@ -385,7 +390,7 @@ export function runCli(argv: string[], io: CliIo): number {
     let core: Core;
     try {
       // Commands that only read open the data read-only: they never write to it (not even a checkpoint).
-      core = openCore({ dataDir, actor, log, create: mode === true, readOnly: mode === 'read' });
+      core = openCore({ dataDir, actor, log, create: mode === true, readOnly: mode === 'read', readsFilePaths: true });
     } catch (error) {
       if (error instanceof CoreError) return reportError(io, json, { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) });
       log.error('Không mở được dữ liệu', error);
@@ -544,15 +549,7 @@ export function runCli(argv: string[], io: CliIo): number {
           'read',
           (core) => {
             if (out === undefined) return ok(createBackup(core.db, dataDir, 'thu-cong'));
-            // Written beside the target and renamed: an interrupted backup leaves no half file.
-            const partial = `${out}.${process.pid}.tmp`;
-            try {
-              core.db.prepare('VACUUM INTO ?').run(partial);
-              fs.renameSync(partial, out);
-            } finally {
-              fs.rmSync(partial, { force: true });
-            }
-            return ok({ file: path.resolve(out), reason: 'thu-cong', takenAt: new Date().toISOString(), sizeBytes: fs.statSync(out).size });
+            return core.invoke('backups.saveTo', { file: out });
           },
           (backup) => io.out(`Đã sao lưu vào ${backup.file} (${(backup.sizeBytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB).`),
         );

@@ -1,5 +1,5 @@
 /** `disbursement import <tệp>` (a KBNN statement) and the text of `progress --year Y`. */
-import type { Progress } from '../../shared/api/disbursement-types';
+import type { Progress } from '../../shared/api/disbursement';
 import type { ApiError } from '../../shared/api/result';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { formatAmount, UNIT_LABEL_VI } from '../../shared/money/dong';

@@ -1,99 +1,53 @@
-/** `export annex`: a decision's annexes as PDF (through Chromium) or as a print-ready workbook (exceljs). */
-import fs from 'node:fs';
+/** `export annex`: a decision's annexes as PDF (through Chromium) or as a print-ready workbook (written by the core). */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { romanNumeral } from '../../shared/domain/documents';
-import { ANNEX_KINDS, type AnnexKind } from '../../shared/print/document';
-import type { MoneyUnit } from '../../shared/money/dong';
+import type { AnnexKind } from '../../shared/print/document';
 import type { Core } from '../core/core';
+import { ExportUsageError, parseDecisionFileArgs, type DecisionFileRequest } from './export-args';
 import { printDecisionPdf } from './print-pdf';
 
-export class ExportUsageError extends Error {}
-
-export interface ExportRequest {
-  /** The decision as the officer named it: its id or its number ("215/QĐ-UBND"), resolved by the core. */
-  decision: string;
-  format: 'pdf' | 'xlsx';
-  out: string;
-  unit: MoneyUnit;
+export interface ExportRequest extends DecisionFileRequest<'pdf' | 'xlsx'> {
   /** Roman numerals of the default annexes ("I,II") or annex kinds ("tong_hop,theo_xa"). */
   annex?: string;
   orientation?: 'portrait' | 'landscape';
 }
 
-
 export function parseExportArgs(argv: string[]): ExportRequest {
-  const { values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      decision: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      unit: { type: 'string', default: 'trieu' },
-      annex: { type: 'string' },
-      orientation: { type: 'string' },
-      data: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-  });
-  if (!values.decision || values.decision.trim() === '') throw new ExportUsageError('Thiếu --decision <mã hoặc số quyết định> (ví dụ --decision 1 hoặc --decision 215/QĐ-UBND).');
-  if (values.format !== 'pdf' && values.format !== 'xlsx') throw new ExportUsageError('--format phải là pdf hoặc xlsx.');
-  if (!values.out) throw new ExportUsageError('Thiếu --out TỆP.');
-  if (!['dong', 'nghin', 'trieu'].includes(values.unit!)) throw new ExportUsageError('--unit phải là dong, nghin hoặc trieu.');
-  if (values.orientation !== undefined && values.orientation !== 'portrait' && values.orientation !== 'landscape') throw new ExportUsageError('--orientation phải là portrait (A4 dọc) hoặc landscape (A4 ngang).');
-  if (!fs.existsSync(path.dirname(path.resolve(values.out)))) throw new ExportUsageError(`Thư mục của --out không tồn tại: ${path.dirname(path.resolve(values.out))}`);
+  const { request, extra } = parseDecisionFileArgs(argv, ['pdf', 'xlsx'] as const, { annex: { type: 'string' }, orientation: { type: 'string' } });
+  const { annex, orientation } = extra;
+  if (orientation !== undefined && orientation !== 'portrait' && orientation !== 'landscape') throw new ExportUsageError('--orientation phải là portrait (A4 dọc) hoặc landscape (A4 ngang).');
   return {
-    decision: values.decision,
-    format: values.format,
-    out: values.out,
-    unit: values.unit as MoneyUnit,
-    ...(values.annex ? { annex: values.annex } : {}),
-    ...(values.orientation ? { orientation: values.orientation as 'portrait' | 'landscape' } : {}),
+    ...request,
+    ...(typeof annex === 'string' && annex ? { annex } : {}),
+    ...(orientation ? { orientation } : {}),
   };
 }
 
-/** Resolves "I,II" against the decision's default annexes, or takes annex kinds as they are. */
-function chooseAnnexes(core: Core, request: ExportRequest & { decisionId: number }): AnnexKind[] | undefined {
-  if (!request.annex) return undefined;
-  const parts = request.annex.split(',').map((p) => p.trim()).filter(Boolean);
-  if (parts.every((p) => (ANNEX_KINDS as readonly string[]).includes(p))) return parts as AnnexKind[];
-  const defaults = core.invoke('print.decision', { id: request.decisionId, unit: request.unit });
-  if (!defaults.ok) return undefined;
-  return parts.map((p) => {
-    const index = defaults.value.annexes.findIndex((_, i) => romanNumeral(i + 1) === p.toUpperCase());
-    const annex = defaults.value.annexes[index];
-    if (!annex) throw new ExportUsageError(`--annex: không có phụ lục "${p}"; quyết định này có ${defaults.value.annexes.map((_, i) => romanNumeral(i + 1)).join(', ')} (hoặc ghi loại: ${ANNEX_KINDS.join(', ')}).`);
-    return annex.kind;
-  });
+type Failure = { ok: false; code: string; message: string };
+
+/** An annex the decision does not have is a usage error of `--annex`; any other error is the core's. */
+function failure(error: { code: string; message: string }): Failure {
+  if (error.code === 'ANNEX_NOT_FOUND') throw new ExportUsageError(`--annex: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`);
+  return { ok: false, code: error.code, message: error.message };
 }
 
 /** Runs the export; returns the core's error when the decision cannot be printed. */
-export async function runExport(core: Core, named: ExportRequest, log: (text: string) => void): Promise<{ ok: true; file: string; annexes: number } | { ok: false; code: string; message: string }> {
+export async function runExport(core: Core, named: ExportRequest, log: (text: string) => void): Promise<{ ok: true; file: string; annexes: number } | Failure> {
   const found = core.invoke('decisions.find', { ref: named.decision });
-  if (!found.ok) return { ok: false, code: found.error.code, message: found.error.message };
-  const request = { ...named, decisionId: found.value.id };
-  const annexes = chooseAnnexes(core, request);
-  const orientation = request.orientation ? { orientation: request.orientation } : {};
-  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, body: false, ...orientation, ...(annexes ? { annexes } : {}) });
-  if (!doc.ok) return { ok: false, code: doc.error.code, message: doc.error.message };
-  if (request.format === 'pdf') {
-    await printDecisionPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, body: false, ...orientation, ...(annexes ? { annexes } : {}) }, log);
-  } else {
-    const workbook = await core.invokeAsync('print.annexWorkbook', { id: request.decisionId, unit: request.unit, ...orientation, ...(annexes ? { annexes } : {}) });
-    if (!workbook.ok) return { ok: false, code: workbook.error.code, message: workbook.error.message };
-    writeWhole(request.out, Buffer.from(workbook.value.base64, 'base64'));
+  if (!found.ok) return failure(found.error);
+  const id = found.value.id;
+  const orientation = named.orientation ? { orientation: named.orientation } : {};
+  if (named.format === 'xlsx') {
+    const saved = await core.invokeAsync('print.saveAnnexWorkbook', { id, unit: named.unit, file: named.out, ...orientation, ...(named.annex ? { named: named.annex } : {}) });
+    return saved.ok ? { ok: true, ...saved.value } : failure(saved.error);
   }
-  return { ok: true, file: path.resolve(request.out), annexes: doc.value.annexes.length };
-}
-
-/** Writes beside the target and renames: a failure leaves no half-written file. */
-export function writeWhole(out: string, bytes: Buffer): void {
-  const partial = `${out}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(partial, bytes);
-    fs.renameSync(partial, out);
-  } finally {
-    fs.rmSync(partial, { force: true });
+  let annexes: AnnexKind[] | undefined;
+  if (named.annex) {
+    const chosen = core.invoke('print.chooseAnnexes', { id, unit: named.unit, named: named.annex });
+    if (!chosen.ok) return failure(chosen.error);
+    annexes = chosen.value;
   }
+  const doc = core.invoke('print.decision', { id, unit: named.unit, body: false, ...orientation, ...(annexes ? { annexes } : {}) });
+  if (!doc.ok) return failure(doc.error);
+  await printDecisionPdf(core, { decisionId: id, unit: named.unit, out: named.out, body: false, ...orientation, ...(annexes ? { annexes } : {}) }, log);
+  return { ok: true, file: path.resolve(named.out), annexes: doc.value.annexes.length };
 }

@@ -10,7 +10,7 @@ import type { ApiError } from '../../shared/api/result';
 import { isValidIsoDate } from '../../shared/format/date';
 import { MONEY_UNITS, type MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';
-import { ExportUsageError } from './export-annex';
+import { ExportUsageError } from './export-args';
 
 export type ExchangeRequest =
   | { kind: 'package'; year: number; out: string }

@@ -1,5 +1,6 @@
 /** `import <tệp>`: reads a province workbook, reports what it recognized and found, and commits it unless --dry-run. */
-import type { ImportFinding, ImportMapping, ImportPreview } from '../../shared/api/import-types';
+import type { ImportMapping, ImportPreview } from '../../shared/api/import';
+import type { ImportFinding } from '../../shared/api/findings';
 import type { ApiError } from '../../shared/api/result';
 import { formatAmount, MONEY_UNITS, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core/core';

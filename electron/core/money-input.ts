@@ -1,4 +1,4 @@
-import type { AmountInput } from '../../shared/api/contract';
+import type { AmountInput } from '../../shared/api/schemas';
 import { parseAmount, toDong, type Dong } from '../../shared/money/dong';
 import { CoreError } from './errors';
 

@@ -2,7 +2,7 @@
  * Long-running commands (reading a large workbook) register here, so a host can show their progress
  * and cancel them through the ordinary commands `tasks.status` and `tasks.cancel`.
  */
-import type { TaskStatus } from '../../shared/api/import-types';
+import type { JobStatus } from '../../shared/api/jobs';
 import { CoreError } from './errors';
 
 export interface TaskHandle {
@@ -15,10 +15,10 @@ export interface TaskHandle {
 
 export interface TaskRegistry {
   begin(taskId: string | undefined, label: string): TaskHandle;
-  status(taskId: string): TaskStatus | null;
+  status(taskId: string): JobStatus | null;
   cancel(taskId: string): boolean;
   /** The tasks still running (a restore waits until there are none). */
-  active(): TaskStatus[];
+  active(): JobStatus[];
 }
 
 export function cancelledError(label: string): CoreError {
@@ -26,13 +26,13 @@ export function cancelledError(label: string): CoreError {
 }
 
 export function createTaskRegistry(): TaskRegistry {
-  const running = new Map<string, { status: TaskStatus; controller: AbortController }>();
+  const running = new Map<string, { status: JobStatus; controller: AbortController }>();
   let anonymous = 0;
   return {
     begin(taskId, label) {
       const id = taskId ?? `task-${++anonymous}`;
       const controller = new AbortController();
-      const entry = { status: { taskId: id, label, done: 0, total: null, cancelled: false } as TaskStatus, controller };
+      const entry = { status: { taskId: id, label, done: 0, total: null, cancelled: false } as JobStatus, controller };
       running.set(id, entry);
       return {
         signal: controller.signal,

@@ -2,7 +2,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { API_GLOBAL, API_INVOKE_CHANNEL, API_PROGRESS_CHANNEL, PRINT_PDF_CHANNEL } from '../../shared/api/channels';
 import type { ApiClient } from '../../shared/api/contract';
-import type { ProgressEvent } from '../../shared/api/types';
+import type { ProgressEvent } from '../../shared/api/jobs';
 
 const api: ApiClient = {
   invoke: (name, input) => ipcRenderer.invoke(API_INVOKE_CHANNEL, name, input),

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
-import type { AppInfo } from '../../shared/api/types';
+import type { AppInfo } from '../../shared/api/app';
 import { api } from '../api/client';
 import { AssignmentsScreen } from '../screens/assignments/AssignmentsScreen';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';

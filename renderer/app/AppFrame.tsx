@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router';
-import type { AppInfo, OfficeInfo } from '../../shared/api/types';
+import type { AppInfo } from '../../shared/api/app';
+import type { OfficeInfo } from '../../shared/api/office';
 import { ErrorBoundary } from './ErrorNet';
 import { LevelNotice } from './LevelNotice';
 import { SCREENS } from './screens';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OfficeLevelNotice } from '../../shared/api/types';
+import type { OfficeLevelNotice } from '../../shared/api/office';
 import { formatDateVi } from '../../shared/format/date';
 
 const storageKey = (dataFile: string) => `sovon.levelNoticeRead:${dataFile}`;

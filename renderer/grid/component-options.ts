@@ -1,4 +1,4 @@
-import type { ComponentOption } from '../../shared/api/types';
+import type { ComponentOption } from '../../shared/api/reference';
 import type { PickerOption } from './PickerEditor';
 
 /**

@@ -1,7 +1,7 @@
 /** A draft's own wording, edited beside its preview; issued decisions keep the wording frozen at issue. */
 import { useEffect, useState } from 'react';
-import type { DecisionWordingState } from '../../shared/api/documents-contract';
-import type { DecisionIssuer } from '../../shared/api/ledger-types';
+import type { DecisionWordingState } from '../../shared/api/print';
+import type { DecisionIssuer } from '../../shared/api/decisions';
 import type { DecisionWording } from '../../shared/print/wording';
 import { api } from '../api/client';
 import { WordingForm } from './WordingForm';

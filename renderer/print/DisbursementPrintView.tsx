@@ -4,7 +4,7 @@ import '@fontsource/tinos/400-italic.css';
 import './print.css';
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import type { DisbursementReport } from '../../shared/api/disbursement-types';
+import type { DisbursementReport } from '../../shared/api/disbursement';
 import { formatAmount } from '../../shared/money/dong';
 import { api } from '../api/client';
 import { ReportSignatureBlock, SignatureChoice, useReportSignature } from './ReportSignature';

@@ -3,7 +3,7 @@ import '@fontsource/tinos/700.css';
 import '@fontsource/tinos/400-italic.css';
 import './print.css';
 import { useEffect, useState } from 'react';
-import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS, type FollowupSummary, type NoticeTask, type Obstacle } from '../../shared/api/followup-types';
+import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS, type FollowupSummary, type NoticeTask, type Obstacle } from '../../shared/api/followup';
 import { formatDateVi } from '../../shared/format/date';
 import { formatAmount } from '../../shared/money/dong';
 import { api } from '../api/client';

@@ -3,7 +3,7 @@
  * the print preview. Lists (căn cứ, Nơi nhận) are one item a line. The core validates and stores.
  */
 import { useEffect, useState } from 'react';
-import type { DecisionIssuer } from '../../shared/api/ledger-types';
+import type { DecisionIssuer } from '../../shared/api/decisions';
 import type { DecisionWording } from '../../shared/print/wording';
 
 const lines = (text: string) =>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DistrictOption } from '../../shared/api/types';
+import type { DistrictOption } from '../../shared/api/office';
 import { defaultOfficeName } from '../../shared/domain/labels';
 import { api } from '../api/client';
 

@@ -23,6 +23,7 @@ export const amountInputSchema = z.union([
 export type AmountInput = z.infer<typeof amountInputSchema>;
 
 export const capitalTypeSchema = z.enum(['DTPT', 'SN']);
+export type CapitalTypeCode = 'DTPT' | 'SN';
 
 /** Curried so the input type is inferred from the schema while the output type is stated. */
 export function command<O>() {

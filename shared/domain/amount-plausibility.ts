@@ -3,8 +3,8 @@
  * (1.234.567 typed in triệu for 1.234.567 đồng). It is not refused — the rules judge over-allocation — but the
  * officer is asked before it is written.
  */
-import type { LineChange } from '../api/ledger-contract';
-import type { CapitalTypeCode } from '../api/types';
+import type { LineChange } from '../api/decisions';
+import type { CapitalTypeCode } from '../api/schemas';
 import { formatAmount, parseAmount, toDong, type Dong } from '../money/dong';
 
 /** "Far above": more than this many times the whole year's assignment of the same source × capital type. */

@@ -3,9 +3,10 @@
  * with one amount column per funding source × capital type; and the per-commune matrix. Pure functions of
  * the lines the core returned: the renderer displays them, the core still owns every amount.
  */
-import type { RecipientInput } from '../api/ledger-contract';
-import type { DecisionLine, Recipient } from '../api/ledger-types';
-import type { CapitalTypeCode } from '../api/types';
+import type { RecipientInput } from '../api/registers';
+import type { DecisionLine } from '../api/decisions';
+import type { Recipient } from '../api/registers';
+import type { CapitalTypeCode } from '../api/schemas';
 import { toDong, type Dong } from '../money/dong';
 
 export interface AmountColumn {

@@ -1,5 +1,5 @@
 /** Document numbering of Nghị định 30/2020/NĐ-CP: "Số: 07/QĐ-UBND", one to nine zero-padded. */
-import type { DecisionIssuer, DecisionKind } from '../api/ledger-types';
+import type { DecisionIssuer, DecisionKind } from '../api/decisions';
 
 const SYMBOLS: Record<DecisionIssuer, string> = { UBND: 'QĐ-UBND', HDND: 'NQ-HĐND' };
 

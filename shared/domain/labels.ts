@@ -1,5 +1,5 @@
-import type { AssignmentPatch } from '../api/contract';
-import type { LinePatch } from '../api/ledger-contract';
+import type { AssignmentPatch } from '../api/assignments';
+import type { LinePatch } from '../api/decisions';
 
 /** Vietnamese field names, used by the core's errors and the renderer's own checks alike. */
 export const ASSIGNMENT_FIELD_LABELS: Record<keyof AssignmentPatch, string> = {

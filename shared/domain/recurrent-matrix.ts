@@ -3,8 +3,8 @@
  * one component × unit × source; typing a figure sets it (one line kept, the others removed), 0 or blank
  * removes it. A block pasted from Excel fills the entry cells from the focused one, row by row.
  */
-import type { LineChange } from '../api/ledger-contract';
-import type { RecurrentRow, RecurrentUnit } from '../api/recurrent-types';
+import type { LineChange } from '../api/decisions';
+import type { RecurrentRow, RecurrentUnit } from '../api/recurrent';
 import { parseAmount, type MoneyUnit } from '../money/dong';
 import { recipientInput } from './decision-sheet';
 

@@ -4,7 +4,7 @@
  * TỊCH"; a decision of the UBND (QĐ-UBND) by the UBND chair, or a vice-chair signing for the chair (KT.).
  * The roles themselves are rows of `signer_role` (migration 0007); this file holds their codes and the words.
  */
-import type { DecisionIssuer } from '../api/ledger-types';
+import type { DecisionIssuer } from '../api/decisions';
 
 export const SIGNER_ROLE_CODES = ['ubnd_chu_tich', 'ubnd_pho_chu_tich', 'hdnd_chu_tich', 'hdnd_pho_chu_tich'] as const;
 export type SignerRoleCode = (typeof SIGNER_ROLE_CODES)[number];

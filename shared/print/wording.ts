@@ -7,7 +7,7 @@
  * Placeholders filled when printed: {huyen} (Tràng Định), {tinh} (Lạng Sơn), {nam} (the plan year), {kbnn} (the
  * treasury of the document's date: the district's until the 2025 reorganisation into regional ones).
  */
-import type { DecisionIssuer, DecisionKind } from '../api/ledger-types';
+import type { DecisionIssuer, DecisionKind } from '../api/decisions';
 
 export const TEMPLATE_KEYS = ['phan_bo', 'dieu_chinh', 'bo_sung', 'thu_hoi', 'keo_dai', 'giao_du_toan'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];

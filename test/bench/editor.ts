@@ -5,7 +5,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import type { LineChange } from '../../shared/api/ledger-contract';
+import type { LineChange } from '../../shared/api/decisions';
 import { formatAmount, toDong } from '../../shared/money/dong';
 import { openCore } from '../../electron/core/core';
 import { median, record } from './measure';

@@ -7,9 +7,9 @@
 //   ledger.rules_5k_ms           decisions.check of that 5,000-line draft, dated after the issued decisions (the usual case)
 //   ledger.rules_5k_backdated_ms the same draft dated mid-year, so "in force" must exclude the decisions issued after it
 // Figures only: nothing here asserts a time. It does refuse to report a fold whose sums are wrong.
-import type { LineChange } from '../../shared/api/ledger-contract';
+import type { LineChange } from '../../shared/api/decisions';
 import type { Result } from '../../shared/api/result';
-import type { ComponentOption } from '../../shared/api/types';
+import type { ComponentOption } from '../../shared/api/reference';
 import type { Core } from '../../electron/core/core';
 import { balance } from '../../electron/core/ledger/balance';
 import { planInForce } from '../../electron/core/ledger/fold';

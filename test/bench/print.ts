@@ -4,7 +4,7 @@
 // (print.decision_1000_pdf_ms, print.decision_1000_docx_ms).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LineChange } from '../../shared/api/ledger-contract';
+import type { LineChange } from '../../shared/api/decisions';
 import { openCore } from '../../electron/core/core';
 import { runExport } from '../../electron/cli/export-annex';
 import { runDecisionExport } from '../../electron/cli/export-decision';

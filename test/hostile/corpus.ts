@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { ImportPreview } from '../../shared/api/import-types';
+import type { ImportPreview } from '../../shared/api/import';
 import type { Result } from '../../shared/api/result';
 import { encodeLegacy } from '../../shared/text/legacy-vietnamese';
 import type { Core } from '../../electron/core/core';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionLine } from '../../shared/api/ledger-types';
+import type { DecisionLine } from '../../shared/api/decisions';
 import { amountColumns, communeMatrix, pivotLines, reuseUnchanged, sheetTotals, visibleRows } from '../../shared/domain/decision-sheet';
 import { toDong } from '../../shared/money/dong';
 import { planPaste } from '../../renderer/screens/decisions/paste';

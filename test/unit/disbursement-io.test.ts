@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli, runCliAsync } from '../../electron/cli/cli';
 import { openCore, type Core } from '../../electron/core/core';
-import type { KbnnPreview } from '../../shared/api/disbursement-types';
+import type { KbnnPreview } from '../../shared/api/disbursement';
 import { count, tempDir, testCore } from './helpers';
 import { call, must } from './ledger-helpers';
 

@@ -2,7 +2,7 @@
 // goes down without a recovery (rule 14), deadlines of carried-over money and the extensions that move them (rule 13),
 // pacing, the dashboard of the demo office, with every figure computed by hand here.
 import { describe, expect, it } from 'vitest';
-import type { DisbursementKey, ProgressTotal } from '../../shared/api/disbursement-types';
+import type { DisbursementKey, ProgressTotal } from '../../shared/api/disbursement';
 import type { Core } from '../../electron/core/core';
 import { count, testCore } from './helpers';
 import { addLines, assign, call, draft, issue, line, officeCore } from './ledger-helpers';

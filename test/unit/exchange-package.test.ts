@@ -6,7 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/core';
-import { PLAN_DIMENSIONS, type PlanDimension } from '../../shared/api/ledger-types';
+import { PLAN_DIMENSIONS, type PlanDimension } from '../../shared/api/ledger';
 import type { Result } from '../../shared/api/result';
 import { count, tempDir, testCore } from './helpers';
 import { call, ISSUE_TEXT, officeCore } from './ledger-helpers';

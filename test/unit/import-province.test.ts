@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ImportMapping, ImportPreview } from '../../shared/api/import-types';
+import type { ImportMapping, ImportPreview } from '../../shared/api/import';
 import type { Core } from '../../electron/core/core';
 import { provinceWorkbook, TRANG_DINH_2024, type TableRow } from '../fixtures/excel/province-workbooks';
 import { count, testCore } from './helpers';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../shared/api/import-types';
+import type { ImportPreview } from '../../shared/api/import';
 import { EXIT, runCli, runCliAsync } from '../../electron/cli/cli';
 import { openCore } from '../../electron/core/core';
 import { provinceWorkbook, TRANG_DINH_2024, type Amount, type TableRow } from '../fixtures/excel/province-workbooks';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview } from '../../shared/api/import-types';
+import type { ImportPreview } from '../../shared/api/import';
 import { buildTree } from '../../electron/core/import/stt';
 import { provinceWorkbook, TRANG_DINH_2024, type Amount, type TableRow } from '../fixtures/excel/province-workbooks';
 import { LIBREOFFICE_TIMEOUT } from './libreoffice';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { CommandName, CommandOutput } from '../../shared/api/contract';
-import type { LineInput } from '../../shared/api/ledger-contract';
-import type { DecisionIssuer, DecisionKind } from '../../shared/api/ledger-types';
+import type { LineInput } from '../../shared/api/decisions';
+import type { DecisionIssuer, DecisionKind } from '../../shared/api/decisions';
 import type { Result } from '../../shared/api/result';
 import type { Core } from '../../electron/core/core';
 import { testCore } from './helpers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecurrentRow, RecurrentUnit } from '../../shared/api/recurrent-types';
+import type { RecurrentRow, RecurrentUnit } from '../../shared/api/recurrent';
 import { cellChanges, pasteChanges } from '../../shared/domain/recurrent-matrix';
 
 const unitA: RecurrentUnit = { key: 'unit:1', recipient: { kind: 'unit', id: 1, code: null, name: 'Phòng A' } };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../electron/cli/cli';
 import { DRAFT_CHECKS } from '../../electron/core/rules/registry';
-import type { RuleRegistryRow } from '../../shared/api/ledger-types';
+import type { RuleRegistryRow } from '../../shared/api/rules';
 import { tempDir } from './helpers';
 import { addLines, assign, call, draft, findings, line, officeCore } from './ledger-helpers';
 

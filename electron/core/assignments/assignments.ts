@@ -1,5 +1,8 @@
-import type { AmountInput, AssignmentPatch, CommandArgs } from '../../../shared/api/contract';
-import type { AssignmentChange, AssignmentLine, AssignmentSheet, AssignmentTotals, CapitalTypeCode, ProgramTotal, TotalCell } from '../../../shared/api/types';
+import type { AmountInput } from '../../../shared/api/schemas';
+import type { AssignmentPatch } from '../../../shared/api/assignments';
+import type { CommandArgs } from '../../../shared/api/contract';
+import type { AssignmentChange, AssignmentLine, AssignmentSheet, AssignmentTotals, ProgramTotal, TotalCell } from '../../../shared/api/assignments';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { isValidIsoDate } from '../../../shared/format/date';
 import { toDong, type Dong } from '../../../shared/money/dong';

@@ -3,7 +3,7 @@
  * logger; a restore also leaves an audit row in the restored data (who restored which backup, when).
  */
 import path from 'node:path';
-import type { BackupEntry, BackupList, IntegrityReport, RestoreOutcome } from '../../../shared/api/backup-contract';
+import type { BackupEntry, BackupList, IntegrityReport, RestoreOutcome } from '../../../shared/api/backup';
 import { backupReasonLabel } from '../../../shared/domain/backup-reasons';
 import { writeAudit, type CoreContext } from '../context';
 import { CoreError } from '../errors';

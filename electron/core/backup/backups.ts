@@ -12,6 +12,8 @@ import { CoreError } from '../errors';
 import { backupDir } from '../paths';
 import { describeHolder, otherHolders } from '../db/holders';
 import { notAFile, storageError } from '../db/storage-errors';
+import { writeWhole } from '../local-files';
+import type { SavedBackup } from '../../../shared/api/backup';
 import type { ErrorCode } from '../../../shared/api/result';
 import { vietnamDate } from '../../../shared/format/today';
 
@@ -93,6 +95,16 @@ export function createBackup(db: Db, dataDir: string, reason: string, now = new 
   }
   for (const old of backupsToPrune(listBackups(dataDir), policy, now)) fs.rmSync(old.file, { force: true });
   return { file, reason, takenAt: takenAtOf(stamp(now)), sizeBytes: fs.statSync(file).size };
+}
+
+/** A consistent copy of the data to a file the officer names (`backup --out`); outside the backups folder, so no retention. */
+export function backupToFile(db: Db, target: string, now = new Date()): SavedBackup {
+  try {
+    writeWhole(target, (partial) => db.prepare('VACUUM INTO ?').run(partial));
+  } catch (error) {
+    throw storageError(error, target, 'sao lưu') ?? error;
+  }
+  return { file: target, reason: 'thu-cong', takenAt: now.toISOString(), sizeBytes: fs.statSync(target).size };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Draft decisions: create (from scratch or from the plan in force), edit the header, delete, duplicate, rebase, undo/redo. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionDocument, HeaderChangeResult } from '../../../shared/api/ledger-types';
+import type { DecisionDocument, HeaderChangeResult } from '../../../shared/api/decisions';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
@@ -13,7 +13,8 @@ import { editHistory, headerFieldsOf, recordEdit, stepHistory, type HeaderFields
 import { draftDate } from './lines';
 import { ADJUSTMENT_KINDS, documentNumberText } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
-import { getDecisionRow, getDocument, getDraftRow, getLineRecords, LINE_COLUMNS, toHeader, type DecisionRow, type LineRecord } from './store';
+import { getDecisionRow, getDocument, getDraftRow, getLineRecords, toHeader } from './store';
+import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './rows';
 
 const INSERT_LINE = `INSERT INTO decision_line (${LINE_COLUMNS.filter((c) => c !== 'id').join(', ')})
   VALUES (${LINE_COLUMNS.filter((c) => c !== 'id').map((c) => `@${c}`).join(', ')})`;

@@ -3,7 +3,7 @@
  * paper ("215/QĐ-UBND", "28/NQ-HĐND", without diacritics "215/QD-UBND", or with the year "19/2024/NQ-HĐND").
  * Numbers restart each calendar year per issuer, so a number alone that matches several years asks for one.
  */
-import type { DecisionHeader, DecisionIssuer } from '../../../shared/api/ledger-types';
+import type { DecisionHeader, DecisionIssuer } from '../../../shared/api/decisions';
 import { formatDateVi } from '../../../shared/format/date';
 import { foldVietnamese } from '../../../shared/text/fold';
 import type { Db } from '../db/database';

@@ -2,10 +2,10 @@
  * Undo/redo of draft edits, as a core command: each edit stores the states of what it touched before and
  * after, so undo writes the "before" states back and redo the "after" states, each in one transaction.
  */
-import type { EditHistory } from '../../../shared/api/ledger-types';
+import type { EditHistory } from '../../../shared/api/decisions';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './store';
+import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './rows';
 
 /** The draft header fields an edit may change. */
 export const HEADER_FIELDS = ['kind', 'issuer', 'doc_date', 'summary', 'basis_json', 'declared_total_dong', 'signer_id', 'normative'] as const;

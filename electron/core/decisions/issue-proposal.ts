@@ -4,7 +4,7 @@
  * district is a pilot, the decision an adjustment changes. Proposed only: the officer edits them, and
  * issuing requires both (issue.ts), whatever the caller.
  */
-import type { DecisionKind } from '../../../shared/api/ledger-types';
+import type { DecisionKind } from '../../../shared/api/decisions';
 import { documentNumberText } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
 import type { Db } from '../db/database';

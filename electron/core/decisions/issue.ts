@@ -1,6 +1,7 @@
 /** Issuing: the number, the date, the signer; refused while an E finding stands; locked forever afterwards. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionDocument, DecisionIssuer, RuleCheck } from '../../../shared/api/ledger-types';
+import type { DecisionDocument, DecisionIssuer } from '../../../shared/api/decisions';
+import type { RuleCheck } from '../../../shared/api/rules';
 import { documentNumberText } from '../../../shared/domain/documents';
 import { formatDateVi, isValidIsoDate } from '../../../shared/format/date';
 import type { CoreContext } from '../context';
@@ -10,7 +11,8 @@ import { CoreError } from '../errors';
 import { freezeWording } from '../print/wording-store';
 import { checkDraft } from '../rules/evaluate';
 import { signerForIssue } from '../office/signers';
-import { getDecisionRow, getDocument, getDraftRow, type DecisionRow } from './store';
+import { getDecisionRow, getDocument, getDraftRow } from './store';
+import type { DecisionRow } from './rows';
 
 export function nextNumber(db: Db, issuer: DecisionIssuer, docDate: string, normative = false): { number: number; numberText: string } {
   const year = Number(docDate.slice(0, 4));

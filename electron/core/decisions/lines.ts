@@ -4,9 +4,10 @@
  * change's index and field, what can be stored but breaks a rule is left to the rules engine.
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { LineChange, LineInput, LinePatch, RecipientInput } from '../../../shared/api/ledger-contract';
-import type { DecisionKind, LineChangeResult, LineProblem } from '../../../shared/api/ledger-types';
-import type { OfficeInfo } from '../../../shared/api/types';
+import type { LineChange, LineInput, LinePatch } from '../../../shared/api/decisions';
+import type { RecipientInput } from '../../../shared/api/registers';
+import type { DecisionKind, LineChangeResult, LineProblem } from '../../../shared/api/decisions';
+import type { OfficeInfo } from '../../../shared/api/office';
 import { ADJUSTMENT_KINDS } from '../../../shared/domain/documents';
 import { LINE_FIELD_LABELS } from '../../../shared/domain/labels';
 import type { CoreContext } from '../context';
@@ -19,7 +20,8 @@ import { requireOffice } from '../office/office';
 import { resolveComponentCode } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
 import { editHistory, recordEdit, type LineState } from './history';
-import { decisionTotals, getDraftRow, getLinesByIds, LINE_COLUMNS, toHeader, type DecisionRow, type LineRecord } from './store';
+import { decisionTotals, getDraftRow, getLinesByIds, toHeader } from './store';
+import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './rows';
 import { vietnamDate } from '../../../shared/format/today';
 
 

@@ -1,80 +1,13 @@
 /** Reading decisions and their lines from the database into the API's shapes. */
-import type {
-  DecisionDocument,
-  DecisionHeader,
-  DecisionIssuer,
-  DecisionKind,
-  DecisionLine,
-  DecisionTotals,
-  Recipient,
-  SourceCapitalTotal,
-} from '../../../shared/api/ledger-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { DecisionDocument, DecisionHeader, DecisionLine, DecisionTotals, SourceCapitalTotal } from '../../../shared/api/decisions';
+import type { Recipient } from '../../../shared/api/registers';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { documentNumberText, documentSymbol } from '../../../shared/domain/documents';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { editHistory } from './history';
-
-export interface DecisionRow {
-  id: number;
-  year: number;
-  kind: DecisionKind;
-  issuer: DecisionIssuer;
-  status: 'draft' | 'issued';
-  number: number | null;
-  number_year: number | null;
-  doc_date: string | null;
-  summary: string;
-  basis_json: string;
-  declared_total_dong: number | null;
-  signer_id: number | null;
-  signer_name: string | null;
-  signer_title: string | null;
-  predecessor_id: number | null;
-  implements_id: number | null;
-  /** 1: a legal normative resolution, numbered with its year ("19/2022/NQ-HĐND", rule 17). */
-  normative: 0 | 1;
-  created_at: string;
-  updated_at: string;
-  issued_at: string | null;
-  issued_by: string | null;
-}
-
-/** A decision line as stored (the undo history keeps these). */
-export interface LineRecord {
-  id: number;
-  decision_id: number;
-  position: number;
-  component_id: number;
-  recipient_unit_id: number | null;
-  recipient_org_id: number | null;
-  project_id: number | null;
-  source_code: string;
-  capital_type: CapitalTypeCode;
-  origin_year: number;
-  amount_dong: number;
-  before_dong: number | null;
-  reason_code: string | null;
-  note: string;
-}
-
-export const LINE_COLUMNS = [
-  'id',
-  'decision_id',
-  'position',
-  'component_id',
-  'recipient_unit_id',
-  'recipient_org_id',
-  'project_id',
-  'source_code',
-  'capital_type',
-  'origin_year',
-  'amount_dong',
-  'before_dong',
-  'reason_code',
-  'note',
-] as const;
+import { LINE_COLUMNS, type DecisionRow, type LineRecord } from './rows';
 
 interface LineViewRow extends LineRecord {
   component_code: string;

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { LineChange, RecipientInput } from '../../../shared/api/ledger-contract';
-import type { DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
-import type { DemoSeedResult } from '../../../shared/api/types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { RecipientInput } from '../../../shared/api/registers';
+import type { DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
+import type { DemoSeedResult } from '../../../shared/api/app';
 import { documentNumberText } from '../../../shared/domain/documents';
 import type { CoreContext } from '../context';
 import { CoreError } from '../errors';

@@ -3,9 +3,9 @@
  * and capital type, the same period last year, the province's and the nation's averages, pilot vs other
  * districts, per commune, pacing against the target curve — and the alerts that need an officer.
  */
-import type { Benchmark, Comparison, CommuneFigure, Dashboard, DashboardAlert, ProgramCapitalFigure, ProgressTotal } from '../../../shared/api/disbursement-types';
-import { BENCHMARK_SCOPE_LABELS } from '../../../shared/api/disbursement-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { Benchmark, Comparison, CommuneFigure, Dashboard, DashboardAlert, ProgramCapitalFigure, ProgressTotal } from '../../../shared/api/disbursement';
+import { BENCHMARK_SCOPE_LABELS } from '../../../shared/api/disbursement';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { formatDateVi } from '../../../shared/format/date';
 import { basisPointsText, rateText, rateValue } from '../../../shared/format/rate';
 import { formatAmount, toDong } from '../../../shared/money/dong';

@@ -4,8 +4,8 @@
  * (NQ 108/2023/QH15 carried 2022 money into 2024; NQ 257/2025/QH15 extends 2021–2025 money to 31/12/2026).
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import { EXTENSION_AUTHORITY_LABELS, type CarriedOverRow, type Deadlines, type Extension, type ExtensionAuthority } from '../../../shared/api/disbursement-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import { EXTENSION_AUTHORITY_LABELS, type CarriedOverRow, type Deadlines, type Extension, type ExtensionAuthority } from '../../../shared/api/disbursement';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { formatDateVi } from '../../../shared/format/date';
 import { toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';

@@ -6,8 +6,8 @@
  * - rule 14 (cumulativeNeverDecreases): a cumulative lower than the previous report without a recovery is a
  *   warning (certainty I) recorded with the entry and shown on it and in the reports.
  */
-import type { DisbursementWarning } from '../../../shared/api/disbursement-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { DisbursementWarning } from '../../../shared/api/disbursement';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';

@@ -5,17 +5,9 @@
  * the money's deadline; recurrent money after it is a carry-over warning), see disbursement-rules.ts.
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
-import type {
-  DisbursementDataSource,
-  DisbursementKey,
-  DisbursementProblem,
-  DisbursementSaveResult,
-  DisbursementSheet,
-  DisbursementSheetRow,
-  DisbursementWarning,
-} from '../../../shared/api/disbursement-types';
-import type { OfficeInfo } from '../../../shared/api/types';
+import type { DisbursementEntryInput } from '../../../shared/api/disbursement';
+import type { DisbursementDataSource, DisbursementKey, DisbursementProblem, DisbursementSaveResult, DisbursementSheet, DisbursementSheetRow, DisbursementWarning } from '../../../shared/api/disbursement';
+import type { OfficeInfo } from '../../../shared/api/office';
 import { formatDateVi } from '../../../shared/format/date';
 import { rateText } from '../../../shared/format/rate';
 import { toDong } from '../../../shared/money/dong';

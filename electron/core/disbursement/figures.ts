@@ -3,8 +3,8 @@
  * cut-off up to it), the plan per ceiling key (assigned + HĐND re-plan, as the balance computes it), and rates
  * with a named denominator (rule 12). Integers throughout; a rate is rounded only when shown.
  */
-import type { Denominator, RateFigure } from '../../../shared/api/disbursement-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { Denominator, RateFigure } from '../../../shared/api/disbursement';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { rateText, rateValue } from '../../../shared/format/rate';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';

@@ -11,8 +11,9 @@
  */
 import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { KbnnMapping } from '../../../shared/api/disbursement-contract';
-import type { KbnnCommitResult, KbnnFinding, KbnnPreview } from '../../../shared/api/disbursement-types';
+import type { KbnnMapping } from '../../../shared/api/disbursement';
+import type { KbnnCommitResult, KbnnPreview } from '../../../shared/api/disbursement';
+import type { KbnnFinding } from '../../../shared/api/findings';
 import { cellAddress, columnLetters } from '../../../shared/format/cell-address';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';

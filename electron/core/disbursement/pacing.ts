@@ -3,7 +3,7 @@
  * cumulative rate of the whole-year plan at each month end; and benchmark rates typed in from official reports.
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { Benchmark, BenchmarkScope, Pacing, PacingMonth } from '../../../shared/api/disbursement-types';
+import type { Benchmark, BenchmarkScope, Pacing, PacingMonth } from '../../../shared/api/disbursement';
 import { basisPointsText } from '../../../shared/format/rate';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';

@@ -3,8 +3,8 @@
  * named denominator (rule 12): the Prime Minister's NSTW plan of the year, the whole-year plan with local
  * additions, and the extended plan of each earlier origin year.
  */
-import type { Denominator, Progress, ProgressRow, ProgressTotal } from '../../../shared/api/disbursement-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { Denominator, Progress, ProgressRow, ProgressTotal } from '../../../shared/api/disbursement';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import type { Db } from '../db/database';
 import { balanceSums, ceilingKey } from '../ledger/balance';
 import { namedDenominator, figure, latestEntries, type LatestEntry } from './figures';

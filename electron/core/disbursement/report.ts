@@ -3,8 +3,8 @@
  * engine (print.css, Tinos, A4) and written as a print-ready workbook — the same rows, the same rounded rates.
  */
 import ExcelJS from 'exceljs';
-import type { DisbursementReport, ProgressTotal, ReportRow, ReportSection } from '../../../shared/api/disbursement-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { DisbursementReport, ProgressTotal, ReportRow, ReportSection } from '../../../shared/api/disbursement';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { romanNumeral } from '../../../shared/domain/documents';
 import { documentDateVi, formatDateVi } from '../../../shared/format/date';
 import { scaledRate } from '../../../shared/format/rate';

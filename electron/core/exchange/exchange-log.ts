@@ -1,5 +1,5 @@
 /** The history of files in and out (exchange_log): each export and import leaves one row, with its audit row. */
-import type { ExchangeDirection, ExchangeKind, ExchangeLogRow, ExchangeResult } from '../../../shared/api/exchange-types';
+import type { ExchangeDirection, ExchangeKind, ExchangeLogRow, ExchangeResult } from '../../../shared/api/exchange';
 import { toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';

@@ -4,8 +4,9 @@
  * holding the format, the office, the year, the row counts and the SHA-256 of the data.
  */
 import ExcelJS from 'exceljs';
-import type { PackageExport } from '../../../shared/api/exchange-types';
-import type { DecisionIssuer, DecisionKind, ProjectStatus } from '../../../shared/api/ledger-types';
+import type { PackageExport } from '../../../shared/api/exchange';
+import type { DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
+import type { ProjectStatus } from '../../../shared/api/registers';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/database';

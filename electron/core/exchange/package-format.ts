@@ -7,7 +7,7 @@
  * value breaks it.
  */
 import { createHash } from 'node:crypto';
-import type { DecisionIssuer } from '../../../shared/api/ledger-types';
+import type { DecisionIssuer } from '../../../shared/api/decisions';
 import { documentNumberText } from '../../../shared/domain/documents';
 
 export const PACKAGE_FORMAT = 'sovon-package';

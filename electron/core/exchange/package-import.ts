@@ -6,13 +6,13 @@
  * were — inserted as drafts with their lines and then marked issued, so the database's own trigger folds them
  * into the ledger as issuing does.
  */
-import type { PackageImportSummary } from '../../../shared/api/exchange-types';
+import type { PackageImportSummary } from '../../../shared/api/exchange';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
-import type { RuleCheck } from '../../../shared/api/ledger-types';
+import type { RuleCheck } from '../../../shared/api/rules';
 import { getDecisionRow } from '../decisions/store';
 import { listDistricts, requireOffice } from '../office/office';
 import { checkDraft } from '../rules/evaluate';

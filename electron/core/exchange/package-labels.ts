@@ -2,7 +2,8 @@
  * The Vietnamese words the package writes for coded values (so the sheets read well) and reads back.
  * Part of format version 1: changing a word here needs a new format version.
  */
-import type { DecisionIssuer, DecisionKind, ProjectStatus } from '../../../shared/api/ledger-types';
+import type { DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
+import type { ProjectStatus } from '../../../shared/api/registers';
 import { DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 
 export const KIND_WORDS: Record<DecisionKind, string> = DECISION_KIND_LABELS;

@@ -4,8 +4,9 @@
  * each problem named by sheet and cell.
  */
 import type { ErrorCode } from '../../../shared/api/result';
-import type { DecisionIssuer, DecisionKind, ProjectStatus } from '../../../shared/api/ledger-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
+import type { ProjectStatus } from '../../../shared/api/registers';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { isValidIsoDate } from '../../../shared/format/date';
 import {
   ASSIGNMENT_SHEET,

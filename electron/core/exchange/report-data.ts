@@ -3,8 +3,8 @@
  * program × source × capital type × origin year (balance), the fold per component (foldIssued) with the HĐND
  * re-plans (the issued adjustments' lines), and the plan in force per recipient × program (planInForce).
  */
-import type { Recipient } from '../../../shared/api/ledger-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { Recipient } from '../../../shared/api/registers';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import type { Db } from '../db/database';
 import { getLines, listHeaders } from '../decisions/store';
 import { balance } from '../ledger/balance';

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { ExchangeFile } from '../../../shared/api/exchange-types';
+import type { ExchangeFile } from '../../../shared/api/exchange';
 import { romanNumeral } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
 import { UNIT_DIGITS, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';

@@ -1,6 +1,6 @@
 /** The follow-up summary as a workbook, ready to paste into the "khó khăn, vướng mắc và kiến nghị" section of a report. */
 import ExcelJS from 'exceljs';
-import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../../shared/api/followup-types';
+import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../../shared/api/followup';
 import { formatDateVi } from '../../../shared/format/date';
 import type { Db } from '../db/database';
 import { followupSummary, listTasks } from './notices';

@@ -1,6 +1,6 @@
 /** The inspection plan: visits per commune and month, their team and checklist, findings that become obstacles. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { InspectionVisit } from '../../../shared/api/followup-types';
+import type { InspectionVisit } from '../../../shared/api/followup';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';

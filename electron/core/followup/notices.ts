@@ -1,6 +1,6 @@
 /** Conclusion notices (thông báo kết luận) and their tasks, with deadlines and overdue flags. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import { RESOLVING_LEVELS, TASK_STATUSES, type FollowupSummary, type Notice, type NoticeTask } from '../../../shared/api/followup-types';
+import { RESOLVING_LEVELS, TASK_STATUSES, type FollowupSummary, type Notice, type NoticeTask } from '../../../shared/api/followup';
 import { formatDateVi } from '../../../shared/format/date';
 import { toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';

@@ -1,6 +1,6 @@
 /** Khó khăn, vướng mắc: each with the level that can resolve it, escalated with a document and answered. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import { LEVEL_LABELS, type Escalation, type Obstacle, type ResolvingLevel } from '../../../shared/api/followup-types';
+import { LEVEL_LABELS, type Escalation, type Obstacle, type ResolvingLevel } from '../../../shared/api/followup';
 import { formatDateVi } from '../../../shared/format/date';
 import { toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';

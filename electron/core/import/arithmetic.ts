@@ -6,7 +6,8 @@
  * it is compared to but holds its expected value is right, and disagrees only because a cell it adds up is
  * wrong. It is listed under that cell's finding as a consequence; the finding stays at the cell that is wrong.
  */
-import type { ImportColumn, ImportFinding, ImportRow } from '../../../shared/api/import-types';
+import type { ImportColumn, ImportRow } from '../../../shared/api/import';
+import type { ImportFinding } from '../../../shared/api/findings';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 
 export function inTrieu(dong: number): string {

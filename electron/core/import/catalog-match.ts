@@ -4,8 +4,8 @@
  * the catalog of the year, or the name itself when there is no numbering — diacritics-insensitive,
  * with a confidence the preview shows.
  */
-import type { MatchConfidence } from '../../../shared/api/import-types';
-import type { ComponentOption } from '../../../shared/api/types';
+import type { MatchConfidence } from '../../../shared/api/import';
+import type { ComponentOption } from '../../../shared/api/reference';
 import { foldVietnamese } from '../../../shared/text/fold';
 
 export interface ComponentMatch {

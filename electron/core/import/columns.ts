@@ -4,8 +4,8 @@
  * abbreviations (NSTW, NS tỉnh, ĐTPT, SN…); the column-number row ("1=2+5"), when present, says
  * which columns a total adds up.
  */
-import type { ImportColumn, ImportMapping } from '../../../shared/api/import-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { ImportColumn, ImportMapping } from '../../../shared/api/import';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { columnLetters } from '../../../shared/format/cell-address';
 import type { HeaderBlock } from './header';
 import type { SheetText } from './sheet-text';

@@ -6,8 +6,10 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { ImportCommitResult, ImportDiffRow, ImportFinding, ImportMapping, ImportPreview, ImportSheetCells } from '../../../shared/api/import-types';
-import type { CapitalTypeCode, OfficeInfo } from '../../../shared/api/types';
+import type { ImportCommitResult, ImportDiffRow, ImportMapping, ImportPreview, ImportSheetCells } from '../../../shared/api/import';
+import { SEVERITY_ORDER, type ImportFinding } from '../../../shared/api/findings';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
+import type { OfficeInfo } from '../../../shared/api/office';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import { createBackup } from '../backup/backups';
 import type { CoreContext } from '../context';
@@ -301,7 +303,6 @@ function mergeMappings(remembered: ImportMapping, given: ImportMapping | undefin
   };
 }
 
-const SEVERITY_ORDER = { E: 0, W: 1, I: 2 } as const;
 function sortFindings(findings: ImportFinding[]): ImportFinding[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }

@@ -6,8 +6,9 @@
  * A pipeline of named stages (./recognize/), each reading what the ones before it settled and reporting its
  * findings in the order the officer reads them: unit, year, district, columns, rows, tree, names, details, sums.
  */
-import type { ImportColumn, ImportFinding, ImportLine, ImportMapping, ImportRow } from '../../../shared/api/import-types';
-import type { ComponentOption } from '../../../shared/api/types';
+import type { ImportColumn, ImportLine, ImportMapping, ImportRow } from '../../../shared/api/import';
+import type { ImportFinding } from '../../../shared/api/findings';
+import type { ComponentOption } from '../../../shared/api/reference';
 import type { MoneyUnit } from '../../../shared/money/dong';
 import type { ReadSheet } from '../excel/workbook-reader';
 import { checkArithmetic } from './arithmetic';

@@ -2,9 +2,9 @@
  * Balance: what the province assigned against what the district allocated, per
  * year × origin year × program × source × capital type (rule 5's ceiling key), with an optional draft.
  */
-import type { Balance, BalanceGroup, BalanceRow } from '../../../shared/api/ledger-types';
+import type { Balance, BalanceGroup, BalanceRow } from '../../../shared/api/ledger';
 import { rateText } from '../../../shared/format/rate';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 import { componentIndex, type ComponentInfo } from '../reference/catalog';

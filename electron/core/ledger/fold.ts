@@ -2,8 +2,9 @@
  * The plan in force is derived, never stored: the fold (sum of changes) of the issued decisions of a year
  * up to a date, at the finest key, then grouped by whatever dimensions the caller asks for.
  */
-import type { PlanDimension, PlanInForce, PlanRow, Recipient } from '../../../shared/api/ledger-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { PlanDimension, PlanInForce, PlanRow } from '../../../shared/api/ledger';
+import type { Recipient } from '../../../shared/api/registers';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 import { recipientOf } from '../decisions/store';

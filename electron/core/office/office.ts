@@ -1,5 +1,5 @@
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DistrictOption, OfficeInfo } from '../../../shared/api/types';
+import type { DistrictOption, OfficeInfo } from '../../../shared/api/office';
 import { defaultOfficeName } from '../../../shared/domain/labels';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';

@@ -4,8 +4,8 @@
  * title it was issued with (decision.signer_name, signer_title), so nothing here rewrites what was issued.
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionIssuer } from '../../../shared/api/ledger-types';
-import type { Signer, SignerList, SignerRole } from '../../../shared/api/types';
+import type { DecisionIssuer } from '../../../shared/api/decisions';
+import type { Signer, SignerList, SignerRole } from '../../../shared/api/office';
 import { EXPECTED_SIGNER_VI, roleFromTitle, SIGNER_ROLE_BODY, type SignerRoleCode } from '../../../shared/domain/signers';
 import { vietnamDate } from '../../../shared/format/today';
 import type { CoreContext } from '../context';

@@ -2,7 +2,7 @@
  * What the app frame needs to choose a working year and to say, once, when the office's level of government has
  * ended: the years that hold data, and the end of the district level (rule 10's dated parameter) with its legal basis.
  */
-import type { OfficeLevelNotice } from '../../../shared/api/types';
+import type { OfficeLevelNotice } from '../../../shared/api/office';
 import type { Db } from '../db/database';
 import { param, rulesValidOn } from '../rules/definitions';
 import { formatDateVi } from '../../../shared/format/date';

@@ -4,7 +4,7 @@
  * Nơi nhận. The renderer lays it out; nothing is computed there.
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionDocument, DecisionLine } from '../../../shared/api/ledger-types';
+import type { DecisionDocument, DecisionLine } from '../../../shared/api/decisions';
 import { ADJUSTMENT_KINDS, romanNumeral } from '../../../shared/domain/documents';
 import { documentDateVi, formatDateVi } from '../../../shared/format/date';
 import { amountInWordsLine } from '../../../shared/money/amount-in-words';

@@ -4,7 +4,7 @@
  * program and by source × capital type, in figures and in words, and the annexes that detail them; the rest is the
  * office's wording (templates kept as data, frozen with the decision at issue).
  */
-import type { DecisionDocument, DecisionLine } from '../../../shared/api/ledger-types';
+import type { DecisionDocument, DecisionLine } from '../../../shared/api/decisions';
 import { documentDateVi } from '../../../shared/format/date';
 import { amountInWords } from '../../../shared/money/amount-in-words';
 import { formatAmount, toDong } from '../../../shared/money/dong';

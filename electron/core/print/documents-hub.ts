@@ -3,8 +3,8 @@
  * breakdown of the recurrent estimate (Biểu), the allocation report, the disbursement report, the follow-up report
  * and the exchange package — each with the formats it has.
  */
-import type { HubDocument } from '../../../shared/api/documents-contract';
-import type { DecisionHeader } from '../../../shared/api/ledger-types';
+import type { HubDocument } from '../../../shared/api/print';
+import type { DecisionHeader } from '../../../shared/api/decisions';
 import { DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
 import type { Db } from '../db/database';

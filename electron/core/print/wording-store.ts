@@ -3,13 +3,14 @@
  * override, and the wording frozen with a decision at issue (the table's triggers refuse any change after).
  */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { DecisionWordingState, WordingTemplate } from '../../../shared/api/documents-contract';
-import { DECISION_ISSUERS, type DecisionIssuer } from '../../../shared/api/ledger-types';
+import type { DecisionWordingState, WordingTemplate } from '../../../shared/api/print';
+import { DECISION_ISSUERS, type DecisionIssuer } from '../../../shared/api/decisions';
 import { defaultWording, TEMPLATE_KEYS, templateKeyOf, type DecisionWording, type TemplateKey } from '../../../shared/print/wording';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
-import { getDecisionRow, getDraftRow, type DecisionRow } from '../decisions/store';
+import { getDecisionRow, getDraftRow } from '../decisions/store';
+import type { DecisionRow } from '../decisions/rows';
 
 function readTemplate(db: Db, key: TemplateKey, issuer: DecisionIssuer): WordingTemplate {
   const row = db.prepare('SELECT wording_json FROM document_template WHERE template_key = ? AND issuer = ?').get(key, issuer) as { wording_json: string } | undefined;

@@ -3,9 +3,10 @@
  * carry out the work (columns), per source, beside what was assigned, what other issued decisions already
  * allocated, and what remains. It reads the ledger; the cells are the lines of the breakdown decision.
  */
-import type { DecisionLine, Recipient } from '../../../shared/api/ledger-types';
-import type { BySource, RecurrentProgram, RecurrentRow, RecurrentSheet, RecurrentUnit } from '../../../shared/api/recurrent-types';
-import type { ComponentOption } from '../../../shared/api/types';
+import type { DecisionLine } from '../../../shared/api/decisions';
+import type { Recipient } from '../../../shared/api/registers';
+import type { BySource, RecurrentProgram, RecurrentRow, RecurrentSheet, RecurrentUnit } from '../../../shared/api/recurrent';
+import type { ComponentOption } from '../../../shared/api/reference';
 import { recipientKey } from '../../../shared/domain/decision-sheet';
 import type { Db } from '../db/database';
 import { getDocument } from '../decisions/store';

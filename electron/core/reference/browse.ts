@@ -1,5 +1,5 @@
 /** Every reference table as the Danh mục screen shows it: read-only, both program periods, units with their successors. */
-import type { CatalogAdminUnit, CatalogBrowse, CatalogComponent, CatalogRule } from '../../../shared/api/catalog-types';
+import type { CatalogAdminUnit, CatalogBrowse, CatalogComponent, CatalogRule } from '../../../shared/api/reference';
 import type { Db } from '../db/database';
 
 export function browseCatalog(db: Db): CatalogBrowse {

@@ -1,4 +1,5 @@
-import type { CapitalTypeCode, CatalogCount, ComponentOption, ReferenceLists, UnitCount } from '../../../shared/api/types';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
+import type { CatalogCount, ComponentOption, ReferenceLists, UnitCount } from '../../../shared/api/reference';
 import type { Db } from '../db/database';
 
 interface ComponentRow {

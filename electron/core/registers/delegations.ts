@@ -1,6 +1,6 @@
 /** Delegation records: the provincial HĐND resolution that lets the district HĐND allocate recurrent funds (rule 7a). */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { Delegation } from '../../../shared/api/ledger-types';
+import type { Delegation } from '../../../shared/api/registers';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';

@@ -1,6 +1,6 @@
 /** Departments, public service units and investors that receive money. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { Organization } from '../../../shared/api/ledger-types';
+import type { Organization } from '../../../shared/api/registers';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';

@@ -1,6 +1,6 @@
 /** The register of investment projects (danh mục dự án ĐTPT); ĐTPT lines may reference one. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { InvestmentProject, ProjectStatus } from '../../../shared/api/ledger-types';
+import type { InvestmentProject, ProjectStatus } from '../../../shared/api/registers';
 import { toDong } from '../../../shared/money/dong';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';

@@ -1,7 +1,7 @@
 /** Who receives money: the district itself, its communes (dated admin units) or an organization. */
-import type { RecipientInput } from '../../../shared/api/ledger-contract';
-import type { RecipientOption } from '../../../shared/api/ledger-types';
-import type { OfficeInfo } from '../../../shared/api/types';
+import type { RecipientInput } from '../../../shared/api/registers';
+import type { RecipientOption } from '../../../shared/api/registers';
+import type { OfficeInfo } from '../../../shared/api/office';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 

@@ -1,6 +1,6 @@
 /** Targets (chỉ tiêu) of a component for a year; their complete flags are rule 7's precondition. */
 import type { CommandArgs } from '../../../shared/api/contract';
-import type { ComponentTarget } from '../../../shared/api/ledger-types';
+import type { ComponentTarget } from '../../../shared/api/registers';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';

@@ -1,5 +1,5 @@
 /** Rules 1–6: arithmetic of a decision against itself, the ledger and the assignment. Exact in integer đồng. */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { RuleFinding } from '../../../shared/api/findings';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import { finding, param, type RuleDefinition } from './definitions';
@@ -14,8 +14,8 @@ export const linesText = (lines: FactLine[]): string => {
 const ids = (lines: FactLine[]) => lines.map((l) => l.id);
 
 /** Rule 1: the total stated in the decision equals its lines; one row per key (no split rows). */
-export function rowIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
-  const out: Finding[] = [];
+export function rowIdentity(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
+  const out: RuleFinding[] = [];
   if (f.decision.declaredTotal !== null) {
     const withdrawal = f.decision.kind === 'thu_hoi';
     const sum = f.lines.reduce((acc, l) => acc + (withdrawal ? Math.max(-l.amount, 0) : Math.max(l.amount, 0)), 0);
@@ -45,7 +45,7 @@ export function rowIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
 }
 
 /** Rule 2: money sits either on a component or on its children, never both (the parent row must equal Σ children). */
-export function treeIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function treeIdentity(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
   const restOf = (unitId: number | null, orgId: number | null, projectId: number | null, source: string, capital: string, originYear: number) =>
     `${unitId ?? ''}|${orgId ?? ''}|${projectId ?? ''}|${source}|${capital}|${originYear}`;
   const lineRest = (l: FactLine) => restOf(l.unitId, l.orgId, l.projectId, l.sourceCode, l.capitalType, l.originYear);
@@ -96,7 +96,7 @@ export function treeIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
     if (below && !draftAfter.has(`${code}|${rest}`)) inForceBelow.push({ code, rest });
   }
   const amountAt = (key: string) => draftAfter.get(key)?.amount ?? inForceOnAncestors.get(key) ?? 0;
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   const reported = new Set<string>();
   const report = (parent: string, child: string, rest: string) => {
     const pair = `${parent}>${child}|${rest}`;
@@ -128,7 +128,7 @@ export function treeIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
 }
 
 /** Rule 3: "before" of an adjustment line equals the amount in force from the earlier decisions. */
-export function adjustmentIdentity(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function adjustmentIdentity(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
   const stale = f.lines.filter((l) => l.before !== null && l.before !== (f.inForce.get(l.key) ?? 0));
   if (stale.length === 0) return [];
   const first = stale[0]!;
@@ -142,8 +142,8 @@ export function adjustmentIdentity(f: DraftFacts, rule: RuleDefinition): Finding
 }
 
 /** Rule 4: an adjustment moves money without changing totals; a supplement only adds; a withdrawal only takes. */
-export function zeroSumAdjustment(f: DraftFacts, rule: RuleDefinition): Finding[] {
-  const out: Finding[] = [];
+export function zeroSumAdjustment(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const { kind } = f.decision;
   if (kind === 'dieu_chinh') {
     const nets = new Map<string, { net: number; lines: FactLine[] }>();
@@ -179,8 +179,8 @@ export function zeroSumAdjustment(f: DraftFacts, rule: RuleDefinition): Finding[
 }
 
 /** Rule 5: allocated never exceeds what was assigned, per origin year × program × source × capital type. */
-export function allocationCeiling(f: DraftFacts, rule: RuleDefinition): Finding[] {
-  const out: Finding[] = [];
+export function allocationCeiling(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const touched = new Map<string, FactLine[]>();
   for (const l of f.lines) if (l.amount > 0) touched.set(l.ceilingKey, [...(touched.get(l.ceilingKey) ?? []), l]);
   for (const [key, lines] of touched) {
@@ -217,8 +217,8 @@ export function allocationCeiling(f: DraftFacts, rule: RuleDefinition): Finding[
 }
 
 /** Rule 6: no line goes negative; an allocation never carries a negative amount. */
-export function noNegativeLine(f: DraftFacts, rule: RuleDefinition): Finding[] {
-  const out: Finding[] = [];
+export function noNegativeLine(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const additive = f.decision.kind === 'phan_bo' || f.decision.kind === 'keo_dai';
   const negativeInput = additive ? f.lines.filter((l) => l.amount < 0) : [];
   if (negativeInput.length) {

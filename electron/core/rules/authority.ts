@@ -2,7 +2,7 @@
  * Rules 7–10: who may move money where (NQ 111/2024/QH15 khoản 1 and khoản 7, the province's delegation,
  * the pilot designation and its window, the end of the district level on 1/7/2025).
  */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { RuleFinding } from '../../../shared/api/findings';
 import { formatDateVi as isoToVi } from '../../../shared/format/date';
 import { dong, linesText } from './arithmetic';
 import { finding, param, type RuleDefinition } from './definitions';
@@ -84,8 +84,8 @@ function activePilot(f: DraftFacts): PilotFact | undefined {
 }
 
 /** Rule 7: recurrent money between component projects of one program (NQ 111 khoản 1, delegated to the district HĐND). */
-export function withinProgramRecurrentMove(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
-  const out: Finding[] = [];
+export function withinProgramRecurrentMove(f: DraftFacts, rule: RuleDefinition, moves: Moves): RuleFinding[] {
+  const out: RuleFinding[] = [];
   if (moves.withinProject.length) {
     out.push(
       finding(
@@ -154,7 +154,7 @@ export function withinProgramRecurrentMove(f: DraftFacts, rule: RuleDefinition, 
  * The district HĐND allocates the recurrent estimate in detail only under the province's delegation (NQ 111
  * khoản 1): a breakdown resolution without a delegation record for its year cannot be issued.
  */
-function breakdownNeedsDelegation(f: DraftFacts, rule: RuleDefinition): Finding[] {
+function breakdownNeedsDelegation(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
   if (f.decision.kind !== 'phan_bo' || f.decision.issuer !== 'HDND' || f.delegationsForYear.length > 0) return [];
   const sn = f.lines.filter((l) => l.capitalType === 'SN' && l.amount !== 0);
   if (sn.length === 0) return [];
@@ -168,11 +168,11 @@ function breakdownNeedsDelegation(f: DraftFacts, rule: RuleDefinition): Finding[
 }
 
 /** Rule 8: between programs or ĐTPT ↔ SN, only for a pilot district, inside its window, by the district HĐND. */
-export function pilotOnlyMove(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+export function pilotOnlyMove(f: DraftFacts, rule: RuleDefinition, moves: Moves): RuleFinding[] {
   if (!moves.betweenPrograms && !moves.betweenCapitalTypes) return [];
   const pilot = activePilot(f);
   if (!pilot) return []; // rule 10 refuses it
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   const what = describeMove(moves);
   const end = param(rule, 'districtLevelEnd', '2025-07-01');
   const date = f.decision.date;
@@ -216,7 +216,7 @@ export function pilotOnlyMove(f: DraftFacts, rule: RuleDefinition, moves: Moves)
 }
 
 /** Rule 9: at most N pilot districts per province (data check on the designations the rules rely on). */
-export function pilotDistrictLimit(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+export function pilotDistrictLimit(f: DraftFacts, rule: RuleDefinition, moves: Moves): RuleFinding[] {
   if (!moves.betweenPrograms && !moves.betweenCapitalTypes) return [];
   const pilot = activePilot(f);
   if (!pilot) return [];
@@ -246,8 +246,8 @@ function levelEndedMessage(f: DraftFacts, end: string): string {
 }
 
 /** Rule 10: nothing outside authority — non-pilot moves between programs or capital types; district decisions after 1/7/2025. */
-export function withinAuthority(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
-  const out: Finding[] = [];
+export function withinAuthority(f: DraftFacts, rule: RuleDefinition, moves: Moves): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const end = param(rule, 'districtLevelEnd', '2025-07-01');
   if (f.decision.date >= end) {
     out.push(

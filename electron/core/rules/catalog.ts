@@ -1,5 +1,5 @@
 /** Rules 15–16: every line names a component valid for its money's year and a recipient valid on the decision date. */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { RuleFinding } from '../../../shared/api/findings';
 import { formatDateVi } from '../../../shared/format/date';
 import { linesText } from './arithmetic';
 import { finding, type RuleDefinition } from './definitions';
@@ -17,8 +17,8 @@ function group<K>(lines: FactLine[], keyOf: (l: FactLine) => K | null): Map<K, F
 }
 
 /** Rule 15: component in the catalog of the origin year's period, capital type allowed by the component. */
-export function catalogValidity(f: DraftFacts, rule: RuleDefinition): Finding[] {
-  const out: Finding[] = [];
+export function catalogValidity(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const wrongPeriod = group(f.lines, (l) => (l.originYear < l.component.firstYear || l.originYear > l.component.lastYear ? `${l.component.code}|${l.originYear}` : null));
   for (const lines of wrongPeriod.values()) {
     const { component, originYear } = lines[0]!;
@@ -57,8 +57,8 @@ function invalidOn(u: UnitFact, date: string): boolean {
 }
 
 /** Rule 16: the recipient exists on the decision date; merged communes point to their successor. */
-export function recipientValidity(f: DraftFacts, rule: RuleDefinition): Finding[] {
-  const out: Finding[] = [];
+export function recipientValidity(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
+  const out: RuleFinding[] = [];
   const date = f.decision.date;
   // Money can always be taken from a unit that has ended (to move it to the successor or withdraw it); only
   // increases must go to a unit valid on the date.

@@ -5,8 +5,9 @@
  * only: the ratios were recalled, not read (certainty R), and published plans show annual ratios under a flat 10%
  * floor, so the minimum may be meant over the whole period.
  */
-import type { CounterpartRatio, Finding } from '../../../shared/api/ledger-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { CounterpartRatio } from '../../../shared/api/ledger';
+import type { RuleFinding } from '../../../shared/api/findings';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 import { requireOffice } from '../office/office';
@@ -82,7 +83,7 @@ export function counterpartRatio(db: Db, year: number): CounterpartRatio[] {
       const needed = min ? Number((BigInt(s.nstw) * BigInt(min.min_ratio_bp) + 9999n) / 10000n) : 0;
       const shortfall = min ? Math.max(needed - s.local, 0) : 0;
       const basisText = min ? (min.basis === 'nam' ? 'tính theo kế hoạch năm' : 'tính theo cả giai đoạn') : null;
-      let warning: Finding | null = null;
+      let warning: RuleFinding | null = null;
       if (min && shortfall > 0) {
         warning = finding(
           rule,

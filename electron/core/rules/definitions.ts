@@ -1,5 +1,5 @@
 /** Rules as dated data (resources/seed/rules.csv): the row valid on a date gives severity, basis and parameters. */
-import type { Finding, Severity } from '../../../shared/api/ledger-types';
+import type { RuleFinding, Severity } from '../../../shared/api/findings';
 import type { Db } from '../db/database';
 
 export interface RuleDefinition {
@@ -60,7 +60,7 @@ export function param<T>(rule: RuleDefinition, name: string, fallback: T): T {
 }
 
 /** A finding of a rule; the severity is the rule's unless a softer one is given (unclear law is a warning). */
-export function finding(rule: RuleDefinition, message: string, lineIds: number[] = [], severity: Severity = rule.severity): Finding {
+export function finding(rule: RuleDefinition, message: string, lineIds: number[] = [], severity: Severity = rule.severity): RuleFinding {
   return { severity, ruleId: rule.ruleId, ruleName: rule.name, title: rule.title, legalBasis: rule.legalBasis, certainty: rule.certainty, message, lineIds };
 }
 

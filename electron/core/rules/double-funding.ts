@@ -5,7 +5,7 @@
  * Exact: the same registered project. Fuzzy, diacritics-insensitive: project codes equal once folded, project names
  * alike, or the same recipient with alike contents (the line's note).
  */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { RuleFinding } from '../../../shared/api/findings';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { finding, param, type RuleDefinition } from './definitions';
 import type { DraftFacts, FactLine, FundedLine } from './facts';
@@ -57,7 +57,7 @@ function recipientKey(unitId: number | null, orgId: number | null): string {
   return unitId !== null ? `u${unitId}` : orgId !== null ? `o${orgId}` : 'huyen';
 }
 
-export function noDoubleFunding(f: DraftFacts, rule: RuleDefinition): Finding[] {
+export function noDoubleFunding(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
   const threshold = param(rule, 'similarity', 0.8);
   const draft: Funded[] = f.lines
     .filter((l) => l.amount > 0 && (l.projectId !== null || l.note.trim().length >= MIN_CONTENT_LENGTH))
@@ -102,7 +102,7 @@ export function noDoubleFunding(f: DraftFacts, rule: RuleDefinition): Finding[] 
     }
     return null;
   };
-  const out: Finding[] = [];
+  const out: RuleFinding[] = [];
   const reported = new Set<string>();
   draft.forEach((a, i) => {
     for (const b of [...draft.slice(i + 1), ...issued]) {

@@ -2,12 +2,13 @@
  * Everything the rules need about one draft, loaded in a handful of queries, so the checks themselves
  * are pure functions over maps (fast on a 5,000-line draft, easy to test one by one).
  */
-import type { DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
-import type { CapitalTypeCode } from '../../../shared/api/types';
+import type { DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { documentNumberText } from '../../../shared/domain/documents';
 import type { Db } from '../db/database';
 import { draftDate } from '../decisions/lines';
-import { getLineRecords, type DecisionRow } from '../decisions/store';
+import { getLineRecords } from '../decisions/store';
+import type { DecisionRow } from '../decisions/rows';
 import { balanceSums, ceilingKey } from '../ledger/balance';
 import { foldIssued, lineKey, type KeyAmount } from '../ledger/fold';
 import { requireOffice } from '../office/office';

@@ -1,5 +1,6 @@
 /** `rules list`: every dated row of the rules registry, with where its check runs and whether code applies. */
-import type { RuleRegistryRow, Severity } from '../../../shared/api/ledger-types';
+import type { RuleRegistryRow } from '../../../shared/api/rules';
+import type { Severity } from '../../../shared/api/findings';
 import type { Db } from '../db/database';
 import { CHECK_PLACES } from './registry';
 

@@ -3,7 +3,7 @@
  * checks it (`check`); this table finds that code and says where it runs. Draft checks are called by the rules
  * engine from the row; the others run where their data is written or printed, under the same name.
  */
-import type { Finding } from '../../../shared/api/ledger-types';
+import type { RuleFinding } from '../../../shared/api/findings';
 import { adjustmentIdentity, allocationCeiling, noNegativeLine, rowIdentity, treeIdentity, zeroSumAdjustment } from './arithmetic';
 import { pilotDistrictLimit, pilotOnlyMove, withinAuthority, withinProgramRecurrentMove, type Moves } from './authority';
 import { catalogValidity, recipientValidity } from './catalog';
@@ -11,7 +11,7 @@ import type { RuleDefinition } from './definitions';
 import { noDoubleFunding } from './double-funding';
 import type { DraftFacts } from './facts';
 
-export type DraftCheck = (facts: DraftFacts, rule: RuleDefinition, moves: Moves) => Finding[];
+export type DraftCheck = (facts: DraftFacts, rule: RuleDefinition, moves: Moves) => RuleFinding[];
 
 /** Checks run on a draft decision (and again at issue), keyed by the name in the rule's row. */
 export const DRAFT_CHECKS: Readonly<Record<string, DraftCheck>> = {

@@ -12,8 +12,9 @@ import type {
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { AssignmentPatch } from '../../../shared/api/contract';
-import type { AssignmentSheet, ComponentOption, ReferenceLists } from '../../../shared/api/types';
+import type { AssignmentPatch } from '../../../shared/api/assignments';
+import type { AssignmentSheet } from '../../../shared/api/assignments';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
 import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';

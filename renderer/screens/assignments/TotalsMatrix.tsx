@@ -1,4 +1,5 @@
-import type { AssignmentSheet, AssignmentTotals, ReferenceLists } from '../../../shared/api/types';
+import type { AssignmentSheet, AssignmentTotals } from '../../../shared/api/assignments';
+import type { ReferenceLists } from '../../../shared/api/reference';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
 
 /** Programs × (source × capital type) with row and column totals, all summed in the core. */

@@ -1,4 +1,5 @@
-import type { AssignmentLine, AssignmentSheet, CapitalTypeCode } from '../../../shared/api/types';
+import type { AssignmentLine, AssignmentSheet } from '../../../shared/api/assignments';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import type { Dong } from '../../../shared/money/dong';
 
 /** One grid row: a saved line, the entry row for a new line, or a totals row. */

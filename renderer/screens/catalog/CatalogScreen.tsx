@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { CatalogBrowse } from '../../../shared/api/catalog-types';
+import type { CatalogBrowse } from '../../../shared/api/reference';
 import { formatDateVi } from '../../../shared/format/date';
 import { searchRank } from '../../../shared/text/fold';
 import { api } from '../../api/client';

@@ -1,8 +1,10 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ValueGetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
-import type { LineChange } from '../../../shared/api/ledger-contract';
-import type { DecisionLine, ReasonCode, RecipientOption } from '../../../shared/api/ledger-types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { DecisionLine } from '../../../shared/api/decisions';
+import type { ReasonCode } from '../../../shared/api/reference';
+import type { RecipientOption } from '../../../shared/api/registers';
 import type { PickerOption } from '../../grid/PickerEditor';
 import { toRecipientInput } from './paste';
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';

@@ -1,8 +1,9 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, RowClassParams, ValueGetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import type { LineChange } from '../../../shared/api/ledger-contract';
-import type { DecisionLine, RecipientOption } from '../../../shared/api/ledger-types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { DecisionLine } from '../../../shared/api/decisions';
+import type { RecipientOption } from '../../../shared/api/registers';
 import { pivotLines, reuseUnchanged, sheetTotals, visibleRows, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../../shared/money/dong';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';

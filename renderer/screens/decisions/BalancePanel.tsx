@@ -1,4 +1,5 @@
-import type { Balance, RuleCheck } from '../../../shared/api/ledger-types';
+import type { Balance } from '../../../shared/api/ledger';
+import type { RuleCheck } from '../../../shared/api/rules';
 import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`);

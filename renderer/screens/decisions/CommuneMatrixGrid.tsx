@@ -1,8 +1,8 @@
 import type { CellEditRequestEvent, ColDef, ValueGetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo } from 'react';
-import type { LineChange } from '../../../shared/api/ledger-contract';
-import type { DecisionLine } from '../../../shared/api/ledger-types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { DecisionLine } from '../../../shared/api/decisions';
 import { communeMatrix, type CommuneMatrixRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
 import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';

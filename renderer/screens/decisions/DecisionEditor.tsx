@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { LineChange } from '../../../shared/api/ledger-contract';
-import type { RecipientOption } from '../../../shared/api/ledger-types';
-import type { ComponentOption, ReferenceLists, Signer, TotalCell } from '../../../shared/api/types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { RecipientOption } from '../../../shared/api/registers';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
+import type { Signer } from '../../../shared/api/office';
+import type { TotalCell } from '../../../shared/api/assignments';
 import { implausibleAmountQuestion } from '../../../shared/domain/amount-plausibility';
 import { amountColumns, type AmountColumn } from '../../../shared/domain/decision-sheet';
 import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';

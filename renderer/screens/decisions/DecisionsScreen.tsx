@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { DecisionHeader, DecisionIssuer, DecisionKind } from '../../../shared/api/ledger-types';
+import type { DecisionHeader, DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
 import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';

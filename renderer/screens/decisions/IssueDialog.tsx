@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { DecisionDocument, Finding, RuleCheck } from '../../../shared/api/ledger-types';
-import type { Signer } from '../../../shared/api/types';
+import type { DecisionDocument } from '../../../shared/api/decisions';
+import type { RuleCheck } from '../../../shared/api/rules';
+import type { RuleFinding } from '../../../shared/api/findings';
+import type { Signer } from '../../../shared/api/office';
 import { ADJUSTMENT_KINDS, documentNumberText } from '../../../shared/domain/documents';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
@@ -30,7 +32,7 @@ export function IssueDialog({ doc, signers, onIssued, onClose, onPick }: Props) 
   const [summary, setSummary] = useState(h.summary);
   const [basis, setBasis] = useState(h.basis.join('\n'));
   const [error, setError] = useState<string | null>(null);
-  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [findings, setFindings] = useState<RuleFinding[] | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   /** The rules' findings on the draft as it stands, read when the confirmation opens: it lists the warnings. */
@@ -85,7 +87,7 @@ export function IssueDialog({ doc, signers, onIssued, onClose, onPick }: Props) 
     if (result.ok) return onIssued(result.value);
     setConfirming(false);
     setError(result.error.message);
-    if (result.error.code === 'RULES_BLOCK_ISSUE') setFindings(result.error.details?.findings as Finding[]);
+    if (result.error.code === 'RULES_BLOCK_ISSUE') setFindings(result.error.details?.findings as RuleFinding[]);
   };
 
   const signer = signers.find((s) => s.id === signerId);

@@ -4,8 +4,9 @@
  * amounts of existing rows, it fills those cells row by row (group rows are skipped, as they are sums).
  * Each cell is checked here to report it at its place; the core checks again and owns the result.
  */
-import type { LineChange, RecipientInput } from '../../../shared/api/ledger-contract';
-import type { Recipient } from '../../../shared/api/ledger-types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { RecipientInput } from '../../../shared/api/registers';
+import type { Recipient } from '../../../shared/api/registers';
 import { lineRowId, recipientInput, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { parseAmount, type MoneyUnit } from '../../../shared/money/dong';
 

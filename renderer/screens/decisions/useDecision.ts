@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LineChange } from '../../../shared/api/ledger-contract';
-import type { Balance, DecisionDocument, DecisionLine, LineChangeResult, RuleCheck } from '../../../shared/api/ledger-types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { Balance } from '../../../shared/api/ledger';
+import type { DecisionDocument, DecisionLine, LineChangeResult } from '../../../shared/api/decisions';
+import type { RuleCheck } from '../../../shared/api/rules';
 import type { ApiError } from '../../../shared/api/result';
 import { api } from '../../api/client';
 

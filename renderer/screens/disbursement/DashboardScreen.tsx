@@ -1,7 +1,7 @@
 import './disbursement.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { Dashboard } from '../../../shared/api/disbursement-types';
+import type { Dashboard } from '../../../shared/api/disbursement';
 import { formatDateVi } from '../../../shared/format/date';
 import { basisPointsText } from '../../../shared/format/rate';
 import { formatAmount } from '../../../shared/money/dong';

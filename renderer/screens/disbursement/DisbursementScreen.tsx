@@ -1,9 +1,9 @@
 import './disbursement.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
-import type { DisbursementSheet, Progress } from '../../../shared/api/disbursement-types';
-import type { ReferenceLists } from '../../../shared/api/types';
+import type { DisbursementEntryInput } from '../../../shared/api/disbursement';
+import type { DisbursementSheet, Progress } from '../../../shared/api/disbursement';
+import type { ReferenceLists } from '../../../shared/api/reference';
 import { formatDateVi } from '../../../shared/format/date';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';

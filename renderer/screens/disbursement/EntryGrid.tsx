@@ -1,8 +1,8 @@
 import type { CellClassParams, CellClassRules, CellEditRequestEvent, ColDef, GetRowIdParams, GridApi, GridReadyEvent, ITooltipParams, RowClassParams, ValueGetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
-import type { DisbursementEntryInput } from '../../../shared/api/disbursement-contract';
-import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/api/disbursement-types';
+import type { DisbursementEntryInput } from '../../../shared/api/disbursement';
+import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/api/disbursement';
 import { formatDateVi } from '../../../shared/format/date';
 import { columnDecimals } from '../../../shared/money/column-decimals';
 import { formatAmount, parseAmount, type Dong, type MoneyUnit } from '../../../shared/money/dong';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { KbnnMapping } from '../../../shared/api/disbursement-contract';
-import { KBNN_COLUMN_ROLES, KBNN_ROLE_LABELS, type KbnnColumnRole, type KbnnPreview } from '../../../shared/api/disbursement-types';
+import type { KbnnMapping } from '../../../shared/api/disbursement';
+import { KBNN_COLUMN_ROLES, KBNN_ROLE_LABELS, type KbnnColumnRole, type KbnnPreview } from '../../../shared/api/disbursement';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';

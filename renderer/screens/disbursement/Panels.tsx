@@ -1,17 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  BENCHMARK_SCOPE_LABELS,
-  BENCHMARK_SCOPES,
-  DEADLINE_STATUS_LABELS,
-  EXTENSION_AUTHORITIES,
-  EXTENSION_AUTHORITY_LABELS,
-  type Benchmark,
-  type BenchmarkScope,
-  type Deadlines,
-  type Extension,
-  type ExtensionAuthority,
-  type Pacing,
-} from '../../../shared/api/disbursement-types';
+import { BENCHMARK_SCOPE_LABELS, BENCHMARK_SCOPES, DEADLINE_STATUS_LABELS, EXTENSION_AUTHORITIES, EXTENSION_AUTHORITY_LABELS, type Benchmark, type BenchmarkScope, type Deadlines, type Extension, type ExtensionAuthority, type Pacing } from '../../../shared/api/disbursement';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { basisPointsText, parsePercentBp } from '../../../shared/format/rate';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';

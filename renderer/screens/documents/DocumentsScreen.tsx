@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { HubDocument } from '../../../shared/api/documents-contract';
-import type { ExchangeFile } from '../../../shared/api/exchange-types';
+import type { HubDocument } from '../../../shared/api/print';
+import type { ExchangeFile } from '../../../shared/api/exchange';
 import type { Result } from '../../../shared/api/result';
 import { formatDateVi } from '../../../shared/format/date';
 import { api } from '../../api/client';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ExchangeLogRow } from '../../../shared/api/exchange-types';
+import type { ExchangeLogRow } from '../../../shared/api/exchange';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { UnitSelect } from '../../grid/UnitSelect';

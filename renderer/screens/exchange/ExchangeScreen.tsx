@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../shared/api/import-types';
-import type { ComponentOption, ReferenceLists } from '../../../shared/api/types';
+import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../shared/api/import';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
 import { StatusBanner } from '../../app/StatusBanner';

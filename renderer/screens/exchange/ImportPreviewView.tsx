@@ -1,8 +1,10 @@
 import type { CellClassParams, ColDef, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ImportFinding, ImportMapping, ImportPreview, ImportRow } from '../../../shared/api/import-types';
-import type { CapitalTypeCode, ComponentOption, ReferenceLists } from '../../../shared/api/types';
+import type { ImportMapping, ImportPreview, ImportRow } from '../../../shared/api/import';
+import type { ImportFinding } from '../../../shared/api/findings';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
+import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { columnLetters } from '../../../shared/format/cell-address';
 import { formatDateVi } from '../../../shared/format/date';

@@ -1,5 +1,5 @@
 /** How the preview names what the core recognized. */
-import type { ImportDiffRow, ImportRow } from '../../../shared/api/import-types';
+import type { ImportDiffRow, ImportRow } from '../../../shared/api/import';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 
 export const KIND_LABELS: Record<ImportRow['kind'], string> = {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TaskStatus } from '../../../shared/api/import-types';
+import type { JobStatus } from '../../../shared/api/jobs';
 import { api } from '../../api/client';
 
 /**
@@ -7,7 +7,7 @@ import { api } from '../../api/client';
  * `cancel` asks the core to stop (it then answers CANCELLED and writes nothing).
  */
 export function useTask() {
-  const [status, setStatus] = useState<TaskStatus | null>(null);
+  const [status, setStatus] = useState<JobStatus | null>(null);
   const [running, setRunning] = useState(false);
   const taskId = useRef<string | null>(null);
   const timer = useRef<number | null>(null);

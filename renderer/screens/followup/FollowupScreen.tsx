@@ -1,24 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  CATEGORY_LABELS,
-  LEVEL_LABELS,
-  OBSTACLE_CATEGORIES,
-  OBSTACLE_STATUSES,
-  OBSTACLE_STATUS_LABELS,
-  RESOLVING_LEVELS,
-  TASK_STATUS_LABELS,
-  TASK_STATUSES,
-  type FollowupSummary,
-  type TaskStatus,
-  type InspectionVisit,
-  type Notice,
-  type Obstacle,
-  type ObstacleCategory,
-  type ObstacleStatus,
-  type ResolvingLevel,
-} from '../../../shared/api/followup-types';
-import type { DecisionHeader } from '../../../shared/api/ledger-types';
+import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_CATEGORIES, OBSTACLE_STATUSES, OBSTACLE_STATUS_LABELS, RESOLVING_LEVELS, TASK_STATUS_LABELS, TASK_STATUSES, type FollowupSummary, type TaskStatus, type InspectionVisit, type Notice, type Obstacle, type ObstacleCategory, type ObstacleStatus, type ResolvingLevel } from '../../../shared/api/followup';
+import type { DecisionHeader } from '../../../shared/api/decisions';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';

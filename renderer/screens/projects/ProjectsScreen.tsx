@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { InvestmentProject, Organization, ProjectStatus, RecipientOption } from '../../../shared/api/ledger-types';
+import type { InvestmentProject, Organization, ProjectStatus, RecipientOption } from '../../../shared/api/registers';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';

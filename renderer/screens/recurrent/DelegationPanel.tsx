@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Delegation } from '../../../shared/api/ledger-types';
+import type { Delegation } from '../../../shared/api/registers';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { api } from '../../api/client';
 

@@ -1,8 +1,8 @@
 import type { CellClassParams, CellEditRequestEvent, ColDef, GridApi, GridReadyEvent, ValueGetterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
-import type { LineChange } from '../../../shared/api/ledger-contract';
-import type { RecurrentProgram, RecurrentRow, RecurrentUnit } from '../../../shared/api/recurrent-types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { RecurrentProgram, RecurrentRow, RecurrentUnit } from '../../../shared/api/recurrent';
 import { cellChanges, pasteChanges } from '../../../shared/domain/recurrent-matrix';
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { parseClipboardTable } from '../../../shared/grid/tsv';

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { LineChange } from '../../../shared/api/ledger-contract';
-import type { DecisionDocument, DecisionHeader } from '../../../shared/api/ledger-types';
-import type { RecurrentSheet } from '../../../shared/api/recurrent-types';
-import type { Signer } from '../../../shared/api/types';
+import type { LineChange } from '../../../shared/api/decisions';
+import type { DecisionDocument, DecisionHeader } from '../../../shared/api/decisions';
+import type { RecurrentSheet } from '../../../shared/api/recurrent';
+import type { Signer } from '../../../shared/api/office';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';

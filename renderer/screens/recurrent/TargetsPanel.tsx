@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ComponentTarget } from '../../../shared/api/ledger-types';
-import type { RecurrentRow } from '../../../shared/api/recurrent-types';
+import type { ComponentTarget } from '../../../shared/api/registers';
+import type { RecurrentRow } from '../../../shared/api/recurrent';
 import { api } from '../../api/client';
 
 /** Targets (chỉ tiêu) of the program's components: rule 7 moves money only from components whose targets are done. */

@@ -1,8 +1,8 @@
 /** Cài đặt: the office's wording of each kind of decision (căn cứ, Điều 2–3, Nơi nhận, khóa/kỳ họp). */
 import { useEffect, useState } from 'react';
-import type { WordingTemplate } from '../../../shared/api/documents-contract';
+import type { WordingTemplate } from '../../../shared/api/print';
 import { DECISION_ISSUER_LABELS } from '../../../shared/domain/documents';
-import type { DecisionIssuer } from '../../../shared/api/ledger-types';
+import type { DecisionIssuer } from '../../../shared/api/decisions';
 import { TEMPLATE_KEY_LABELS, TEMPLATE_KEYS, type DecisionWording, type TemplateKey } from '../../../shared/print/wording';
 import { api } from '../../api/client';
 import { WordingForm } from '../../print/WordingForm';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupEntry, BackupList, IntegrityReport, RestoreOutcome } from '../../../shared/api/backup-contract';
-import type { AppInfo } from '../../../shared/api/types';
+import type { BackupEntry, BackupList, IntegrityReport, RestoreOutcome } from '../../../shared/api/backup';
+import type { AppInfo } from '../../../shared/api/app';
 import { api } from '../../api/client';
 import { useFrame } from '../../app/AppFrame';
 import { StatusBanner } from '../../app/StatusBanner';

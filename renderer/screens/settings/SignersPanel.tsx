@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Signer, SignerList } from '../../../shared/api/types';
+import type { Signer, SignerList } from '../../../shared/api/office';
 import type { SignerRoleCode } from '../../../shared/domain/signers';
 import { formatDateVi } from '../../../shared/format/date';
 import { api } from '../../api/client';

@@ -4,7 +4,7 @@
  * rule rows of a real office database.
  */
 import { describe, expect, it } from 'vitest';
-import type { KbnnFinding } from '../../../shared/api/disbursement-types';
+import type { KbnnFinding } from '../../../shared/api/findings';
 import { CoreError } from '../../../electron/core/errors';
 import { KeyResolver } from '../../../electron/core/disbursement/entries';
 import { loadLookups, type StatementLookups } from '../../../electron/core/disbursement/kbnn/lookups';

@@ -3,8 +3,9 @@
  * what it settles and the findings it reports, in Vietnamese, at the cell.
  */
 import { describe, expect, it } from 'vitest';
-import type { ImportColumn, ImportFinding, ImportRow } from '../../../shared/api/import-types';
-import type { ComponentOption } from '../../../shared/api/types';
+import type { ImportColumn, ImportRow } from '../../../shared/api/import';
+import type { ImportFinding } from '../../../shared/api/findings';
+import type { ComponentOption } from '../../../shared/api/reference';
 import { CatalogMatcher } from '../../../electron/core/import/catalog-match';
 import type { HeaderBlock } from '../../../electron/core/import/header';
 import { flagDuplicateColumns, flagUnplacedColumns } from '../../../electron/core/import/recognize/column-checks';

@@ -1,6 +1,6 @@
 /** Stage: what the rows are matched and judged against, read once per statement from the office's data. */
 import type { Db } from '../../db/database';
-import type { OfficeInfo } from '../../../../shared/api/types';
+import type { OfficeInfo } from '../../../../shared/api/office';
 import { componentIndex, resolveComponentCode, type ComponentInfo } from '../../reference/catalog';
 import { resolveRecipient } from '../../registers/recipients';
 import { DeadlineBook } from '../deadlines';

@@ -1,4 +1,4 @@
 /** How a stage of the KBNN statement analysis reports a finding; the sheet is added by the caller. */
-import type { KbnnFinding } from '../../../../shared/api/disbursement-types';
+import type { KbnnFinding } from '../../../../shared/api/findings';
 
-export type KbnnReport = (severity: KbnnFinding['severity'], code: string, cell: string | null, message: string) => void;
+export type KbnnReport = (severity: KbnnFinding['severity'], code: KbnnFinding['code'], cell: string | null, message: string) => void;

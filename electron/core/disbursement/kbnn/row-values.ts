@@ -1,5 +1,5 @@
 /** Reading a statement row's cells: plain text, and the funding source or capital type a cell names. */
-import type { CapitalTypeCode } from '../../../../shared/api/types';
+import type { CapitalTypeCode } from '../../../../shared/api/schemas';
 import { foldVietnamese } from '../../../../shared/text/fold';
 import type { ReadSheet } from '../../excel/workbook-reader';
 

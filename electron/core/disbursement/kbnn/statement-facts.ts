@@ -1,5 +1,5 @@
 /** Stage: what the statement says about itself — the cut-off date, the money unit, the plan year — and which columns it lacks. */
-import { KBNN_ROLE_LABELS } from '../../../../shared/api/disbursement-types';
+import { KBNN_ROLE_LABELS } from '../../../../shared/api/disbursement';
 import { cellAddress } from '../../../../shared/format/cell-address';
 import { isValidIsoDate } from '../../../../shared/format/date';
 import { todayInVietnam } from '../../../../shared/format/today';

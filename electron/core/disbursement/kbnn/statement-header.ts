@@ -3,8 +3,8 @@
  * text, or as the officer mapped them once for this layout, remembered by the header's fingerprint).
  */
 import crypto from 'node:crypto';
-import type { KbnnMapping } from '../../../../shared/api/disbursement-contract';
-import type { KbnnColumnRole } from '../../../../shared/api/disbursement-types';
+import type { KbnnMapping } from '../../../../shared/api/disbursement';
+import type { KbnnColumnRole } from '../../../../shared/api/disbursement';
 import { columnNumber } from '../../../../shared/format/cell-address';
 import { foldVietnamese } from '../../../../shared/text/fold';
 import type { Db } from '../../db/database';

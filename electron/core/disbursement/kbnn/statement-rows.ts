@@ -3,8 +3,8 @@
  * a finding at its cell: its money (cumulative and recovery), what it is (a project of the register or a catalog
  * component), its key (source, capital type, origin year, commune), the key resolved once, then rules 14 and 13.
  */
-import type { DisbursementKey, KbnnColumnRole, KbnnLine } from '../../../../shared/api/disbursement-types';
-import type { CapitalTypeCode } from '../../../../shared/api/types';
+import type { DisbursementKey, KbnnColumnRole, KbnnLine } from '../../../../shared/api/disbursement';
+import type { CapitalTypeCode } from '../../../../shared/api/schemas';
 import { cellAddress } from '../../../../shared/format/cell-address';
 import { toDong, type MoneyUnit } from '../../../../shared/money/dong';
 import { foldVietnamese } from '../../../../shared/text/fold';

@@ -1,5 +1,5 @@
 /** Stages checking the recognized columns: two columns for one source × capital type, and columns nobody can place. */
-import type { ImportColumn, ImportRow } from '../../../../shared/api/import-types';
+import type { ImportColumn, ImportRow } from '../../../../shared/api/import';
 import { columnNumber } from '../../../../shared/format/cell-address';
 import type { HeaderBlock } from '../header';
 import type { SheetText } from '../sheet-text';

@@ -1,5 +1,5 @@
 /** Stage: the rows of the table, from under the header to the signature block or a long run of empty rows. */
-import type { ImportColumn } from '../../../../shared/api/import-types';
+import type { ImportColumn } from '../../../../shared/api/import';
 import { columnNumber } from '../../../../shared/format/cell-address';
 import { foldVietnamese } from '../../../../shared/text/fold';
 import type { HeaderBlock } from '../header';

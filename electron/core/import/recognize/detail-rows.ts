@@ -2,7 +2,7 @@
  * Stage: which rows are detail lines (counted rows with money and nothing counted under them), and what is wrong
  * with them: a row the catalog does not know, a negative amount, the same row twice, a hidden row with money.
  */
-import type { ImportColumn, ImportRow } from '../../../../shared/api/import-types';
+import type { ImportColumn, ImportRow } from '../../../../shared/api/import';
 import { inTrieu } from '../arithmetic';
 import type { Report } from './report';
 import type { RowView } from './row-view';

@@ -2,7 +2,7 @@
  * Stages about the district: a file for one district names it in its title; a province-wide file has one block of
  * rows per district, and only the rows inside the office's block count.
  */
-import type { ImportRow } from '../../../../shared/api/import-types';
+import type { ImportRow } from '../../../../shared/api/import';
 import { foldVietnamese } from '../../../../shared/text/fold';
 import type { Report } from './report';
 

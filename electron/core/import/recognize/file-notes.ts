@@ -1,5 +1,5 @@
 /** Stage: what the reader did to the file that the officer should know — cells left out, values computed, text converted. */
-import type { ImportColumn, ImportRow } from '../../../../shared/api/import-types';
+import type { ImportColumn, ImportRow } from '../../../../shared/api/import';
 import { columnNumber } from '../../../../shared/format/cell-address';
 import type { ReadSheet } from '../../excel/workbook-reader';
 import type { SheetText } from '../sheet-text';

@@ -1,6 +1,6 @@
 /** Stage: the fingerprint of a sheet's layout (its columns and where STT and names are), to remember a mapping by. */
 import crypto from 'node:crypto';
-import type { ImportColumn } from '../../../../shared/api/import-types';
+import type { ImportColumn } from '../../../../shared/api/import';
 import type { HeaderBlock } from '../header';
 
 export function layoutFingerprint(columns: Pick<ImportColumn, 'col' | 'key'>[], header: Pick<HeaderBlock, 'sttCol' | 'nameCol'>): string {

@@ -1,5 +1,5 @@
 /** Stage: the assignment lines the detail rows add up to, per component × source × capital type. */
-import type { ImportColumn, ImportLine, ImportRow } from '../../../../shared/api/import-types';
+import type { ImportColumn, ImportLine, ImportRow } from '../../../../shared/api/import';
 import type { CatalogMatcher } from '../catalog-match';
 import type { Report } from './report';
 

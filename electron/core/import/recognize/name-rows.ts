@@ -2,7 +2,7 @@
  * Stage: what each row is — the totals row, a district block, a program, a catalog component, a detail item under
  * one, or unmatched — from the officer's remembered mapping first, then the district names, then the catalog.
  */
-import type { ImportColumn, ImportMapping, ImportRow, MatchConfidence } from '../../../../shared/api/import-types';
+import type { ImportColumn, ImportMapping, ImportRow, MatchConfidence } from '../../../../shared/api/import';
 import type { MoneyUnit } from '../../../../shared/money/dong';
 import type { CatalogMatcher } from '../catalog-match';
 import type { SheetText } from '../sheet-text';

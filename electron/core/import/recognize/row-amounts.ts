@@ -1,5 +1,5 @@
 /** Stage (per row): the amounts of a row's checked columns in đồng, each cell read in the sheet's unit. */
-import type { ImportColumn } from '../../../../shared/api/import-types';
+import type { ImportColumn } from '../../../../shared/api/import';
 import { columnNumber } from '../../../../shared/format/cell-address';
 import type { MoneyUnit } from '../../../../shared/money/dong';
 import { readAmount } from '../amounts';

@@ -1,5 +1,5 @@
 /** The named rows seen as a tree of counted rows: what the checks after naming ask of a row. */
-import type { ImportColumn, ImportRow } from '../../../../shared/api/import-types';
+import type { ImportColumn, ImportRow } from '../../../../shared/api/import';
 
 export interface RowView {
   /** Counted: not ignored (another district, marked ignore) and not the totals row. */

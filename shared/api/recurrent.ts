@@ -1,5 +1,8 @@
-/** The recurrent-budget (SN) breakdown: components × implementing units, per source, with what remains. */
-import type { DecisionHeader, Delegation, Recipient } from './ledger-types';
+/** Dự toán chi thường xuyên: the SN breakdown matrix. */
+import { z } from 'zod';
+import type { DecisionHeader } from './decisions';
+import type { Delegation, Recipient } from './registers';
+import { command, entityId, shortText, year } from './schemas';
 
 /** A source's amount in đồng, keyed by source code (NSTW, NST_DOIUNG…). */
 export type BySource = Record<string, number>;
@@ -50,3 +53,7 @@ export interface RecurrentSheet {
   /** The province's delegation to the district HĐND for the year (rule 7), when recorded. */
   delegation: Delegation | null;
 }
+
+export const recurrentCommands = {
+  'recurrent.sheet': command<RecurrentSheet>()(z.object({ year, programCode: shortText(32).min(1).optional(), decisionId: entityId.optional() }).strict()),
+} as const;

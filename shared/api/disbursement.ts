@@ -1,13 +1,15 @@
-/** Result types of disbursement: entries per cut-off, rates with a named denominator, carried-over money, pacing, dashboard. */
+/** Giải ngân: cumulative disbursement per cut-off, rates with their denominator, deadlines, pacing, dashboard, report, KBNN import. */
+import { z } from 'zod';
 import type { Dong } from '../money/dong';
-import type { Severity } from './ledger-types';
-import type { CapitalTypeCode } from './types';
+import type { KbnnFinding, Severity } from './findings';
+import { type CapitalTypeCode, amountInputSchema, capitalTypeSchema, command, entityId, isoDate, moneyUnitSchema, shortText, year } from './schemas';
 
 /**
  * What a rate is divided by (rule 12): the plan the Prime Minister assigned (NSTW, current year), the whole-year plan
  * including local additions (every source, current year), or the extended plan of an origin year (kéo dài).
  */
 export const DENOMINATOR_KINDS = ['ttg', 'ca_nam', 'keo_dai'] as const;
+
 export type DenominatorKind = (typeof DENOMINATOR_KINDS)[number];
 
 export interface Denominator {
@@ -128,7 +130,9 @@ export interface Progress {
 }
 
 export const EXTENSION_AUTHORITIES = ['QH', 'TTG', 'UBND_TINH', 'HDND_TINH', 'UBND_HUYEN', 'HDND_HUYEN'] as const;
+
 export type ExtensionAuthority = (typeof EXTENSION_AUTHORITIES)[number];
+
 export const EXTENSION_AUTHORITY_LABELS: Record<ExtensionAuthority, string> = {
   QH: 'Quốc hội',
   TTG: 'Thủ tướng Chính phủ',
@@ -154,6 +158,7 @@ export interface Extension {
 }
 
 export type DeadlineStatus = 'con_han' | 'sap_het_han' | 'qua_han' | 'da_giai_ngan_het';
+
 export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
   con_han: 'Còn hạn',
   sap_het_han: 'Sắp hết hạn',
@@ -203,7 +208,9 @@ export interface Pacing {
 }
 
 export const BENCHMARK_SCOPES = ['tinh', 'ca_nuoc', 'cung_ky', 'huyen'] as const;
+
 export type BenchmarkScope = (typeof BENCHMARK_SCOPES)[number];
+
 export const BENCHMARK_SCOPE_LABELS: Record<BenchmarkScope, string> = {
   tinh: 'Bình quân toàn tỉnh',
   ca_nuoc: 'Bình quân cả nước',
@@ -283,7 +290,9 @@ export interface Dashboard {
 
 /** KBNN statement import. */
 export const KBNN_COLUMN_ROLES = ['projectCode', 'name', 'source', 'capitalType', 'originYear', 'cumulative', 'recovery', 'commune'] as const;
+
 export type KbnnColumnRole = (typeof KBNN_COLUMN_ROLES)[number];
+
 export const KBNN_ROLE_LABELS: Record<KbnnColumnRole, string> = {
   projectCode: 'Mã dự án / mã hạng mục',
   name: 'Tên dự án, nội dung',
@@ -294,14 +303,6 @@ export const KBNN_ROLE_LABELS: Record<KbnnColumnRole, string> = {
   recovery: 'Thu hồi',
   commune: 'Xã',
 };
-
-export interface KbnnFinding {
-  severity: Severity;
-  code: string;
-  sheet: string | null;
-  cell: string | null;
-  message: string;
-}
 
 export interface KbnnLine extends DisbursementKey {
   row: number;
@@ -379,3 +380,126 @@ export interface DisbursementReport {
   warnings: DisbursementWarning[];
   signerTitle: string;
 }
+
+export const disbursementKeySchema = z
+  .object({
+    componentCode: shortText(64).min(1),
+    projectCode: shortText(64).min(1).nullable(),
+    communeCode: shortText(10).min(1).nullable(),
+    sourceCode: shortText(32).min(1),
+    capitalType: capitalTypeSchema,
+    originYear: year,
+  })
+  .strict();
+
+export const disbursementEntrySchema = z
+  .object({
+    key: disbursementKeySchema,
+    /** The cumulative disbursed to the cut-off; null removes the entry of that cut-off. */
+    cumulative: amountInputSchema.nullable(),
+    /** Recovered (thu hồi) since the previous cut-off. */
+    recovery: amountInputSchema.optional(),
+    note: shortText(1000).optional(),
+  })
+  .strict();
+
+export type DisbursementEntryInput = z.infer<typeof disbursementEntrySchema>;
+
+/** 60 MB of workbook as base64. */
+const MAX_BASE64 = 82 * 1024 * 1024;
+
+export const kbnnMappingSchema = z
+  .object({
+    /** Column letter → role ("ignore" to skip a column the reader took for something). */
+    columns: z.record(z.string().regex(/^[A-Z]{1,3}$/), z.union([z.enum(KBNN_COLUMN_ROLES), z.literal('ignore')])).optional(),
+    unit: moneyUnitSchema.optional(),
+  })
+  .strict();
+
+export type KbnnMapping = z.infer<typeof kbnnMappingSchema>;
+
+const kbnnFile = {
+  fileName: shortText(260).min(1),
+  base64: z.string().max(MAX_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Nội dung tệp phải là base64'),
+  year: year.optional(),
+  /** The statement's cut-off when its title does not say it. */
+  cutoffDate: isoDate.optional(),
+  mapping: kbnnMappingSchema.optional(),
+};
+
+export const disbursementCommands = {
+  'disbursement.sheet': command<DisbursementSheet>()(z.object({ year, cutoffDate: isoDate }).strict()),
+  'disbursement.save': command<DisbursementSaveResult>()(
+    z
+      .object({
+        year,
+        cutoffDate: isoDate,
+        entries: z.array(disbursementEntrySchema).min(1).max(20000),
+        /** Save the valid entries and report the others, instead of refusing the whole batch. */
+        partial: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'disbursement.progress': command<Progress>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  'disbursement.deadlines': command<Deadlines>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  /** Without asOf the dashboard is read at the latest cut-off reported (see disbursement.defaultCutoff). */
+  'disbursement.dashboard': command<Dashboard>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  /** The latest cut-off of the year reported up to today (else today, or the year's end for a past year). */
+  'disbursement.defaultCutoff': command<{ date: string }>()(z.object({ year }).strict()),
+  'disbursement.setWarnDays': command<{ warnDays: number }>()(z.object({ warnDays: z.number().int().min(0).max(366) }).strict()),
+  'disbursement.report': command<DisbursementReport>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  /** The report as a workbook, signed by the signer chosen (or the head of the phòng) under the number given. */
+  'disbursement.exportReport': command<{ fileName: string; base64: string }>()(
+    z.object({ year, asOf: isoDate.optional(), signerId: z.number().int().positive().optional(), number: shortText(20).regex(/^\d*$/).optional() }).strict(),
+  ),
+  'disbursement.analyze': command<KbnnPreview>()(z.object(kbnnFile).strict()),
+  'disbursement.commit': command<KbnnCommitResult>()(z.object({ ...kbnnFile, expectedSha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
+  'extensions.list': command<Extension[]>()(z.object({}).strict()),
+  'extensions.create': command<Extension>()(
+    z
+      .object({
+        originYearFrom: year,
+        originYearTo: year,
+        programCode: shortText(32).min(1).nullable().optional(),
+        sourceCode: shortText(32).min(1).nullable().optional(),
+        capitalType: capitalTypeSchema.nullable().optional(),
+        projectCode: shortText(64).min(1).nullable().optional(),
+        authority: z.enum(EXTENSION_AUTHORITIES),
+        decisionNumber: shortText(200).min(1),
+        decisionDate: isoDate,
+        newDeadline: isoDate,
+        note: shortText(1000).optional(),
+      })
+      .strict(),
+  ),
+  'extensions.delete': command<{ deletedId: number }>()(z.object({ id: entityId }).strict()),
+  'pacing.get': command<Pacing>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  'pacing.save': command<Pacing>()(
+    z
+      .object({
+        year,
+        /** Cumulative target at each month end in hundredths of a percent; null clears the month. */
+        months: z
+          .array(z.object({ month: z.number().int().min(1).max(12), targetBp: z.number().int().min(0).max(10000).nullable() }).strict())
+          .min(1)
+          .max(12),
+        source: shortText(500).optional(),
+      })
+      .strict(),
+  ),
+  'benchmarks.list': command<Benchmark[]>()(z.object({ year }).strict()),
+  'benchmarks.create': command<Benchmark>()(
+    z
+      .object({
+        year,
+        asOf: isoDate,
+        scope: z.enum(BENCHMARK_SCOPES),
+        districtCode: shortText(10).min(1).nullable().optional(),
+        programCode: shortText(32).min(1).nullable().optional(),
+        rateBp: z.number().int().min(0).max(100000),
+        source: shortText(500).min(1),
+      })
+      .strict(),
+  ),
+  'benchmarks.delete': command<{ deletedId: number }>()(z.object({ id: entityId }).strict()),
+} as const;

@@ -1,4 +1,4 @@
-/** Commands of the Cài đặt & sao lưu screen: the office's backups (list, take one now, restore one) and the integrity check. */
+/** Backups: list, take one now, integrity check, restore in place. */
 import { z } from 'zod';
 import { command, empty, shortText } from './schemas';
 
@@ -54,10 +54,22 @@ export interface RestoreOutcome {
   upgradedFrom: number | null;
 }
 
+/** A copy written to a file the officer named (`backup --out`). */
+export interface SavedBackup {
+  /** Absolute path of the copy. */
+  file: string;
+  reason: 'thu-cong';
+  /** ISO time (UTC) it was taken. */
+  takenAt: string;
+  sizeBytes: number;
+}
+
 export const backupCommands = {
   'backups.list': command<BackupList>()(empty),
   /** A consistent copy of the data now ("Thủ công"), then the retention policy. */
   'backups.create': command<BackupEntry>()(empty),
+  /** A consistent copy of the data to a file at the path given (hosts that write local files: CLI, desktop), written whole or not at all. */
+  'backups.saveTo': command<SavedBackup>()(z.object({ file: z.string().min(1).max(4096) }).strict()),
   /** PRAGMA quick_check of the open data file. */
   'backups.check': command<IntegrityReport>()(empty),
   /**

@@ -1,35 +1,133 @@
-/** Commands of the decision ledger: drafts, lines, undo/redo, rules, issuing, plan in force, balance, registers. */
+/** Decisions and resolutions: drafts, header and lines, undo/redo, the rule check before issuing, issuing. */
 import { z } from 'zod';
-import {
-  DECISION_ISSUERS,
-  DECISION_KINDS,
-  PLAN_DIMENSIONS,
-  type Balance,
-  type ComponentTarget,
-  type DecisionDocument,
-  type DecisionHeader,
-  type Delegation,
-  type HeaderChangeResult,
-  type InvestmentProject,
-  type LineChangeResult,
-  type Organization,
-  type PlanInForce,
-  type RecipientOption,
-  type RuleCheck,
-  type RuleRegistryRow,
-} from './ledger-types';
-import { ANNEX_KINDS, type PrintDocument } from '../print/document';
-import { amountInputSchema, capitalTypeSchema, command, entityId, isoDate, moneyUnitSchema, shortText, year } from './schemas';
+import type { Dong } from '../money/dong';
+import { type Recipient, recipientInputSchema } from './registers';
+import type { RuleCheck } from './rules';
+import { type CapitalTypeCode, amountInputSchema, capitalTypeSchema, command, entityId, isoDate, shortText, year } from './schemas';
+
+export const DECISION_KINDS = ['phan_bo', 'dieu_chinh', 'bo_sung', 'thu_hoi', 'keo_dai'] as const;
+
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export const DECISION_ISSUERS = ['UBND', 'HDND'] as const;
+
+export type DecisionIssuer = (typeof DECISION_ISSUERS)[number];
+
+export type DecisionStatus = 'draft' | 'issued';
+
+export interface DecisionHeader {
+  id: number;
+  year: number;
+  kind: DecisionKind;
+  issuer: DecisionIssuer;
+  status: DecisionStatus;
+  number: number | null;
+  /** "QĐ-UBND" or "NQ-HĐND". */
+  symbol: string;
+  /** "07/QĐ-UBND" once issued (1–9 zero-padded, Nghị định 30/2020); a normative resolution "19/2022/NQ-HĐND". */
+  numberText: string | null;
+  /** A legal normative resolution (văn bản quy phạm pháp luật): its number carries the year (rule 17). */
+  normative: boolean;
+  docDate: string | null;
+  summary: string;
+  basis: string[];
+  declaredTotalDong: Dong | null;
+  signerId: number | null;
+  signerName: string | null;
+  signerTitle: string | null;
+  predecessorId: number | null;
+  /** A UBND decision implementing this HĐND resolution's breakdown: it has no lines of its own. */
+  implementsId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  issuedAt: string | null;
+  lineCount: number;
+  increaseDong: Dong;
+  decreaseDong: Dong;
+}
+
+export interface DecisionLine {
+  id: number;
+  position: number;
+  componentId: number;
+  componentCode: string;
+  componentName: string;
+  programCode: string;
+  programName: string;
+  recipient: Recipient;
+  projectId: number | null;
+  projectCode: string | null;
+  projectName: string | null;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  originYear: number;
+  /** The change this decision makes (negative = decrease). */
+  amountDong: Dong;
+  /** Adjustments: the amount in force when the line was drafted; null for other kinds. */
+  beforeDong: Dong | null;
+  /** before − decrease + increase, when before is known. */
+  afterDong: Dong | null;
+  decreaseDong: Dong;
+  increaseDong: Dong;
+  reasonCode: string | null;
+  note: string;
+}
+
+export interface SourceCapitalTotal {
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  netDong: Dong;
+  increaseDong: Dong;
+  decreaseDong: Dong;
+}
+
+export interface DecisionTotals {
+  netDong: Dong;
+  increaseDong: Dong;
+  decreaseDong: Dong;
+  bySourceCapital: SourceCapitalTotal[];
+}
+
+export interface EditHistory {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+export interface DecisionDocument {
+  header: DecisionHeader;
+  lines: DecisionLine[];
+  totals: DecisionTotals;
+  history: EditHistory;
+}
+
+export interface LineProblem {
+  /** Index of the change in the request. */
+  index: number;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+export interface LineChangeResult {
+  header: DecisionHeader;
+  changed: DecisionLine[];
+  removedIds: number[];
+  totals: DecisionTotals;
+  history: EditHistory;
+  /** Changes refused in partial mode (the others were applied in one transaction). */
+  rejected: LineProblem[];
+}
+
+export interface HeaderChangeResult {
+  header: DecisionHeader;
+  history: EditHistory;
+}
 
 export const decisionKindSchema = z.enum(DECISION_KINDS);
-export const decisionIssuerSchema = z.enum(DECISION_ISSUERS);
 
-export const recipientInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('district') }).strict(),
-  z.object({ kind: z.literal('commune'), code: shortText(10).min(1) }).strict(),
-  z.object({ kind: z.enum(['unit', 'investor']), id: entityId }).strict(),
-]);
-export type RecipientInput = z.infer<typeof recipientInputSchema>;
+export const decisionIssuerSchema = z.enum(DECISION_ISSUERS);
 
 const lineFields = {
   componentCode: shortText(64).min(1),
@@ -60,9 +158,11 @@ export const lineInputSchema = z
     note: lineFields.note.optional(),
   })
   .strict();
+
 export type LineInput = z.infer<typeof lineInputSchema>;
 
 export const linePatchSchema = z.object(lineFields).partial().strict();
+
 export type LinePatch = z.infer<typeof linePatchSchema>;
 
 export const lineChangeSchema = z.discriminatedUnion('op', [
@@ -70,6 +170,7 @@ export const lineChangeSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('update'), id: entityId, patch: linePatchSchema }).strict(),
   z.object({ op: z.literal('delete'), id: entityId }).strict(),
 ]);
+
 export type LineChange = z.infer<typeof lineChangeSchema>;
 
 const basisSchema = z.array(shortText(500).min(1)).max(30);
@@ -88,24 +189,10 @@ const headerPatchSchema = z
   })
   .partial()
   .strict();
+
 export type HeaderPatch = z.infer<typeof headerPatchSchema>;
 
-const projectFields = z
-  .object({
-    code: shortText(64).min(1),
-    name: shortText(500).min(1),
-    communeCode: shortText(10).min(1).nullable().optional(),
-    investorId: entityId.nullable().optional(),
-    totalInvestment: amountInputSchema.optional(),
-    approvalNumber: shortText(100).optional(),
-    approvalDate: isoDate.nullable().optional(),
-    specialMechanism: z.boolean().optional(),
-    status: z.enum(['chuan_bi', 'thuc_hien', 'hoan_thanh', 'tam_dung']).optional(),
-    note: shortText(1000).optional(),
-  })
-  .strict();
-
-export const ledgerCommands = {
+export const decisionsCommands = {
   'decisions.list': command<DecisionHeader[]>()(
     z
       .object({
@@ -169,71 +256,6 @@ export const ledgerCommands = {
         number: z.number().int().positive().max(99999).optional(),
         summary: shortText(2000).optional(),
         basis: basisSchema.optional(),
-      })
-      .strict(),
-  ),
-  'ledger.plan': command<PlanInForce>()(
-    z
-      .object({
-        year,
-        asOf: isoDate.optional(),
-        groupBy: z.array(z.enum(PLAN_DIMENSIONS)).max(PLAN_DIMENSIONS.length),
-      })
-      .strict(),
-  ),
-  /** Every dated row of the rules registry (rules 1–26), with where each is checked and its status. */
-  'rules.list': command<RuleRegistryRow[]>()(z.object({}).strict()),
-  'ledger.balance': command<Balance>()(
-    z.object({ year, asOf: isoDate.optional(), draftId: entityId.optional() }).strict(),
-  ),
-  'ledger.setAllocationDeadline': command<{ year: number; deadline: string | null }>()(
-    z.object({ year, deadline: isoDate.nullable() }).strict(),
-  ),
-  'recipients.list': command<RecipientOption[]>()(z.object({ date: isoDate }).strict()),
-  'organizations.list': command<Organization[]>()(z.object({}).strict()),
-  'organizations.create': command<Organization>()(
-    z.object({ kind: z.enum(['unit', 'investor']), name: shortText(300).min(1), note: shortText(1000).optional() }).strict(),
-  ),
-  'projects.list': command<InvestmentProject[]>()(z.object({}).strict()),
-  'projects.create': command<InvestmentProject>()(projectFields),
-  'projects.update': command<InvestmentProject>()(z.object({ id: entityId, patch: projectFields.partial() }).strict()),
-  'delegations.list': command<Delegation[]>()(z.object({}).strict()),
-  'delegations.create': command<Delegation>()(
-    z
-      .object({
-        basisNumber: shortText(100).min(1),
-        basisDate: isoDate,
-        basisIssuer: shortText(300).min(1),
-        firstYear: year,
-        lastYear: year,
-        scope: shortText(1000).optional(),
-      })
-      .strict(),
-  ),
-  'print.decision': command<PrintDocument>()(
-    z
-      .object({
-        id: entityId,
-        unit: moneyUnitSchema.optional(),
-        annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(),
-        orientation: z.enum(['portrait', 'landscape']).optional(),
-        /** The decision's text before its annexes (default); false prints the annexes alone. */
-        body: z.boolean().optional(),
-      })
-      .strict(),
-  ),
-  'targets.list': command<ComponentTarget[]>()(z.object({ year }).strict()),
-  'targets.save': command<ComponentTarget>()(
-    z
-      .object({
-        id: entityId.optional(),
-        year,
-        componentCode: shortText(64).min(1),
-        indicator: shortText(500).min(1),
-        unit: shortText(50).optional(),
-        targetValue: shortText(100).optional(),
-        actualValue: shortText(100).optional(),
-        complete: z.boolean(),
       })
       .strict(),
   ),

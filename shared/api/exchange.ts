@@ -1,10 +1,15 @@
-/** Result types of the Excel exchange: the app's own exchange package, formatted reports, the exchange history. */
+/** Trao đổi dữ liệu: the exchange package, report workbooks and the exchange log. */
+import { z } from 'zod';
 import type { Dong } from '../money/dong';
+import { command, isoDate, moneyUnitSchema, shortText, year } from './schemas';
 
 export const EXCHANGE_DIRECTIONS = ['import', 'export'] as const;
+
 export type ExchangeDirection = (typeof EXCHANGE_DIRECTIONS)[number];
+
 /** province_assignment: the province's workbook; package: the app's own exchange workbook; report: a formatted export. */
 export type ExchangeKind = 'province_assignment' | 'package' | 'report';
+
 export type ExchangeResult = 'committed' | 'noop' | 'exported';
 
 export interface ExchangeFile {
@@ -55,3 +60,25 @@ export interface ExchangeLogRow {
   result: ExchangeResult;
   message: string;
 }
+
+/** A workbook travels as base64; 40 MB of text (≈ 30 MB of file) is far above any year of one district. */
+const MAX_BASE64 = 40_000_000;
+
+export const exchangeCommands = {
+  /** The year's assignments, issued decisions and the registers they use, as a readable workbook with a hidden manifest. */
+  'exchange.exportPackage': command<PackageExport>()(z.object({ year }).strict()),
+  /** Reads a package into an empty year of an office of the same district, in one transaction. */
+  'exchange.importPackage': command<PackageImportSummary>()(
+    z
+      .object({
+        fileName: shortText(260).min(1),
+        base64: z.string().min(1).max(MAX_BASE64).regex(/^[A-Za-z0-9+/=\r\n]+$/, 'Nội dung tệp phải là base64'),
+      })
+      .strict(),
+  ),
+  /** Assignments and allocations by program, component and commune, formatted for reading and printing. */
+  'exchange.exportReport': command<ExchangeFile>()(
+    z.object({ year, unit: moneyUnitSchema.optional(), asOf: isoDate.optional() }).strict(),
+  ),
+  'exchange.history': command<ExchangeLogRow[]>()(z.object({ year: year.optional() }).strict()),
+} as const;

@@ -1,12 +1,13 @@
-/** Commands of the decision documents: the office's wording templates, a decision's own wording, Word and Excel files, the year's documents. */
+/** Printed documents (core/print): the decision and its annexes (PDF, Word, workbook), wording templates, the documents hub. */
 import { z } from 'zod';
-import { ANNEX_KINDS, type ReportSignature } from '../print/document';
-import { TEMPLATE_KEYS, type DecisionWording, type TemplateKey } from '../print/wording';
-import type { DecisionIssuer } from './ledger-types';
-import type { ExchangeFile } from './exchange-types';
+import { ANNEX_KINDS, type AnnexKind, type PrintDocument, type ReportSignature } from '../print/document';
+import { type DecisionWording, TEMPLATE_KEYS, type TemplateKey } from '../print/wording';
+import type { DecisionIssuer } from './decisions';
+import type { ExchangeFile } from './exchange';
 import { command, entityId, moneyUnitSchema, shortText, year } from './schemas';
 
 const line = shortText(2000);
+
 export const wordingSchema = z
   .object({
     authority: z.enum(['tap_the', 'chu_tich']),
@@ -38,7 +39,9 @@ export interface DecisionWordingState {
 }
 
 export const HUB_DOCUMENT_KINDS = ['decision', 'recurrent', 'allocation_report', 'disbursement_report', 'followup_report', 'package'] as const;
+
 export type HubDocumentKind = (typeof HUB_DOCUMENT_KINDS)[number];
+
 export type HubFormat = 'preview' | 'print' | 'pdf' | 'docx' | 'xlsx';
 
 /** One printable document of the year, with what can be done with it. */
@@ -56,7 +59,19 @@ export interface HubDocument {
 
 const annexChoice = { unit: moneyUnitSchema.optional(), annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional() };
 
-export const documentCommands = {
+export const printCommands = {
+  'print.decision': command<PrintDocument>()(
+    z
+      .object({
+        id: entityId,
+        unit: moneyUnitSchema.optional(),
+        annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(),
+        orientation: z.enum(['portrait', 'landscape']).optional(),
+        /** The decision's text before its annexes (default); false prints the annexes alone. */
+        body: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   'documents.list': command<HubDocument[]>()(z.object({ year }).strict()),
   'documents.templates': command<WordingTemplate[]>()(z.object({}).strict()),
   /** Saves the office's wording of a kind of decision; null goes back to the built-in default. */
@@ -73,5 +88,20 @@ export const documentCommands = {
   /** The decision's annexes as a print-ready workbook. */
   'print.annexWorkbook': command<ExchangeFile>()(
     z.object({ id: entityId, ...annexChoice, orientation: z.enum(['portrait', 'landscape']).optional() }).strict(),
+  ),
+  /** The annex kinds an officer names: Roman numerals of the decision's annexes ("I,II") or kinds ("tong_hop,theo_xa"). */
+  'print.chooseAnnexes': command<AnnexKind[]>()(z.object({ id: entityId, unit: moneyUnitSchema.optional(), named: shortText(200).min(1) }).strict()),
+  /** The annex workbook written to a file at the path given (hosts that write local files: CLI, desktop), whole or not at all. */
+  'print.saveAnnexWorkbook': command<{ file: string; annexes: number }>()(
+    z
+      .object({
+        id: entityId,
+        unit: moneyUnitSchema.optional(),
+        /** As `print.chooseAnnexes` takes them; all the decision's default annexes when left out. */
+        named: shortText(200).min(1).optional(),
+        orientation: z.enum(['portrait', 'landscape']).optional(),
+        file: z.string().min(1).max(4096),
+      })
+      .strict(),
   ),
 } as const;

@@ -1,0 +1,124 @@
+/** Reference data (core/reference), read-only: the program catalog per period, administrative units, funding sources, reason codes, rules. */
+import { z } from 'zod';
+import { type CapitalTypeCode, command, empty, year } from './schemas';
+
+export interface CatalogCount {
+  periodCode: string;
+  periodName: string;
+  programs: number;
+  rows: number;
+}
+
+export interface UnitCount {
+  dataset: string;
+  validFrom: string | null;
+  validTo: string | null;
+  count: number;
+}
+
+export interface ComponentOption {
+  id: number;
+  code: string;
+  programCode: string;
+  parentCode: string | null;
+  level: string;
+  /** "Chương trình", "Dự án", "Tiểu dự án", "Nội dung" — data, per program period. */
+  levelLabel: string;
+  name: string;
+  depth: number;
+  periodCode: string;
+  allowedCapitalTypes: CapitalTypeCode[];
+}
+
+export interface ReferenceItem {
+  code: string;
+  name: string;
+  shortName: string;
+}
+
+export interface ReferenceLists {
+  fundingSources: ReferenceItem[];
+  capitalTypes: ReferenceItem[];
+  /** Why money is taken from a line (NQ 111 khoản 1). */
+  reasonCodes: ReferenceItem[];
+}
+
+export interface ReasonCode {
+  code: string;
+  name: string;
+}
+
+/** What the Danh mục screen shows: the reference data, read-only, as the core holds it. */
+export interface CatalogPeriod {
+  code: string;
+  name: string;
+  firstYear: number;
+  lastYear: number;
+  basis: string;
+  components: CatalogComponent[];
+}
+
+export interface CatalogComponent {
+  code: string;
+  parentCode: string | null;
+  programCode: string;
+  levelLabel: string;
+  depth: number;
+  name: string;
+  allowedCapitalTypes: string;
+  sourceDecision: string;
+  /** Has children: money goes to its leaves. */
+  parent: boolean;
+}
+
+export interface CatalogAdminUnit {
+  dataset: string;
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  successors: { effectiveDate: string; code: string; name: string; basis: string }[];
+  note: string;
+}
+
+export interface CatalogFundingSource {
+  code: string;
+  name: string;
+  shortName: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface CatalogReasonCode {
+  code: string;
+  name: string;
+  basis: string;
+}
+
+export interface CatalogRule {
+  ruleId: number;
+  title: string;
+  severity: 'E' | 'W' | 'I';
+  legalBasis: string;
+  certainty: string;
+  validFrom: string;
+  validTo: string | null;
+}
+
+export interface CatalogBrowse {
+  periods: CatalogPeriod[];
+  adminUnits: CatalogAdminUnit[];
+  fundingSources: CatalogFundingSource[];
+  capitalTypes: { code: string; name: string; shortName: string }[];
+  reasonCodes: CatalogReasonCode[];
+  rules: CatalogRule[];
+}
+
+export const referenceCommands = {
+  'catalog.components': command<ComponentOption[]>()(z.object({ year }).strict()),
+  'reference.lists': command<ReferenceLists>()(empty),
+  /** Every reference table for the Danh mục screen (read-only): both program periods, units, sources, reasons, rules. */
+  'catalog.browse': command<CatalogBrowse>()(empty),
+} as const;

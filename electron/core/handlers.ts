@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { CommandArgs, CommandName, CommandOutput } from '../../shared/api/contract';
+import type { HandlerTable } from './handler-types';
 import { createBackup } from './backup/backups';
 import { backupList, backupNow, integrityCheck, restoreInPlace } from './backup/backup-commands';
 import { storageWarnings } from './storage-warnings';
@@ -35,7 +35,9 @@ import { decisionWording, listTemplates, saveDecisionWording, saveTemplate } fro
 import { createNotice, followupSummary, listNotices, listTasks, updateTask } from './followup/notices';
 import { followupWorkbook } from './followup/export';
 import { createInspection, listInspections, updateInspection } from './followup/inspections';
-import { analyzeImport, asTask, commitImport } from './import/import-service';
+import { analyzeImport, commitImport } from './import/import-service';
+import { jobsHandlers } from './jobs/handlers';
+import { runAsJob } from './jobs/registry';
 import { recurrentSheet } from './recurrent/sheet';
 import { createObstacle, escalateObstacle, listObstacles, replyToEscalation, updateObstacle } from './followup/obstacles';
 import { exchangeHistory } from './exchange/exchange-log';
@@ -53,14 +55,7 @@ import { officeLevelNotice, yearsWithData } from './office/working-year';
 import { disbursementReport, reportWorkbook } from './disbursement/report';
 import { vietnamDate } from '../../shared/format/today';
 
-/**
- * Handlers are synchronous (one SQLite transaction each). Commands that build or read a workbook may return a Promise;
- * their database work still runs as one synchronous transaction, before or after the file work.
- */
-export type Handler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K> | Promise<CommandOutput<K>>;
-
-/** The one handler table every host dispatches; a missing command is a compile error here. */
-export type HandlerTable = { [K in CommandName]: Handler<K> };
+export type { Handler, HandlerTable } from './handler-types';
 
 /** Today in Vietnam, whatever the machine's clock zone. */
 const today = (ctx: CoreContext) => vietnamDate(ctx.now());
@@ -102,11 +97,9 @@ export function createHandlers(seedDir: string): HandlerTable {
     'assignments.update': (args, ctx) => updateAssignment(ctx, args),
     'assignments.delete': (args, ctx) => deleteAssignment(ctx, args),
     'demo.seed': (_args, ctx) => seedDemo(ctx, seedDir),
-    'import.analyze': (args, ctx) => asTask(ctx, args.taskId, 'Đọc tệp Excel', async (task) => (await analyzeImport(ctx, args, task)).preview),
-    'import.commit': (args, ctx) => asTask(ctx, args.taskId, 'Nhập tệp Excel', (task) => commitImport(ctx, args, task)),
+    'import.analyze': (args, ctx) => runAsJob(ctx.jobs, args.jobId, 'Đọc tệp Excel', async (job) => (await analyzeImport(ctx, args, job)).preview),
+    'import.commit': (args, ctx) => runAsJob(ctx.jobs, args.jobId, 'Nhập tệp Excel', (job) => commitImport(ctx, args, job)),
     'recurrent.sheet': (args, ctx) => recurrentSheet(ctx.db, args),
-    'tasks.status': (args, ctx) => ctx.tasks.status(args.taskId),
-    'tasks.cancel': (args, ctx) => ({ cancelled: ctx.tasks.cancel(args.taskId) }),
     'decisions.list': (args, ctx) => listHeaders(ctx.db, args),
     'decisions.get': (args, ctx) => getDocument(ctx.db, args.id),
     'decisions.find': (args, ctx) => findDecision(ctx.db, args.ref, args.year),
@@ -185,8 +178,8 @@ export function createHandlers(seedDir: string): HandlerTable {
       const signature = reportSignature(ctx.db, { signerId: args.signerId, number: args.number });
       return { fileName: `bao-cao-giai-ngan-${asOf}.xlsx`, base64: (await reportWorkbook(disbursementReport(ctx.db, args.year, asOf), signature)).toString('base64') };
     },
-    'disbursement.analyze': (args, ctx) => asTask(ctx, undefined, 'Đọc sao kê KBNN', async (task) => (await analyzeKbnn(ctx, args, task)).preview),
-    'disbursement.commit': (args, ctx) => asTask(ctx, undefined, 'Nhập sao kê KBNN', (task) => commitKbnn(ctx, args, task)),
+    'disbursement.analyze': (args, ctx) => runAsJob(ctx.jobs, args.jobId, 'Đọc sao kê KBNN', async (job) => (await analyzeKbnn(ctx, args, job)).preview),
+    'disbursement.commit': (args, ctx) => runAsJob(ctx.jobs, args.jobId, 'Nhập sao kê KBNN', (job) => commitKbnn(ctx, args, job)),
     'extensions.list': (_args, ctx) => listExtensions(ctx.db),
     'extensions.create': (args, ctx) => createExtension(ctx, args),
     'extensions.delete': (args, ctx) => deleteExtension(ctx, args.id),
@@ -209,5 +202,6 @@ export function createHandlers(seedDir: string): HandlerTable {
       const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, orientation: args.orientation, body: false }, today(ctx));
       return { fileName: `phu-luc-${doc.fileStem}.xlsx`, base64: (await annexWorkbook(doc)).toString('base64') };
     },
+    ...jobsHandlers,
   };
 }

@@ -29,6 +29,7 @@ import { importCommands } from './import-contract';
 import { recurrentCommands } from './recurrent-contract';
 import { ledgerCommands } from './ledger-contract';
 import { documentCommands } from './documents-contract';
+import { jobsCommands } from './jobs';
 
 export { amountInputSchema, capitalTypeSchema, moneyUnitSchema, type AmountInput } from './schemas';
 
@@ -122,6 +123,7 @@ export const commands = {
   ...backupCommands,
   ...disbursementCommands,
   ...documentCommands,
+  ...jobsCommands,
 } as const;
 
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;
@@ -143,7 +145,8 @@ export function isCommandName(name: unknown): name is CommandName {
 /** What the renderer sees as `window.api` (preload) or the web transport. */
 export interface ApiClient {
   invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
-  onProgress(listener: (event: import('./types').ProgressEvent) => void): () => void;
+  /** Pushed progress of background jobs (IPC on the desktop, server-sent events on the web host); returns the unsubscribe. */
+  onProgress(listener: (event: import('./jobs').JobEvent) => void): () => void;
   /** Desktop only: prints the current page to a PDF file the officer chooses; null when cancelled. */
   savePdf?(suggestedName: string): Promise<{ saved: boolean; path: string | null; error: string | null }>;
 }

@@ -1,5 +1,6 @@
 /** Commands of disbursement: entries, rates, carried-over money and deadlines, pacing, benchmarks, dashboard, KBNN import, report. */
 import { z } from 'zod';
+import { jobIdSchema } from './jobs';
 import {
   BENCHMARK_SCOPES,
   EXTENSION_AUTHORITIES,
@@ -60,6 +61,8 @@ const kbnnFile = {
   /** The statement's cut-off when its title does not say it. */
   cutoffDate: isoDate.optional(),
   mapping: kbnnMappingSchema.optional(),
+  /** The job id its progress is pushed under and `jobs.cancel` stops it by. */
+  jobId: jobIdSchema.optional(),
 };
 
 export const disbursementCommands = {

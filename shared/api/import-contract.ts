@@ -1,12 +1,11 @@
-/** Commands of the province-workbook import and of long-running tasks (progress, cancel). */
+/** Commands of the province-workbook import (run as a background job: see jobs.ts). */
 import { z } from 'zod';
-import type { ImportCommitResult, ImportPreview, TaskStatus } from './import-types';
+import type { ImportCommitResult, ImportPreview } from './import-types';
+import { jobIdSchema } from './jobs';
 import { capitalTypeSchema, command, moneyUnitSchema, shortText, year } from './schemas';
 
 /** 60 MB of workbook as base64 (4/3 larger). */
 const MAX_BASE64 = 82 * 1024 * 1024;
-
-const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Mã tác vụ chỉ gồm chữ, số, "-" và "_"');
 
 export const importMappingSchema = z
   .object({
@@ -28,7 +27,8 @@ const fileInput = {
   mapping: importMappingSchema.optional(),
   /** The sheet to read, when the file has several tables; by default the first. */
   sheet: shortText(100).min(1).optional(),
-  taskId: taskId.optional(),
+  /** The job id its progress is pushed under and `jobs.cancel` stops it by. */
+  jobId: jobIdSchema.optional(),
 };
 
 const oneSource = (input: { base64?: string; filePath?: string }) => (input.base64 === undefined) !== (input.filePath === undefined);
@@ -49,6 +49,4 @@ export const importCommands = {
       .strict()
       .refine(oneSource, ONE_SOURCE),
   ),
-  'tasks.status': command<TaskStatus | null>()(z.object({ taskId }).strict()),
-  'tasks.cancel': command<{ cancelled: boolean }>()(z.object({ taskId }).strict()),
 } as const;

@@ -157,11 +157,3 @@ export interface ImportCommitResult {
   totalDong: number;
   backupFile: string | null;
 }
-
-export interface TaskStatus {
-  taskId: string;
-  label: string;
-  done: number;
-  total: number | null;
-  cancelled: boolean;
-}

@@ -175,10 +175,3 @@ export interface DemoSeedResult {
   disbursementEntries: number;
 }
 
-export interface ProgressEvent {
-  taskId: string;
-  label: string;
-  done: number;
-  total: number | null;
-}
-

@@ -29,7 +29,7 @@ import { unitInText } from '../import/title';
 import { requireOffice } from '../office/office';
 import { componentIndex, resolveComponentCode } from '../reference/catalog';
 import { resolveRecipient } from '../registers/recipients';
-import type { TaskHandle } from '../tasks';
+import type { JobHandle } from '../jobs/registry';
 import { checkCutoff, KeyResolver, writeEntry } from './entries';
 import { cumulativeNeverDecreases, disbursementDeadline, DisbursementRuleBook } from './disbursement-rules';
 import { DeadlineBook } from './deadlines';
@@ -167,7 +167,7 @@ interface Analysis {
   mapping: KbnnMapping | undefined;
 }
 
-export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle): Promise<Analysis> {
+export async function analyzeKbnn(ctx: CoreContext, args: Args, task: JobHandle): Promise<Analysis> {
   const { db } = ctx;
   const office = requireOffice(db);
   const { sha256, workbook } = await readUploadedWorkbook(args.base64, args.fileName, task);
@@ -396,7 +396,7 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
   return { preview, keys, mapping };
 }
 
-export async function commitKbnn(ctx: CoreContext, args: CommandArgs<'disbursement.commit'>, task: TaskHandle): Promise<KbnnCommitResult> {
+export async function commitKbnn(ctx: CoreContext, args: CommandArgs<'disbursement.commit'>, task: JobHandle): Promise<KbnnCommitResult> {
   const { db } = ctx;
   const { preview, keys, mapping } = await analyzeKbnn(ctx, args, task);
   if (preview.sha256 !== args.expectedSha256) throw new CoreError('KBNN_CHANGED', 'Tệp đã khác với bản xem trước. Hãy xem trước lại rồi xác nhận.', { sha256: preview.sha256 });

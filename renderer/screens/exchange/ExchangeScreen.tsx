@@ -8,7 +8,7 @@ import { StatusBanner } from '../../app/StatusBanner';
 import { ExchangeFilesPanel } from './ExchangeFilesPanel';
 import { readFileBase64 } from './file-base64';
 import { ImportPreviewView } from './ImportPreviewView';
-import { useTask } from './useTask';
+import { useJob } from '../../api/useJob';
 
 interface ChosenFile {
   name: string;
@@ -30,7 +30,7 @@ export function ExchangeScreen() {
   const [components, setComponents] = useState<ComponentOption[]>([]);
   const [lists, setLists] = useState<ReferenceLists | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const task = useTask();
+  const task = useJob();
 
   // A preview belongs to the year it was read for: another year means reading the file again.
   useEffect(() => {
@@ -46,8 +46,8 @@ export function ExchangeScreen() {
   const analyze = useCallback(
     async (chosen: ChosenFile, nextMapping: ImportMapping, sheet?: string) => {
       setError(null);
-      const result = await task.run((taskId) =>
-        api.invoke('import.analyze', { fileName: chosen.name, base64: chosen.base64, year, mapping: isEmptyMapping(nextMapping) ? undefined : nextMapping, sheet, taskId }),
+      const result = await task.run((jobId) =>
+        api.invoke('import.analyze', { fileName: chosen.name, base64: chosen.base64, year, mapping: isEmptyMapping(nextMapping) ? undefined : nextMapping, sheet, jobId }),
       );
       if (result.ok) {
         setPreview(result.value);
@@ -93,7 +93,7 @@ export function ExchangeScreen() {
 
   async function onConfirm() {
     if (!file || !preview) return;
-    const result = await task.run((taskId) =>
+    const result = await task.run((jobId) =>
       api.invoke('import.commit', {
         fileName: file.name,
         base64: file.base64,
@@ -103,7 +103,7 @@ export function ExchangeScreen() {
         expectedSha256: preview.sha256,
         expectedTotalDong: preview.totalDong,
         expectedDigest: preview.digest,
-        taskId,
+        jobId,
       }),
     );
     if (result.ok) {

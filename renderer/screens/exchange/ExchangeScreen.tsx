@@ -9,6 +9,7 @@ import { ExchangeFilesPanel } from './ExchangeFilesPanel';
 import { readFileBase64 } from './file-base64';
 import { ImportPreviewView } from './ImportPreviewView';
 import { useJob } from '../../api/useJob';
+import { JobProgress } from '../jobs/JobProgress';
 
 interface ChosenFile {
   name: string;
@@ -115,7 +116,6 @@ export function ExchangeScreen() {
     } else setError(result.error.message);
   }
 
-  const progress = task.status;
   return (
     <section className="screen">
       <header className="screen-header">
@@ -131,18 +131,7 @@ export function ExchangeScreen() {
         Nhập tệp giao vốn của tỉnh (.xlsx, kể cả tệp gõ bằng TCVN3/VNI): ứng dụng tìm bảng, đọc cột nguồn vốn và loại vốn, nhận dạng chương trình, dự án theo danh mục năm {year}, kiểm tra
         các dòng tổng, rồi cho xem trước. Chỉ khi bấm “Nhập vào sổ” dữ liệu mới được ghi (sau khi tự động sao lưu).
       </p>
-      {task.running ? (
-        <div className="task-progress" role="status" aria-live="polite">
-          <progress aria-label="Tiến độ" max={progress?.total ?? undefined} value={progress?.total ? progress.done : undefined} />
-          <span>
-            {progress?.label ?? 'Đang xử lý'}
-            {progress?.total ? `: ${progress.done.toLocaleString('vi-VN')}/${progress.total.toLocaleString('vi-VN')} dòng` : '…'}
-          </span>
-          <button type="button" onClick={task.cancel}>
-            Huỷ
-          </button>
-        </div>
-      ) : null}
+      {task.running ? <JobProgress status={task.status} onCancel={task.cancel} /> : null}
       <StatusBanner error={error} info={info} />
       {committed ? (
         <p>

@@ -138,9 +138,11 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
     // A comment line first, so the page's EventSource opens at once.
     res.write(': sovon\n\n');
     const unsubscribe = options.core.onJobEvent((event) => {
-      res.write(`event: progress\ndata: ${JSON.stringify(event)}\n\n`);
+      if (!res.writableEnded && !res.destroyed) res.write(`event: progress\ndata: ${JSON.stringify(event)}\n\n`);
     });
-    req.on('close', unsubscribe);
+    // The page went away (reload, closed tab): its connection closes, the subscription ends with it.
+    res.on('close', unsubscribe);
+    res.on('error', unsubscribe);
   }
 
   async function answerInvoke(raw: Buffer, res: http.ServerResponse): Promise<void> {

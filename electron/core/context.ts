@@ -1,7 +1,7 @@
 import type { Db } from './db/database';
 import type { MigrationOutcome } from './db/migrations';
 import type { Logger } from './log';
-import type { TaskRegistry } from './tasks';
+import type { JobRegistry } from './jobs/registry';
 
 /** What every command handler gets: the open database and who is acting. */
 export interface CoreContext {
@@ -12,8 +12,8 @@ export interface CoreContext {
   now: () => string;
   log: Logger;
   dataFile: string;
-  /** Progress and cancellation of long commands (imports). */
-  tasks: TaskRegistry;
+  /** Progress and cancellation of long commands (imports), pushed to the hosts. */
+  jobs: JobRegistry;
   /** Whether commands may name a local file by path (CoreOptions.readsFilePaths). */
   readsFilePaths?: boolean;
   /**

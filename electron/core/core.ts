@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { SyncCommandName } from '../../shared/api/command-kinds';
 import type { CommandName, CommandOutput } from '../../shared/api/contract';
 import { err, type Result } from '../../shared/api/result';
 import type { CoreContext } from './context';
@@ -8,14 +9,14 @@ import { registerHolder } from './db/holders';
 import { storageError } from './db/storage-errors';
 import { useSqliteBinding } from './db/sqlite';
 import type { MigrationOutcome } from './db/migrations';
-import { dispatch, dispatchAsync } from './dispatch';
+import { createDispatcher } from './dispatch';
 import { createHandlers } from './handlers';
 import { silentLogger, type Logger } from './log';
 import { checkDatabaseFile, dailyBackupIfDue, listBackups } from './backup/backups';
 import { CoreError } from './errors';
 import { backupDir, databaseFile, defaultResourcesDir } from './paths';
 import { seedReferenceData } from './reference/seed';
-import { createTaskRegistry } from './tasks';
+import { createJobRegistry, type JobListener } from './jobs/registry';
 import { formatDateVi } from '../../shared/format/date';
 import { vietnamDate } from '../../shared/format/today';
 
@@ -45,13 +46,20 @@ export interface Core {
   readonly db: Db;
   /** What the last open did to the schema (the first open, or the reopen after a restore). */
   readonly migration: MigrationOutcome;
-  /** Runs one command: validates its raw input and answers with a Result. Never throws. */
-  invoke<K extends CommandName>(name: K, input: unknown): Result<CommandOutput<K>>;
-  /** For hosts that receive untrusted command names (IPC, HTTP). */
+  /**
+   * Runs one synchronous command at once: validates its raw input and answers with a Result. Never throws. An async
+   * command (shared/api/command-kinds.ts) does not compile here, and is refused unstarted when named at run time; a
+   * write while a queued write runs is refused BUSY.
+   */
+  invoke<K extends SyncCommandName>(name: K, input: unknown): Result<CommandOutput<K>>;
+  /** The synchronous path for a name not known at compile time (tests of the validation). */
   invokeUnknown(name: unknown, input: unknown): Result<unknown>;
-  /** Also waits for the commands that finish asynchronously (file exports); what the hosts call. */
+  /** Any command, awaited, writes one after the other through the core's queue: what every host calls. */
   invokeAsync<K extends CommandName>(name: K, input: unknown): Promise<Result<CommandOutput<K>>>;
+  /** For hosts that receive untrusted command names (IPC, HTTP). */
   invokeUnknownAsync(name: unknown, input: unknown): Promise<Result<unknown>>;
+  /** The background jobs' progress as it happens (the hosts push it to the page); returns the unsubscribe. */
+  onJobEvent(listener: JobListener): () => void;
   close(): void;
 }
 
@@ -169,10 +177,10 @@ export function openCore(options: CoreOptions): Core {
     return { value, migration };
   }
 
-  const ctx: CoreContext = { db, actor: options.actor, now, log, dataFile: file, tasks: createTaskRegistry(), replaceDatabase, readsFilePaths: options.readsFilePaths ?? false };
-  const handlers = createHandlers(seedDir);
-  const invokeUnknown = (name: unknown, input: unknown) => replacedElsewhere() ?? dispatch(handlers, ctx, name, input);
-  const invokeUnknownAsync = async (name: unknown, input: unknown) => replacedElsewhere() ?? dispatchAsync(handlers, ctx, name, input);
+  const ctx: CoreContext = { db, actor: options.actor, now, log, dataFile: file, jobs: createJobRegistry(), replaceDatabase, readsFilePaths: options.readsFilePaths ?? false };
+  const dispatcher = createDispatcher(createHandlers(seedDir), ctx, replacedElsewhere);
+  const invokeUnknown = (name: unknown, input: unknown) => dispatcher.invoke(name, input);
+  const invokeUnknownAsync = (name: unknown, input: unknown) => dispatcher.invokeAsync(name, input);
   return {
     get db() {
       return db;
@@ -180,10 +188,11 @@ export function openCore(options: CoreOptions): Core {
     get migration() {
       return migration;
     },
-    invoke: <K extends CommandName>(name: K, input: unknown) => invokeUnknown(name, input) as Result<CommandOutput<K>>,
+    invoke: <K extends SyncCommandName>(name: K, input: unknown) => invokeUnknown(name, input) as Result<CommandOutput<K>>,
     invokeUnknown,
     invokeAsync: <K extends CommandName>(name: K, input: unknown) => invokeUnknownAsync(name, input) as Promise<Result<CommandOutput<K>>>,
     invokeUnknownAsync,
+    onJobEvent: (listener) => ctx.jobs.subscribe(listener),
     close: () => {
       db.close();
       release();

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
-import { commands, isCommandName, type CommandName, type CommandOutput } from '../../shared/api/contract';
+import { isAsyncCommand, isReadCommand } from '../../shared/api/command-kinds';
+import { commands, isCommandName, type CommandName } from '../../shared/api/contract';
 import { err, ok, type Result } from '../../shared/api/result';
 import type { CoreContext } from './context';
 import { storageError } from './db/storage-errors';
 import { CoreError } from './errors';
-import type { HandlerTable } from './handlers';
+import type { HandlerTable } from './handler-types';
+import { createWriteQueue } from './write-queue';
 
 function describeIssues(issues: z.core.$ZodIssue[]): string {
   return issues
@@ -68,37 +70,55 @@ function failure(ctx: CoreContext, name: CommandName, error: unknown): Result<un
   return err('INTERNAL', 'Đã xảy ra lỗi nội bộ; thao tác không được ghi. Chi tiết đã được ghi vào tệp nhật ký.', { command: name });
 }
 
-const isPromise = (value: unknown): value is Promise<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
-
 /**
- * Validates the raw input of a command against its schema, runs its handler and turns every outcome
- * into a Result. Unknown errors are logged with their stack and answered with a generic message.
- * Commands that produce files (workbooks) finish asynchronously: call them through dispatchAsync.
+ * Runs commands for the hosts: validates the raw input against its schema, runs the handler, turns every outcome into
+ * a Result. Unknown errors are logged with their stack and answered with a generic message. Mutating commands pass
+ * through one write queue; reads run at once. `precheck` runs just before a command does (the data file replaced
+ * under the core answers instead).
  */
-export function dispatch(handlers: HandlerTable, ctx: CoreContext, name: unknown, rawInput: unknown): Result<unknown> {
-  const prepared = prepareSafely(handlers, ctx, name, rawInput);
-  if ('error' in prepared) return prepared.error;
-  try {
-    const value = prepared.run();
-    if (isPromise(value)) {
-      value.catch(() => {});
-      return err('INTERNAL', `Lệnh ${prepared.name} chạy bất đồng bộ; hãy gọi qua invokeAsync.`, { command: prepared.name });
-    }
-    return ok(value);
-  } catch (error) {
-    return failure(ctx, prepared.name, error);
-  }
+export interface Dispatcher {
+  /**
+   * For synchronous callers (tests, the CLI's reads): never starts an async command (it is refused, nothing runs), and
+   * refuses a write while a queued one is running rather than slip in between its steps.
+   */
+  invoke(name: unknown, rawInput: unknown): Result<unknown>;
+  /** What every host calls: waits for the command, async or not, and for the writes queued before it. */
+  invokeAsync(name: unknown, rawInput: unknown): Promise<Result<unknown>>;
 }
 
-/** Like dispatch, and waits for commands that finish asynchronously (workbook exports and imports). */
-export async function dispatchAsync(handlers: HandlerTable, ctx: CoreContext, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
-  const prepared = prepareSafely(handlers, ctx, name, rawInput);
-  if ('error' in prepared) return prepared.error;
-  try {
-    return ok(await prepared.run());
-  } catch (error) {
-    return failure(ctx, prepared.name, error);
-  }
+export function createDispatcher(handlers: HandlerTable, ctx: CoreContext, precheck: () => Result<unknown> | null = () => null): Dispatcher {
+  const queue = createWriteQueue();
+  return {
+    invoke(name, rawInput) {
+      const prepared = prepareSafely(handlers, ctx, name, rawInput);
+      if ('error' in prepared) return prepared.error;
+      if (isAsyncCommand(prepared.name)) {
+        return err('INTERNAL', `Lệnh ${prepared.name} chạy bất đồng bộ nên phải được gọi qua invokeAsync; lệnh chưa chạy, không có gì được ghi.`, { command: prepared.name });
+      }
+      if (!isReadCommand(prepared.name) && queue.busy) {
+        return err('BUSY', `Một thao tác ghi dữ liệu khác đang chạy (ví dụ đang nhập tệp); lệnh ${prepared.name} chưa chạy, không có gì được ghi. Hãy làm lại sau khi thao tác đó xong.`, { command: prepared.name });
+      }
+      const replaced = precheck();
+      if (replaced) return replaced;
+      try {
+        return ok(prepared.run());
+      } catch (error) {
+        return failure(ctx, prepared.name, error);
+      }
+    },
+    async invokeAsync(name, rawInput) {
+      const prepared = prepareSafely(handlers, ctx, name, rawInput);
+      if ('error' in prepared) return prepared.error;
+      const run = async (): Promise<Result<unknown>> => {
+        const replaced = precheck();
+        if (replaced) return replaced;
+        try {
+          return ok(await prepared.run());
+        } catch (error) {
+          return failure(ctx, prepared.name, error);
+        }
+      };
+      return isReadCommand(prepared.name) ? run() : queue.run(run);
+    },
+  };
 }
-
-export type Dispatcher = <K extends CommandName>(name: K, input: unknown) => Result<CommandOutput<K>>;

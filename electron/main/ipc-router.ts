@@ -1,3 +1,5 @@
+import { API_PROGRESS_CHANNEL } from '../../shared/api/channels';
+import type { JobEvent } from '../../shared/api/jobs';
 import type { Result } from '../../shared/api/result';
 import { err } from '../../shared/api/result';
 
@@ -63,4 +65,23 @@ const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-w
 /** Permission requests and checks: everything is denied except what the app's own page needs. */
 export function isPermissionAllowed(permission: string, requestingUrl: string | undefined, rendererIndexUrl: string): boolean {
   return ALLOWED_PERMISSIONS.has(permission) && isTrustedSender(requestingUrl, rendererIndexUrl);
+}
+
+/** The part of a window's webContents the progress forwarder uses (Electron's, or a test's). */
+export interface ProgressTarget {
+  isDestroyed(): boolean;
+  getURL(): string;
+  send(channel: string, event: JobEvent): void;
+}
+
+/**
+ * Pushes the core's job events to the app's page on the progress channel, and to nothing else: not to a page that
+ * navigated away, not to a closed window (the subscription then ends). Returns the unsubscribe.
+ */
+export function forwardJobEvents(subscribe: (listener: (event: JobEvent) => void) => () => void, target: ProgressTarget, rendererIndexUrl: string): () => void {
+  const unsubscribe = subscribe((event) => {
+    if (target.isDestroyed()) return unsubscribe();
+    if (isTrustedSender(target.getURL(), rendererIndexUrl)) target.send(API_PROGRESS_CHANNEL, event);
+  });
+  return unsubscribe;
 }

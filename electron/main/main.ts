@@ -13,7 +13,7 @@ import { latestVersion, loadMigrations } from '../core/db/migrations';
 import { APP_DATA_FOLDER, databaseFile, logDir } from '../core/paths';
 import { recoveryOffer } from './damaged-data';
 import { createMainErrorReporter } from './crash-report';
-import { createIpcRouter, isNavigationAllowed, isPermissionAllowed, isTrustedSender, safeFileName } from './ipc-router';
+import { createIpcRouter, forwardJobEvents, isNavigationAllowed, isPermissionAllowed, isTrustedSender, safeFileName } from './ipc-router';
 import { createMainWindow } from './window-options';
 import { pickSqliteBinding } from '../native/sqlite-binding';
 
@@ -127,5 +127,8 @@ void app.whenReady().then(() => {
 
   const window = createMainWindow(BrowserWindow, preloadPath);
   window.once('ready-to-show', () => window.show());
+  // Background jobs' progress is pushed to the page (the preload's onProgress), never polled.
+  const stopProgress = forwardJobEvents(openedCore.onJobEvent, window.webContents, rendererUrl);
+  window.once('closed', stopProgress);
   void window.loadFile(rendererIndex);
 });

@@ -2,12 +2,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { API_GLOBAL, API_INVOKE_CHANNEL, API_PROGRESS_CHANNEL, PRINT_PDF_CHANNEL } from '../../shared/api/channels';
 import type { ApiClient } from '../../shared/api/contract';
-import type { ProgressEvent } from '../../shared/api/jobs';
+import type { JobEvent } from '../../shared/api/jobs';
 
 const api: ApiClient = {
   invoke: (name, input) => ipcRenderer.invoke(API_INVOKE_CHANNEL, name, input),
   onProgress: (listener) => {
-    const handler = (_event: IpcRendererEvent, progress: ProgressEvent) => listener(progress);
+    const handler = (_event: IpcRendererEvent, progress: JobEvent) => listener(progress);
     ipcRenderer.on(API_PROGRESS_CHANNEL, handler);
     return () => ipcRenderer.removeListener(API_PROGRESS_CHANNEL, handler);
   },

@@ -87,6 +87,7 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
       return send(res, 400, 'Đường dẫn không hợp lệ.', 'text/plain; charset=utf-8');
     }
     if (url.pathname === '/api/invoke') return handleInvoke(req, res);
+    if (url.pathname === '/api/events') return handleEvents(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     return serveStatic(url.pathname, res);
   }
@@ -122,6 +123,26 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
       if (res.writableEnded) return;
       answerInvoke(Buffer.concat(chunks), res).catch((error: unknown) => answerFailure(res, error));
     });
+  }
+
+  /**
+   * The jobs' progress pushed to the page as server-sent events. An EventSource cannot send headers, so the page's
+   * token comes in the query string; the same token and Host checks as the API.
+   */
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse, url: URL): void {
+    if (req.method !== 'GET') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Chỉ nhận GET.' } });
+    if (!tokenMatches(url.searchParams.get('token') ?? undefined, token)) {
+      return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Phiên làm việc không hợp lệ; hãy tải lại trang.' } });
+    }
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', Connection: 'keep-alive' });
+    // A comment line first, so the page's EventSource opens at once.
+    res.write(': sovon\n\n');
+    const unsubscribe = options.core.onJobEvent((event) => {
+      if (!res.writableEnded && !res.destroyed) res.write(`event: progress\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    // The page went away (reload, closed tab): its connection closes, the subscription ends with it.
+    res.on('close', unsubscribe);
+    res.on('error', unsubscribe);
   }
 
   async function answerInvoke(raw: Buffer, res: http.ServerResponse): Promise<void> {

@@ -1,6 +1,34 @@
 import { API_GLOBAL } from '../../shared/api/channels';
 import type { ApiClient, CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
+import type { JobEvent } from '../../shared/api/jobs';
 import { err, type Result } from '../../shared/api/result';
+
+/**
+ * The jobs' progress from the web host's server-sent events: one EventSource, opened with the first listener and
+ * closed with the last (the browser reconnects it by itself if the host restarts).
+ */
+function createProgressStream(token: string): ApiClient['onProgress'] {
+  const listeners = new Set<(event: JobEvent) => void>();
+  let source: EventSource | null = null;
+  const onMessage = (message: MessageEvent<string>) => {
+    const event = JSON.parse(message.data) as JobEvent;
+    for (const listener of [...listeners]) listener(event);
+  };
+  return (listener) => {
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
+      source.addEventListener('progress', onMessage);
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && source) {
+        source.close();
+        source = null;
+      }
+    };
+  };
+}
 
 /** Talks to the web host over HTTP with the per-start token the host wrote into the page. */
 function createHttpClient(): ApiClient {
@@ -18,7 +46,7 @@ function createHttpClient(): ApiClient {
         return err('INTERNAL', 'Mất kết nối tới máy chủ cục bộ của Sổ vốn MTQG. Kiểm tra cửa sổ "npm run web" còn chạy rồi tải lại trang.');
       }
     },
-    onProgress: () => () => {},
+    onProgress: createProgressStream(token),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Result } from './result';
-import type { ProgressEvent } from './jobs';
+import type { JobEvent } from './jobs';
 import { appCommands } from './app';
 import { officeCommands } from './office';
 import { referenceCommands } from './reference';
@@ -60,7 +60,8 @@ export function isCommandName(name: unknown): name is CommandName {
 /** What the renderer sees as `window.api` (preload) or the web transport. */
 export interface ApiClient {
   invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>>;
-  onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Pushed progress of background jobs (IPC on the desktop, server-sent events on the web host); returns the unsubscribe. */
+  onProgress(listener: (event: JobEvent) => void): () => void;
   /** Desktop only: prints the current page to a PDF file the officer chooses; null when cancelled. */
   savePdf?(suggestedName: string): Promise<{ saved: boolean; path: string | null; error: string | null }>;
 }

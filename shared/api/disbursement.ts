@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Dong } from '../money/dong';
 import type { KbnnFinding, Severity } from './findings';
+import { jobIdSchema } from './jobs';
 import { type CapitalTypeCode, amountInputSchema, capitalTypeSchema, command, entityId, isoDate, moneyUnitSchema, shortText, year } from './schemas';
 
 /**
@@ -425,6 +426,8 @@ const kbnnFile = {
   /** The statement's cut-off when its title does not say it. */
   cutoffDate: isoDate.optional(),
   mapping: kbnnMappingSchema.optional(),
+  /** The job id its progress is pushed under and `jobs.cancel` stops it by. */
+  jobId: jobIdSchema.optional(),
 };
 
 export const disbursementCommands = {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { MoneyUnit } from '../money/dong';
 import type { ImportFinding } from './findings';
-import { taskIdSchema } from './jobs';
+import { jobIdSchema } from './jobs';
 import { type CapitalTypeCode, capitalTypeSchema, command, moneyUnitSchema, shortText, year } from './schemas';
 
 export type ColumnRole = 'stt' | 'name' | 'amount' | 'total' | 'ignore' | 'unknown';
@@ -167,7 +167,8 @@ const fileInput = {
   mapping: importMappingSchema.optional(),
   /** The sheet to read, when the file has several tables; by default the first. */
   sheet: shortText(100).min(1).optional(),
-  taskId: taskIdSchema.optional(),
+  /** The job id its progress is pushed under and `jobs.cancel` stops it by. */
+  jobId: jobIdSchema.optional(),
 };
 
 const oneSource = (input: { base64?: string; filePath?: string }) => (input.base64 === undefined) !== (input.filePath === undefined);

@@ -153,7 +153,7 @@ describe('backups.* commands on an open core', () => {
     const backup = call(core, 'backups.create', {});
     const workbook = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/excel/tinh-giao-von-2024.xlsx')).toString('base64');
     // The import registers its task as it starts, then reads the file asynchronously.
-    const pending = core.invokeAsync('import.analyze', { fileName: 'tinh-giao-von-2024.xlsx', base64: workbook, taskId: 'nhap-1' });
+    const pending = core.invokeAsync('import.analyze', { fileName: 'tinh-giao-von-2024.xlsx', base64: workbook, jobId: 'nhap-1' });
     const busy = core.invoke('backups.restore', { file: backup.name });
     expect(busy).toMatchObject({ ok: false, error: { code: 'BUSY' } });
     if (!busy.ok) expect(busy.error.message).toContain('Đọc tệp Excel');

@@ -16,8 +16,8 @@ function office(): Core {
   return testCore({ district: '180' });
 }
 
-async function analyze(core: Core, bytes: Buffer, options: { fileName?: string; year?: number; mapping?: ImportMapping; taskId?: string } = {}) {
-  return core.invokeAsync('import.analyze', { fileName: options.fileName ?? 'tinh.xlsx', base64: bytes.toString('base64'), year: options.year ?? 2024, mapping: options.mapping, taskId: options.taskId });
+async function analyze(core: Core, bytes: Buffer, options: { fileName?: string; year?: number; mapping?: ImportMapping; jobId?: string } = {}) {
+  return core.invokeAsync('import.analyze', { fileName: options.fileName ?? 'tinh.xlsx', base64: bytes.toString('base64'), year: options.year ?? 2024, mapping: options.mapping, jobId: options.jobId });
 }
 
 async function preview(core: Core, bytes: Buffer, options: Parameters<typeof analyze>[2] = {}): Promise<ImportPreview> {
@@ -248,11 +248,11 @@ describe('committing an import', () => {
     const { manyDetailRows } = await import('../fixtures/excel/province-workbooks');
     const core = office();
     const bytes = await provinceWorkbook({ rows: manyDetailRows(6000) });
-    const running = analyze(core, bytes, { taskId: 'nhap-1' });
-    expect(core.invoke('tasks.status', { taskId: 'nhap-1' })).toMatchObject({ ok: true, value: { taskId: 'nhap-1', label: 'Đọc tệp Excel' } });
-    expect(core.invoke('tasks.cancel', { taskId: 'nhap-1' })).toEqual({ ok: true, value: { cancelled: true } });
+    const running = analyze(core, bytes, { jobId: 'nhap-1' });
+    expect(core.invoke('jobs.status', { jobId: 'nhap-1' })).toMatchObject({ ok: true, value: { jobId: 'nhap-1', label: 'Đọc tệp Excel' } });
+    expect(core.invoke('jobs.cancel', { jobId: 'nhap-1' })).toEqual({ ok: true, value: { cancelled: true } });
     expect(await running).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
-    expect(core.invoke('tasks.status', { taskId: 'nhap-1' })).toEqual({ ok: true, value: null });
+    expect(core.invoke('jobs.status', { jobId: 'nhap-1' })).toEqual({ ok: true, value: null });
     expect(count(core, 'exchange_log')).toBe(0);
   });
 });

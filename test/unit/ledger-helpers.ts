@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import type { CommandName, CommandOutput } from '../../shared/api/contract';
+import type { SyncCommandName } from '../../shared/api/command-kinds';
+import type { CommandOutput } from '../../shared/api/contract';
 import type { LineInput } from '../../shared/api/decisions';
 import type { DecisionIssuer, DecisionKind } from '../../shared/api/decisions';
 import type { Result } from '../../shared/api/result';
@@ -12,7 +13,7 @@ export function must<T>(result: Result<T>): T {
   return result.value;
 }
 
-export function call<K extends CommandName>(core: Core, name: K, input: unknown): CommandOutput<K> {
+export function call<K extends SyncCommandName>(core: Core, name: K, input: unknown): CommandOutput<K> {
   return must(core.invoke(name, input));
 }
 

@@ -54,10 +54,10 @@ export function integrityCheck(ctx: CoreContext): IntegrityReport {
 export function restoreInPlace(ctx: CoreContext, name: string, confirmOtherOffice = false): RestoreOutcome {
   const dataDir = dataDirOf(ctx);
   const chosen = resolveBackupName(dataDir, name);
-  const running = ctx.tasks.active();
+  const running = ctx.jobs.active();
   if (running.length > 0) {
     throw new CoreError('BUSY', `Đang chạy: ${running.map((t) => t.label).join(', ')}. Hãy chờ việc này xong (hoặc huỷ nó) rồi khôi phục.`, {
-      tasks: running.map((t) => t.taskId),
+      jobs: running.map((t) => t.jobId),
     });
   }
   assertNoOtherHolder(dataDir);

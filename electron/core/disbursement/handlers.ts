@@ -1,7 +1,7 @@
 import type { HandlersOf } from '../handler-types';
 import type { disbursementCommands } from '../../../shared/api/disbursement';
 import { vietnamDate } from '../../../shared/format/today';
-import { asTask } from '../import/import-service';
+import { runAsJob } from '../jobs/registry';
 import { requireOffice } from '../office/office';
 import { reportSignature } from '../print/report-signature';
 import { today } from '../today';
@@ -31,8 +31,8 @@ export const disbursementHandlers: HandlersOf<typeof disbursementCommands> = {
     const signature = reportSignature(ctx.db, { signerId: args.signerId, number: args.number });
     return { fileName: `bao-cao-giai-ngan-${asOf}.xlsx`, base64: (await reportWorkbook(disbursementReport(ctx.db, args.year, asOf), signature)).toString('base64') };
   },
-  'disbursement.analyze': (args, ctx) => asTask(ctx, undefined, 'Đọc sao kê KBNN', async (task) => (await analyzeKbnn(ctx, args, task)).preview),
-  'disbursement.commit': (args, ctx) => asTask(ctx, undefined, 'Nhập sao kê KBNN', (task) => commitKbnn(ctx, args, task)),
+  'disbursement.analyze': (args, ctx) => runAsJob(ctx.jobs, args.jobId, 'Đọc sao kê KBNN', async (job) => (await analyzeKbnn(ctx, args, job)).preview),
+  'disbursement.commit': (args, ctx) => runAsJob(ctx.jobs, args.jobId, 'Nhập sao kê KBNN', (job) => commitKbnn(ctx, args, job)),
   'extensions.list': (_args, ctx) => listExtensions(ctx.db),
   'extensions.create': (args, ctx) => createExtension(ctx, args),
   'extensions.delete': (args, ctx) => deleteExtension(ctx, args.id),

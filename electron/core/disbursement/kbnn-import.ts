@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { KbnnMapping } from '../../../shared/api/disbursement';
 import type { KbnnCommitResult, KbnnPreview } from '../../../shared/api/disbursement';
-import type { KbnnFinding } from '../../../shared/api/findings';
+import { SEVERITY_ORDER, type KbnnFinding } from '../../../shared/api/findings';
 import { cellAddress, columnLetters } from '../../../shared/format/cell-address';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
@@ -23,7 +23,7 @@ import { writeAudit } from '../context';
 import { CoreError } from '../errors';
 import { readUploadedWorkbook } from '../excel/workbook-reader';
 import { requireOffice } from '../office/office';
-import type { TaskHandle } from '../tasks';
+import type { JobHandle } from '../jobs/registry';
 import { checkCutoff, KeyResolver, writeEntry } from './entries';
 import { DeadlineBook } from './deadlines';
 import { loadLookups } from './kbnn/lookups';
@@ -40,13 +40,11 @@ interface Analysis {
   mapping: KbnnMapping | undefined;
 }
 
-const SEVERITY_RANK = { E: 0, W: 1, I: 2 } as const;
-
 /**
  * The statement read through named stages (./kbnn/): the table and its column roles, the statement's facts
  * (cut-off, unit, year), the lookups, the rows; then the preview the officer confirms.
  */
-export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle): Promise<Analysis> {
+export async function analyzeKbnn(ctx: CoreContext, args: Args, task: JobHandle): Promise<Analysis> {
   const { db } = ctx;
   const office = requireOffice(db);
   const { sha256, workbook } = await readUploadedWorkbook(args.base64, args.fileName, task);
@@ -90,14 +88,14 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: TaskHandle
     unit,
     lines,
     totalDong: toDong(lines.reduce((a, l) => a + l.cumulativeDong, 0)),
-    findings: [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]),
+    findings: [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
     noop,
     canCommit: cutoffDate !== null && lines.length > 0 && !findings.some((f) => f.severity === 'E') && noop === null,
   };
   return { preview, keys, mapping };
 }
 
-export async function commitKbnn(ctx: CoreContext, args: CommandArgs<'disbursement.commit'>, task: TaskHandle): Promise<KbnnCommitResult> {
+export async function commitKbnn(ctx: CoreContext, args: CommandArgs<'disbursement.commit'>, task: JobHandle): Promise<KbnnCommitResult> {
   const { db } = ctx;
   const { preview, keys, mapping } = await analyzeKbnn(ctx, args, task);
   if (preview.sha256 !== args.expectedSha256) throw new CoreError('KBNN_CHANGED', 'Tệp đã khác với bản xem trước. Hãy xem trước lại rồi xác nhận.', { sha256: preview.sha256 });

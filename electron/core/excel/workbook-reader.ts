@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import { CoreError } from '../errors';
-import type { TaskHandle } from '../tasks';
+import type { JobHandle } from '../jobs/registry';
 import { inspectWorkbookParts } from './container';
 import { computeFormulaCells } from './formula-cells';
 import type { ReadCell, ReadSheet, ReadWorkbook } from './read-types';
@@ -37,7 +37,7 @@ function unreadable(fileName: string, sheet: string | null, error: unknown): Cor
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Reads the sheets (visible and hidden) in tab order; reports progress in rows, honours cancellation between pieces. */
-export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileName: string): Promise<ReadWorkbook> {
+export async function readWorkbook(parts: WorkbookParts, task: JobHandle, fileName: string): Promise<ReadWorkbook> {
   let mapped: ReturnType<typeof mapWorkbook>;
   try {
     mapped = mapWorkbook(parts);
@@ -85,7 +85,7 @@ export async function readWorkbook(parts: WorkbookParts, task: TaskHandle, fileN
 }
 
 /** A workbook's bytes: the container checked, the SHA-256, the cells read. */
-export async function readWorkbookBytes(bytes: Buffer, fileName: string, task: TaskHandle): Promise<{ sha256: string; workbook: ReadWorkbook }> {
+export async function readWorkbookBytes(bytes: Buffer, fileName: string, task: JobHandle): Promise<{ sha256: string; workbook: ReadWorkbook }> {
   const { parts } = inspectWorkbookParts(bytes, fileName);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const workbook = await readWorkbook(parts, task, fileName);
@@ -94,6 +94,6 @@ export async function readWorkbookBytes(bytes: Buffer, fileName: string, task: T
 }
 
 /** An uploaded workbook (base64 from a host): its container checked, its SHA-256, its cells read. */
-export async function readUploadedWorkbook(base64: string, fileName: string, task: TaskHandle): Promise<{ sha256: string; workbook: ReadWorkbook }> {
+export async function readUploadedWorkbook(base64: string, fileName: string, task: JobHandle): Promise<{ sha256: string; workbook: ReadWorkbook }> {
   return readWorkbookBytes(Buffer.from(base64, 'base64'), fileName, task);
 }

@@ -1,8 +1,9 @@
 import type { HandlersOf } from '../handler-types';
 import type { importCommands } from '../../../shared/api/import';
-import { analyzeImport, asTask, commitImport } from './import-service';
+import { runAsJob } from '../jobs/registry';
+import { analyzeImport, commitImport } from './import-service';
 
 export const importHandlers: HandlersOf<typeof importCommands> = {
-  'import.analyze': (args, ctx) => asTask(ctx, args.taskId, 'Đọc tệp Excel', async (task) => (await analyzeImport(ctx, args, task)).preview),
-  'import.commit': (args, ctx) => asTask(ctx, args.taskId, 'Nhập tệp Excel', (task) => commitImport(ctx, args, task)),
+  'import.analyze': (args, ctx) => runAsJob(ctx.jobs, args.jobId, 'Đọc tệp Excel', async (job) => (await analyzeImport(ctx, args, job)).preview),
+  'import.commit': (args, ctx) => runAsJob(ctx.jobs, args.jobId, 'Nhập tệp Excel', (job) => commitImport(ctx, args, job)),
 };

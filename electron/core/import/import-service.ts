@@ -20,7 +20,7 @@ import { readWorkbookFileBytes } from '../excel/container';
 import { readWorkbookBytes, type ReadSheet, type ReadWorkbook } from '../excel/workbook-reader';
 import { requireOffice } from '../office/office';
 import { componentsForYear, findComponentForYear } from '../reference/catalog';
-import type { TaskHandle } from '../tasks';
+import type { JobHandle } from '../jobs/registry';
 import { recognizeSheet, type DistrictName, type Recognition } from './recognize';
 
 const PREVIEW_ROWS = 2000;
@@ -170,7 +170,7 @@ function catalogFindings(db: Db, recognition: Recognition): ImportFinding[] {
 const lastRead = new WeakMap<CoreContext, { sha256: string; fileName: string; workbook: ReadWorkbook }>();
 
 /** The workbook of an import: by path where the host lets the core read local files, else from its base64. */
-export async function readImportedWorkbook(ctx: CoreContext, args: { fileName: string; base64?: string; filePath?: string }, task: TaskHandle) {
+export async function readImportedWorkbook(ctx: CoreContext, args: { fileName: string; base64?: string; filePath?: string }, task: JobHandle) {
   let bytes: Buffer;
   if (args.filePath !== undefined) {
     if (!ctx.readsFilePaths) throw new CoreError('FORBIDDEN', 'Nơi chạy này không cho phần mềm đọc tệp theo đường dẫn; hãy gửi nội dung tệp.', { fileName: args.fileName });
@@ -186,7 +186,7 @@ export async function readImportedWorkbook(ctx: CoreContext, args: { fileName: s
   return { sha256, workbook };
 }
 
-export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: TaskHandle): Promise<Analysis> {
+export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: JobHandle): Promise<Analysis> {
   const { db } = ctx;
   const office = requireOffice(db);
   const { sha256, workbook } = await readImportedWorkbook(ctx, args, task);
@@ -307,7 +307,7 @@ function sortFindings(findings: ImportFinding[]): ImportFinding[] {
   return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 }
 
-export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: TaskHandle): Promise<ImportCommitResult> {
+export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: JobHandle): Promise<ImportCommitResult> {
   try {
     return await commitAnalyzed(ctx, args, task);
   } finally {
@@ -316,7 +316,7 @@ export async function commitImport(ctx: CoreContext, args: CommandArgs<'import.c
   }
 }
 
-async function commitAnalyzed(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: TaskHandle): Promise<ImportCommitResult> {
+async function commitAnalyzed(ctx: CoreContext, args: CommandArgs<'import.commit'>, task: JobHandle): Promise<ImportCommitResult> {
   const { db } = ctx;
   const { preview, mapping } = await analyzeImport(ctx, args, task);
   // The cells are read and checked: they are let go before the backup and the writes.
@@ -410,14 +410,3 @@ async function commitAnalyzed(ctx: CoreContext, args: CommandArgs<'import.commit
   })();
   return { exchangeId, noop: false, message, year, added, changed, detailLines: preview.detailLines, totalDong: preview.totalDong, backupFile: backup.file };
 }
-
-/** Runs an import step as a registered task: progress for the host, cancellation between rows. */
-export async function asTask<T>(ctx: CoreContext, taskId: string | undefined, label: string, run: (task: TaskHandle) => Promise<T>): Promise<T> {
-  const task = ctx.tasks.begin(taskId, label);
-  try {
-    return await run(task);
-  } finally {
-    task.end();
-  }
-}
-

@@ -4,6 +4,8 @@ import { KBNN_COLUMN_ROLES, KBNN_ROLE_LABELS, type KbnnColumnRole, type KbnnPrev
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { useJob } from '../../api/useJob';
+import { JobProgress } from '../jobs/JobProgress';
 
 const SEVERITY = { E: 'Lỗi', W: 'Cảnh báo', I: 'Lưu ý' } as const;
 
@@ -15,18 +17,19 @@ export function KbnnImportPanel({ file, year, onClose, onCommitted }: { file: { 
   const [preview, setPreview] = useState<KbnnPreview | null>(null);
   const [mapping, setMapping] = useState<KbnnMapping | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Reading and writing the statement run as jobs: progress pushed by the host, Huỷ stops them (nothing written).
+  const job = useJob();
+  const busy = job.running;
+  const { run } = job;
 
   const analyze = useCallback(
     async (next: KbnnMapping | undefined) => {
-      setBusy(true);
-      const result = await api.invoke('disbursement.analyze', { fileName: file.name, base64: file.base64, year, ...(next ? { mapping: next } : {}) });
-      setBusy(false);
+      const result = await run((jobId) => api.invoke('disbursement.analyze', { fileName: file.name, base64: file.base64, year, jobId, ...(next ? { mapping: next } : {}) }));
       if (!result.ok) return setError(result.error.message), setPreview(null);
       setError(null);
       setPreview(result.value);
     },
-    [file, year],
+    [file, year, run],
   );
 
   useEffect(() => {
@@ -41,9 +44,7 @@ export function KbnnImportPanel({ file, year, onClose, onCommitted }: { file: { 
 
   const commit = async () => {
     if (!preview) return;
-    setBusy(true);
-    const result = await api.invoke('disbursement.commit', { fileName: file.name, base64: file.base64, year, expectedSha256: preview.sha256, ...(mapping ? { mapping } : {}) });
-    setBusy(false);
+    const result = await run((jobId) => api.invoke('disbursement.commit', { fileName: file.name, base64: file.base64, year, jobId, expectedSha256: preview.sha256, ...(mapping ? { mapping } : {}) }));
     if (!result.ok) return setError(result.error.message);
     onCommitted(result.value.cutoffDate, result.value.message);
   };
@@ -51,7 +52,7 @@ export function KbnnImportPanel({ file, year, onClose, onCommitted }: { file: { 
   return (
     <section className="kbnn-panel" aria-label="Nhập sao kê KBNN">
       <h2 className="section-title">Sao kê KBNN: {file.name}</h2>
-      {busy ? <p className="muted">Đang đọc tệp…</p> : null}
+      {busy ? <JobProgress status={job.status} onCancel={job.cancel} /> : null}
       {error ? (
         <div className="error-banner" role="alert">
           {error}

@@ -8,7 +8,8 @@ import { StatusBanner } from '../../app/StatusBanner';
 import { ExchangeFilesPanel } from './ExchangeFilesPanel';
 import { readFileBase64 } from './file-base64';
 import { ImportPreviewView } from './ImportPreviewView';
-import { useTask } from './useTask';
+import { useJob } from '../../api/useJob';
+import { JobProgress } from '../jobs/JobProgress';
 
 interface ChosenFile {
   name: string;
@@ -30,7 +31,7 @@ export function ExchangeScreen() {
   const [components, setComponents] = useState<ComponentOption[]>([]);
   const [lists, setLists] = useState<ReferenceLists | null>(null);
   const input = useRef<HTMLInputElement>(null);
-  const task = useTask();
+  const task = useJob();
 
   // A preview belongs to the year it was read for: another year means reading the file again.
   useEffect(() => {
@@ -46,8 +47,8 @@ export function ExchangeScreen() {
   const analyze = useCallback(
     async (chosen: ChosenFile, nextMapping: ImportMapping, sheet?: string) => {
       setError(null);
-      const result = await task.run((taskId) =>
-        api.invoke('import.analyze', { fileName: chosen.name, base64: chosen.base64, year, mapping: isEmptyMapping(nextMapping) ? undefined : nextMapping, sheet, taskId }),
+      const result = await task.run((jobId) =>
+        api.invoke('import.analyze', { fileName: chosen.name, base64: chosen.base64, year, mapping: isEmptyMapping(nextMapping) ? undefined : nextMapping, sheet, jobId }),
       );
       if (result.ok) {
         setPreview(result.value);
@@ -93,7 +94,7 @@ export function ExchangeScreen() {
 
   async function onConfirm() {
     if (!file || !preview) return;
-    const result = await task.run((taskId) =>
+    const result = await task.run((jobId) =>
       api.invoke('import.commit', {
         fileName: file.name,
         base64: file.base64,
@@ -103,7 +104,7 @@ export function ExchangeScreen() {
         expectedSha256: preview.sha256,
         expectedTotalDong: preview.totalDong,
         expectedDigest: preview.digest,
-        taskId,
+        jobId,
       }),
     );
     if (result.ok) {
@@ -115,7 +116,6 @@ export function ExchangeScreen() {
     } else setError(result.error.message);
   }
 
-  const progress = task.status;
   return (
     <section className="screen">
       <header className="screen-header">
@@ -131,18 +131,7 @@ export function ExchangeScreen() {
         Nhập tệp giao vốn của tỉnh (.xlsx, kể cả tệp gõ bằng TCVN3/VNI): ứng dụng tìm bảng, đọc cột nguồn vốn và loại vốn, nhận dạng chương trình, dự án theo danh mục năm {year}, kiểm tra
         các dòng tổng, rồi cho xem trước. Chỉ khi bấm “Nhập vào sổ” dữ liệu mới được ghi (sau khi tự động sao lưu).
       </p>
-      {task.running ? (
-        <div className="task-progress" role="status" aria-live="polite">
-          <progress aria-label="Tiến độ" max={progress?.total ?? undefined} value={progress?.total ? progress.done : undefined} />
-          <span>
-            {progress?.label ?? 'Đang xử lý'}
-            {progress?.total ? `: ${progress.done.toLocaleString('vi-VN')}/${progress.total.toLocaleString('vi-VN')} dòng` : '…'}
-          </span>
-          <button type="button" onClick={task.cancel}>
-            Huỷ
-          </button>
-        </div>
-      ) : null}
+      {task.running ? <JobProgress status={task.status} onCancel={task.cancel} /> : null}
       <StatusBanner error={error} info={info} />
       {committed ? (
         <p>

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { romanNumeral } from '../../shared/domain/documents';
 import { ANNEX_KINDS, type AnnexKind } from '../../shared/print/document';
 import type { MoneyUnit } from '../../shared/money/dong';
-import type { Core } from '../core/core';
+import type { Core } from '../core';
 import { printDecisionPdf } from './print-pdf';
 
 export class ExportUsageError extends Error {}

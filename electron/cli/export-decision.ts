@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MoneyUnit } from '../../shared/money/dong';
-import type { Core } from '../core/core';
+import type { Core } from '../core';
 import { ExportUsageError, writeWhole } from './export-annex';
 import { printDecisionPdf } from './print-pdf';
 

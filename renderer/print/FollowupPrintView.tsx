@@ -7,8 +7,8 @@ import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABE
 import { formatDateVi } from '../../shared/format/date';
 import { formatAmount } from '../../shared/money/dong';
 import { api } from '../api/client';
-import { ReportSignatureBlock, SignatureChoice, useReportSignature } from './ReportSignature';
-import { ReportToolbar } from './ReportToolbar';
+import { ReportSignatureBlock, useReportSignature } from './ReportSignature';
+import { ReportDocHeader, SignerToolbar } from './ReportTop';
 import { usePrintAction } from './print-action';
 
 /**
@@ -35,26 +35,9 @@ export function FollowupPrintView() {
   return (
     <div className="print-root portrait" data-ready={ready ? 'true' : 'false'}>
       <style>{'@page { size: A4 portrait; }'}</style>
-      <ReportToolbar pdfName={`kho-khan-vuong-mac-${data.summary.asOf}.pdf`}>
-        <SignatureChoice signature={signature} />
-      </ReportToolbar>
+      <SignerToolbar pdfName={`kho-khan-vuong-mac-${data.summary.asOf}.pdf`} signature={signature} />
       <div className="sheet">
-        <table className="doc-header">
-          <tbody>
-            <tr>
-              <td className="doc-header-left">
-                <div className="issuer">{signature.issuerLines[0]}</div>
-                <div className="issuer strong">{signature.issuerLines[1]}</div>
-                <div className="issuer-rule" />
-                <div className="number-line">{signature.numberLine}</div>
-              </td>
-              <td className="doc-header-right">
-                <div className="national-title">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-                <div className="motto underline">Độc lập - Tự do - Hạnh phúc</div>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <ReportDocHeader signature={signature} nationalTitle="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" motto="Độc lập - Tự do - Hạnh phúc" />
         <h2 className="annex-label">KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ</h2>
         <div className="attached-to">(Tổng hợp đến ngày {formatDateVi(data.summary.asOf)})</div>
         <p className="report-heading">1. Theo cấp có thẩm quyền giải quyết</p>

@@ -10,7 +10,7 @@ import { ANNEX_KINDS, type AnnexKind, type PrintDocument } from '../../shared/pr
 import type { MoneyUnit } from '../../shared/money/dong';
 import { api } from '../api/client';
 import { UnitSelect } from '../grid/UnitSelect';
-import { downloadBase64 } from '../screens/exchange/file-base64';
+import { downloadBase64 } from '../kit/files';
 import { decisionSections } from './decision-sections';
 import { DecisionWordingPanel } from './DecisionWordingPanel';
 import { PagedDocument } from './PagedDocument';

@@ -5,10 +5,10 @@ import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { DecisionLine, RecipientOption } from '../../../shared/api/ledger-types';
 import { pivotLines, reuseUnchanged, sheetTotals, visibleRows, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../../shared/money/dong';
-import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
-import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
+import { lockedCellMessage } from '../../grid/entry-keys';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { LABEL_COLUMN, RECIPIENT_COLUMN, recipientInputOf, toRecipientInput } from './paste';
+import { EDITING_GRID_PROPS, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
 
 export type GridRow = SheetRow & { entry?: boolean; totalRow?: boolean };
 
@@ -43,7 +43,6 @@ interface Props {
   onHint: (text: string | null) => void;
 }
 
-const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<GridRow>) =>
   p.data?.entry ? 'row-draft' : p.data?.totalRow ? 'row-grand-total' : p.data?.kind === 'program' ? 'row-group-program' : p.data?.kind === 'component' ? 'row-group-component' : undefined;
@@ -264,19 +263,16 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
 
   return (
     <AgGridReact<GridRow>
-      theme={gridTheme}
-      localeText={GRID_LOCALE_VI}
+      {...EDITING_GRID_PROPS}
       columnDefs={columnDefs}
       rowData={rowData}
       pinnedTopRowData={pinnedTop}
       pinnedBottomRowData={pinnedBottom}
       getRowId={getRowId}
       getRowClass={getRowClass}
-      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      tooltipShowDelay={400}
       onGridReady={onGridReady}
-      defaultColDef={DEFAULT_COL_DEF}
+      defaultColDef={ENTRY_COLUMN_DEFAULTS}
       onCellKeyDown={(e) => {
         const locked = lockedCellMessage(e);
         if (locked) onHint(locked);

@@ -16,7 +16,8 @@ import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { basisPointsText, parsePercentBp } from '../../../shared/format/rate';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
+import { capitalTypeLabel } from '../../../shared/format/labels';
 
 type Say = (error: string | null, info?: string | null) => void;
 
@@ -61,7 +62,7 @@ export function CarryOverPanel({ year, asOf, unit }: { year: number; asOf: strin
   const money = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], unit);
   return (
     <div>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       <table className="list-table" aria-label="Vốn theo năm nguồn và thời hạn giải ngân">
         <thead>
           <tr>
@@ -82,7 +83,7 @@ export function CarryOverPanel({ year, asOf, unit }: { year: number; asOf: strin
               <td>{r.originYear}</td>
               <td>{r.programCode}</td>
               <td>
-                {r.sourceCode} · {r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}
+                {r.sourceCode} · {capitalTypeLabel(r.capitalType)}
               </td>
               <td className="num">{money(r.planDong)}</td>
               <td className="num">{money(r.disbursedDong)}</td>
@@ -216,7 +217,7 @@ export function PacingPanel({ year, asOf }: { year: number; asOf: string }) {
 
   return (
     <div>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       <table className="list-table pacing-table" aria-label="Mục tiêu và thực hiện theo tháng">
         <thead>
           <tr>
@@ -281,7 +282,7 @@ export function BenchmarksPanel({ year, asOf }: { year: number; asOf: string }) 
   };
   return (
     <div>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       <table className="list-table" aria-label="Số liệu so sánh">
         <thead>
           <tr>

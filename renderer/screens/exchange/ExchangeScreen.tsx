@@ -4,9 +4,9 @@ import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../
 import type { ComponentOption, ReferenceLists } from '../../../shared/api/types';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { ExchangeFilesPanel } from './ExchangeFilesPanel';
-import { readFileBase64 } from './file-base64';
+import { readFileBase64 } from '../../kit/files';
 import { ImportPreviewView } from './ImportPreviewView';
 import { useTask } from './useTask';
 
@@ -143,7 +143,7 @@ export function ExchangeScreen() {
           </button>
         </div>
       ) : null}
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       {committed ? (
         <p>
           <Link to={`/von-duoc-giao/${committed.year}`}>Xem vốn được giao năm {committed.year}</Link>

@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { ReportSignatureBlock, useReportSignature } from './ReportSignature';
 import { ReportDocHeader, SignerToolbar } from './ReportTop';
 import { usePrintAction } from './print-action';
+import { MessageArea } from '../kit/MessageArea';
 
 const trieu = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], 'trieu', { maxDecimals: 3 });
 
@@ -30,7 +31,7 @@ export function DisbursementPrintView() {
     if (report && signature) void document.fonts.ready.then(() => setReady(true));
   }, [report, signature]);
   usePrintAction(ready, report ? `bao-cao-giai-ngan-${report.asOf}.pdf` : null);
-  if (error ?? signatureError) return <div className="error-banner" role="alert">{error ?? signatureError}</div>;
+  if (error ?? signatureError) return <MessageArea error={error ?? signatureError} />;
   if (!report || !signature) return <p className="muted">Đang dựng bản in…</p>;
   return (
     <div className="print-root portrait" data-ready={ready ? 'true' : 'false'}>

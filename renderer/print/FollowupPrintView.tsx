@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { ReportSignatureBlock, useReportSignature } from './ReportSignature';
 import { ReportDocHeader, SignerToolbar } from './ReportTop';
 import { usePrintAction } from './print-action';
+import { MessageArea } from '../kit/MessageArea';
 
 /**
  * The "khó khăn, vướng mắc và kiến nghị" part of a periodic report, printed: counts per resolving level, the
@@ -28,7 +29,7 @@ export function FollowupPrintView() {
     if (data && signature) void document.fonts.ready.then(() => setReady(true));
   }, [data, signature]);
   usePrintAction(ready, data ? `kho-khan-vuong-mac-${data.summary.asOf}.pdf` : null);
-  if (error) return <div className="error-banner" role="alert">{error}</div>;
+  if (error) return <MessageArea error={error} />;
   if (!data || !signature) return <p className="muted">Đang dựng bản in…</p>;
   const open = data.obstacles.filter((o) => o.status !== 'da_giai_quyet' && o.status !== 'khong_giai_quyet');
   const total = (pick: (l: FollowupSummary['byLevel'][number]) => number) => data.summary.byLevel.reduce((a, l) => a + pick(l), 0);

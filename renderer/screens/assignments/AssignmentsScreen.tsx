@@ -26,6 +26,7 @@ import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
 import { CounterpartTable, TotalsMatrix } from './TotalsMatrix';
 import { EDITING_GRID_PROPS, hintOnLockedCell, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
+import { MessageArea } from '../../kit/MessageArea';
 
 type EditableField = keyof AssignmentPatch;
 
@@ -297,15 +298,7 @@ export function AssignmentsScreen() {
         Dòng đầu bảng để nhập dòng mới: gõ tên hợp phần (không cần dấu), Enter hoặc Tab để chọn và sang ô kế tiếp, nhập số tiền rồi Enter hoặc Tab để lưu. Sửa một ô: gõ đè hoặc F2;
         Esc huỷ; Delete xoá số tiền. Mỗi ô được kiểm tra và lưu ngay.
       </p>
-      {error ? (
-        <div className="error-banner" role="alert">
-          {error.message}
-        </div>
-      ) : hint ? (
-        <div className="hint-banner" role="status">
-          {hint}
-        </div>
-      ) : null}
+      <MessageArea error={error?.message} info={hint} />
       <div
         className="grid-host"
         onKeyDown={(e) => {

@@ -5,10 +5,9 @@ import type { LineChange } from '../../../shared/api/ledger-contract';
 import type { DecisionLine, RecipientOption } from '../../../shared/api/ledger-types';
 import { pivotLines, reuseUnchanged, sheetTotals, visibleRows, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../../shared/money/dong';
-import { lockedCellMessage } from '../../grid/entry-keys';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { LABEL_COLUMN, RECIPIENT_COLUMN, recipientInputOf, toRecipientInput } from './paste';
-import { EDITING_GRID_PROPS, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
+import { EDITING_GRID_PROPS, ENTRY_COLUMN_DEFAULTS, hintOnLockedCell } from '../../kit/grid-defaults';
 
 export type GridRow = SheetRow & { entry?: boolean; totalRow?: boolean };
 
@@ -274,8 +273,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
       onGridReady={onGridReady}
       defaultColDef={ENTRY_COLUMN_DEFAULTS}
       onCellKeyDown={(e) => {
-        const locked = lockedCellMessage(e);
-        if (locked) onHint(locked);
+        hintOnLockedCell(onHint)(e);
         const key = (e.event as KeyboardEvent | undefined)?.key;
         const onLabel = 'column' in e && e.column.getColId() === LABEL_COLUMN;
         if ((key === 'Enter' || key === ' ') && onLabel && e.data && (e.data.kind === 'program' || e.data.kind === 'component') && !e.data.totalRow) toggle(e.data.rowId);

@@ -4,6 +4,7 @@ import { KBNN_COLUMN_ROLES, KBNN_ROLE_LABELS, type KbnnColumnRole, type KbnnPrev
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
+import { MessageArea } from '../../kit/MessageArea';
 
 const SEVERITY = { E: 'Lỗi', W: 'Cảnh báo', I: 'Lưu ý' } as const;
 
@@ -52,11 +53,7 @@ export function KbnnImportPanel({ file, year, onClose, onCommitted }: { file: { 
     <section className="kbnn-panel" aria-label="Nhập sao kê KBNN">
       <h2 className="section-title">Sao kê KBNN: {file.name}</h2>
       {busy ? <p className="muted">Đang đọc tệp…</p> : null}
-      {error ? (
-        <div className="error-banner" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <MessageArea error={error} />
       {preview ? (
         <>
           <dl className="import-summary">

@@ -20,9 +20,6 @@ export default tseslint.config(
   {
     // Issue 20: the core's hardest code reads as named stages; a long body is split, not grown.
     files: ['electron/core/**'],
-    // createHandlers shrinks to one spread per domain when registration moves into each domain's handlers.ts
-    // (issue 20, another branch); drop this exemption then.
-    ignores: ['electron/core/handlers.ts'],
     rules: { 'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }] },
   },
 );

@@ -16,14 +16,7 @@ import { LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { vietnamDate } from '../../shared/format/today';
 import { formatAmount, type Dong } from '../../shared/money/dong';
-import { openCore, type Core } from '../core/core';
-import { CoreError } from '../core/errors';
-import { storageError } from '../core/db/storage-errors';
-import { parseDecisionNumber } from '../core/decisions/find';
-import { createFileLogger } from '../core/log';
-import { databaseFile, defaultDataDir, defaultResourcesDir, logDir } from '../core/paths';
-import { latestVersion, loadMigrations } from '../core/db/migrations';
-import { checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core/backup/backups';
+import { openCore, type Core, CoreError, storageError, parseDecisionNumber, createFileLogger, databaseFile, defaultDataDir, defaultResourcesDir, logDir, latestVersion, loadMigrations, checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core';
 import { parseExportArgs, runExport } from './export-annex';
 import { ExportUsageError } from './export-args';
 import { parseDecisionExportArgs, runDecisionExport } from './export-decision';

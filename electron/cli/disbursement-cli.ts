@@ -3,7 +3,7 @@ import type { Progress } from '../../shared/api/disbursement';
 import type { ApiError } from '../../shared/api/result';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { formatAmount, UNIT_LABEL_VI } from '../../shared/money/dong';
-import type { Core } from '../core/core';
+import type { Core } from '../core';
 import { parseFileArgs, readFileToImport } from './file-args';
 import { exitCodeOf } from './exit-codes';
 

@@ -1,7 +1,7 @@
 /** `export annex`: a decision's annexes as PDF (through Chromium) or as a print-ready workbook (written by the core). */
 import path from 'node:path';
 import type { AnnexKind } from '../../shared/print/document';
-import type { Core } from '../core/core';
+import type { Core } from '../core';
 import { ExportUsageError, parseDecisionFileArgs, type DecisionFileRequest } from './export-args';
 import { printDecisionPdf } from './print-pdf';
 

@@ -1,8 +1,8 @@
 /** `export decision`: the whole decision (its text, then its annexes) as PDF (through Chromium) or as Word (.docx). */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Core } from '../core/core';
-import { writeWhole } from '../core/local-files';
+import type { Core } from '../core';
+import { writeWhole } from '../core';
 import { parseDecisionFileArgs, type DecisionFileRequest } from './export-args';
 import { printDecisionPdf } from './print-pdf';
 

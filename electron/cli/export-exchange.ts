@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { ApiError } from '../../shared/api/result';
 import { isValidIsoDate } from '../../shared/format/date';
 import { MONEY_UNITS, type MoneyUnit } from '../../shared/money/dong';
-import type { Core } from '../core/core';
+import type { Core } from '../core';
 import { ExportUsageError } from './export-args';
 
 export type ExchangeRequest =

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiError } from '../../shared/api/result';
-import { DEFAULT_CONTAINER_LIMITS } from '../core/excel/container';
+import { DEFAULT_CONTAINER_LIMITS } from '../core';
 
 export interface FileArgs {
   file: string;

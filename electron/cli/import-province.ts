@@ -3,7 +3,7 @@ import type { ImportMapping, ImportPreview } from '../../shared/api/import';
 import type { ImportFinding } from '../../shared/api/findings';
 import type { ApiError } from '../../shared/api/result';
 import { formatAmount, MONEY_UNITS, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../shared/money/dong';
-import type { Core } from '../core/core';
+import type { Core } from '../core';
 import { fileToImport, parseFileArgs } from './file-args';
 import { exitCodeOf } from './exit-codes';
 

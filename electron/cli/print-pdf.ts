@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { LaunchOptions } from 'playwright-core';
 import type { AnnexKind } from '../../shared/print/document';
 import type { MoneyUnit } from '../../shared/money/dong';
-import type { Core } from '../core/core';
+import type { Core } from '../core';
 import { buildIfNeeded, staticDir } from '../web-host/build';
 import { startWebHost } from '../web-host/server';
 

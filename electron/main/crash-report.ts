@@ -3,7 +3,7 @@
  * to the rotating log file, the officer sees a short Vietnamese dialog saying what to do and where the log is.
  * Pure (the dialog is passed in) so it is unit-tested without Electron.
  */
-import type { Logger } from '../core/log';
+import type { Logger } from '../core';
 
 export type MainErrorKind = 'uncaughtException' | 'unhandledRejection';
 

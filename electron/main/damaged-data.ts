@@ -3,7 +3,7 @@
  * to restore the newest sound backup instead of quitting. Pure, so it is unit-tested without Electron.
  */
 import path from 'node:path';
-import { CoreError } from '../core/errors';
+import { CoreError } from '../core';
 
 export interface RecoveryOffer {
   title: string;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { defaultResourcesDir } from '../core/paths';
+import { defaultResourcesDir } from '../core';
 
 const projectRoot = path.resolve(defaultResourcesDir(), '..');
 /** The built renderer served by the web host (and printed by the command line). */

@@ -1,9 +1,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { openCore } from '../core/core';
-import { CoreError } from '../core/errors';
-import { createFileLogger } from '../core/log';
-import { defaultDataDir, logDir } from '../core/paths';
+import { openCore, CoreError, createFileLogger, defaultDataDir, logDir } from '../core';
 import { buildIfNeeded, staticDir } from './build';
 import { listenOnFreePort, PortBusyError, stopWithParent } from './process-life';
 import { startWebHost } from './server';

@@ -4,8 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { RENDERER_CSP } from '../../shared/security/csp';
-import type { Core } from '../core/core';
-import type { Logger } from '../core/log';
+import type { Core, Logger } from '../core';
 
 // A province workbook travels as base64 inside the JSON body (60 MB of file ≈ 80 MB of text).
 const MAX_BODY_BYTES = 90 * 1024 * 1024;

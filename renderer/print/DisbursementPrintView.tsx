@@ -7,9 +7,10 @@ import { useParams, useSearchParams } from 'react-router';
 import type { DisbursementReport } from '../../shared/api/disbursement';
 import { formatAmount } from '../../shared/money/dong';
 import { api } from '../api/client';
-import { ReportSignatureBlock, SignatureChoice, useReportSignature } from './ReportSignature';
-import { ReportToolbar } from './ReportToolbar';
+import { ReportSignatureBlock, useReportSignature } from './ReportSignature';
+import { ReportDocHeader, SignerToolbar } from './ReportTop';
 import { usePrintAction } from './print-action';
+import { MessageArea } from '../kit/MessageArea';
 
 const trieu = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], 'trieu', { maxDecimals: 3 });
 
@@ -30,32 +31,14 @@ export function DisbursementPrintView() {
     if (report && signature) void document.fonts.ready.then(() => setReady(true));
   }, [report, signature]);
   usePrintAction(ready, report ? `bao-cao-giai-ngan-${report.asOf}.pdf` : null);
-  if (error ?? signatureError) return <div className="error-banner" role="alert">{error ?? signatureError}</div>;
+  if (error ?? signatureError) return <MessageArea error={error ?? signatureError} />;
   if (!report || !signature) return <p className="muted">Đang dựng bản in…</p>;
   return (
     <div className="print-root portrait" data-ready={ready ? 'true' : 'false'}>
       <style>{'@page { size: A4 portrait; }'}</style>
-      <ReportToolbar pdfName={`bao-cao-giai-ngan-${report.asOf}.pdf`}>
-        <SignatureChoice signature={signature} />
-      </ReportToolbar>
+      <SignerToolbar pdfName={`bao-cao-giai-ngan-${report.asOf}.pdf`} signature={signature} />
       <div className="sheet">
-        <table className="doc-header">
-          <tbody>
-            <tr>
-              <td className="doc-header-left">
-                <div className="issuer">{signature.issuerLines[0]}</div>
-                <div className="issuer strong">{signature.issuerLines[1]}</div>
-                <div className="issuer-rule" />
-                <div className="number-line">{signature.numberLine}</div>
-              </td>
-              <td className="doc-header-right">
-                <div className="national-title">{report.nationalTitle}</div>
-                <div className="motto underline">{report.motto}</div>
-                <div className="place-date">{report.placeDateLine}</div>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <ReportDocHeader signature={signature} nationalTitle={report.nationalTitle} motto={report.motto} placeDateLine={report.placeDateLine} />
         <h2 className="annex-label">{report.title}</h2>
         <div className="attached-to">{report.subtitle}</div>
         <div className="unit-line">{report.unitLine}</div>

@@ -7,9 +7,10 @@ import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABE
 import { formatDateVi } from '../../shared/format/date';
 import { formatAmount } from '../../shared/money/dong';
 import { api } from '../api/client';
-import { ReportSignatureBlock, SignatureChoice, useReportSignature } from './ReportSignature';
-import { ReportToolbar } from './ReportToolbar';
+import { ReportSignatureBlock, useReportSignature } from './ReportSignature';
+import { ReportDocHeader, SignerToolbar } from './ReportTop';
 import { usePrintAction } from './print-action';
+import { MessageArea } from '../kit/MessageArea';
 
 /**
  * The "khó khăn, vướng mắc và kiến nghị" part of a periodic report, printed: counts per resolving level, the
@@ -28,33 +29,16 @@ export function FollowupPrintView() {
     if (data && signature) void document.fonts.ready.then(() => setReady(true));
   }, [data, signature]);
   usePrintAction(ready, data ? `kho-khan-vuong-mac-${data.summary.asOf}.pdf` : null);
-  if (error) return <div className="error-banner" role="alert">{error}</div>;
+  if (error) return <MessageArea error={error} />;
   if (!data || !signature) return <p className="muted">Đang dựng bản in…</p>;
   const open = data.obstacles.filter((o) => o.status !== 'da_giai_quyet' && o.status !== 'khong_giai_quyet');
   const total = (pick: (l: FollowupSummary['byLevel'][number]) => number) => data.summary.byLevel.reduce((a, l) => a + pick(l), 0);
   return (
     <div className="print-root portrait" data-ready={ready ? 'true' : 'false'}>
       <style>{'@page { size: A4 portrait; }'}</style>
-      <ReportToolbar pdfName={`kho-khan-vuong-mac-${data.summary.asOf}.pdf`}>
-        <SignatureChoice signature={signature} />
-      </ReportToolbar>
+      <SignerToolbar pdfName={`kho-khan-vuong-mac-${data.summary.asOf}.pdf`} signature={signature} />
       <div className="sheet">
-        <table className="doc-header">
-          <tbody>
-            <tr>
-              <td className="doc-header-left">
-                <div className="issuer">{signature.issuerLines[0]}</div>
-                <div className="issuer strong">{signature.issuerLines[1]}</div>
-                <div className="issuer-rule" />
-                <div className="number-line">{signature.numberLine}</div>
-              </td>
-              <td className="doc-header-right">
-                <div className="national-title">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-                <div className="motto underline">Độc lập - Tự do - Hạnh phúc</div>
-              </td>
-            </tr>
-          </tbody>
-        </table>
+        <ReportDocHeader signature={signature} nationalTitle="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" motto="Độc lập - Tự do - Hạnh phúc" />
         <h2 className="annex-label">KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ</h2>
         <div className="attached-to">(Tổng hợp đến ngày {formatDateVi(data.summary.asOf)})</div>
         <p className="report-heading">1. Theo cấp có thẩm quyền giải quyết</p>

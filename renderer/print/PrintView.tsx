@@ -10,11 +10,12 @@ import { ANNEX_KINDS, type AnnexKind, type PrintDocument } from '../../shared/pr
 import type { MoneyUnit } from '../../shared/money/dong';
 import { api } from '../api/client';
 import { UnitSelect } from '../grid/UnitSelect';
-import { downloadBase64 } from '../screens/exchange/file-base64';
+import { downloadBase64 } from '../kit/files';
 import { decisionSections } from './decision-sections';
 import { DecisionWordingPanel } from './DecisionWordingPanel';
 import { PagedDocument } from './PagedDocument';
 import { usePrintAction } from './print-action';
+import { MessageArea } from '../kit/MessageArea';
 
 const ANNEX_LABELS: Record<AnnexKind, string> = {
   tong_hop: 'Tổng hợp',
@@ -74,7 +75,7 @@ export function PrintView() {
     downloadBase64(r.value.fileName, r.value.base64, format === 'docx' ? DOCX_TYPE : undefined);
   };
 
-  if (error) return <div className="error-banner" role="alert">{error}</div>;
+  if (error) return <MessageArea error={error} />;
   if (!doc) return <p className="muted">Đang dựng bản in…</p>;
   return (
     <div className={`print-root ${doc.orientation}`} data-ready={ready ? 'true' : 'false'}>

@@ -6,6 +6,7 @@
 import type { LineChange } from '../api/decisions';
 import type { CapitalTypeCode } from '../api/schemas';
 import { formatAmount, parseAmount, toDong, type Dong } from '../money/dong';
+import { capitalTypeLabel } from '../format/labels';
 
 /** "Far above": more than this many times the whole year's assignment of the same source × capital type. */
 export const FAR_ABOVE_FACTOR = 2;
@@ -52,7 +53,7 @@ export function implausibleAmountQuestion(
     }
     const magnitude = Math.abs(dong);
     const total = assigned.find((a) => a.sourceCode === sourceCode && a.capitalType === capitalType)?.totalDong ?? toDong(0);
-    const pair = `${sourceLabel(sourceCode)} · ${capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}`;
+    const pair = `${sourceLabel(sourceCode)} · ${capitalTypeLabel(capitalType)}`;
     const typed = `${formatAmount(dong, 'trieu')} triệu đồng`;
     if (total > 0 && magnitude > FAR_ABOVE_FACTOR * total) {
       const times = Math.floor(magnitude / total);

@@ -22,7 +22,7 @@ async function officeWithIssuedAllocation(page: Page, url: string): Promise<void
   await page.goto(url);
   await invoke(page, 'office.setup', { districtCode: '180', signers: [{ name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' }] });
   await invoke(page, 'assignments.create', { year: 2024, componentCode: 'GNBV.DA2', sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 1_250_500_000 } });
-  const draft = await invoke<{ header: { id: number } }>(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15', summary: 'Về việc phân bổ vốn giảm nghèo năm 2024' });
+  const draft = await invoke(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15', summary: 'Về việc phân bổ vốn giảm nghèo năm 2024' });
   await invoke(page, 'decisions.lines.apply', {
     decisionId: draft.header.id,
     changes: [{ op: 'add', line: { componentCode: 'GNBV.DA2', recipient: { kind: 'commune', code: '06001' }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 1_250_500_000 } } }],

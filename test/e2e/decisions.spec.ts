@@ -146,7 +146,7 @@ async function allocatedYear(page: Page, url: string, district: string, commune:
   await setupOffice(page, url, district);
   await assign(page, 'GNBV.DA2', 1_000_000_000);
   await assign(page, 'DTTS.DA1.ND2', 1_000_000_000);
-  const draft = await invoke<{ header: { id: number } }>(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15' });
+  const draft = await invoke(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15' });
   await invoke(page, 'decisions.lines.apply', {
     decisionId: draft.header.id,
     changes: ['GNBV.DA2', 'DTTS.DA1.ND2'].map((componentCode) => ({ op: 'add', line: { componentCode, recipient: { kind: 'commune', code: commune }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 1_000_000_000 } } })),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
-import { invoke } from './api';
+import { invoke, type LineChange, type NewLine } from './api';
 import { expect, test } from './web-host-fixture';
 
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -38,8 +38,8 @@ test('June figures typed and pasted in the Giải ngân grid give the per-progra
   await assign('DTTS.DA1.ND2', 1_000_000_000);
   await assign('GNBV.DA2', 500_000_000);
   await assign('NTM.ND05', 400_000_000);
-  const draft = await invoke<{ header: { id: number } }>(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15' });
-  const line = (componentCode: string, dong: number, recipient: unknown) => ({ op: 'add', line: { componentCode, recipient, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong } } });
+  const draft = await invoke(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15' });
+  const line = (componentCode: string, dong: number, recipient: NewLine['recipient']): LineChange => ({ op: 'add', line: { componentCode, recipient, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong } } });
   await invoke(page, 'decisions.lines.apply', {
     decisionId: draft.header.id,
     changes: [

@@ -53,7 +53,7 @@ test('from the editor, "In quyết định" previews the whole decision: its tex
   expect(text).toContain('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15 tháng 3 năm 2024 của Ủy ban nhân dân huyện Tràng Định)');
 
   // A draft's own wording, edited beside its preview, prints at once.
-  const draft = await invoke<{ header: { id: number } }>(page, 'decisions.create', { year: 2024, kind: 'bo_sung', issuer: 'UBND', docDate: '2024-10-01' });
+  const draft = await invoke(page, 'decisions.create', { year: 2024, kind: 'bo_sung', issuer: 'UBND', docDate: '2024-10-01' });
   await go(page, `#/in/${draft.header.id}`);
   await expect(page.locator('.print-root[data-ready="true"]')).toBeVisible();
   await page.getByRole('button', { name: 'Lời văn…' }).click();
@@ -128,7 +128,7 @@ test('Cài đặt: the office edits the wording of a kind of decision; a draft o
   await section.scrollIntoViewIfNeeded();
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'cai-dat-mau-loi-van.png') });
-  const draft = await invoke<{ header: { id: number } }>(page, 'decisions.create', { year: 2024, kind: 'thu_hoi', issuer: 'HDND', docDate: '2024-11-20' });
-  const doc = await invoke<{ body: { authority: string[] } }>(page, 'print.decision', { id: draft.header.id });
-  expect(doc.body.authority).toEqual(['HỘI ĐỒNG NHÂN DÂN HUYỆN TRÀNG ĐỊNH', 'KHÓA XX, KỲ HỌP THỨ HAI MƯƠI']);
+  const draft = await invoke(page, 'decisions.create', { year: 2024, kind: 'thu_hoi', issuer: 'HDND', docDate: '2024-11-20' });
+  const doc = await invoke(page, 'print.decision', { id: draft.header.id });
+  expect(doc.body?.authority).toEqual(['HỘI ĐỒNG NHÂN DÂN HUYỆN TRÀNG ĐỊNH', 'KHÓA XX, KỲ HỌP THỨ HAI MƯƠI']);
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { parseAmountInWords } from '../../shared/money/amount-in-words';
-import { invoke } from './api';
+import { invoke, type LineChange } from './api';
 import { expect, test } from './web-host-fixture';
 
 const OUT_DIR = path.resolve(import.meta.dirname, '../../test-results/print');
@@ -27,7 +27,7 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ');
 test('the sample allocation decision prints its annexes in the official format, with the bundled font only', async ({ page, webHost }) => {
   await page.goto(webHost.url);
   await invoke(page, 'demo.seed', {});
-  const print = await invoke<{ annexes: { rows: { cells: Record<string, unknown> }[] }[] }>(page, 'print.decision', { id: 1, unit: 'trieu' });
+  const print = await invoke(page, 'print.decision', { id: 1, unit: 'trieu' });
   const pdf = await printPdf(page, webHost.url, 1, 'qd-215-phu-luc.pdf');
   const text = pdftotext(pdf);
   const flat = collapse(text);
@@ -79,10 +79,10 @@ test('a 1,000-line annex repeats its table header on every page and splits no ro
   await page.goto(webHost.url);
   await invoke(page, 'office.setup', { districtCode: '180', signers: [{ name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' }] });
   await invoke(page, 'assignments.create', { year: 2024, componentCode: 'GNBV.DA2', sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: 1_000_000 * 1_000_000 } });
-  const draft = await invoke<{ header: { id: number } }>(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15' });
-  const changes = [];
+  const draft = await invoke(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', docDate: '2024-03-15' });
+  const changes: LineChange[] = [];
   for (let i = 1; i <= 1000; i++) {
-    const org = await invoke<{ id: number }>(page, 'organizations.create', { kind: 'unit', name: `Đơn vị thụ hưởng số ${String(i).padStart(4, '0')}` });
+    const org = await invoke(page, 'organizations.create', { kind: 'unit', name: `Đơn vị thụ hưởng số ${String(i).padStart(4, '0')}` });
     changes.push({ op: 'add', line: { componentCode: 'GNBV.DA2', recipient: { kind: 'unit', id: org.id }, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong: i * 1_000_000 } } });
   }
   await invoke(page, 'decisions.lines.apply', { decisionId: draft.header.id, changes });

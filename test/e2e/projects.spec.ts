@@ -29,6 +29,6 @@ test('Danh mục dự án: the sample project is listed; a new one is added, a d
 
   await page.getByLabel('Tình trạng dự án TD-2024-02').selectOption('hoan_thanh');
   await expect(page.getByRole('status')).toHaveText('Đã cập nhật tình trạng dự án.');
-  const list = await invoke<{ code: string; status: string }[]>(page, 'projects.list', {});
+  const list = await invoke(page, 'projects.list', {});
   expect(list.find((p) => p.code === 'TD-2024-02')?.status).toBe('hoan_thanh');
 });

@@ -44,7 +44,7 @@ test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remainin
     await invoke(page, 'assignments.create', { year: 2024, componentCode, sourceCode: 'NSTW', capitalType: 'SN', amount: { dong } });
   }
   const units: number[] = [];
-  for (const name of UNITS) units.push((await invoke<{ id: number }>(page, 'organizations.create', { kind: 'unit', name })).id);
+  for (const name of UNITS) units.push((await invoke(page, 'organizations.create', { kind: 'unit', name })).id);
   const col = (i: number) => `u:unit:${units[i]}`;
   await page.goto(`${webHost.url}#/du-toan-thuong-xuyen/2024`);
   await page.reload();
@@ -132,7 +132,7 @@ test('recurrent breakdown: 3 programs × 8 units by keyboard and paste, remainin
   await page.keyboard.type('khong con doi tuong', TYPING);
   await page.keyboard.press('Enter');
   await expect(page.locator(`${source} [col-id="reason"]`)).toHaveText('Không còn đối tượng thụ hưởng');
-  const targets = await invoke<{ id: number }[]>(page, 'targets.list', { year: 2024 });
+  const targets = await invoke(page, 'targets.list', { year: 2024 });
   await invoke(page, 'targets.save', { id: targets[0]!.id, year: 2024, componentCode: 'GNBV.DA4', indicator: 'Người lao động đi làm việc ở nước ngoài', unit: 'người', targetValue: '10', actualValue: '10', complete: true });
   await page.reload();
   await expect(page.locator('.finding-E', { hasText: 'Quy tắc 7' })).toHaveCount(0);

@@ -20,7 +20,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { ImportPreview } from '../../shared/api/import';
 import type { Result } from '../../shared/api/result';
-import { encodeLegacy } from '../../shared/text/legacy-vietnamese';
+import { encodeLegacy } from '../../electron/core/excel/legacy-vietnamese';
 import type { Core } from '../../electron/core/core';
 import { provinceWorkbook, TRANG_DINH_2024, type TableRow } from '../fixtures/excel/province-workbooks';
 

@@ -7,7 +7,7 @@ import {
   legacyFontEncoding,
   normalizeVietnamese,
   type LegacyEncoding,
-} from '../../shared/text/legacy-vietnamese';
+} from '../../electron/core/excel/legacy-vietnamese';
 
 /**
  * Code tables written out by hand, one row per vowel in the order none, sắc, huyền, hỏi, ngã, nặng

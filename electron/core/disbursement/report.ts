@@ -15,6 +15,7 @@ import { requireOffice } from '../office/office';
 import { storedWarnings } from './entries';
 import { dashboard } from './dashboard';
 import { progress } from './progress';
+import { capitalTypeLabel } from '../../../shared/format/labels';
 
 const CAPITAL_LABEL: Record<CapitalTypeCode, string> = { DTPT: 'Vốn đầu tư phát triển', SN: 'Kinh phí sự nghiệp' };
 
@@ -81,7 +82,7 @@ export function disbursementReport(db: Db, year: number, asOf: string): Disburse
       'Tỷ lệ giải ngân = lũy kế giải ngân đến ngày báo cáo ÷ kế hoạch vốn; mẫu số của từng phần ghi ở tên phần (quy tắc 12). Tỷ lệ làm tròn đến 0,1%.',
       ...dash.deadlines.rows
         .filter((r) => r.status === 'qua_han' || r.status === 'sap_het_han')
-        .map((r) => `Vốn năm ${r.originYear} ${r.programCode} (${sourceNames.get(r.sourceCode) ?? r.sourceCode}, ${r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}): còn ${formatAmount(r.remainingDong, 'trieu', { maxDecimals: 3 })} triệu đồng, hạn giải ngân ${formatDateVi(r.deadline)}${r.status === 'qua_han' ? ' (đã quá hạn)' : ` (còn ${r.daysLeft} ngày)`}.`),
+        .map((r) => `Vốn năm ${r.originYear} ${r.programCode} (${sourceNames.get(r.sourceCode) ?? r.sourceCode}, ${capitalTypeLabel(r.capitalType)}): còn ${formatAmount(r.remainingDong, 'trieu', { maxDecimals: 3 })} triệu đồng, hạn giải ngân ${formatDateVi(r.deadline)}${r.status === 'qua_han' ? ' (đã quá hạn)' : ` (còn ${r.daysLeft} ngày)`}.`),
       ...warnings.map((w) => `Cảnh báo (quy tắc ${w.ruleId} — ${w.ruleName}): ${w.message}`),
     ],
     warnings,

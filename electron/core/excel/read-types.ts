@@ -1,5 +1,5 @@
 /** What the reader gives the recognizers: the cells of each sheet, normalized, with the layout facts they need. */
-import type { LegacyEncoding } from '../../../shared/text/legacy-vietnamese';
+import type { LegacyEncoding } from './legacy-vietnamese';
 import type { SheetState } from './workbook-parts';
 
 export type CellKind = 'text' | 'number' | 'date' | 'bool' | 'error' | 'formula_no_value';

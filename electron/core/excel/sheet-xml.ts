@@ -3,7 +3,7 @@
  * and formula text; merged ranges, hidden rows and columns. Text is converted from TCVN3/VNI by the cell's font
  * and normalized to NFC on the way in.
  */
-import { decodeLegacy, guessLegacyEncoding, legacyFontEncoding, normalizeVietnamese } from '../../../shared/text/legacy-vietnamese';
+import { decodeLegacy, guessLegacyEncoding, legacyFontEncoding, normalizeVietnamese } from './legacy-vietnamese';
 import { shiftFormula } from './formula';
 import type { CellRange, ReadCell, SheetLayout } from './read-types';
 import type { CellFormat } from './styles';

@@ -4,6 +4,7 @@ import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import { finding, param, type RuleDefinition } from './definitions';
 import type { DraftFacts, FactLine } from './facts';
+import { capitalTypeLabel } from '../../../shared/format/labels';
 
 export const dong = (value: number): string => `${formatAmount(toDong(value), 'dong')} đồng`;
 export const linesText = (lines: FactLine[]): string => {
@@ -191,7 +192,7 @@ export function allocationCeiling(f: DraftFacts, rule: RuleDefinition): RuleFind
       out.push(
         finding(
           rule,
-          `Vượt số được giao: ${c.programName}, nguồn ${c.sourceCode}, ${c.capitalType === 'DTPT' ? 'vốn ĐTPT' : 'kinh phí SN'}, vốn năm ${c.originYear}: được giao ${dong(c.plan)}, đã phân bổ ${dong(c.allocated)}, dự thảo ${dong(c.draft)}, vượt ${dong(used - c.plan)}. Giảm các dòng hoặc chờ quyết định giao bổ sung.`,
+          `Vượt số được giao: ${c.programName}, nguồn ${c.sourceCode}, ${capitalTypeLabel(c.capitalType, 'named')}, vốn năm ${c.originYear}: được giao ${dong(c.plan)}, đã phân bổ ${dong(c.allocated)}, dự thảo ${dong(c.draft)}, vượt ${dong(used - c.plan)}. Giảm các dòng hoặc chờ quyết định giao bổ sung.`,
           ids(lines),
         ),
       );
@@ -205,7 +206,7 @@ export function allocationCeiling(f: DraftFacts, rule: RuleDefinition): RuleFind
         out.push(
           finding(
             rule,
-            `Sau hạn phân bổ ${formatDateVi(deadline)} vẫn còn ${dong(c.plan - used)} chưa phân bổ (${c.programName}, nguồn ${c.sourceCode}, ${c.capitalType === 'DTPT' ? 'vốn ĐTPT' : 'kinh phí SN'}, vốn năm ${c.originYear}; tỷ lệ ${((used / c.plan) * 100).toFixed(1).replace('.', ',')}%).`,
+            `Sau hạn phân bổ ${formatDateVi(deadline)} vẫn còn ${dong(c.plan - used)} chưa phân bổ (${c.programName}, nguồn ${c.sourceCode}, ${capitalTypeLabel(c.capitalType, 'named')}, vốn năm ${c.originYear}; tỷ lệ ${((used / c.plan) * 100).toFixed(1).replace('.', ',')}%).`,
             [],
             'W',
           ),

@@ -7,9 +7,9 @@ import { formatDateVi as isoToVi } from '../../../shared/format/date';
 import { dong, linesText } from './arithmetic';
 import { finding, param, type RuleDefinition } from './definitions';
 import type { DraftFacts, FactLine, PilotFact } from './facts';
+import { capitalTypeLabel } from '../../../shared/format/labels';
 
 const ids = (lines: FactLine[]) => lines.map((l) => l.id);
-const capitalName = (code: string) => (code === 'DTPT' ? 'vốn ĐTPT' : 'kinh phí sự nghiệp');
 
 /** What an adjustment moves: between component projects of a program (SN), between programs, between capital types. */
 export interface Moves {
@@ -202,7 +202,7 @@ export function pilotOnlyMove(f: DraftFacts, rule: RuleDefinition, moves: Moves)
     }
     const byCapital = new Map<string, number>();
     for (const l of moves.movedLines) byCapital.set(l.capitalType, (byCapital.get(l.capitalType) ?? 0) + l.amount);
-    const changes = [...byCapital].filter(([, v]) => v !== 0).map(([k, v]) => `${capitalName(k)} ${v > 0 ? 'tăng' : 'giảm'} ${dong(Math.abs(v))}`);
+    const changes = [...byCapital].filter(([, v]) => v !== 0).map(([k, v]) => `${capitalTypeLabel(k, 'named')} ${v > 0 ? 'tăng' : 'giảm'} ${dong(Math.abs(v))}`);
     out.push(
       finding(
         rule,

@@ -4,6 +4,7 @@ import { formatDateVi } from '../../../shared/format/date';
 import { linesText } from './arithmetic';
 import { finding, type RuleDefinition } from './definitions';
 import type { DraftFacts, FactLine, UnitFact } from './facts';
+import { capitalTypeLabel } from '../../../shared/format/labels';
 
 const ids = (lines: FactLine[]) => lines.map((l) => l.id);
 
@@ -36,7 +37,7 @@ export function catalogValidity(f: DraftFacts, rule: RuleDefinition): RuleFindin
     out.push(
       finding(
         rule,
-        `Hạng mục ${component.code} không nhận ${capitalType === 'DTPT' ? 'vốn đầu tư phát triển' : 'kinh phí sự nghiệp'} (chỉ nhận ${component.allowedCapitalTypes.join(', ')}); ${linesText(lines)}. Đổi loại vốn hoặc hạng mục.`,
+        `Hạng mục ${component.code} không nhận ${capitalTypeLabel(capitalType, 'full')} (chỉ nhận ${component.allowedCapitalTypes.join(', ')}); ${linesText(lines)}. Đổi loại vốn hoặc hạng mục.`,
         ids(lines),
       ),
     );

@@ -22,12 +22,12 @@ import { api } from '../../api/client';
 import { columnDecimals } from '../../../shared/money/column-decimals';
 import { useScreenYear } from '../../app/working-year';
 import { UnitSelect } from '../../grid/UnitSelect';
-import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
-import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 import { componentPickerOptions } from '../../grid/component-options';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
 import { CounterpartTable, TotalsMatrix } from './TotalsMatrix';
+import { EDITING_GRID_PROPS, hintOnLockedCell, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
+import { MessageArea } from '../../kit/MessageArea';
 
 type EditableField = keyof AssignmentPatch;
 
@@ -39,7 +39,6 @@ interface CellError {
 
 // Grid props are module constants or memoized: a new function or object on a re-render makes ag-grid
 // redraw rows, which would cancel the cell the officer is typing in.
-const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<GridRow>) =>
   p.data?.kind === 'total' ? (p.data.rowId === 'total-grand' ? 'row-grand-total' : 'row-total') : p.data?.kind === 'draft' ? 'row-draft' : undefined;
@@ -300,15 +299,7 @@ export function AssignmentsScreen() {
         Dòng đầu bảng để nhập dòng mới: gõ tên hợp phần (không cần dấu), Enter hoặc Tab để chọn và sang ô kế tiếp, nhập số tiền rồi Enter hoặc Tab để lưu. Sửa một ô: gõ đè hoặc F2;
         Esc huỷ; Delete xoá số tiền. Mỗi ô được kiểm tra và lưu ngay.
       </p>
-      {error ? (
-        <div className="error-banner" role="alert">
-          {error.message}
-        </div>
-      ) : hint ? (
-        <div className="hint-banner" role="status">
-          {hint}
-        </div>
-      ) : null}
+      <MessageArea error={error?.message} info={hint} />
       <div
         className="grid-host"
         onKeyDown={(e) => {
@@ -316,23 +307,17 @@ export function AssignmentsScreen() {
         }}
       >
         <AgGridReact<GridRow>
-          theme={gridTheme}
-          localeText={GRID_LOCALE_VI}
+          {...EDITING_GRID_PROPS}
           columnDefs={columnDefs}
           rowData={rowData}
           pinnedTopRowData={pinnedTop}
           pinnedBottomRowData={pinnedBottom}
           getRowId={getRowId}
           getRowClass={getRowClass}
-          {...EXCEL_LIKE_EDITING}
           onCellEditRequest={onCellEditRequest}
-          onCellKeyDown={(e) => {
-            const locked = lockedCellMessage(e);
-            if (locked) setHint(locked);
-          }}
-          tooltipShowDelay={400}
+          onCellKeyDown={hintOnLockedCell(setHint)}
           onGridReady={onGridReady}
-          defaultColDef={DEFAULT_COL_DEF}
+          defaultColDef={ENTRY_COLUMN_DEFAULTS}
         />
       </div>
       {sheet && lists ? (

@@ -1,11 +1,12 @@
 import type { AssignmentSheet, AssignmentTotals } from '../../../shared/api/assignments';
 import type { ReferenceLists } from '../../../shared/api/reference';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
+import { capitalTypeLabel, sourceShortName } from '../../../shared/format/labels';
 
 /** Programs × (source × capital type) with row and column totals, all summed in the core. */
 export function TotalsMatrix({ totals, lists, unit }: { totals: AssignmentTotals; lists: ReferenceLists; unit: MoneyUnit }) {
   if (totals.byProgram.length === 0) return null;
-  const sourceName = (code: string) => lists.fundingSources.find((s) => s.code === code)?.shortName ?? code;
+  const sourceName = (code: string) => sourceShortName(lists.fundingSources, code);
   const capitalName = (code: string) => lists.capitalTypes.find((c) => c.code === code)?.shortName ?? code;
   const columns = totals.bySourceCapital;
   const cellOf = (programIndex: number, col: (typeof columns)[number]) =>
@@ -82,7 +83,7 @@ export function CounterpartTable({ sheet }: { sheet: AssignmentSheet }) {
               <th scope="row" title={c.programName}>
                 {c.programCode}
               </th>
-              <td>{c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}</td>
+              <td>{capitalTypeLabel(c.capitalType)}</td>
               <td className="num">{formatAmount(c.nstwDong, 'trieu', { maxDecimals: 3 })}</td>
               <td className="num">{formatAmount(c.counterpartDong, 'trieu', { maxDecimals: 3 })}</td>
               <td className="num" data-testid={`counterpart-${c.programCode}-${c.capitalType}`}>

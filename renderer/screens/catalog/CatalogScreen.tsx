@@ -3,7 +3,7 @@ import type { CatalogBrowse } from '../../../shared/api/reference';
 import { formatDateVi } from '../../../shared/format/date';
 import { searchRank } from '../../../shared/text/fold';
 import { api } from '../../api/client';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 
 type Tab = 'programs' | 'units' | 'sources' | 'reasons' | 'rules';
 
@@ -63,7 +63,7 @@ export function CatalogScreen() {
         </div>
       </header>
       <p className="muted help">Dữ liệu tham chiếu có sẵn trong ứng dụng, chỉ xem. Mỗi mục ghi văn bản làm căn cứ và thời gian hiệu lực.</p>
-      <StatusBanner error={error} />
+      <MessageArea error={error} />
       <div className="tabs" role="tablist" aria-label="Loại danh mục">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" onClick={() => setTab(t.id)}>

@@ -8,10 +8,10 @@ import type { RecipientOption } from '../../../shared/api/registers';
 import type { PickerOption } from '../../grid/PickerEditor';
 import { toRecipientInput } from './paste';
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
-import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
-import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 import { PickerEditor } from '../../grid/PickerEditor';
 import type { CellProblem } from './AllocationGrid';
+import { capitalTypeLabel } from '../../../shared/format/labels';
+import { EDITING_GRID_PROPS, hintOnLockedCell, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
 
 interface Row {
   rowId: string;
@@ -47,7 +47,6 @@ const ENTRY_ID = 'entry';
 const emptyEntry = (): NonNullable<Row['entry']> => ({ componentCode: null, componentName: null, recipient: null, sourceCode: 'NSTW', capitalType: 'SN' });
 
 const getRowId = (p: GetRowIdParams<Row>) => p.data.rowId;
-const DEFAULT_COL_DEF: ColDef<Row> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 
 /** Adjustment mode: each line of the plan in force with before / giảm / tăng / after, as the annex prints them. */
 export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function AdjustmentGrid(props, ref) {
@@ -204,7 +203,7 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
         cellEditorPopup: true,
         valueGetter: (p: ValueGetterParams<Row>) => {
           const code = p.data?.entry ? p.data.entry.capitalType : p.data?.line?.capitalType;
-          return code === undefined ? '' : code === 'DTPT' ? 'ĐTPT' : 'SN';
+          return code === undefined ? '' : capitalTypeLabel(code);
         },
       },
       money('before', 'Đã giao (trước)', (l) => l.beforeDong, (t) => t.before, false),
@@ -229,24 +228,19 @@ export const AdjustmentGrid = forwardRef<AdjustmentGridHandle, Props>(function A
 
   return (
     <AgGridReact<Row>
-      theme={gridTheme}
-      localeText={GRID_LOCALE_VI}
+      {...EDITING_GRID_PROPS}
       columnDefs={columnDefs}
       rowData={rowData}
       pinnedTopRowData={pinnedTop}
       pinnedBottomRowData={pinnedBottom}
       getRowId={getRowId}
       getRowClass={(p) => (p.data?.total ? 'row-grand-total' : p.data?.entry ? 'row-draft' : p.data?.line && p.data.line.amountDong !== 0 ? 'row-changed' : undefined)}
-      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      onCellKeyDown={(e) => {
-        const locked = lockedCellMessage(e);
-        if (locked) onHint(locked);
-      }}
+      onCellKeyDown={hintOnLockedCell(onHint)}
       onGridReady={(e: GridReadyEvent<Row>) => {
         gridApi.current = e.api;
       }}
-      defaultColDef={DEFAULT_COL_DEF}
+      defaultColDef={ENTRY_COLUMN_DEFAULTS}
     />
   );
 });

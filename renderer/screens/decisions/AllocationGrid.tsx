@@ -6,10 +6,9 @@ import type { DecisionLine } from '../../../shared/api/decisions';
 import type { RecipientOption } from '../../../shared/api/registers';
 import { pivotLines, reuseUnchanged, sheetTotals, visibleRows, type AmountColumn, type SheetRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, parseAmount, type MoneyUnit } from '../../../shared/money/dong';
-import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
-import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { LABEL_COLUMN, RECIPIENT_COLUMN, recipientInputOf, toRecipientInput } from './paste';
+import { EDITING_GRID_PROPS, ENTRY_COLUMN_DEFAULTS, hintOnLockedCell } from '../../kit/grid-defaults';
 
 export type GridRow = SheetRow & { entry?: boolean; totalRow?: boolean };
 
@@ -44,7 +43,6 @@ interface Props {
   onHint: (text: string | null) => void;
 }
 
-const DEFAULT_COL_DEF: ColDef<GridRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<GridRow>) =>
   p.data?.entry ? 'row-draft' : p.data?.totalRow ? 'row-grand-total' : p.data?.kind === 'program' ? 'row-group-program' : p.data?.kind === 'component' ? 'row-group-component' : undefined;
@@ -265,22 +263,18 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
 
   return (
     <AgGridReact<GridRow>
-      theme={gridTheme}
-      localeText={GRID_LOCALE_VI}
+      {...EDITING_GRID_PROPS}
       columnDefs={columnDefs}
       rowData={rowData}
       pinnedTopRowData={pinnedTop}
       pinnedBottomRowData={pinnedBottom}
       getRowId={getRowId}
       getRowClass={getRowClass}
-      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      tooltipShowDelay={400}
       onGridReady={onGridReady}
-      defaultColDef={DEFAULT_COL_DEF}
+      defaultColDef={ENTRY_COLUMN_DEFAULTS}
       onCellKeyDown={(e) => {
-        const locked = lockedCellMessage(e);
-        if (locked) onHint(locked);
+        hintOnLockedCell(onHint)(e);
         const key = (e.event as KeyboardEvent | undefined)?.key;
         const onLabel = 'column' in e && e.column.getColId() === LABEL_COLUMN;
         if ((key === 'Enter' || key === ' ') && onLabel && e.data && (e.data.kind === 'program' || e.data.kind === 'component') && !e.data.totalRow) toggle(e.data.rowId);

@@ -1,6 +1,7 @@
 import type { Balance } from '../../../shared/api/ledger';
 import type { RuleCheck } from '../../../shared/api/rules';
 import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
+import { capitalTypeLabel } from '../../../shared/format/labels';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`);
 
@@ -37,7 +38,7 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
               .map((r) => (
                 <tr key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}`} className={r.over ? 'over' : undefined}>
                   <td title={r.programName}>
-                    {r.programCode} · {short(r.sourceCode)} · {r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}
+                    {r.programCode} · {short(r.sourceCode)} · {capitalTypeLabel(r.capitalType)}
                   </td>
                   <td className="num" title={r.replannedDong !== 0 ? `Tỉnh giao ${formatAmount(r.assignedDong, unit)}; HĐND huyện điều chỉnh ${formatAmount(r.replannedDong, unit)}` : undefined}>
                     {formatAmount(toDong(r.assignedDong + r.replannedDong), unit)}
@@ -81,7 +82,7 @@ function CounterpartPanel({ balance }: { balance: Balance }) {
         {balance.counterpart.map((c) => (
           <tr key={`${c.programCode}|${c.capitalType}`} className={c.warning ? 'counterpart-low' : undefined} title={c.warning?.message ?? c.legalBasis ?? undefined}>
             <td>
-              {c.programCode} · {c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}
+              {c.programCode} · {capitalTypeLabel(c.capitalType)}
             </td>
             <td className="num" data-testid={`counterpart-${c.programCode}-${c.capitalType}`}>
               {c.ratioText}

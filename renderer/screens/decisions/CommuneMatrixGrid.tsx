@@ -5,7 +5,8 @@ import type { LineChange } from '../../../shared/api/decisions';
 import type { DecisionLine } from '../../../shared/api/decisions';
 import { communeMatrix, type CommuneMatrixRow } from '../../../shared/domain/decision-sheet';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
-import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
+import { capitalTypeLabel } from '../../../shared/format/labels';
+import { EDITING_GRID_PROPS, COLUMN_DEFAULTS } from '../../kit/grid-defaults';
 
 /**
  * Communes (and units) × programs × capital type for the decision. A cell is editable when one line stands
@@ -18,7 +19,7 @@ export function CommuneMatrixGrid({ lines, unit, readOnly, onChanges }: { lines:
       { colId: 'recipient', headerName: 'Xã / đơn vị', pinned: 'left', width: 240, valueGetter: (p: ValueGetterParams<CommuneMatrixRow>) => p.data?.recipient.name ?? '' },
       ...matrix.columns.map<ColDef<CommuneMatrixRow>>((c) => ({
         colId: c.key,
-        headerName: `${c.programCode} · ${c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}`,
+        headerName: `${c.programCode} · ${capitalTypeLabel(c.capitalType)}`,
         headerTooltip: c.programName,
         width: 150,
         type: 'rightAligned',
@@ -38,14 +39,12 @@ export function CommuneMatrixGrid({ lines, unit, readOnly, onChanges }: { lines:
   };
   return (
     <AgGridReact<CommuneMatrixRow>
-      theme={gridTheme}
-      localeText={GRID_LOCALE_VI}
+      {...EDITING_GRID_PROPS}
       columnDefs={columnDefs}
       rowData={matrix.rows}
       getRowId={(p) => p.data.rowId}
-      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      defaultColDef={{ resizable: true, sortable: false, suppressMovable: true }}
+      defaultColDef={COLUMN_DEFAULTS}
     />
   );
 }

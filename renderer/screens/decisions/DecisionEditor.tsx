@@ -13,7 +13,7 @@ import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { api } from '../../api/client';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { componentPickerOptions } from '../../grid/component-options';
 import { filterOptions, type PickerOption } from '../../grid/PickerEditor';
@@ -27,7 +27,7 @@ import { planPaste } from './paste';
 import { useDecision } from './useDecision';
 import { undoRedoKey } from '../../grid/undo-keys';
 import { todayInVietnam } from '../../../shared/format/today';
-
+import { capitalTypeLabel, sourceShortName } from '../../../shared/format/labels';
 
 const stripPrefix = (name: string) => foldVietnamese(name).replace(/^(xa|thi tran|phuong|huyen)\s+/, '');
 
@@ -78,7 +78,7 @@ export function DecisionEditor() {
     void api.invoke('recipients.list', { date: docDate }).then((r) => r.ok && setRecipients(r.value));
   }, [docDate]);
 
-  const sourceLabel = useCallback((code: string) => lists?.fundingSources.find((s) => s.code === code)?.shortName ?? code, [lists]);
+  const sourceLabel = useCallback((code: string) => sourceShortName(lists?.fundingSources, code), [lists]);
   const columns = useMemo<AmountColumn[]>(
     () => amountColumns([...assignedPairs, ...lines.map((l) => ({ sourceCode: l.sourceCode, capitalType: l.capitalType }))], (lists?.fundingSources ?? []).map((s) => s.code)),
     [assignedPairs, lines, lists],
@@ -88,7 +88,7 @@ export function DecisionEditor() {
     const sources = (lists?.fundingSources ?? []).map((s) => s.code);
     return amountColumns(sources.flatMap((sourceCode) => (['DTPT', 'SN'] as const).map((capitalType) => ({ sourceCode, capitalType }))), sources);
   }, [lists]);
-  const columnLabel = useCallback((c: AmountColumn) => `${sourceLabel(c.sourceCode)} · ${c.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}`, [sourceLabel]);
+  const columnLabel = useCallback((c: AmountColumn) => `${sourceLabel(c.sourceCode)} · ${capitalTypeLabel(c.capitalType)}`, [sourceLabel]);
   const componentOptions = useMemo(() => componentPickerOptions(components, { withCode: true, skipPrograms: true }), [components]);
   const componentOrder = useMemo(() => new Map(components.map((c, i) => [c.code, i])), [components]);
   const componentNames = useMemo(() => new Map(components.map((c) => [c.code, c.name])), [components]);
@@ -324,7 +324,7 @@ export function DecisionEditor() {
           </label>
         </div>
       ) : null}
-      <StatusBanner error={problem?.message} info={hint} />
+      <MessageArea error={problem?.message} info={hint} />
       {pasteReport ? (
         <div className="paste-report" role="status" aria-label="Kết quả dán">
           <ul>

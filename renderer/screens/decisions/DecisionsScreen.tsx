@@ -7,7 +7,7 @@ import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/mon
 import { searchRank } from '../../../shared/text/fold';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { initialDecisionUnit, rememberDecisionUnit } from './decision-unit';
 
@@ -163,7 +163,7 @@ export function DecisionsScreen() {
           Đơn vị tính <UnitSelect value={unit} onChange={setUnit} />
         </label>
       </div>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       {rows === null || shown === null ? (
         <p className="muted">Đang tải…</p>
       ) : rows.length === 0 ? (

@@ -8,7 +8,7 @@ import { formatAmount } from '../../../shared/money/dong';
 import { columnFormatter } from '../../../shared/money/column-decimals';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { ChartCard, percentAxis, type ChartOption } from '../../charts/Chart';
 import { DateField } from './DateField';
 import { useDefaultCutoff } from './dates';
@@ -122,7 +122,7 @@ export function DashboardScreen() {
           </button>
         </div>
       </header>
-      <StatusBanner error={error} />
+      <MessageArea error={error} />
       {!data || !charts ? (
         error ? null : <p className="muted">Đang tính…</p>
       ) : (

@@ -9,15 +9,16 @@ import { parseClipboardTable } from '../../../shared/grid/tsv';
 import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { UnitSelect } from '../../grid/UnitSelect';
-import { downloadBase64, readFileBase64 } from '../exchange/file-base64';
+import { downloadBase64, readFileBase64 } from '../../kit/files';
 import { DateField } from './DateField';
 import { useDefaultCutoff } from './dates';
 import { columnFormatter } from '../../../shared/money/column-decimals';
 import { EDITABLE_COLUMNS, EntryGrid, entryFor, type CellProblem, type EditableColumn, type EntryGridHandle } from './EntryGrid';
 import { KbnnImportPanel } from './KbnnImportPanel';
 import { BenchmarksPanel, CarryOverPanel, PacingPanel } from './Panels';
+import { capitalTypeLabel, sourceShortName } from '../../../shared/format/labels';
 
 const UNIT_KEY = 'sovon.disbursement.unit';
 const initialUnit = (): MoneyUnit => {
@@ -78,7 +79,7 @@ export function DisbursementScreen() {
     setSearch(next);
   };
 
-  const sourceLabel = useCallback((code: string) => lists?.fundingSources.find((s) => s.code === code)?.shortName ?? code, [lists]);
+  const sourceLabel = useCallback((code: string) => sourceShortName(lists?.fundingSources, code), [lists]);
 
   const saveEntries = useCallback(
     async (entries: DisbursementEntryInput[], where: { rowId: string; colId: string }) => {
@@ -206,7 +207,7 @@ export function DisbursementScreen() {
           </button>
         </div>
       </header>
-      <StatusBanner error={error ?? problem?.message} info={hint} />
+      <MessageArea error={error ?? problem?.message} info={hint} />
       {kbnnFile ? (
         <KbnnImportPanel
           key={`${kbnnFile.name}-${kbnnFile.base64.length}`}
@@ -276,7 +277,7 @@ export function DisbursementScreen() {
                   {totals.map((t) => (
                     <tr key={`${t.programCode}-${t.capitalType}`} data-testid={`rate-${t.programCode ?? 'ALL'}-${t.capitalType ?? 'ALL'}`} className={t.capitalType === null ? 'strong' : undefined}>
                       <td>{t.programCode === null ? 'Tổng số' : t.programCode}</td>
-                      <td>{t.capitalType === null ? 'Cộng' : t.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}</td>
+                      <td>{t.capitalType === null ? 'Cộng' : capitalTypeLabel(t.capitalType)}</td>
                       <td className="num">{planText(t.planDong)}</td>
                       <td className="num">{disbursedText(t.disbursedDong)}</td>
                       <td className={`num${t.over ? ' overdue' : ''}`}>{t.rateText}</td>
@@ -304,7 +305,7 @@ export function DisbursementScreen() {
                   {(progress?.rows ?? []).map((r) => (
                     <tr key={`${r.programCode}-${r.capitalType}-${r.sourceCode}-${r.originYear}`} title={`Mẫu số: ${r.denominator.label}`}>
                       <td>
-                        {r.programCode} · {r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'} · {sourceLabel(r.sourceCode)}
+                        {r.programCode} · {capitalTypeLabel(r.capitalType)} · {sourceLabel(r.sourceCode)}
                       </td>
                       <td>{r.originYear}</td>
                       <td className={`num${r.over ? ' overdue' : ''}`}>{r.rateText}</td>

@@ -6,8 +6,8 @@ import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/ap
 import { formatDateVi } from '../../../shared/format/date';
 import { columnDecimals } from '../../../shared/money/column-decimals';
 import { formatAmount, parseAmount, type Dong, type MoneyUnit } from '../../../shared/money/dong';
-import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
-import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
+import { capitalTypeLabel } from '../../../shared/format/labels';
+import { EDITING_GRID_PROPS, hintOnLockedCell, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
 
 export type EntryRow = DisbursementSheetRow & { total?: boolean };
 
@@ -25,7 +25,6 @@ export interface EntryGridHandle {
   api: () => GridApi<EntryRow> | null;
 }
 
-const DEFAULT_COL_DEF: ColDef<EntryRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: GetRowIdParams<EntryRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<EntryRow>) => (p.data?.total ? 'row-grand-total' : undefined);
 
@@ -109,7 +108,7 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
       },
       { colId: 'place', headerName: 'Dự án / xã', width: 120, tooltipValueGetter: (p) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? undefined)), valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.projectName ? `${p.data.projectCode} — ${p.data.projectName}` : (p.data?.communeName ?? '')) },
       { colId: 'source', headerName: 'Nguồn', width: 104, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : sourceLabel(p.data?.sourceCode ?? '')) },
-      { colId: 'capital', headerName: 'Loại', width: 52, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.capitalType === 'DTPT' ? 'ĐTPT' : 'SN') },
+      { colId: 'capital', headerName: 'Loại', width: 52, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : capitalTypeLabel(p.data?.capitalType ?? '')) },
       { colId: 'origin', headerName: 'Vốn năm', width: 66, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.originYear) },
       { colId: 'plan', headerName: 'Kế hoạch', headerTooltip: 'Kế hoạch đã phân bổ (quyết định đã ban hành, đến ngày chốt); vốn năm trước chưa phân bổ lại: kế hoạch kéo dài', width: 96, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.planDong) },
       {
@@ -162,22 +161,16 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
 
   return (
     <AgGridReact<EntryRow>
-      theme={gridTheme}
-      localeText={GRID_LOCALE_VI}
+      {...EDITING_GRID_PROPS}
       columnDefs={columnDefs}
       rowData={sheet.rows}
       pinnedBottomRowData={pinnedBottom}
       getRowId={getRowId}
       getRowClass={getRowClass}
-      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      onCellKeyDown={(e) => {
-        const locked = lockedCellMessage(e);
-        if (locked) onHint(locked);
-      }}
-      tooltipShowDelay={400}
+      onCellKeyDown={hintOnLockedCell(onHint)}
       onGridReady={onGridReady}
-      defaultColDef={DEFAULT_COL_DEF}
+      defaultColDef={ENTRY_COLUMN_DEFAULTS}
     />
   );
 });

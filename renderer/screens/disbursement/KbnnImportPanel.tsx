@@ -5,6 +5,7 @@ import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { useJob } from '../../api/useJob';
+import { MessageArea } from '../../kit/MessageArea';
 import { JobProgress } from '../jobs/JobProgress';
 
 const SEVERITY = { E: 'Lỗi', W: 'Cảnh báo', I: 'Lưu ý' } as const;
@@ -53,11 +54,7 @@ export function KbnnImportPanel({ file, year, onClose, onCommitted }: { file: { 
     <section className="kbnn-panel" aria-label="Nhập sao kê KBNN">
       <h2 className="section-title">Sao kê KBNN: {file.name}</h2>
       {busy ? <JobProgress status={job.status} onCancel={job.cancel} /> : null}
-      {error ? (
-        <div className="error-banner" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <MessageArea error={error} />
       {preview ? (
         <>
           <dl className="import-summary">

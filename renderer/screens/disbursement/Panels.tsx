@@ -4,7 +4,8 @@ import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { basisPointsText, parsePercentBp } from '../../../shared/format/rate';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
+import { capitalTypeLabel } from '../../../shared/format/labels';
 
 type Say = (error: string | null, info?: string | null) => void;
 
@@ -49,7 +50,7 @@ export function CarryOverPanel({ year, asOf, unit }: { year: number; asOf: strin
   const money = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], unit);
   return (
     <div>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       <table className="list-table" aria-label="Vốn theo năm nguồn và thời hạn giải ngân">
         <thead>
           <tr>
@@ -70,7 +71,7 @@ export function CarryOverPanel({ year, asOf, unit }: { year: number; asOf: strin
               <td>{r.originYear}</td>
               <td>{r.programCode}</td>
               <td>
-                {r.sourceCode} · {r.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}
+                {r.sourceCode} · {capitalTypeLabel(r.capitalType)}
               </td>
               <td className="num">{money(r.planDong)}</td>
               <td className="num">{money(r.disbursedDong)}</td>
@@ -204,7 +205,7 @@ export function PacingPanel({ year, asOf }: { year: number; asOf: string }) {
 
   return (
     <div>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       <table className="list-table pacing-table" aria-label="Mục tiêu và thực hiện theo tháng">
         <thead>
           <tr>
@@ -269,7 +270,7 @@ export function BenchmarksPanel({ year, asOf }: { year: number; asOf: string }) 
   };
   return (
     <div>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       <table className="list-table" aria-label="Số liệu so sánh">
         <thead>
           <tr>

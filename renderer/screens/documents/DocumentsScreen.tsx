@@ -10,10 +10,10 @@ import type { ExchangeFile } from '../../../shared/api/exchange';
 import type { Result } from '../../../shared/api/result';
 import { formatDateVi } from '../../../shared/format/date';
 import { api } from '../../api/client';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { useScreenYear } from '../../app/working-year';
 import { DOCX_TYPE } from '../../print/PrintView';
-import { downloadBase64 } from '../exchange/file-base64';
+import { downloadBase64 } from '../../kit/files';
 
 /** Where a document's preview lives (the print views). */
 function previewPath(doc: HubDocument, year: number): string | null {
@@ -87,7 +87,7 @@ export function DocumentsScreen() {
         Toàn văn quyết định, nghị quyết đúng thể thức Nghị định 30/2020 (A4 dọc) kèm các phụ lục (A4 ngang), bản Word để hoàn thiện câu chữ trước khi trình ký, phụ lục và báo cáo
         dạng Excel. Lời văn mẫu (căn cứ, Điều 2–3, Nơi nhận) sửa ở Cài đặt.
       </p>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       {docs === null ? (
         <p className="muted">Đang tải…</p>
       ) : (

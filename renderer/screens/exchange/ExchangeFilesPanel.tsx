@@ -3,7 +3,7 @@ import type { ExchangeLogRow } from '../../../shared/api/exchange';
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { UnitSelect } from '../../grid/UnitSelect';
-import { downloadBase64, readFileBase64 } from './file-base64';
+import { downloadBase64, readFileBase64 } from '../../kit/files';
 import { trieu } from './import-labels';
 
 const DIRECTION = { import: 'Nhập', export: 'Xuất' } as const;

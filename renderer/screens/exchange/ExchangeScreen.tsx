@@ -4,9 +4,9 @@ import type { ImportCommitResult, ImportMapping, ImportPreview } from '../../../
 import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { ExchangeFilesPanel } from './ExchangeFilesPanel';
-import { readFileBase64 } from './file-base64';
+import { readFileBase64 } from '../../kit/files';
 import { ImportPreviewView } from './ImportPreviewView';
 import { useJob } from '../../api/useJob';
 import { JobProgress } from '../jobs/JobProgress';
@@ -132,7 +132,7 @@ export function ExchangeScreen() {
         các dòng tổng, rồi cho xem trước. Chỉ khi bấm “Nhập vào sổ” dữ liệu mới được ghi (sau khi tự động sao lưu).
       </p>
       {task.running ? <JobProgress status={task.status} onCancel={task.cancel} /> : null}
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       {committed ? (
         <p>
           <Link to={`/von-duoc-giao/${committed.year}`}>Xem vốn được giao năm {committed.year}</Link>

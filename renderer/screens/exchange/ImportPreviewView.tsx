@@ -8,11 +8,11 @@ import type { ComponentOption, ReferenceLists } from '../../../shared/api/refere
 import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { columnLetters } from '../../../shared/format/cell-address';
 import { formatDateVi } from '../../../shared/format/date';
-import { GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
 import { diffText, recognitionLabel, trieu } from './import-labels';
+import { sourceShortName } from '../../../shared/format/labels';
+import { GRID_PROPS, COLUMN_DEFAULTS } from '../../kit/grid-defaults';
 
 const SEVERITY_LABELS = { E: 'Lỗi', W: 'Cảnh báo', I: 'Thông tin' } as const;
-const DEFAULT_COL_DEF: ColDef = { resizable: true, sortable: false, suppressMovable: true };
 const treeRowClass = (p: RowClassParams<ImportRow>) =>
   p.data?.kind === 'total' || p.data?.kind === 'program' ? 'row-total' : p.data?.kind === 'ignored' ? 'row-muted' : p.data?.kind === 'unmatched' ? 'row-problem' : undefined;
 
@@ -116,7 +116,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
     else delete columns[key];
     onMapping({ ...mapping, columns });
   };
-  const sourceName = (code: string) => lists?.fundingSources.find((s) => s.code === code)?.shortName ?? code;
+  const sourceName = (code: string) => sourceShortName(lists?.fundingSources, code);
   const changes = preview.diff.filter((d) => d.change === 'added' || d.change === 'changed' || d.change === 'cleared');
   const kept = preview.diff.filter((d) => d.change === 'kept');
   const componentOptions = components.filter((c) => c.depth > 0 || components.length < 50);
@@ -262,8 +262,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
           <h2>Bảng nhận dạng</h2>
           <div className="grid-host import-grid">
             <AgGridReact<ImportRow>
-              theme={gridTheme}
-              localeText={GRID_LOCALE_VI}
+              {...GRID_PROPS}
               columnDefs={treeColumns}
               rowData={preview.rows}
               getRowId={(p) => String(p.data.row)}
@@ -271,8 +270,7 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
               rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
               onRowClicked={(e) => e.data && showCell(`${preview.columns.find((c) => c.role === 'name')?.col ?? 'B'}${e.data.row}`)}
               onGridReady={(e: GridReadyEvent<ImportRow>) => (treeApi.current = e.api)}
-              defaultColDef={DEFAULT_COL_DEF}
-              tooltipShowDelay={300}
+              defaultColDef={COLUMN_DEFAULTS}
             />
           </div>
         </section>
@@ -280,13 +278,12 @@ export function ImportPreviewView({ preview, mapping, components, lists, busy, o
           <h2>Tệp gốc{preview.cells.truncated ? ` (${preview.cells.rows.length} dòng đầu)` : ''}</h2>
           <div className="grid-host import-grid">
             <AgGridReact<CellRow>
-              theme={gridTheme}
-              localeText={GRID_LOCALE_VI}
+              {...GRID_PROPS}
               columnDefs={cellColumns}
               rowData={cellRows}
               getRowId={(p) => String(p.data.rowNumber)}
               onGridReady={(e: GridReadyEvent<CellRow>) => (cellsApi.current = e.api)}
-              defaultColDef={DEFAULT_COL_DEF}
+              defaultColDef={COLUMN_DEFAULTS}
             />
           </div>
         </section>

@@ -1,6 +1,7 @@
 /** How the preview names what the core recognized. */
 import type { ImportDiffRow, ImportRow } from '../../../shared/api/import';
 import { formatAmount, toDong } from '../../../shared/money/dong';
+import { capitalTypeLabel } from '../../../shared/format/labels';
 
 export const KIND_LABELS: Record<ImportRow['kind'], string> = {
   total: 'Dòng tổng',
@@ -27,7 +28,7 @@ export function trieu(dong: number): string {
 
 /** "Dự án 5 … NS tỉnh đối ứng · SN: +150 triệu" — the change a line makes to what the database holds. */
 export function diffText(d: ImportDiffRow, sourceName: (code: string) => string = (code) => code): string {
-  const what = `${d.componentCode} ${d.componentName} — ${sourceName(d.sourceCode)} · ${d.capitalType === 'DTPT' ? 'ĐTPT' : 'SN'}`;
+  const what = `${d.componentCode} ${d.componentName} — ${sourceName(d.sourceCode)} · ${capitalTypeLabel(d.capitalType)}`;
   if (d.change === 'added') return `${what}: mới ${trieu(d.afterDong)} triệu`;
   if (d.change === 'kept') return `${what}: giữ nguyên ${trieu(d.beforeDong)} triệu (không có trong tệp)`;
   if (d.change === 'cleared') return `${what}: bỏ ${trieu(d.beforeDong)} triệu (tệp để trống dòng này)`;

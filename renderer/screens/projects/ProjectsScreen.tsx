@@ -3,7 +3,7 @@ import type { InvestmentProject, Organization, ProjectStatus, RecipientOption } 
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { api } from '../../api/client';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { todayInVietnam } from '../../../shared/format/today';
 
 const STATUS_LABELS: Record<ProjectStatus, string> = { chuan_bi: 'Chuẩn bị đầu tư', thuc_hien: 'Đang thực hiện', hoan_thanh: 'Hoàn thành', tam_dung: 'Tạm dừng' };
@@ -63,7 +63,7 @@ export function ProjectsScreen() {
       <header className="screen-header">
         <h1>Danh mục dự án đầu tư phát triển</h1>
       </header>
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       <div className="inline-form" role="group" aria-label="Dự án mới">
         <input aria-label="Mã dự án" placeholder="Mã dự án" value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} size={12} />
         <input aria-label="Tên dự án" placeholder="Tên dự án" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} className="grow" />

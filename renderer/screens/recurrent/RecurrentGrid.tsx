@@ -6,11 +6,9 @@ import type { RecurrentProgram, RecurrentRow, RecurrentUnit } from '../../../sha
 import { cellChanges, pasteChanges } from '../../../shared/domain/recurrent-matrix';
 import { formatAmount, parseAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
-import { EXCEL_LIKE_EDITING, GRID_LOCALE_VI, gridTheme } from '../../grid/agGrid';
-import { ENTRY_ROW_KEYS, lockedCellMessage } from '../../grid/entry-keys';
+import { EDITING_GRID_PROPS, hintOnLockedCell, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
 
 const UNIT_PREFIX = 'u:';
-const DEFAULT_COL_DEF: ColDef<RecurrentRow> = { resizable: true, sortable: false, suppressMovable: true, ...ENTRY_ROW_KEYS };
 const getRowId = (p: { data: RecurrentRow }) => p.data.componentCode;
 
 export interface RecurrentGridHandle {
@@ -114,22 +112,16 @@ export const RecurrentGrid = forwardRef<RecurrentGridHandle, Props>(function Rec
 
   return (
     <AgGridReact<RecurrentRow>
-      theme={gridTheme}
-      localeText={GRID_LOCALE_VI}
+      {...EDITING_GRID_PROPS}
       columnDefs={columnDefs}
       rowData={program.rows}
       pinnedBottomRowData={[program.summary]}
       getRowId={getRowId}
       getRowClass={(p) => (p.node.rowPinned ? 'row-grand-total' : p.data?.entry ? undefined : 'row-total')}
-      {...EXCEL_LIKE_EDITING}
       onCellEditRequest={onCellEditRequest}
-      onCellKeyDown={(e) => {
-        const locked = lockedCellMessage(e);
-        if (locked) onProblem(locked);
-      }}
+      onCellKeyDown={hintOnLockedCell(onProblem)}
       onGridReady={(e: GridReadyEvent<RecurrentRow>) => (gridApi.current = e.api)}
-      defaultColDef={DEFAULT_COL_DEF}
-      tooltipShowDelay={400}
+      defaultColDef={ENTRY_COLUMN_DEFAULTS}
       // A district has tens of units at most: every column stays in the page, so Tab and paste reach them all.
       suppressColumnVirtualisation
     />

@@ -8,7 +8,7 @@ import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { undoRedoKey } from '../../grid/undo-keys';
 import { IssueDialog } from '../decisions/IssueDialog';
@@ -158,7 +158,7 @@ export function RecurrentScreen() {
         Tab; dán một khối từ Excel vào ô đầu; Delete xoá; Ctrl+Z hoàn tác. Cột “Còn lại” phải về 0 trước khi trình.
       </p>
       {sheet ? <DelegationPanel key={year} year={year} delegation={sheet.delegation} onSaved={(m) => (setInfo(m), void loadSheet())} /> : null}
-      <StatusBanner error={error} info={info} />
+      <MessageArea error={error} info={info} />
       {sheet && program ? (
         <>
           <div className="toolbar recurrent-toolbar">

@@ -3,7 +3,7 @@ import type { BackupEntry, BackupList, IntegrityReport, RestoreOutcome } from '.
 import type { AppInfo } from '../../../shared/api/app';
 import { api } from '../../api/client';
 import { useFrame } from '../../app/AppFrame';
-import { StatusBanner } from '../../app/StatusBanner';
+import { MessageArea } from '../../kit/MessageArea';
 import { SignersPanel } from './SignersPanel';
 import { DocumentTemplatesSection } from './DocumentTemplatesSection';
 
@@ -112,7 +112,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </header>
-      <StatusBanner error={error} info={busy ?? notice} />
+      <MessageArea error={error} info={busy ?? notice} />
       {integrity ? (
         integrity.ok ? (
           <div className="hint-banner integrity-ok" data-testid="integrity">

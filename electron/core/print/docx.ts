@@ -24,8 +24,9 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { formatAmount, type Dong } from '../../../shared/money/dong';
+import type { Dong } from '../../../shared/money/dong';
 import type { PrintAnnex, PrintColumn, PrintDocument } from '../../../shared/print/document';
+import { moneyColumnFormats, type MoneyCellFormat } from '../../../shared/print/money-columns';
 
 const FONT = 'Times New Roman';
 /** Half-points. */
@@ -157,10 +158,10 @@ function bodySection(doc: PrintDocument): ISectionOptions {
   };
 }
 
-function cellText(value: unknown, column: PrintColumn, doc: PrintDocument): string {
+function cellText(value: unknown, column: PrintColumn, money: Map<string, MoneyCellFormat>): string {
   if (value === null || value === undefined) return '';
-  if (column.kind === 'money') return value === 0 ? '' : formatAmount(value as Dong, doc.unit, { maxDecimals: doc.maxDecimals });
-  return String(value);
+  const format = money.get(column.key);
+  return format ? format(value as Dong) : String(value);
 }
 
 const tableBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
@@ -202,12 +203,13 @@ function annexSection(doc: PrintDocument, annex: PrintAnnex): ISectionOptions {
   const width = pageWidth - MARGIN.left - MARGIN.right;
   const totalMm = annex.columns.reduce((a, c) => a + c.width, 0);
   const widths = annex.columns.map((c) => Math.floor((c.width / totalMm) * width));
+  const money = moneyColumnFormats(annex, doc.unit, doc.maxDecimals);
   const bodyRows = annex.rows.map(
     (row) =>
       new TableRow({
         cantSplit: true,
         children: annex.columns.map((c, i) => {
-          const text = c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, doc);
+          const text = c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, money);
           const indent = c.key === 'label' ? convertMillimetersToTwip(Math.max(row.depth, 0) * 3) : 0;
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },

@@ -45,8 +45,19 @@ interface RunStyle {
   underline?: boolean;
 }
 
+/** U+2060 WORD JOINER: invisible, and forbids a line break where it stands (Word and LibreOffice honour it). */
+const WORD_JOINER = '\u2060';
+
+/**
+ * Document numbers ("111/2024/QH15", "215/QĐ-UBND") stay whole on a line, as in the PDF: Word would otherwise break
+ * after a slash or a hyphen, so a word joiner follows each one inside a number.
+ */
+export function keepNumbersWhole(text: string): string {
+  return text.replace(/\S*\d\S*\/\S+/g, (number) => number.replace(/([/-])(?=\S)/g, `$1${WORD_JOINER}`));
+}
+
 const run = (text: string, style: RunStyle = {}) =>
-  new TextRun({ text, font: FONT, size: style.size ?? SIZE.body, bold: style.bold ?? false, italics: style.italics ?? false, ...(style.underline ? { underline: {} } : {}) });
+  new TextRun({ text: keepNumbersWhole(text), font: FONT, size: style.size ?? SIZE.body, bold: style.bold ?? false, italics: style.italics ?? false, ...(style.underline ? { underline: {} } : {}) });
 
 function para(text: string, style: RunStyle & { align?: 'center' | 'left' | 'right' | 'both'; indent?: boolean; before?: number; after?: number } = {}): Paragraph {
   return new Paragraph({

@@ -487,7 +487,21 @@ export function runCli(argv: string[], io: CliIo): number {
       case 'progress': {
         const year = requireYear(values.year);
         const asOf = optionalDate(values['as-of'], '--as-of');
-        return withCore('read', (core) => core.invoke('disbursement.progress', asOf === undefined ? { year } : { year, asOf }), (p) => printProgress(io.out, p));
+        // Without --as-of the figures are read at the year's latest reported cut-off (as the dashboard opens), not
+        // today: a past year read "to today" would judge months nobody reported.
+        return withCore(
+          'read',
+          (core) => {
+            if (asOf !== undefined) return core.invoke('disbursement.progress', { year, asOf });
+            const cutoff = core.invoke('disbursement.defaultCutoff', { year });
+            return cutoff.ok ? core.invoke('disbursement.progress', { year, asOf: cutoff.value.date }) : cutoff;
+          },
+          (p) => {
+            if (asOf === undefined)
+              io.out(`(Không ghi --as-of: đọc đến ngày ${formatDateVi(p.asOf)}, kỳ số liệu giải ngân mới nhất của năm ${year} — năm chưa có số liệu thì hôm nay hoặc 31/12 của năm đã qua; ghi --as-of YYYY-MM-DD để chọn ngày khác.)`);
+            printProgress(io.out, p);
+          },
+        );
       }
       case 'check-draft': {
         const ref = requireRef(sub, 'check-draft <mã>');

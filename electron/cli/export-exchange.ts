@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiError } from '../../shared/api/result';
-import { isValidIsoDate } from '../../shared/format/date';
+import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
+import { todayInVietnam } from '../../shared/format/today';
 import { MONEY_UNITS, type MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core';
 import { ExportUsageError } from './export-args';
@@ -79,6 +80,18 @@ function writeAtomically(out: string, base64: string): string {
   return path.resolve(out);
 }
 
+/**
+ * The date an allocation report is read at when none is given: the latest issued decision or resolution of the year
+ * up to today (its figures end there; a 2024 report made in 2026 is not dated 2026), none when the year has none.
+ */
+function latestIssuedDate(core: Core, year: number): string | undefined {
+  const today = todayInVietnam();
+  const list = core.invoke('decisions.list', { year, status: 'issued' });
+  if (!list.ok) return undefined;
+  const dates = list.value.map((d) => d.docDate).filter((d): d is string => d !== null && d <= today);
+  return dates.sort().at(-1);
+}
+
 export async function runExchange(core: Core, request: ExchangeRequest): Promise<TaskOutcome> {
   switch (request.kind) {
     case 'package': {
@@ -92,10 +105,16 @@ export async function runExchange(core: Core, request: ExchangeRequest): Promise
       };
     }
     case 'report': {
-      const result = await core.invokeAsync('exchange.exportReport', { year: request.year, unit: request.unit, ...(request.asOf ? { asOf: request.asOf } : {}) });
+      const asOf = request.asOf ?? latestIssuedDate(core, request.year);
+      const result = await core.invokeAsync('exchange.exportReport', { year: request.year, unit: request.unit, ...(asOf ? { asOf } : {}) });
       if (!result.ok) return result;
       const file = writeAtomically(request.out, result.value.base64);
-      return { ok: true, value: { file, fileName: result.value.fileName }, text: `Đã ghi báo cáo phân bổ vốn năm ${request.year} vào ${file}.` };
+      const chosen = request.asOf
+        ? ''
+        : asOf
+          ? ` Không ghi --as-of: số liệu đến ngày ${formatDateVi(asOf)}, ngày của quyết định, nghị quyết ban hành mới nhất của năm; ghi --as-of YYYY-MM-DD để chọn ngày khác.`
+          : ' Không ghi --as-of và năm chưa có quyết định ban hành: số liệu đến hôm nay.';
+      return { ok: true, value: { file, fileName: result.value.fileName }, text: `Đã ghi báo cáo phân bổ vốn năm ${request.year} vào ${file}.${chosen}` };
     }
     case 'import': {
       const base64 = fs.readFileSync(request.file).toString('base64');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { HashRouter, Route, Routes } from 'react-router';
 import type { AppInfo } from '../../shared/api/app';
 import { api } from '../api/client';
 import { AssignmentsScreen } from '../screens/assignments/AssignmentsScreen';
@@ -20,6 +20,7 @@ import { SetupScreen } from '../screens/SetupScreen';
 import { FollowupPrintView } from '../print/FollowupPrintView';
 import { PrintView } from '../print/PrintView';
 import { AppFrame } from './AppFrame';
+import { Redirect } from './Redirect';
 import { SCREENS } from './screens';
 
 export function App() {
@@ -47,7 +48,7 @@ export function App() {
         <Route path="in-kho-khan" element={<FollowupPrintView />} />
         <Route path="in-giai-ngan/:year" element={<DisbursementPrintView />} />
         <Route element={<AppFrame info={info} office={info.office} reloadApp={reload} />}>
-          <Route index element={<Navigate to="/von-duoc-giao" replace />} />
+          <Route index element={<Redirect to="/von-duoc-giao" />} />
           <Route path="von-duoc-giao" element={<AssignmentsScreen />} />
           <Route path="von-duoc-giao/:year" element={<AssignmentsScreen />} />
           <Route path="quyet-dinh" element={<DecisionsScreen />} />
@@ -70,7 +71,7 @@ export function App() {
           {SCREENS.filter((s) => !s.built).map((s) => (
             <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
           ))}
-          <Route path="*" element={<Navigate to="/von-duoc-giao" replace />} />
+          <Route path="*" element={<Redirect to="/von-duoc-giao" />} />
         </Route>
       </Routes>
     </HashRouter>

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Navigate, NavLink, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router';
 import type { AppInfo } from '../../shared/api/app';
 import type { OfficeInfo } from '../../shared/api/office';
 import { ErrorBoundary } from './ErrorNet';
 import { LevelNotice } from './LevelNotice';
+import { Redirect } from './Redirect';
 import { SCREENS } from './screens';
 import { initialYear, parseYearPath, rememberedYear, rememberYear, vietnamYear, YEAR_SCREENS, yearChoices, type YearContext } from './working-year';
 
@@ -37,7 +38,7 @@ export function AppFrame({ info, office, reloadApp }: { info: AppInfo; office: O
 
   // A year screen opened without its year takes the working one, so the URL always says which year is shown.
   if (YEAR_SCREENS.has(route.screen) && route.year === null) {
-    return <Navigate to={`/${route.screen}/${workingYear}${location.search}`} replace />;
+    return <Redirect to={`/${route.screen}/${workingYear}${location.search}`} />;
   }
 
   const context: FrameContext = { reloadApp, workingYear };

@@ -43,5 +43,9 @@ export function lockedCellMessage(event: CellKeyDownEvent | FullWidthCellKeyDown
   return `Ô "${header}" ở dòng này không nhập được (dòng tổng hoặc số tính sẵn); "${key.key}" vừa gõ không được ghi. Nhập ở dòng "Dòng mới" đầu bảng hoặc ở một dòng chi tiết.`;
 }
 
-/** The column definition every editing grid starts from: Enter on the entry row behaves as Tab. */
-export const ENTRY_ROW_KEYS = { suppressKeyboardEvent: enterActsAsTabOnEntryRow } as const;
+/**
+ * The column definition every editing grid starts from: Enter on the entry row behaves as Tab; a picker opens under
+ * its cell, never over the row, so the next cells (the amounts) stay clickable while it is open: a click there
+ * closes the picker (the grid's editing popup closes on a press outside it) and lands on that cell.
+ */
+export const ENTRY_ROW_KEYS = { suppressKeyboardEvent: enterActsAsTabOnEntryRow, cellEditorPopupPosition: 'under' } as const;

@@ -3,8 +3,9 @@
  * signature), then each annex on its own sheets (landscape where wide). Nothing is computed here; the text is the core's.
  */
 import { Fragment, type ReactNode } from 'react';
-import { formatAmount, type MoneyUnit } from '../../shared/money/dong';
+import type { Dong } from '../../shared/money/dong';
 import type { PrintAnnex, PrintColumn, PrintDocument } from '../../shared/print/document';
+import { moneyColumnFormats, type MoneyCellFormat } from '../../shared/print/money-columns';
 import type { PageItem, PageSection } from './PagedDocument';
 
 /** Document numbers ("111/2024/QH15", "215/QĐ-UBND") are never broken at their slashes or hyphens. */
@@ -34,10 +35,10 @@ function headerRows(columns: PrintColumn[], depth: number) {
   return rows;
 }
 
-function cellText(value: unknown, column: PrintColumn, unit: MoneyUnit, maxDecimals: number): string {
+function cellText(value: unknown, column: PrintColumn, money: Map<string, MoneyCellFormat>): string {
   if (value === null || value === undefined) return '';
-  if (column.kind === 'money') return value === 0 ? '' : formatAmount(value as Parameters<typeof formatAmount>[0], unit, { maxDecimals });
-  return String(value);
+  const format = money.get(column.key);
+  return format ? format(value as Dong) : String(value);
 }
 
 function DocHeader({ doc, withNumber }: { doc: PrintDocument; withNumber: boolean }) {
@@ -144,6 +145,7 @@ function bodySection(doc: PrintDocument): PageSection {
 
 function annexSection(doc: PrintDocument, annex: PrintAnnex, index: number, withNumber: boolean): PageSection {
   const total = annex.columns.reduce((a, x) => a + x.width, 0);
+  const money = moneyColumnFormats(annex, doc.unit, doc.maxDecimals);
   const items: PageItem[] = [
     { kind: 'block', key: 'header', node: <DocHeader doc={doc} withNumber={withNumber} /> },
     {
@@ -184,7 +186,7 @@ function annexSection(doc: PrintDocument, annex: PrintAnnex, index: number, with
         <tr key={r} className={[row.bold ? 'bold' : '', row.italic ? 'italic' : '', row.total ? 'total' : '', row.detail ? 'detail' : ''].join(' ')}>
           {annex.columns.map((c) => (
             <td key={c.key} className={c.kind === 'money' ? 'num' : c.kind === 'stt' ? 'stt' : 'text'} style={c.key === 'label' ? { paddingLeft: `${Math.max(row.depth, 0) * 3 + 1}mm` } : undefined}>
-              {c.key === 'stt' ? row.stt : c.kind === 'text' ? keepNumbers(cellText(row.cells[c.key], c, doc.unit, doc.maxDecimals)) : cellText(row.cells[c.key], c, doc.unit, doc.maxDecimals)}
+              {c.key === 'stt' ? row.stt : c.kind === 'text' ? keepNumbers(cellText(row.cells[c.key], c, money)) : cellText(row.cells[c.key], c, money)}
             </td>
           ))}
         </tr>

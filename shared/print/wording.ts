@@ -8,6 +8,7 @@
  * treasury of the document's date: the district's until the 2025 reorganisation into regional ones).
  */
 import type { DecisionIssuer, DecisionKind } from '../api/decisions';
+import { todayInVietnam } from '../format/today';
 
 export const TEMPLATE_KEYS = ['phan_bo', 'dieu_chinh', 'bo_sung', 'thu_hoi', 'keo_dai', 'giao_du_toan'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
@@ -41,13 +42,35 @@ export function templateKeyOf(kind: DecisionKind, implementsResolution: boolean)
   return implementsResolution ? 'giao_du_toan' : kind;
 }
 
-const LAW_BASES = [
-  'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;',
-  'Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;',
-  'Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019;',
-  'Căn cứ Nghị quyết số 111/2024/QH15 ngày 18 tháng 01 năm 2024 của Quốc hội về một số cơ chế, chính sách đặc thù thực hiện các chương trình mục tiêu quốc gia;',
-  'Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia; Nghị định số 38/2023/NĐ-CP ngày 24 tháng 6 năm 2023 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 27/2022/NĐ-CP;',
+/**
+ * The laws a decision cites by default, each with the dates it can be cited between: a document cannot cite a text
+ * issued after it, nor one already replaced (Luật Đầu tư công 2019 by Luật Đầu tư công 2024, in force 01/01/2025).
+ * `from`/`until` are inclusive ISO dates; a template without a document date (Cài đặt) shows those in force today.
+ */
+const DATED_LAW_BASES: { text: string; from?: string; until?: string }[] = [
+  { text: 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;' },
+  { text: 'Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;' },
+  { text: 'Căn cứ Luật Đầu tư công ngày 13 tháng 6 năm 2019;', until: '2024-12-31' },
+  { text: 'Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024;', from: '2025-01-01' },
+  {
+    text: 'Căn cứ Nghị quyết số 111/2024/QH15 ngày 18 tháng 01 năm 2024 của Quốc hội về một số cơ chế, chính sách đặc thù thực hiện các chương trình mục tiêu quốc gia;',
+    from: '2024-01-18',
+  },
+  { text: 'Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia;', until: '2023-06-23' },
+  {
+    text: 'Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia; Nghị định số 38/2023/NĐ-CP ngày 24 tháng 6 năm 2023 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 27/2022/NĐ-CP;',
+    from: '2023-06-24',
+  },
 ];
+
+/** The default căn cứ of a document dated `docDate` (ISO), or of today's documents when it has no date yet. */
+export function lawBases(docDate: string | null | undefined, today: string): string[] {
+  const date = docDate ?? today;
+  return DATED_LAW_BASES.filter((b) => (b.from === undefined || b.from <= date) && (b.until === undefined || date <= b.until)).map((b) => b.text);
+}
+
+/** What a default HĐND wording shows for the khóa and the kỳ họp until the office writes them: seen at once on paper. */
+export const UNFILLED = '[chưa ghi]';
 
 const UBND_ARTICLE2: Record<TemplateKey, string> = {
   phan_bo:
@@ -73,23 +96,24 @@ const HDND_ARTICLE2 =
 const HDND_ARTICLE3 = 'Nghị quyết này có hiệu lực kể từ ngày thông qua.';
 
 /** The built-in wording of a kind of decision by an issuer: a starting point the office edits on Cài đặt. */
-export function defaultWording(key: TemplateKey, issuer: DecisionIssuer): DecisionWording {
+export function defaultWording(key: TemplateKey, issuer: DecisionIssuer, docDate?: string | null): DecisionWording {
+  const bases = lawBases(docDate, todayInVietnam());
   if (issuer === 'HDND') {
     return {
       authority: 'tap_the',
-      bases: LAW_BASES,
+      bases,
       proposal:
         'Xét Tờ trình của Ủy ban nhân dân huyện; Báo cáo thẩm tra của Ban Kinh tế - Xã hội Hội đồng nhân dân huyện; ý kiến thảo luận của đại biểu Hội đồng nhân dân huyện tại kỳ họp.',
       article2: HDND_ARTICLE2,
       article3: HDND_ARTICLE3,
       recipients: ['- Thường trực HĐND tỉnh;', '- UBND tỉnh;', '- Sở Tài chính;', '- TT Huyện ủy, HĐND, UBND huyện;', '- Đại biểu HĐND huyện;', '- Phòng Tài chính - Kế hoạch;', '- {kbnn};', '- Lưu: VT.'],
-      term: 'XX',
-      sitting: 'thứ …',
+      term: UNFILLED,
+      sitting: UNFILLED,
     };
   }
   return {
     authority: 'tap_the',
-    bases: LAW_BASES,
+    bases,
     proposal: 'Theo đề nghị của Trưởng phòng Tài chính - Kế hoạch huyện.',
     article2: UBND_ARTICLE2[key],
     article3: UBND_ARTICLE3,

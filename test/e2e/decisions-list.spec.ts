@@ -30,9 +30,6 @@ async function officeWithIssuedAllocation(page: Page, url: string): Promise<void
   await invoke(page, 'decisions.issue', { id: draft.header.id, docDate: '2024-03-15', signerId: 1, basis: ['Quyết định số 2390/QĐ-UBND ngày 12/12/2023 của UBND tỉnh Lạng Sơn'] });
   await invoke(page, 'decisions.create', { year: 2024, kind: 'phan_bo', issuer: 'UBND', summary: 'Dự thảo hỗ trợ nhà ở' });
   await page.reload();
-  // The app opens its first screen once it has read the office: a screen asked for before then would be replaced.
-  await expect(page.getByRole('navigation', { name: 'Các màn hình' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
 }
 
 test('Quyết định phân bổ: search without diacritics, amounts in triệu, a draft deleted after confirmation, an issued one cannot be', async ({ page, webHost }) => {

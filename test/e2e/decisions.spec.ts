@@ -312,9 +312,11 @@ test('adjustment: money moved to a commune that had none, through the entry row'
   await page.keyboard.type('dao vien', TYPING);
   await expect(page.locator('.picker-list li.active')).toContainText('Đào Viên');
   await page.keyboard.press('Enter');
-  // Enter moves on like Tab, into the source picker: the proposed NSTW is kept and the amount typed in its column.
-  await page.keyboard.press('Escape');
+  // Enter moves on like Tab, into the source picker, open under the row: a click on the amount cell closes it (the
+  // proposed NSTW is kept) and the amount is typed there, without an Esc first.
+  await expect(page.locator('.picker-list')).toBeVisible();
   await page.locator('.ag-row[row-id="entry"] [col-id="increase"]').click();
+  await expect(page.locator('.picker-list')).toHaveCount(0);
   await page.keyboard.type('200', TYPING);
   await page.keyboard.press('Enter');
   const added = page.locator('.ag-row[row-id^="a:"]', { has: page.locator('[col-id="recipient"]', { hasText: 'Xã Đào Viên' }) }).first();

@@ -2,7 +2,9 @@
 import ExcelJS from 'exceljs';
 import { CATEGORY_LABELS, LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../../shared/api/followup';
 import { formatDateVi } from '../../../shared/format/date';
+import type { ReportSignature } from '../../../shared/print/document';
 import type { Db } from '../db/database';
+import { reportSignature } from '../print/report-signature';
 import { followupSummary, listTasks } from './notices';
 import { listObstacles } from './obstacles';
 
@@ -28,13 +30,37 @@ function table(ws: ExcelJS.Worksheet, header: string[], rows: (string | number)[
   ws.addRow([]);
 }
 
-/** Plain values only (no formulas); amounts in đồng. */
-export async function followupWorkbook(db: Db, asOf: string): Promise<Buffer> {
+/** The issuing body and number above the summary, as on the printed report (left: who issues; right: quốc hiệu). */
+function reportHeader(ws: ExcelJS.Worksheet, signature: ReportSignature): void {
+  const right = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
+  const left = [...signature.issuerLines, signature.numberLine];
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const row = ws.addRow([left[i] ?? '', '', '', right[i] ?? '']);
+    row.font = { name: FONT, size: 12, bold: i < 2 };
+  }
+  ws.addRow([]);
+}
+
+/** The signature block under the summary: the signer's role lines, room to sign, the name (as the printed report). */
+function signatureBlock(ws: ExcelJS.Worksheet, signature: ReportSignature): void {
+  const lines = [...(signature.authority ? [signature.authority] : []), ...signature.role, '', '', '', signature.name];
+  for (const line of lines) {
+    const row = ws.addRow(['', '', '', line]);
+    row.getCell(4).font = { name: FONT, size: 12, bold: true };
+  }
+}
+
+/**
+ * Plain values only (no formulas); amounts in đồng. Signed like the printed report: the office's report signer (the
+ * head of the finance-planning office, else the first signer; print.reportSignature) with the report's number line.
+ */
+export async function followupWorkbook(db: Db, asOf: string, signature: ReportSignature = reportSignature(db, {})): Promise<Buffer> {
   const summary = followupSummary(db, asOf);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Sổ vốn MTQG';
   const ws = wb.addWorksheet('Tổng hợp');
   ws.columns = [{ width: 22 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 12 }, { width: 22 }];
+  reportHeader(ws, signature);
   const title = ws.addRow([`TỔNG HỢP KHÓ KHĂN, VƯỚNG MẮC VÀ NHIỆM VỤ (đến ngày ${formatDateVi(asOf)})`]);
   title.font = { name: FONT, bold: true, size: 13 };
   ws.addRow([]);
@@ -53,6 +79,7 @@ export async function followupWorkbook(db: Db, asOf: string): Promise<Buffer> {
   table(ws, ['Chương trình', 'Đang mở', 'Đã đóng'], summary.byProgram.map((p) => [p.programCode ?? 'Chung', p.open, p.closed]));
   ws.addRow(['3. Nhiệm vụ theo thông báo kết luận']).font = { name: FONT, bold: true, size: 12 };
   table(ws, ['Tình trạng', 'Số nhiệm vụ', 'Quá hạn'], summary.tasks.map((t) => [TASK_STATUS_LABELS[t.status], t.count, t.overdue]));
+  signatureBlock(ws, signature);
 
   const detail = wb.addWorksheet('Danh sách');
   detail.columns = [{ width: 6 }, { width: 60 }, { width: 14 }, { width: 16 }, { width: 20 }, { width: 14 }, { width: 18 }, { width: 40 }];

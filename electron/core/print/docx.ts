@@ -24,8 +24,9 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { formatAmount, type Dong } from '../../../shared/money/dong';
+import type { Dong } from '../../../shared/money/dong';
 import type { PrintAnnex, PrintColumn, PrintDocument } from '../../../shared/print/document';
+import { moneyColumnFormats, type MoneyCellFormat } from '../../../shared/print/money-columns';
 
 const FONT = 'Times New Roman';
 /** Half-points. */
@@ -44,8 +45,19 @@ interface RunStyle {
   underline?: boolean;
 }
 
+/** U+2060 WORD JOINER: invisible, and forbids a line break where it stands (Word and LibreOffice honour it). */
+const WORD_JOINER = '\u2060';
+
+/**
+ * Document numbers ("111/2024/QH15", "215/QĐ-UBND") stay whole on a line, as in the PDF: Word would otherwise break
+ * after a slash or a hyphen, so a word joiner follows each one inside a number.
+ */
+export function keepNumbersWhole(text: string): string {
+  return text.replace(/\S*\d\S*\/\S+/g, (number) => number.replace(/([/-])(?=\S)/g, `$1${WORD_JOINER}`));
+}
+
 const run = (text: string, style: RunStyle = {}) =>
-  new TextRun({ text, font: FONT, size: style.size ?? SIZE.body, bold: style.bold ?? false, italics: style.italics ?? false, ...(style.underline ? { underline: {} } : {}) });
+  new TextRun({ text: keepNumbersWhole(text), font: FONT, size: style.size ?? SIZE.body, bold: style.bold ?? false, italics: style.italics ?? false, ...(style.underline ? { underline: {} } : {}) });
 
 function para(text: string, style: RunStyle & { align?: 'center' | 'left' | 'right' | 'both'; indent?: boolean; before?: number; after?: number } = {}): Paragraph {
   return new Paragraph({
@@ -157,10 +169,10 @@ function bodySection(doc: PrintDocument): ISectionOptions {
   };
 }
 
-function cellText(value: unknown, column: PrintColumn, doc: PrintDocument): string {
+function cellText(value: unknown, column: PrintColumn, money: Map<string, MoneyCellFormat>): string {
   if (value === null || value === undefined) return '';
-  if (column.kind === 'money') return value === 0 ? '' : formatAmount(value as Dong, doc.unit, { maxDecimals: doc.maxDecimals });
-  return String(value);
+  const format = money.get(column.key);
+  return format ? format(value as Dong) : String(value);
 }
 
 const tableBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
@@ -202,12 +214,13 @@ function annexSection(doc: PrintDocument, annex: PrintAnnex): ISectionOptions {
   const width = pageWidth - MARGIN.left - MARGIN.right;
   const totalMm = annex.columns.reduce((a, c) => a + c.width, 0);
   const widths = annex.columns.map((c) => Math.floor((c.width / totalMm) * width));
+  const money = moneyColumnFormats(annex, doc.unit, doc.maxDecimals);
   const bodyRows = annex.rows.map(
     (row) =>
       new TableRow({
         cantSplit: true,
         children: annex.columns.map((c, i) => {
-          const text = c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, doc);
+          const text = c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, money);
           const indent = c.key === 'label' ? convertMillimetersToTwip(Math.max(row.depth, 0) * 3) : 0;
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },

@@ -12,11 +12,12 @@ import type { Db } from '../db/database';
 import { getDecisionRow, getDraftRow } from '../decisions/store';
 import type { DecisionRow } from '../decisions/rows';
 
-function readTemplate(db: Db, key: TemplateKey, issuer: DecisionIssuer): WordingTemplate {
+/** The office's template over the default; the default's căn cứ are those in force on `docDate` (a decision's date). */
+function readTemplate(db: Db, key: TemplateKey, issuer: DecisionIssuer, docDate?: string | null): WordingTemplate {
   const row = db.prepare('SELECT wording_json FROM document_template WHERE template_key = ? AND issuer = ?').get(key, issuer) as { wording_json: string } | undefined;
   return row
-    ? { key, issuer, wording: { ...defaultWording(key, issuer), ...(JSON.parse(row.wording_json) as Partial<DecisionWording>) }, custom: true }
-    : { key, issuer, wording: defaultWording(key, issuer), custom: false };
+    ? { key, issuer, wording: { ...defaultWording(key, issuer, docDate), ...(JSON.parse(row.wording_json) as Partial<DecisionWording>) }, custom: true }
+    : { key, issuer, wording: defaultWording(key, issuer, docDate), custom: false };
 }
 
 export function listTemplates(db: Db): WordingTemplate[] {
@@ -52,9 +53,9 @@ export function decisionWording(db: Db, id: number): DecisionWordingState {
   const own = db.prepare('SELECT wording_json FROM decision_wording WHERE decision_id = ?').get(id) as { wording_json: string } | undefined;
   const issued = row.status === 'issued';
   if (own) {
-    return { decisionId: id, templateKey: key, wording: { ...defaultWording(key, row.issuer), ...(JSON.parse(own.wording_json) as Partial<DecisionWording>) }, source: issued ? 'frozen' : 'decision', editable: !issued };
+    return { decisionId: id, templateKey: key, wording: { ...defaultWording(key, row.issuer, row.doc_date), ...(JSON.parse(own.wording_json) as Partial<DecisionWording>) }, source: issued ? 'frozen' : 'decision', editable: !issued };
   }
-  const template = readTemplate(db, key, row.issuer);
+  const template = readTemplate(db, key, row.issuer, row.doc_date);
   return { decisionId: id, templateKey: key, wording: template.wording, source: template.custom ? 'template' : 'default', editable: !issued };
 }
 

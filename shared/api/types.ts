@@ -1,3 +1,4 @@
+import type { OfficeLevelCode } from '../domain/office-level';
 import type { Dong } from '../money/dong';
 import type { SignerRoleCode } from '../domain/signers';
 
@@ -31,8 +32,17 @@ export interface SignerList {
 }
 
 export interface OfficeInfo {
+  /** The GSO code of the unit the office stands for: a district (until 30/06/2025) or a commune/ward (from 01/07/2025). */
   districtCode: string;
+  /** The unit's official name: "Huyện Tràng Định", "Xã Tràng Định". */
   districtName: string;
+  /** The office's level of government, data (office-levels.csv): 'huyen' or 'xa'. */
+  level: OfficeLevelCode;
+  levelName: string;
+  levelValidFrom: string | null;
+  levelValidTo: string | null;
+  /** The former units the office's unit was formed from (the successor table), e.g. Đề Thám, Hùng Sơn, Hùng Việt. */
+  formedFrom: { code: string; name: string }[];
   provinceCode: string;
   provinceName: string;
   name: string;
@@ -82,6 +92,11 @@ export interface OfficeLevelNotice {
 export interface DistrictOption {
   code: string;
   name: string;
+  /** The office level this unit stands for ('huyen' until 30/06/2025, 'xa' from 01/07/2025) and its name. */
+  level: OfficeLevelCode;
+  levelName: string;
+  /** "Đề Thám, Hùng Sơn, Hùng Việt": what a 2025 commune was formed from; empty for a district. */
+  formedFrom: string;
   pilot: boolean;
   pilotBasis: string | null;
 }

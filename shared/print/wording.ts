@@ -73,7 +73,30 @@ const HDND_ARTICLE2 =
 const HDND_ARTICLE3 = 'Nghị quyết này có hiệu lực kể từ ngày thông qua.';
 
 /** The built-in wording of a kind of decision by an issuer: a starting point the office edits on Cài đặt. */
-export function defaultWording(key: TemplateKey, issuer: DecisionIssuer): DecisionWording {
+export function defaultWording(key: TemplateKey, issuer: DecisionIssuer, unitWord = 'huyện'): DecisionWording {
+  const w = districtWording(key, issuer);
+  if (unitWord === 'huyện') return w;
+  const t = (text: string) => wordingForUnit(text, unitWord);
+  return { ...w, bases: w.bases.map(t), proposal: t(w.proposal), article2: t(w.article2), article3: t(w.article3), recipients: w.recipients.map(t) };
+}
+
+/**
+ * The district wording said for a commune or ward office (from 01/07/2025): its economic office prepares the
+ * work (Phòng Kinh tế), the Party committee is the commune's, and there are no communes below it to name.
+ */
+export function wordingForUnit(text: string, unitWord: string): string {
+  if (unitWord === 'huyện') return text;
+  return text
+    .replaceAll(' và Chủ tịch Ủy ban nhân dân các xã, thị trấn chịu trách nhiệm', ' chịu trách nhiệm')
+    .replaceAll('Phòng Tài chính - Kế hoạch huyện', 'Phòng Kinh tế')
+    .replaceAll('phòng Tài chính - Kế hoạch', 'phòng Kinh tế')
+    .replaceAll('Phòng Tài chính - Kế hoạch', 'Phòng Kinh tế')
+    .replaceAll('Huyện ủy', `Đảng ủy ${unitWord}`)
+    .replaceAll('Lưu: VT, TCKH.', 'Lưu: VT, KT.')
+    .replace(/(^|[^\p{L}])huyện(?![\p{L}])/gu, `$1${unitWord}`);
+}
+
+function districtWording(key: TemplateKey, issuer: DecisionIssuer): DecisionWording {
   if (issuer === 'HDND') {
     return {
       authority: 'tap_the',

@@ -28,16 +28,24 @@ export const MAX_DECIMALS: Record<MoneyUnit, number> = { trieu: 3, nghin: 0, don
 
 const letter = (n: number) => String.fromCharCode(96 + ((n - 1) % 26) + 1);
 
-/** The money columns of the summary annexes: Tổng số | NSTW: ĐTPT, SN | NS tỉnh đối ứng: ĐTPT, SN | NS huyện | other. */
-function sourceColumns(lines: DecisionLine[]): { column: PrintColumn; matches: (l: DecisionLine) => boolean }[] {
+/** The office's own budget, printed in a column of its own: the district's (NS huyện) or, from 1/7/2025, the commune's (NS xã). */
+interface LocalBudget {
+  sourceCode: 'NSH' | 'NSX';
+  header: string;
+}
+const DISTRICT_BUDGET: LocalBudget = { sourceCode: 'NSH', header: 'Ngân sách huyện' };
+const COMMUNE_BUDGET: LocalBudget = { sourceCode: 'NSX', header: 'Ngân sách xã' };
+
+/** The money columns of the summary annexes: Tổng số | NSTW: ĐTPT, SN | NS tỉnh đối ứng: ĐTPT, SN | NS huyện (NS xã) | other. */
+function sourceColumns(lines: DecisionLine[], local: LocalBudget): { column: PrintColumn; matches: (l: DecisionLine) => boolean }[] {
   const cols: { column: PrintColumn; matches: (l: DecisionLine) => boolean }[] = [
     { column: { key: 'NSTW|DTPT', header: ['Ngân sách trung ương', 'Vốn ĐTPT'], kind: 'money', width: 26 }, matches: (l) => l.sourceCode === 'NSTW' && l.capitalType === 'DTPT' },
     { column: { key: 'NSTW|SN', header: ['Ngân sách trung ương', 'Kinh phí SN'], kind: 'money', width: 26 }, matches: (l) => l.sourceCode === 'NSTW' && l.capitalType === 'SN' },
     { column: { key: 'NST|DTPT', header: ['Ngân sách tỉnh đối ứng', 'Vốn ĐTPT'], kind: 'money', width: 24 }, matches: (l) => l.sourceCode === 'NST_DOIUNG' && l.capitalType === 'DTPT' },
     { column: { key: 'NST|SN', header: ['Ngân sách tỉnh đối ứng', 'Kinh phí SN'], kind: 'money', width: 24 }, matches: (l) => l.sourceCode === 'NST_DOIUNG' && l.capitalType === 'SN' },
-    { column: { key: 'NSH', header: ['Ngân sách huyện'], kind: 'money', width: 24 }, matches: (l) => l.sourceCode === 'NSH' },
+    { column: { key: local.sourceCode, header: [local.header], kind: 'money', width: 24 }, matches: (l) => l.sourceCode === local.sourceCode },
   ];
-  const known = new Set(['NSTW', 'NST_DOIUNG', 'NSH']);
+  const known = new Set(['NSTW', 'NST_DOIUNG', local.sourceCode]);
   if (lines.some((l) => !known.has(l.sourceCode))) {
     cols.push({ column: { key: 'OTHER', header: ['Nguồn khác'], kind: 'money', width: 24 }, matches: (l) => !known.has(l.sourceCode) });
   }
@@ -141,8 +149,8 @@ function totalRow(lines: DecisionLine[], valueOf: (l: DecisionLine) => Record<st
   return { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', ...toCells(totals, keys) } };
 }
 
-function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
-  const sources = sourceColumns(lines);
+function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit, local: LocalBudget): Omit<PrintAnnex, 'label' | 'attachedTo'> {
+  const sources = sourceColumns(lines, local);
   const keys = ['total', ...sources.map((s) => s.column.key)];
   const valueOf = sourceValues(sources);
   const rows = treeRows(componentTree(lines, components, valueOf), keys, (c) => c.name);
@@ -159,8 +167,8 @@ function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentIn
   };
 }
 
-function byRecipientAnnex(lines: DecisionLine[], unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
-  const sources = sourceColumns(lines);
+function byRecipientAnnex(lines: DecisionLine[], unit: MoneyUnit, local: LocalBudget): Omit<PrintAnnex, 'label' | 'attachedTo'> {
+  const sources = sourceColumns(lines, local);
   const keys = ['total', ...sources.map((s) => s.column.key)];
   const valueOf = sourceValues(sources);
   const kindRank = { district: 0, commune: 1, unit: 2, investor: 3 } as const;
@@ -405,14 +413,15 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
       ? ['du_toan_sn', 'theo_xa']
       : ['tong_hop', 'theo_xa', ...(withProjects ? (['du_an'] as const) : [])];
   const kinds: AnnexKind[] = args.annexes ?? (adjustment ? ['dieu_chinh', 'tong_hop'] : defaults);
+  const local = office.level === 'xa' ? COMMUNE_BUDGET : DISTRICT_BUDGET;
   const build = (kind: AnnexKind) => {
     switch (kind) {
       case 'dieu_chinh':
         return adjustmentAnnex(lines, components, unit);
       case 'theo_xa':
-        return byRecipientAnnex(lines, unit);
+        return byRecipientAnnex(lines, unit, local);
       case 'tong_hop':
-        return summaryAnnex(lines, components, unit);
+        return summaryAnnex(lines, components, unit, local);
       case 'du_toan_sn':
         return recurrentAnnex(lines, components, unit, h.year);
       case 'du_an':

@@ -49,6 +49,19 @@ const LAW_BASES = [
   'Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia; Nghị định số 38/2023/NĐ-CP ngày 24 tháng 6 năm 2023 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định số 27/2022/NĐ-CP;',
 ];
 
+/**
+ * A commune or ward office decides from 1/7/2025 under the two-level local government and, for the 2026–2035
+ * program, under NQ 257/2025/QH15 and NĐ 358/2025/NĐ-CP (landscape-2026.md, [V]); the NQ 111 pilot ended with the
+ * districts. The 2025 laws are cited by year only: their exact dates were not read. The office edits these on Cài đặt.
+ */
+const COMMUNE_LAW_BASES = [
+  'Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;',
+  'Căn cứ Luật Ngân sách nhà nước năm 2025;',
+  'Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024;',
+  'Căn cứ Nghị quyết số 257/2025/QH15 ngày 11 tháng 12 năm 2025 của Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2026 - 2035;',
+  'Căn cứ Nghị định số 358/2025/NĐ-CP ngày 31 tháng 12 năm 2025 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia;',
+];
+
 const UBND_ARTICLE2: Record<TemplateKey, string> = {
   phan_bo:
     'Giao Phòng Tài chính - Kế hoạch huyện chủ trì, phối hợp với các cơ quan, đơn vị liên quan hướng dẫn, kiểm tra việc sử dụng vốn đúng mục đích, đúng quy định; các chủ đầu tư, đơn vị được giao vốn tổ chức thực hiện, giải ngân và thanh quyết toán theo quy định hiện hành.',
@@ -77,7 +90,7 @@ export function defaultWording(key: TemplateKey, issuer: DecisionIssuer, unitWor
   const w = districtWording(key, issuer);
   if (unitWord === 'huyện') return w;
   const t = (text: string) => wordingForUnit(text, unitWord);
-  return { ...w, bases: w.bases.map(t), proposal: t(w.proposal), article2: t(w.article2), article3: t(w.article3), recipients: w.recipients.map(t) };
+  return { ...w, bases: COMMUNE_LAW_BASES, proposal: t(w.proposal), article2: t(w.article2), article3: t(w.article3), recipients: w.recipients.map(t) };
 }
 
 /**

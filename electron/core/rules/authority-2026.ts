@@ -17,13 +17,13 @@ function periodLines(f: DraftFacts, rule: RuleDefinition, lines: FactLine[]): Fa
   return lines.filter((l) => l.component.periodCode === period && l.amount !== 0);
 }
 
-const basis = (rule: RuleDefinition) => `Căn cứ đối chiếu: ${rule.legalBasis}. Mức chắc chắn: chưa xác nhận — cảnh báo, không chặn ban hành.`;
+const basis = (rule: RuleDefinition) => `Căn cứ đối chiếu: ${rule.legalBasis}. Mức chắc chắn: suy luận, thẩm quyền chưa được văn bản xác nhận — cảnh báo, không chặn ban hành.`;
 
 /**
  * Rule 27: an adjustment that moves money between contents (hợp phần, nội dung thành phần) of the 2026–2035 program:
  * some contents lose what others gain, within one source and money year.
  */
-export function contentMove2026(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+export function mergedProgramContentMove(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
   if (f.decision.kind !== 'dieu_chinh') return [];
   const lines = periodLines(f, rule, moves.movedLines);
   const net = new Map<string, number>();
@@ -44,7 +44,7 @@ export function contentMove2026(f: DraftFacts, rule: RuleDefinition, moves: Move
 }
 
 /** Rule 28: a move between ĐTPT and SN money of the 2026–2035 program. */
-export function capitalMove2026(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
+export function mergedProgramCapitalMove(f: DraftFacts, rule: RuleDefinition, moves: Moves): Finding[] {
   if (!moves.betweenCapitalTypes) return [];
   const lines = periodLines(f, rule, moves.movedLines);
   if (lines.length === 0) return [];

@@ -6,7 +6,7 @@
 import type { Finding } from '../../../shared/api/ledger-types';
 import { adjustmentIdentity, allocationCeiling, noNegativeLine, rowIdentity, treeIdentity, zeroSumAdjustment } from './arithmetic';
 import { pilotDistrictLimit, pilotOnlyMove, withinAuthority, withinProgramRecurrentMove, type Moves } from './authority';
-import { capitalMove2026, contentMove2026 } from './authority-2026';
+import { mergedProgramCapitalMove, mergedProgramContentMove } from './authority-2026';
 import { catalogValidity, recipientValidity } from './catalog';
 import type { RuleDefinition } from './definitions';
 import { noDoubleFunding } from './double-funding';
@@ -26,8 +26,8 @@ export const DRAFT_CHECKS: Readonly<Record<string, DraftCheck>> = {
   pilotOnlyMove,
   pilotDistrictLimit,
   withinAuthority,
-  contentMove2026,
-  capitalMove2026,
+  mergedProgramContentMove,
+  mergedProgramCapitalMove,
   catalogValidity,
   recipientValidity,
   noDoubleFunding,
@@ -54,8 +54,8 @@ export const CHECK_PLACES: Readonly<Record<string, CheckPlace>> = {
   pilotOnlyMove: { where: DRAFT, module: 'electron/core/rules/authority.ts' },
   pilotDistrictLimit: { where: DRAFT, module: 'electron/core/rules/authority.ts' },
   withinAuthority: { where: DRAFT, module: 'electron/core/rules/authority.ts' },
-  contentMove2026: { where: DRAFT, module: 'electron/core/rules/authority-2026.ts' },
-  capitalMove2026: { where: DRAFT, module: 'electron/core/rules/authority-2026.ts' },
+  mergedProgramContentMove: { where: DRAFT, module: 'electron/core/rules/authority-2026.ts' },
+  mergedProgramCapitalMove: { where: DRAFT, module: 'electron/core/rules/authority-2026.ts' },
   counterpartRatio: { where: 'Vốn được giao; cân đối vốn (plan, bảng cân đối của quyết định)', module: 'electron/core/rules/counterpart.ts' },
   namedDenominator: { where: 'Giải ngân: tiến độ, báo cáo, tổng quan', module: 'electron/core/disbursement/figures.ts' },
   disbursementDeadline: { where: 'Giải ngân: nhập số liệu, nhập sao kê KBNN, quyết định kéo dài', module: 'electron/core/disbursement/disbursement-rules.ts' },

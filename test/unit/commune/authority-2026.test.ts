@@ -31,8 +31,18 @@ function communeWithAllocation(): { core: Core; unitA: number; unitB: number } {
   return { core, unitA, unitB };
 }
 
-describe('2026 authority rules warn and say what they rest on (rules 27, 28)', () => {
-  it('rule 27: money moved between two nội dung thành phần warns, names NĐ 358, and the adjustment issues', () => {
+describe('Quy tắc 27 — Thẩm quyền phân bổ, điều chỉnh giữa các nội dung (2026–2035)', () => {
+  it('holds: an adjustment within one nội dung thành phần (between two units) gives no rule 27 warning', () => {
+    const { core, unitA, unitB } = communeWithAllocation();
+    const id = draft(core, { year: 2026, kind: 'dieu_chinh', docDate: '2026-06-10' });
+    addLines(core, id, [
+      line('MTQG2635.HP2.ND02', -200_000_000, { recipient: { kind: 'unit', id: unitA }, reasonCode: 'KHONG_CON_DOI_TUONG' }),
+      line('MTQG2635.HP2.ND02', 200_000_000, { recipient: { kind: 'unit', id: unitB } }),
+    ]);
+    expect(findings(core, id).filter((f) => f.ruleId === 27 || f.severity === 'E')).toEqual([]);
+  });
+
+  it('broken (a warning, never a block): money moved between two nội dung thành phần warns, names NĐ 358, and the adjustment issues', () => {
     const { core, unitA, unitB } = communeWithAllocation();
     const id = draft(core, { year: 2026, kind: 'dieu_chinh', docDate: '2026-06-10' });
     addLines(core, id, [
@@ -41,7 +51,7 @@ describe('2026 authority rules warn and say what they rest on (rules 27, 28)', (
     ]);
     const all = findings(core, id);
     const rule27 = all.filter((f) => f.ruleId === 27);
-    expect(rule27.map((f) => [f.severity, f.certainty])).toEqual([['W', '?']]);
+    expect(rule27.map((f) => [f.severity, f.certainty])).toEqual([['W', 'I']]);
     expect(rule27[0]!.message).toContain('NĐ 358/2025/NĐ-CP');
     expect(rule27[0]!.message).toContain('Căn cứ đối chiếu:');
     expect(rule27[0]!.message).toContain('không chặn ban hành');
@@ -49,8 +59,20 @@ describe('2026 authority rules warn and say what they rest on (rules 27, 28)', (
     expect(all.filter((f) => f.severity === 'E')).toEqual([]);
     expectOk(issue(core, id, '2026-06-10', 1, 40));
   });
+});
 
-  it('rule 28: ĐTPT moved to SN of the 2026–2035 program warns (unconfirmed authority), never refuses on its own', () => {
+describe('Quy tắc 28 — Chuyển đổi ĐTPT ↔ SN (2026–2035)', () => {
+  it('holds: a move between contents within one capital type gives no rule 28 warning', () => {
+    const { core, unitA, unitB } = communeWithAllocation();
+    const id = draft(core, { year: 2026, kind: 'dieu_chinh', docDate: '2026-06-10' });
+    addLines(core, id, [
+      line('MTQG2635.HP2.ND02', -100_000_000, { recipient: { kind: 'unit', id: unitA }, reasonCode: 'KHONG_CON_DOI_TUONG' }),
+      line('MTQG2635.HP1.ND04', 100_000_000, { recipient: { kind: 'unit', id: unitB } }),
+    ]);
+    expect(findings(core, id).filter((f) => f.ruleId === 28)).toEqual([]);
+  });
+
+  it('broken (a warning, never a block): ĐTPT moved to SN of the 2026–2035 program warns (unconfirmed authority), never refuses on its own', () => {
     const { core, unitA } = communeWithAllocation();
     const id = draft(core, { year: 2026, kind: 'dieu_chinh', issuer: 'HDND', docDate: '2026-06-10' });
     addLines(core, id, [
@@ -59,19 +81,22 @@ describe('2026 authority rules warn and say what they rest on (rules 27, 28)', (
     ]);
     const all = findings(core, id);
     const rule28 = all.filter((f) => f.ruleId === 28);
-    expect(rule28.map((f) => [f.severity, f.certainty])).toEqual([['W', '?']]);
+    expect(rule28.map((f) => [f.severity, f.certainty])).toEqual([['W', 'I']]);
     expect(rule28[0]!.message).toContain('NĐ 358/2025/NĐ-CP');
     expect(rule28[0]!.message).toContain('chỉ có hiệu lực đến 30/06/2025');
     // Neither 2026 authority rule, nor the ended pilot rules, gives an error.
     expect(all.filter((f) => f.severity === 'E' && [7, 8, 9, 10, 27, 28].includes(f.ruleId))).toEqual([]);
   });
 
+});
+
+describe('the 2026 authority rules in the registry', () => {
   it('rules list: 27 and 28 are warnings of unconfirmed certainty from 2026, with their basis', () => {
     const { core } = communeWithAllocation();
     const rows = call(core, 'rules.list', {});
     for (const id of [27, 28]) {
       const row = rows.find((r) => r.ruleId === id)!;
-      expect([row.severity, row.certainty, row.validFrom, row.validTo]).toEqual(['W', '?', '2026-01-01', null]);
+      expect([row.severity, row.certainty, row.validFrom, row.validTo]).toEqual(['W', 'I', '2026-01-01', null]);
       expect(row.legalBasis).toContain('NĐ 358/2025/NĐ-CP');
     }
   });

@@ -97,6 +97,11 @@ export interface DistrictOption {
   levelName: string;
   /** "Đề Thám, Hùng Sơn, Hùng Việt": what a 2025 commune was formed from; empty for a district. */
   formedFrom: string;
+  /** The office level's validity: a district until 30/06/2025, a commune/ward from 01/07/2025. */
+  validFrom: string | null;
+  validTo: string | null;
+  /** The office's default name for this unit, from the level's template: "Phòng Kinh tế xã Tràng Định". */
+  defaultOfficeName: string;
   pilot: boolean;
   pilotBasis: string | null;
 }

@@ -63,6 +63,9 @@ export function listDistricts(db: Db): DistrictOption[] {
       .map((u) => shortName(u.name))
       .filter((n, i, all) => all.indexOf(n) === i)
       .join(', '),
+    validFrom: r.level_valid_from,
+    validTo: r.level_valid_to,
+    defaultOfficeName: defaultOfficeName(r.name_vi, r.default_office_name),
   }));
 }
 

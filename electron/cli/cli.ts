@@ -38,8 +38,9 @@ const USAGE = `Sổ vốn MTQG — dòng lệnh
 Cách dùng: sovon <lệnh> [tuỳ chọn] [--data THƯ_MỤC] [--json]
 
 Lệnh:
-  init --office <mã huyện> [--name TÊN] [--signer "Họ tên|Chức danh"]...
-                          tạo dữ liệu văn phòng cho huyện (mã TCTK, ví dụ 180 = Tràng Định)
+  init --office <mã huyện|mã xã> [--name TÊN] [--signer "Họ tên|Chức danh"]...
+                          tạo dữ liệu văn phòng cho huyện (đến 30/06/2025, ví dụ 180 = Tràng Định)
+                          hoặc xã, phường (từ 01/07/2025, ví dụ 06046 = Xã Tràng Định)
   info                    văn phòng, phiên bản lược đồ, số dòng danh mục và đơn vị hành chính
   assignments list --year NĂM
                           các dòng vốn được giao của năm
@@ -107,10 +108,20 @@ function reportError(io: CliIo, json: boolean, error: ApiError): number {
 
 function printOffice(io: CliIo, office: OfficeInfo): void {
   io.out(`Văn phòng: ${office.name}`);
-  io.out(`Huyện: ${office.districtName} (mã ${office.districtCode}), ${office.provinceName}`);
-  io.out(`Thí điểm phân cấp NQ 111/2024/QH15: ${office.pilot ? `có — ${office.pilotBasis}` : 'không'}`);
+  const unitLabel = office.level === 'xa' ? (/^Phường/i.test(office.districtName) ? 'Phường' : 'Xã') : 'Huyện';
+  io.out(`${unitLabel}: ${office.districtName} (mã ${office.districtCode}), ${office.provinceName}`);
+  io.out(`Cấp: ${office.levelName} (${office.level}), ${levelValidity(office)}`);
+  if (office.formedFrom.length) io.out(`Hình thành từ: ${office.formedFrom.map((u) => `${u.name} (${u.code})`).join(', ')}`);
+  if (office.level === 'huyen') io.out(`Thí điểm phân cấp NQ 111/2024/QH15: ${office.pilot ? `có — ${office.pilotBasis}` : 'không'}`);
   for (const s of office.signers) io.out(`Người ký số ${s.id}: ${s.name} — ${s.title}${s.sample ? ' (mẫu)' : ''}`);
   if (office.signers.length === 0) io.out('Người ký: chưa có — thêm ở màn hình Cài đặt (hoặc "init … --signer "Họ tên|Chức danh"" khi tạo văn phòng).');
+}
+
+/** "hiệu lực từ 01/07/2025", "hiệu lực đến 30/06/2025". */
+function levelValidity(office: OfficeInfo): string {
+  const from = office.levelValidFrom ? `từ ${formatDateVi(office.levelValidFrom)}` : '';
+  const to = office.levelValidTo ? `đến ${formatDateVi(office.levelValidTo)}` : '';
+  return `hiệu lực ${[from, to].filter(Boolean).join(' ') || 'không thời hạn'}`;
 }
 
 function printInfo(io: CliIo, info: AppInfo): void {
@@ -403,7 +414,7 @@ export function runCli(argv: string[], io: CliIo): number {
   try {
     switch (command) {
       case 'init': {
-        if (!values.office) throw new UsageError('Thiếu --office <mã huyện> (ví dụ --office 180 cho huyện Tràng Định).');
+        if (!values.office) throw new UsageError('Thiếu --office <mã huyện hoặc mã xã> (ví dụ --office 180 cho huyện Tràng Định, --office 06046 cho xã Tràng Định).');
         const signers = (values.signer ?? []).map(parseSigner);
         const file = databaseFile(dataDir);
         const existed = fs.existsSync(file);

@@ -1,3 +1,4 @@
+import { formatDateVi } from '../../shared/format/date';
 import { useEffect, useMemo, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router';
 import type { AppInfo } from '../../shared/api/app';
@@ -51,6 +52,12 @@ export function AppFrame({ info, office, reloadApp }: { info: AppInfo; office: O
           {office.pilot ? (
             <div className="badge badge-pilot" title={office.pilotBasis ?? ''}>
               Huyện thí điểm NQ 111
+            </div>
+          ) : null}
+          {office.level === 'xa' ? (
+            <div className="badge badge-level" data-testid="office-level" title={office.formedFrom.length ? `Hình thành từ: ${office.formedFrom.map((u) => u.name).join(', ')}` : ''}>
+              {office.levelName}
+              {office.levelValidFrom ? ` · từ ${formatDateVi(office.levelValidFrom)}` : ''}
             </div>
           ) : null}
         </div>

@@ -1,3 +1,4 @@
+import type { OfficeLevelCode } from '../domain/office-level';
 /** The office: its district and pilot designation, and the signers with the role that decides what they may sign. */
 import { z } from 'zod';
 import { SIGNER_ROLE_CODES, type SignerRoleCode } from '../domain/signers';
@@ -29,8 +30,17 @@ export interface SignerList {
 }
 
 export interface OfficeInfo {
+  /** The GSO code of the unit the office stands for: a district (until 30/06/2025) or a commune/ward (from 01/07/2025). */
   districtCode: string;
+  /** The unit's official name: "Huyện Tràng Định", "Xã Tràng Định". */
   districtName: string;
+  /** The office's level of government, data (office-levels.csv): 'huyen' or 'xa'. */
+  level: OfficeLevelCode;
+  levelName: string;
+  levelValidFrom: string | null;
+  levelValidTo: string | null;
+  /** The former units the office's unit was formed from (the successor table), e.g. Đề Thám, Hùng Sơn, Hùng Việt. */
+  formedFrom: { code: string; name: string }[];
   provinceCode: string;
   provinceName: string;
   name: string;
@@ -52,6 +62,16 @@ export interface OfficeLevelNotice {
 export interface DistrictOption {
   code: string;
   name: string;
+  /** The office level this unit stands for ('huyen' until 30/06/2025, 'xa' from 01/07/2025) and its name. */
+  level: OfficeLevelCode;
+  levelName: string;
+  /** "Đề Thám, Hùng Sơn, Hùng Việt": what a 2025 commune was formed from; empty for a district. */
+  formedFrom: string;
+  /** The office level's validity: a district until 30/06/2025, a commune/ward from 01/07/2025. */
+  validFrom: string | null;
+  validTo: string | null;
+  /** The office's default name for this unit, from the level's template: "Phòng Kinh tế xã Tràng Định". */
+  defaultOfficeName: string;
   pilot: boolean;
   pilotBasis: string | null;
 }

@@ -14,9 +14,12 @@ export const ASSIGNMENT_FIELD_LABELS: Record<keyof AssignmentPatch, string> = {
   note: 'Ghi chú',
 };
 
-/** "Huyện Tràng Định" → "Phòng Tài chính - Kế hoạch huyện Tràng Định". */
-export function defaultOfficeName(districtName: string): string {
-  return `Phòng Tài chính - Kế hoạch ${districtName.charAt(0).toLowerCase()}${districtName.slice(1)}`;
+/**
+ * "Huyện Tràng Định" → "Phòng Tài chính - Kế hoạch huyện Tràng Định"; a commune's office level gives its own
+ * template ("Phòng Kinh tế {don_vi}" → "Phòng Kinh tế xã Tràng Định").
+ */
+export function defaultOfficeName(unitName: string, template = 'Phòng Tài chính - Kế hoạch {don_vi}'): string {
+  return template.replace('{don_vi}', `${unitName.charAt(0).toLowerCase()}${unitName.slice(1)}`);
 }
 
 export const LINE_FIELD_LABELS: Record<keyof LinePatch, string> = {

@@ -72,6 +72,19 @@ export function lawBases(docDate: string | null | undefined, today: string): str
 /** What a default HĐND wording shows for the khóa and the kỳ họp until the office writes them: seen at once on paper. */
 export const UNFILLED = '[chưa ghi]';
 
+/**
+ * A commune or ward office decides from 1/7/2025 under the two-level local government and, for the 2026–2035
+ * program, under NQ 257/2025/QH15 and NĐ 358/2025/NĐ-CP (landscape-2026.md, [V]); the NQ 111 pilot ended with the
+ * districts. The 2025 laws are cited by year only: their exact dates were not read. The office edits these on Cài đặt.
+ */
+const COMMUNE_LAW_BASES = [
+  'Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;',
+  'Căn cứ Luật Ngân sách nhà nước năm 2025;',
+  'Căn cứ Luật Đầu tư công ngày 29 tháng 11 năm 2024;',
+  'Căn cứ Nghị quyết số 257/2025/QH15 ngày 11 tháng 12 năm 2025 của Quốc hội phê duyệt chủ trương đầu tư Chương trình mục tiêu quốc gia xây dựng nông thôn mới, giảm nghèo bền vững và phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2026 - 2035;',
+  'Căn cứ Nghị định số 358/2025/NĐ-CP ngày 31 tháng 12 năm 2025 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia;',
+];
+
 const UBND_ARTICLE2: Record<TemplateKey, string> = {
   phan_bo:
     'Giao Phòng Tài chính - Kế hoạch huyện chủ trì, phối hợp với các cơ quan, đơn vị liên quan hướng dẫn, kiểm tra việc sử dụng vốn đúng mục đích, đúng quy định; các chủ đầu tư, đơn vị được giao vốn tổ chức thực hiện, giải ngân và thanh quyết toán theo quy định hiện hành.',
@@ -96,7 +109,30 @@ const HDND_ARTICLE2 =
 const HDND_ARTICLE3 = 'Nghị quyết này có hiệu lực kể từ ngày thông qua.';
 
 /** The built-in wording of a kind of decision by an issuer: a starting point the office edits on Cài đặt. */
-export function defaultWording(key: TemplateKey, issuer: DecisionIssuer, docDate?: string | null): DecisionWording {
+export function defaultWording(key: TemplateKey, issuer: DecisionIssuer, docDate?: string | null, unitWord = 'huyện'): DecisionWording {
+  const w = districtWording(key, issuer, docDate);
+  if (unitWord === 'huyện') return w;
+  const t = (text: string) => wordingForUnit(text, unitWord);
+  return { ...w, bases: COMMUNE_LAW_BASES, proposal: t(w.proposal), article2: t(w.article2), article3: t(w.article3), recipients: w.recipients.map(t) };
+}
+
+/**
+ * The district wording said for a commune or ward office (from 01/07/2025): its economic office prepares the
+ * work (Phòng Kinh tế), the Party committee is the commune's, and there are no communes below it to name.
+ */
+export function wordingForUnit(text: string, unitWord: string): string {
+  if (unitWord === 'huyện') return text;
+  return text
+    .replaceAll(' và Chủ tịch Ủy ban nhân dân các xã, thị trấn chịu trách nhiệm', ' chịu trách nhiệm')
+    .replaceAll('Phòng Tài chính - Kế hoạch huyện', 'Phòng Kinh tế')
+    .replaceAll('phòng Tài chính - Kế hoạch', 'phòng Kinh tế')
+    .replaceAll('Phòng Tài chính - Kế hoạch', 'Phòng Kinh tế')
+    .replaceAll('Huyện ủy', `Đảng ủy ${unitWord}`)
+    .replaceAll('Lưu: VT, TCKH.', 'Lưu: VT, KT.')
+    .replace(/(^|[^\p{L}])huyện(?![\p{L}])/gu, `$1${unitWord}`);
+}
+
+function districtWording(key: TemplateKey, issuer: DecisionIssuer, docDate?: string | null): DecisionWording {
   const bases = lawBases(docDate, todayInVietnam());
   if (issuer === 'HDND') {
     return {

@@ -42,7 +42,7 @@ describe('CLI', () => {
     expect(value.schemaVersion).toBe(loadMigrations(path.resolve(import.meta.dirname, '../../resources/migrations')).length);
     expect(value.catalog).toEqual([
       expect.objectContaining({ periodCode: '2021-2025', programs: 3, rows: 62 }),
-      expect.objectContaining({ periodCode: '2026-2035', programs: 1, rows: 3 }),
+      expect.objectContaining({ periodCode: '2026-2035', programs: 1, rows: 20 }),
     ]);
     expect(value.units).toEqual([expect.objectContaining({ dataset: '2024-11', count: 212 }), expect.objectContaining({ dataset: '2025-07', count: 65 })]);
   });
@@ -57,7 +57,7 @@ describe('CLI', () => {
     const data = tempDir();
     const result = cli(['init', '--office', '999', '--data', data]);
     expect(result.code).toBe(EXIT.validation);
-    expect(result.err).toContain('Mã huyện: "999" không có trong danh mục');
+    expect(result.err).toContain('Mã đơn vị: "999" không có trong danh mục');
     expect(fs.existsSync(path.join(data, 'so-von.sqlite'))).toBe(false);
   });
 

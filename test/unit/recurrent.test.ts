@@ -112,13 +112,15 @@ describe('mid-year moves of recurrent money (rules 7, 8, 10)', () => {
     expect(issue(core, id, '2024-09-20', SIGNER.hdndChair)).toMatchObject({ ok: true, value: { header: { numberText: '02/NQ-HĐND' } } });
   });
 
-  it('between programs: refused for a district that is not a pilot (rule 10), and for the pilot outside its window (rule 8)', () => {
+  it('between programs: refused for a district that is not a pilot (rule 10), and for the pilot after 30/06/2025, when rule 8 is no longer in force (rule 10)', () => {
     const other = issuedBreakdown('184');
     const across = move(other.core, { 'GNBV.DA4.TDA2': { dong: -100_000_000, reason: 'KHONG_CON_DOI_TUONG' }, 'NTM.ND05': { dong: 100_000_000 } });
     expect(messages(other.core, across, 10).join('\n')).toMatch(/không phải huyện thí điểm/);
     const pilot = issuedBreakdown('180');
     const late = move(pilot.core, { 'GNBV.DA4.TDA2': { dong: -100_000_000, reason: 'KHONG_CON_DOI_TUONG' }, 'NTM.ND05': { dong: 100_000_000 } }, '2025-07-02');
-    expect(messages(pilot.core, late, 8).join('\n')).toMatch(/chỉ được làm trong thời gian thí điểm/);
+    // The pilot rules (7–9) end on 30/06/2025 with the district level (issue 21): rule 8 no longer applies, rule 10 refuses.
+    expect(messages(pilot.core, late, 8)).toEqual([]);
+    expect(messages(pilot.core, late, 10).join('\n')).toMatch(/Cấp huyện đã kết thúc hoạt động từ ngày 01\/07\/2025/);
   });
 });
 

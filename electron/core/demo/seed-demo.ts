@@ -13,6 +13,7 @@ import { createDraft } from '../decisions/drafts';
 import { issueDecision } from '../decisions/issue';
 import { applyLineChanges } from '../decisions/lines';
 import { getOffice, setupOffice } from '../office/office';
+import { seedCommuneDemo } from './seed-demo-commune';
 import { insertSigners, listSigners } from '../office/signers';
 import { SIGNER_ROLE_BODY, type SignerRoleCode } from '../../../shared/domain/signers';
 import { createNotice } from '../followup/notices';
@@ -101,6 +102,8 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
   const stray = decisionLines.find((r) => !numberTexts.has(r.decision!));
   if (stray) throw new CoreError('INTERNAL', `Dữ liệu mẫu: dòng quyết định "${stray.decision}" không thuộc quyết định mẫu nào.`);
   const { db } = ctx;
+  // A commune/ward office (from 1/7/2025) gets the commune's sample year: 2026 under the merged program.
+  if (getOffice(db)?.level === 'xa') return seedCommuneDemo(ctx, seedDir);
   return db.transaction(() => {
     const office = getOffice(db) ?? setupOffice(ctx, { districtCode: DEMO_DISTRICT, signers: [] });
     if (office.districtCode !== DEMO_DISTRICT) {

@@ -149,7 +149,7 @@ export function balance(db: Db, year: number, options: { asOf?: string; draftId?
       originYear,
       carriedOver,
       label: carriedOver ? `Vốn năm ${originYear} kéo dài sang năm ${year}` : `Vốn năm ${year}`,
-      denominatorLabel: carriedOver ? `Kế hoạch vốn năm ${originYear} kéo dài sang năm ${year} (tỉnh giao)` : `Kế hoạch vốn năm ${year} được giao (gồm HĐND huyện điều chỉnh)`,
+      denominatorLabel: carriedOver ? `Kế hoạch vốn năm ${originYear} kéo dài sang năm ${year} (tỉnh giao)` : `Kế hoạch vốn năm ${year} được giao (gồm HĐND cùng cấp điều chỉnh)`,
       assignedDong: toDong(assigned),
       replannedDong: toDong(replanned),
       allocatedDong: toDong(allocated),

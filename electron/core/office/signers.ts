@@ -3,6 +3,7 @@
  * brought back; never deleted, since issued decisions point at them. An issued decision keeps the name and
  * title it was issued with (decision.signer_name, signer_title), so nothing here rewrites what was issued.
  */
+import { unitNameParts } from '../../../shared/domain/office-level';
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { DecisionIssuer } from '../../../shared/api/decisions';
 import type { Signer, SignerList, SignerRole } from '../../../shared/api/office';
@@ -106,11 +107,13 @@ export function signerForIssue(db: Db, signerId: number, issuer: DecisionIssuer)
     });
   }
   if (signer.role_code === null || SIGNER_ROLE_BODY[signer.role_code] !== issuer) {
-    const document = issuer === 'HDND' ? 'Nghị quyết của HĐND huyện' : 'Quyết định của UBND huyện';
+    const level = db.prepare('SELECT u.name_vi FROM office o JOIN admin_unit u ON u.id = o.district_unit_id WHERE o.id = 1').get() as { name_vi: string } | undefined;
+    const word = level ? unitNameParts(level.name_vi).word : 'huyện';
+    const document = issuer === 'HDND' ? `Nghị quyết của HĐND ${word}` : `Quyết định của UBND ${word}`;
     const held = signer.role_code === null ? 'chưa được gán vai trò ký' : `ký văn bản của ${SIGNER_ROLE_BODY[signer.role_code] === 'HDND' ? 'HĐND' : 'UBND'}`;
     throw new CoreError(
       'SIGNER_NOT_FOR_ISSUER',
-      `Người ký: ${document} phải do ${EXPECTED_SIGNER_VI[issuer]} ký; ${signer.name} (${signer.title}) ${held}. Chọn người ký đúng, hoặc thêm người ký ở Cài đặt.`,
+      `Người ký: ${document} phải do ${EXPECTED_SIGNER_VI[issuer].replaceAll("huyện", word)} ký; ${signer.name} (${signer.title}) ${held}. Chọn người ký đúng, hoặc thêm người ký ở Cài đặt.`,
       { field: 'signerId', expectedBody: issuer },
     );
   }

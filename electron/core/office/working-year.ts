@@ -23,6 +23,9 @@ export function yearsWithData(db: Db): number[] {
  * adjustment; its books stay readable. Null before that day.
  */
 export function officeLevelNotice(db: Db, districtName: string, today: string): OfficeLevelNotice | null {
+  // A commune/ward office (from 1/7/2025) is the level that carries the work: nothing ended for it.
+  const level = db.prepare('SELECT level_code FROM office WHERE id = 1').get() as { level_code: string } | undefined;
+  if (level?.level_code !== 'huyen') return null;
   const rule = rulesValidOn(db, today).get(10);
   if (!rule) return null;
   const endedOn = param(rule, 'districtLevelEnd', '2025-07-01');

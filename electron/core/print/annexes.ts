@@ -3,6 +3,7 @@
  * program → component (I, II / 1, 2 / a, b / -), totals computed from đồng, amount in words, signature and
  * Nơi nhận. The renderer lays it out; nothing is computed there.
  */
+import { unitNameParts } from '../../../shared/domain/office-level';
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { DecisionDocument, DecisionLine } from '../../../shared/api/decisions';
 import { ADJUSTMENT_KINDS, romanNumeral } from '../../../shared/domain/documents';
@@ -10,7 +11,7 @@ import { documentDateVi, formatDateVi } from '../../../shared/format/date';
 import { amountInWordsLine } from '../../../shared/money/amount-in-words';
 import { formatAmount, toDong, UNIT_LABEL_VI, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import type { AnnexKind, PrintAnnex, PrintColumn, PrintDocument, PrintRow } from '../../../shared/print/document';
-import { fillPlaceholders } from '../../../shared/print/wording';
+import { fillPlaceholders, wordingForUnit } from '../../../shared/print/wording';
 import { checkPrintDocument } from '../../../shared/print/format-rules';
 import { CoreError } from '../errors';
 import type { Db } from '../db/database';
@@ -27,16 +28,24 @@ export const MAX_DECIMALS: Record<MoneyUnit, number> = { trieu: 3, nghin: 0, don
 
 const letter = (n: number) => String.fromCharCode(96 + ((n - 1) % 26) + 1);
 
-/** The money columns of the summary annexes: Tổng số | NSTW: ĐTPT, SN | NS tỉnh đối ứng: ĐTPT, SN | NS huyện | other. */
-function sourceColumns(lines: DecisionLine[]): { column: PrintColumn; matches: (l: DecisionLine) => boolean }[] {
+/** The office's own budget, printed in a column of its own: the district's (NS huyện) or, from 1/7/2025, the commune's (NS xã). */
+interface LocalBudget {
+  sourceCode: 'NSH' | 'NSX';
+  header: string;
+}
+const DISTRICT_BUDGET: LocalBudget = { sourceCode: 'NSH', header: 'Ngân sách huyện' };
+const COMMUNE_BUDGET: LocalBudget = { sourceCode: 'NSX', header: 'Ngân sách xã' };
+
+/** The money columns of the summary annexes: Tổng số | NSTW: ĐTPT, SN | NS tỉnh đối ứng: ĐTPT, SN | NS huyện (NS xã) | other. */
+function sourceColumns(lines: DecisionLine[], local: LocalBudget): { column: PrintColumn; matches: (l: DecisionLine) => boolean }[] {
   const cols: { column: PrintColumn; matches: (l: DecisionLine) => boolean }[] = [
     { column: { key: 'NSTW|DTPT', header: ['Ngân sách trung ương', 'Vốn ĐTPT'], kind: 'money', width: 26 }, matches: (l) => l.sourceCode === 'NSTW' && l.capitalType === 'DTPT' },
     { column: { key: 'NSTW|SN', header: ['Ngân sách trung ương', 'Kinh phí SN'], kind: 'money', width: 26 }, matches: (l) => l.sourceCode === 'NSTW' && l.capitalType === 'SN' },
     { column: { key: 'NST|DTPT', header: ['Ngân sách tỉnh đối ứng', 'Vốn ĐTPT'], kind: 'money', width: 24 }, matches: (l) => l.sourceCode === 'NST_DOIUNG' && l.capitalType === 'DTPT' },
     { column: { key: 'NST|SN', header: ['Ngân sách tỉnh đối ứng', 'Kinh phí SN'], kind: 'money', width: 24 }, matches: (l) => l.sourceCode === 'NST_DOIUNG' && l.capitalType === 'SN' },
-    { column: { key: 'NSH', header: ['Ngân sách huyện'], kind: 'money', width: 24 }, matches: (l) => l.sourceCode === 'NSH' },
+    { column: { key: local.sourceCode, header: [local.header], kind: 'money', width: 24 }, matches: (l) => l.sourceCode === local.sourceCode },
   ];
-  const known = new Set(['NSTW', 'NST_DOIUNG', 'NSH']);
+  const known = new Set(['NSTW', 'NST_DOIUNG', local.sourceCode]);
   if (lines.some((l) => !known.has(l.sourceCode))) {
     cols.push({ column: { key: 'OTHER', header: ['Nguồn khác'], kind: 'money', width: 24 }, matches: (l) => !known.has(l.sourceCode) });
   }
@@ -140,8 +149,8 @@ function totalRow(lines: DecisionLine[], valueOf: (l: DecisionLine) => Record<st
   return { stt: '', depth: -1, bold: true, total: true, cells: { label: 'TỔNG SỐ', ...toCells(totals, keys) } };
 }
 
-function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
-  const sources = sourceColumns(lines);
+function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentInfo>, unit: MoneyUnit, local: LocalBudget): Omit<PrintAnnex, 'label' | 'attachedTo'> {
+  const sources = sourceColumns(lines, local);
   const keys = ['total', ...sources.map((s) => s.column.key)];
   const valueOf = sourceValues(sources);
   const rows = treeRows(componentTree(lines, components, valueOf), keys, (c) => c.name);
@@ -158,8 +167,8 @@ function summaryAnnex(lines: DecisionLine[], components: Map<number, ComponentIn
   };
 }
 
-function byRecipientAnnex(lines: DecisionLine[], unit: MoneyUnit): Omit<PrintAnnex, 'label' | 'attachedTo'> {
-  const sources = sourceColumns(lines);
+function byRecipientAnnex(lines: DecisionLine[], unit: MoneyUnit, local: LocalBudget): Omit<PrintAnnex, 'label' | 'attachedTo'> {
+  const sources = sourceColumns(lines, local);
   const keys = ['total', ...sources.map((s) => s.column.key)];
   const valueOf = sourceValues(sources);
   const kindRank = { district: 0, commune: 1, unit: 2, investor: 3 } as const;
@@ -404,14 +413,15 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
       ? ['du_toan_sn', 'theo_xa']
       : ['tong_hop', 'theo_xa', ...(withProjects ? (['du_an'] as const) : [])];
   const kinds: AnnexKind[] = args.annexes ?? (adjustment ? ['dieu_chinh', 'tong_hop'] : defaults);
+  const local = office.level === 'xa' ? COMMUNE_BUDGET : DISTRICT_BUDGET;
   const build = (kind: AnnexKind) => {
     switch (kind) {
       case 'dieu_chinh':
         return adjustmentAnnex(lines, components, unit);
       case 'theo_xa':
-        return byRecipientAnnex(lines, unit);
+        return byRecipientAnnex(lines, unit, local);
       case 'tong_hop':
-        return summaryAnnex(lines, components, unit);
+        return summaryAnnex(lines, components, unit, local);
       case 'du_toan_sn':
         return recurrentAnnex(lines, components, unit, h.year);
       case 'du_an':
@@ -420,14 +430,15 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
   };
   const numbering = [...defaults, ...kinds.filter((k) => !defaults.includes(k))];
   const lines = adjustment ? planAround(db, doc, today, components) : ownLines;
-  const district = office.districtName.replace(/^Huyện\s+/i, '');
+  // The unit word follows the office's level: "huyện Tràng Định" until 30/06/2025, "xã Tràng Định" from 01/07/2025.
+  const { word, place: district } = unitNameParts(office.districtName);
   const numberText = h.numberText ?? `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${h.symbol}`;
   const dateWords = h.docDate ? documentDateVi(h.docDate) : `ngày\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0năm ${h.year}`;
   const built = kinds.map(build);
   const annexes: PrintAnnex[] = built.map((a) => ({
     ...a,
     label: numbering.length > 1 || kinds.length > 1 ? `Phụ lục ${romanNumeral(numbering.indexOf(a.kind) + 1)}` : 'Phụ lục',
-    attachedTo: `(Kèm theo ${ANNEX_TITLE_KIND[h.issuer]} số ${numberText} ${dateWords} của ${ISSUER_FULL[h.issuer]} huyện ${district})`,
+    attachedTo: `(Kèm theo ${ANNEX_TITLE_KIND[h.issuer]} số ${numberText} ${dateWords} của ${ISSUER_FULL[h.issuer]} ${word} ${district})`,
   }));
   const vice = /phó/i.test(h.signerTitle ?? '');
   const withBody = args.body ?? true;
@@ -437,7 +448,7 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
   let implemented: string | null = null;
   if (h.implementsId !== null) {
     const r = getDocument(db, h.implementsId).header;
-    implemented = `Nghị quyết số ${r.numberText ?? `…/${r.symbol}`} ${r.docDate ? documentDateVi(r.docDate) : ''} của Hội đồng nhân dân huyện ${district}`.replace(/\s+/g, ' ');
+    implemented = `Nghị quyết số ${r.numberText ?? `…/${r.symbol}`} ${r.docDate ? documentDateVi(r.docDate) : ''} của Hội đồng nhân dân ${word} ${district}`.replace(/\s+/g, ' ');
   }
   // The UBND decides as a body (TM. Ủy ban nhân dân) unless the office's wording has its chair decide.
   const collective = h.issuer === 'UBND' && (!withBody || wording.authority === 'tap_the');
@@ -446,13 +457,13 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
     orientation: args.orientation ?? 'landscape',
     unit,
     maxDecimals: MAX_DECIMALS[unit],
-    issuerLines: [h.issuer === 'HDND' ? 'HỘI ĐỒNG NHÂN DÂN' : 'ỦY BAN NHÂN DÂN', `HUYỆN ${district.toUpperCase()}`],
+    issuerLines: [h.issuer === 'HDND' ? 'HỘI ĐỒNG NHÂN DÂN' : 'ỦY BAN NHÂN DÂN', `${word} ${district}`.toLocaleUpperCase('vi')],
     nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     motto: 'Độc lập - Tự do - Hạnh phúc',
     numberLine: `Số: ${numberText}`,
     placeDateLine: h.docDate ? `${district}, ${documentDateVi(h.docDate)}` : `${district}, ngày\u00a0\u00a0\u00a0\u00a0tháng\u00a0\u00a0\u00a0\u00a0năm ${h.year}`,
     body: withBody
-      ? buildBody({ db, doc, lines: ownLines, components, templateKey, wording, district, implemented, annexLabels: annexes.map((a) => a.label), fill })
+      ? buildBody({ db, doc, lines: ownLines, components, templateKey, wording, district, unitWord: word, implemented, annexLabels: annexes.map((a) => a.label), fill })
       : null,
     fileStem: (h.numberText ?? `du-thao-${h.id}-${h.symbol}`).replace(/\//g, '-'),
     annexes,
@@ -464,8 +475,8 @@ export function buildDecisionPrint(db: Db, args: CommandArgs<'print.decision'>, 
     recipients: withBody
       ? wording.recipients.map(fill)
       : h.issuer === 'HDND'
-        ? ['- Thường trực HĐND tỉnh;', '- UBND tỉnh;', '- Sở Tài chính;', '- TT Huyện ủy, HĐND, UBND huyện;', '- Phòng Tài chính - Kế hoạch;', `- ${treasury(h.docDate, district)};`, '- Lưu: VT.']
-        : ['- UBND tỉnh (b/c);', '- Sở Tài chính;', '- TT Huyện ủy, HĐND huyện;', '- CT, các PCT UBND huyện;', '- Phòng Tài chính - Kế hoạch;', `- ${treasury(h.docDate, district)};`, '- Lưu: VT, TCKH.'],
+        ? ['- Thường trực HĐND tỉnh;', '- UBND tỉnh;', '- Sở Tài chính;', '- TT Huyện ủy, HĐND, UBND huyện;', '- Phòng Tài chính - Kế hoạch;', `- ${treasury(h.docDate, district)};`, '- Lưu: VT.'].map((l) => wordingForUnit(l, word))
+        : ['- UBND tỉnh (b/c);', '- Sở Tài chính;', '- TT Huyện ủy, HĐND huyện;', '- CT, các PCT UBND huyện;', '- Phòng Tài chính - Kế hoạch;', `- ${treasury(h.docDate, district)};`, '- Lưu: VT, TCKH.'].map((l) => wordingForUnit(l, word)),
     draft: h.status !== 'issued',
   };
   // Rules 17–21, 23, 24: the form is checked before anything is printed; a wrong form is a fault of this code.

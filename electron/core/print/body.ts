@@ -58,6 +58,8 @@ export interface BodyInput {
   templateKey: TemplateKey;
   wording: DecisionWording;
   district: string;
+  /** "huyện", "xã", "phường": the office's unit word, which the issuing bodies' names carry. */
+  unitWord: string;
   /** The resolution a "giao dự toán" implements: "Nghị quyết số 19/NQ-HĐND ngày 25 tháng 7 năm 2024 của Hội đồng nhân dân huyện Tràng Định". */
   implemented: string | null;
   annexLabels: string[];
@@ -116,7 +118,7 @@ function basisLine(text: string): string {
 }
 
 export function buildBody(input: BodyInput): DecisionBody {
-  const { doc, wording, district, fill } = input;
+  const { doc, wording, district, unitWord, fill } = input;
   const h = doc.header;
   const hdnd = h.issuer === 'HDND';
   const lawBases = wording.bases.map((b) => basisLine(fill(b)));
@@ -127,10 +129,10 @@ export function buildBody(input: BodyInput): DecisionBody {
   };
   const bases = [...lawBases, ...(input.implemented ? [basisLine(`Căn cứ ${input.implemented}`)] : []), ...h.basis.filter((b) => !cited(b)).map(basisLine)];
   const summary = h.summary.trim() || `Về việc ${WHAT[input.templateKey].charAt(0).toLowerCase()}${WHAT[input.templateKey].slice(1)} năm ${h.year}`;
-  const districtUpper = district.toUpperCase();
+  const districtUpper = `${unitWord} ${district}`.toLocaleUpperCase('vi');
   const authority = hdnd
-    ? [`HỘI ĐỒNG NHÂN DÂN HUYỆN ${districtUpper}`, `KHÓA ${wording.term.toUpperCase()}, KỲ HỌP ${wording.sitting.toUpperCase()}`]
-    : [wording.authority === 'chu_tich' ? `CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN ${districtUpper}` : `ỦY BAN NHÂN DÂN HUYỆN ${districtUpper}`];
+    ? [`HỘI ĐỒNG NHÂN DÂN ${districtUpper}`, `KHÓA ${wording.term.toUpperCase()}, KỲ HỌP ${wording.sitting.toUpperCase()}`]
+    : [wording.authority === 'chu_tich' ? `CHỦ TỊCH ỦY BAN NHÂN DÂN ${districtUpper}` : `ỦY BAN NHÂN DÂN ${districtUpper}`];
   const dateWords = h.docDate ? documentDateVi(h.docDate) : 'ngày … tháng … năm …';
   return {
     docType: hdnd ? 'NGHỊ QUYẾT' : 'QUYẾT ĐỊNH',
@@ -141,7 +143,7 @@ export function buildBody(input: BodyInput): DecisionBody {
     decides: hdnd ? 'QUYẾT NGHỊ:' : 'QUYẾT ĐỊNH:',
     articles: [firstArticle(input), { label: 'Điều 2.', paragraphs: [fill(wording.article2)] }, { label: 'Điều 3.', paragraphs: [fill(wording.article3)] }],
     passingLine: hdnd
-      ? `Nghị quyết này đã được Hội đồng nhân dân huyện ${district} khóa ${wording.term}, kỳ họp ${wording.sitting} thông qua ${dateWords}./.`
+      ? `Nghị quyết này đã được Hội đồng nhân dân ${unitWord} ${district} khóa ${wording.term}, kỳ họp ${wording.sitting} thông qua ${dateWords}./.`
       : null,
   };
 }

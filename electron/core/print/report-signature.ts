@@ -4,6 +4,7 @@
  * title (TRƯỞNG PHÒNG, KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG, TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH …) and the number
  * line follows who issues it (BC-TCKH for the phòng, BC-UBND for the UBND).
  */
+import { unitUpper } from '../../../shared/domain/office-level';
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { ReportSignature } from '../../../shared/print/document';
 import type { Db } from '../db/database';
@@ -21,7 +22,8 @@ function blockOf(title: string): { body: 'phong' | 'ubnd' | 'other'; authority: 
 
 export function reportSignature(db: Db, args: CommandArgs<'print.reportSignature'>): ReportSignature {
   const office = requireOffice(db);
-  const district = office.districtName.replace(/^Huyện\s+/i, '');
+  const unit = unitUpper(office.districtName);
+  const commune = office.level === 'xa';
   const signers = office.signers;
   const chosen =
     args.signerId !== undefined
@@ -33,10 +35,10 @@ export function reportSignature(db: Db, args: CommandArgs<'print.reportSignature
   // An office without signers still prints, with the head of the phòng's block and room to write the name.
   const block = blockOf(chosen?.title ?? 'Trưởng phòng');
   const ubnd = block.body === 'ubnd';
-  const symbol = ubnd ? 'BC-UBND' : 'BC-TCKH';
+  const symbol = ubnd ? 'BC-UBND' : commune ? 'BC-KT' : 'BC-TCKH';
   const number = args.number?.trim() ?? '';
   return {
-    issuerLines: ubnd ? ['ỦY BAN NHÂN DÂN', `HUYỆN ${district.toUpperCase()}`] : [`ỦY BAN NHÂN DÂN HUYỆN ${district.toUpperCase()}`, 'PHÒNG TÀI CHÍNH - KẾ HOẠCH'],
+    issuerLines: ubnd ? ['ỦY BAN NHÂN DÂN', unit] : [`ỦY BAN NHÂN DÂN ${unit}`, commune ? 'PHÒNG KINH TẾ' : 'PHÒNG TÀI CHÍNH - KẾ HOẠCH'],
     numberLine: `Số: ${number ? `${number.padStart(2, '0')}/${symbol}` : `\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/${symbol}`}`,
     authority: block.authority,
     role: block.role,

@@ -6,18 +6,27 @@ import type { CommandArgs } from '../../../shared/api/contract';
 import type { DecisionWordingState, WordingTemplate } from '../../../shared/api/print';
 import { DECISION_ISSUERS, type DecisionIssuer } from '../../../shared/api/decisions';
 import { defaultWording, TEMPLATE_KEYS, templateKeyOf, type DecisionWording, type TemplateKey } from '../../../shared/print/wording';
+import { unitNameParts } from '../../../shared/domain/office-level';
 import type { CoreContext } from '../context';
 import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { getDecisionRow, getDraftRow } from '../decisions/store';
 import type { DecisionRow } from '../decisions/rows';
 
-/** The office's template over the default; the default's căn cứ are those in force on `docDate` (a decision's date). */
+/** The built-in wording in the office's unit word ("huyện" for a district office, "xã"/"phường" for a commune's); its
+ * căn cứ are those in force on `docDate` (a decision's date), or today's for a template. */
+function builtIn(db: Db, key: TemplateKey, issuer: DecisionIssuer, docDate?: string | null): DecisionWording {
+  const office = db
+    .prepare('SELECT u.name_vi FROM office o JOIN admin_unit u ON u.id = o.district_unit_id WHERE o.id = 1')
+    .get() as { name_vi: string } | undefined;
+  return defaultWording(key, issuer, docDate, office ? unitNameParts(office.name_vi).word : 'huyện');
+}
+
 function readTemplate(db: Db, key: TemplateKey, issuer: DecisionIssuer, docDate?: string | null): WordingTemplate {
   const row = db.prepare('SELECT wording_json FROM document_template WHERE template_key = ? AND issuer = ?').get(key, issuer) as { wording_json: string } | undefined;
   return row
-    ? { key, issuer, wording: { ...defaultWording(key, issuer, docDate), ...(JSON.parse(row.wording_json) as Partial<DecisionWording>) }, custom: true }
-    : { key, issuer, wording: defaultWording(key, issuer, docDate), custom: false };
+    ? { key, issuer, wording: { ...builtIn(db, key, issuer, docDate), ...(JSON.parse(row.wording_json) as Partial<DecisionWording>) }, custom: true }
+    : { key, issuer, wording: builtIn(db, key, issuer, docDate), custom: false };
 }
 
 export function listTemplates(db: Db): WordingTemplate[] {
@@ -53,7 +62,7 @@ export function decisionWording(db: Db, id: number): DecisionWordingState {
   const own = db.prepare('SELECT wording_json FROM decision_wording WHERE decision_id = ?').get(id) as { wording_json: string } | undefined;
   const issued = row.status === 'issued';
   if (own) {
-    return { decisionId: id, templateKey: key, wording: { ...defaultWording(key, row.issuer, row.doc_date), ...(JSON.parse(own.wording_json) as Partial<DecisionWording>) }, source: issued ? 'frozen' : 'decision', editable: !issued };
+    return { decisionId: id, templateKey: key, wording: { ...builtIn(db, key, row.issuer, row.doc_date), ...(JSON.parse(own.wording_json) as Partial<DecisionWording>) }, source: issued ? 'frozen' : 'decision', editable: !issued };
   }
   const template = readTemplate(db, key, row.issuer, row.doc_date);
   return { decisionId: id, templateKey: key, wording: template.wording, source: template.custom ? 'template' : 'default', editable: !issued };

@@ -247,6 +247,9 @@ function levelEndedMessage(f: DraftFacts, end: string): string {
 
 /** Rule 10: nothing outside authority — non-pilot moves between programs or capital types; district decisions after 1/7/2025. */
 export function withinAuthority(f: DraftFacts, rule: RuleDefinition, moves: Moves): RuleFinding[] {
+  // A commune/ward office: the district's pilot and its end do not concern it; it decides only from its own start,
+  // and who may move money between contents or capital types from 2026 is rules 27–28 (warnings).
+  if (f.office.level === 'xa') return communeBeforeItsStart(f, rule);
   const out: RuleFinding[] = [];
   const end = param(rule, 'districtLevelEnd', '2025-07-01');
   if (f.decision.date >= end) {
@@ -274,4 +277,16 @@ export function withinAuthority(f: DraftFacts, rule: RuleDefinition, moves: Move
     out.push(finding(rule, `Chưa có cơ chế nào có hiệu lực vào ngày ${isoToVi(f.decision.date)} cho phép cấp huyện điều chỉnh kinh phí sự nghiệp giữa các dự án thành phần (${linesText(lines)}).`, ids(lines)));
   }
   return out;
+}
+
+/** A commune/ward office issues nothing dated before the unit existed (1/7/2025, NQ 1672/NQ-UBTVQH15). */
+function communeBeforeItsStart(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
+  const start = f.office.levelValidFrom;
+  if (start === null || f.decision.date >= start) return [];
+  return [
+    finding(
+      rule,
+      `${f.office.districtName} được thành lập và hoạt động từ ngày ${isoToVi(start)} (chính quyền địa phương hai cấp; NQ 1672/NQ-UBTVQH15), nên không ban hành quyết định ghi ngày ${isoToVi(f.decision.date)}. Ghi đúng ngày ban hành; quyết định của huyện cũ được nhập như lịch sử.`,
+    ),
+  ];
 }

@@ -13,6 +13,7 @@ import { balanceSums, ceilingKey } from '../ledger/balance';
 import { foldIssued, lineKey, type KeyAmount } from '../ledger/fold';
 import { requireOffice } from '../office/office';
 import type { ComponentInfo } from '../reference/catalog';
+import type { OfficeLevelCode } from '../../../shared/domain/office-level';
 import { rulesValidOn, type RuleDefinition } from './definitions';
 
 export interface FactLine {
@@ -78,7 +79,8 @@ export interface UnitFact {
 export interface DraftFacts {
   /** `dated`: the draft carries its own date; otherwise `date` is today's and the rules judge it as issued today. */
   decision: { id: number; year: number; kind: DecisionKind; issuer: DecisionIssuer; date: string; dated: boolean; declaredTotal: number | null };
-  office: { districtCode: string; districtName: string; provinceCode: string };
+  /** `level`: 'huyen' (a district office, until 30/06/2025) or 'xa' (a commune/ward office, from `levelValidFrom`). */
+  office: { districtCode: string; districtName: string; provinceCode: string; level: OfficeLevelCode; levelValidFrom: string | null };
   lines: FactLine[];
   components: Map<number, ComponentInfo>;
   /** Amount in force per line key on the decision's date (issued decisions only). */
@@ -190,7 +192,7 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
   const setting = db.prepare('SELECT allocation_deadline FROM year_setting WHERE year = ?').get(row.year) as { allocation_deadline: string | null } | undefined;
   return {
     decision: { id: row.id, year: row.year, kind: row.kind, issuer: row.issuer, date, dated: row.doc_date !== null, declaredTotal: row.declared_total_dong },
-    office: { districtCode: office.districtCode, districtName: office.districtName, provinceCode: office.provinceCode },
+    office: { districtCode: office.districtCode, districtName: office.districtName, provinceCode: office.provinceCode, level: office.level, levelValidFrom: office.levelValidFrom },
     lines,
     components,
     inForce,

@@ -6,6 +6,7 @@
 import type { RuleFinding } from '../../../shared/api/findings';
 import { adjustmentIdentity, allocationCeiling, noNegativeLine, rowIdentity, treeIdentity, zeroSumAdjustment } from './arithmetic';
 import { pilotDistrictLimit, pilotOnlyMove, withinAuthority, withinProgramRecurrentMove, type Moves } from './authority';
+import { mergedProgramCapitalMove, mergedProgramContentMove } from './authority-2026';
 import { catalogValidity, recipientValidity } from './catalog';
 import type { RuleDefinition } from './definitions';
 import { noDoubleFunding } from './double-funding';
@@ -25,6 +26,8 @@ export const DRAFT_CHECKS: Readonly<Record<string, DraftCheck>> = {
   pilotOnlyMove,
   pilotDistrictLimit,
   withinAuthority,
+  mergedProgramContentMove,
+  mergedProgramCapitalMove,
   catalogValidity,
   recipientValidity,
   noDoubleFunding,
@@ -51,6 +54,8 @@ export const CHECK_PLACES: Readonly<Record<string, CheckPlace>> = {
   pilotOnlyMove: { where: DRAFT, module: 'electron/core/rules/authority.ts' },
   pilotDistrictLimit: { where: DRAFT, module: 'electron/core/rules/authority.ts' },
   withinAuthority: { where: DRAFT, module: 'electron/core/rules/authority.ts' },
+  mergedProgramContentMove: { where: DRAFT, module: 'electron/core/rules/authority-2026.ts' },
+  mergedProgramCapitalMove: { where: DRAFT, module: 'electron/core/rules/authority-2026.ts' },
   counterpartRatio: { where: 'Vốn được giao; cân đối vốn (plan, bảng cân đối của quyết định)', module: 'electron/core/rules/counterpart.ts' },
   namedDenominator: { where: 'Giải ngân: tiến độ, báo cáo, tổng quan', module: 'electron/core/disbursement/figures.ts' },
   disbursementDeadline: { where: 'Giải ngân: nhập số liệu, nhập sao kê KBNN, quyết định kéo dài', module: 'electron/core/disbursement/disbursement-rules.ts' },

@@ -64,6 +64,7 @@ function chooseAnnexes(core: Core, request: ExportRequest & { decisionId: number
     const index = defaults.value.annexes.findIndex((_, i) => romanNumeral(i + 1) === p.toUpperCase());
     const annex = defaults.value.annexes[index];
     if (!annex) throw new ExportUsageError(`--annex: không có phụ lục "${p}"; quyết định này có ${defaults.value.annexes.map((_, i) => romanNumeral(i + 1)).join(', ')} (hoặc ghi loại: ${ANNEX_KINDS.join(', ')}).`);
+    if (annex.kind === 'mau_bieu') throw new ExportUsageError(`--annex: phụ lục "${p}" là mẫu biểu của tỉnh; chọn bằng --template.`);
     return annex.kind;
   });
 }

@@ -1,6 +1,7 @@
 /** Commands of the decision documents: the office's wording templates, a decision's own wording, Word and Excel files, the year's documents. */
 import { z } from 'zod';
 import { ANNEX_KINDS, type ReportSignature } from '../print/document';
+import { templateKeySchema } from '../print/annex-template';
 import { TEMPLATE_KEYS, type DecisionWording, type TemplateKey } from '../print/wording';
 import type { DecisionIssuer } from './ledger-types';
 import type { ExchangeFile } from './exchange-types';
@@ -54,7 +55,7 @@ export interface HubDocument {
   formats: HubFormat[];
 }
 
-const annexChoice = { unit: moneyUnitSchema.optional(), annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional() };
+const annexChoice = { unit: moneyUnitSchema.optional(), annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(), templates: z.array(templateKeySchema).min(1).max(8).optional() };
 
 export const documentCommands = {
   'documents.list': command<HubDocument[]>()(z.object({ year }).strict()),

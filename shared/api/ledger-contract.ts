@@ -19,6 +19,7 @@ import {
   type RuleRegistryRow,
 } from './ledger-types';
 import { ANNEX_KINDS, type PrintDocument } from '../print/document';
+import { templateKeySchema } from '../print/annex-template';
 import { amountInputSchema, capitalTypeSchema, command, entityId, isoDate, moneyUnitSchema, shortText, year } from './schemas';
 
 export const decisionKindSchema = z.enum(DECISION_KINDS);
@@ -216,6 +217,8 @@ export const ledgerCommands = {
         id: entityId,
         unit: moneyUnitSchema.optional(),
         annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(),
+        /** The province's forms (templates in the data folder's mau-bieu/) to print as annexes, after the chosen ones. */
+        templates: z.array(templateKeySchema).min(1).max(8).optional(),
         orientation: z.enum(['portrait', 'landscape']).optional(),
         /** The decision's text before its annexes (default); false prints the annexes alone. */
         body: z.boolean().optional(),

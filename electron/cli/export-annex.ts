@@ -18,6 +18,8 @@ export interface ExportRequest {
   unit: MoneyUnit;
   /** Roman numerals of the default annexes ("I,II") or annex kinds ("tong_hop,theo_xa"). */
   annex?: string;
+  /** The province's forms by key (files in the data folder's mau-bieu/), printed after the annexes chosen. */
+  templates?: string[];
   orientation?: 'portrait' | 'landscape';
 }
 
@@ -32,6 +34,7 @@ export function parseExportArgs(argv: string[]): ExportRequest {
       out: { type: 'string' },
       unit: { type: 'string', default: 'trieu' },
       annex: { type: 'string' },
+      template: { type: 'string' },
       orientation: { type: 'string' },
       data: { type: 'string' },
       json: { type: 'boolean' },
@@ -49,6 +52,7 @@ export function parseExportArgs(argv: string[]): ExportRequest {
     out: values.out,
     unit: values.unit as MoneyUnit,
     ...(values.annex ? { annex: values.annex } : {}),
+    ...(values.template ? { templates: values.template.split(',').map((t) => t.trim()).filter(Boolean) } : {}),
     ...(values.orientation ? { orientation: values.orientation as 'portrait' | 'landscape' } : {}),
   };
 }
@@ -76,12 +80,13 @@ export async function runExport(core: Core, named: ExportRequest, log: (text: st
   const request = { ...named, decisionId: found.value.id };
   const annexes = chooseAnnexes(core, request);
   const orientation = request.orientation ? { orientation: request.orientation } : {};
-  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, body: false, ...orientation, ...(annexes ? { annexes } : {}) });
+  const templates = request.templates?.length ? { templates: request.templates } : {};
+  const doc = core.invoke('print.decision', { id: request.decisionId, unit: request.unit, body: false, ...orientation, ...templates, ...(annexes ? { annexes } : {}) });
   if (!doc.ok) return { ok: false, code: doc.error.code, message: doc.error.message };
   if (request.format === 'pdf') {
-    await printDecisionPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, body: false, ...orientation, ...(annexes ? { annexes } : {}) }, log);
+    await printDecisionPdf(core, { decisionId: request.decisionId, unit: request.unit, out: request.out, body: false, ...orientation, ...templates, ...(annexes ? { annexes } : {}) }, log);
   } else {
-    const workbook = await core.invokeAsync('print.annexWorkbook', { id: request.decisionId, unit: request.unit, ...orientation, ...(annexes ? { annexes } : {}) });
+    const workbook = await core.invokeAsync('print.annexWorkbook', { id: request.decisionId, unit: request.unit, ...orientation, ...templates, ...(annexes ? { annexes } : {}) });
     if (!workbook.ok) return { ok: false, code: workbook.error.code, message: workbook.error.message };
     writeWhole(request.out, Buffer.from(workbook.value.base64, 'base64'));
   }

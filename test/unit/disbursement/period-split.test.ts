@@ -44,6 +44,19 @@ describe('dashboard by program period', () => {
     expect(JSON.stringify(dash.byPeriod)).not.toContain('30,0%');
   });
 
+  it('the progress report names each section’s period and keeps its own rate', () => {
+    const core = twoPeriodYear();
+    const report = call(core, 'disbursement.report', { year: 2026, asOf: '2026-06-30' });
+    const section = (start: string) => report.sections.find((s) => s.title.startsWith(start))!;
+    const own = section('Kế hoạch vốn năm 2026 (cả vốn');
+    const carried = section('Kế hoạch vốn năm 2025 kéo dài sang năm 2026');
+    expect(own.title).toContain('— Giai đoạn 2026 - 2035');
+    expect(carried.title).toContain('— Giai đoạn 2021 - 2025');
+    expect(own.rows[0]).toMatchObject({ label: 'TỔNG SỐ', planDong: 2_000_000_000, disbursedDong: 1_000_000_000, rateText: '50,0%' });
+    expect(carried.rows[0]).toMatchObject({ label: 'TỔNG SỐ', planDong: 2_000_000_000, disbursedDong: 200_000_000, rateText: '10,0%' });
+    expect(report.sections.flatMap((s) => s.rows.map((r) => r.rateText))).not.toContain('30,0%');
+  });
+
   it('keeps the origin years of one period apart too (each its own denominator)', () => {
     const core = twoPeriodYear();
     // 2024 money of the 2021–2025 programs carried further (NQ 257/2025/QH15 extended it to 31/12/2026).

@@ -59,7 +59,7 @@ Lệnh:
   check-draft <mã>        kiểm tra dự thảo theo các quy tắc; mã thoát 1 khi có lỗi [E]
   export decision --decision <mã|số> --format pdf|docx --out TỆP [--unit dong|nghin|trieu]
                           toàn văn quyết định/nghị quyết (thể thức NĐ 30/2020) và các phụ lục, ra PDF hoặc Word
-  export annex --decision <mã|số> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--orientation portrait|landscape]
+  export annex --decision <mã|số> --format pdf|xlsx --out TỆP [--unit dong|nghin|trieu] [--annex I,II] [--template MÃ] [--orientation portrait|landscape]
                           in phụ lục của quyết định ra PDF (qua Chromium/Edge) hoặc Excel sẵn để in
   export package --year NĂM --out TỆP
                           xuất gói trao đổi của năm (vốn được giao, quyết định đã ban hành, danh mục dùng đến)

@@ -8,16 +8,19 @@ import { printDecisionPdf } from './print-pdf';
 export interface ExportRequest extends DecisionFileRequest<'pdf' | 'xlsx'> {
   /** Roman numerals of the default annexes ("I,II") or annex kinds ("tong_hop,theo_xa"). */
   annex?: string;
+  /** The province's forms by key (files in the data folder's mau-bieu/), printed after the annexes chosen. */
+  templates?: string[];
   orientation?: 'portrait' | 'landscape';
 }
 
 export function parseExportArgs(argv: string[]): ExportRequest {
-  const { request, extra } = parseDecisionFileArgs(argv, ['pdf', 'xlsx'] as const, { annex: { type: 'string' }, orientation: { type: 'string' } });
-  const { annex, orientation } = extra;
+  const { request, extra } = parseDecisionFileArgs(argv, ['pdf', 'xlsx'] as const, { annex: { type: 'string' }, template: { type: 'string' }, orientation: { type: 'string' } });
+  const { annex, template, orientation } = extra;
   if (orientation !== undefined && orientation !== 'portrait' && orientation !== 'landscape') throw new ExportUsageError('--orientation phải là portrait (A4 dọc) hoặc landscape (A4 ngang).');
   return {
     ...request,
     ...(typeof annex === 'string' && annex ? { annex } : {}),
+    ...(typeof template === 'string' && template ? { templates: template.split(',').map((t) => t.trim()).filter(Boolean) } : {}),
     ...(orientation ? { orientation } : {}),
   };
 }
@@ -36,8 +39,9 @@ export async function runExport(core: Core, named: ExportRequest, log: (text: st
   if (!found.ok) return failure(found.error);
   const id = found.value.id;
   const orientation = named.orientation ? { orientation: named.orientation } : {};
+  const templates = named.templates?.length ? { templates: named.templates } : {};
   if (named.format === 'xlsx') {
-    const saved = await core.invokeAsync('print.saveAnnexWorkbook', { id, unit: named.unit, file: named.out, ...orientation, ...(named.annex ? { named: named.annex } : {}) });
+    const saved = await core.invokeAsync('print.saveAnnexWorkbook', { id, unit: named.unit, file: named.out, ...orientation, ...templates, ...(named.annex ? { named: named.annex } : {}) });
     return saved.ok ? { ok: true, ...saved.value } : failure(saved.error);
   }
   let annexes: AnnexKind[] | undefined;
@@ -46,8 +50,8 @@ export async function runExport(core: Core, named: ExportRequest, log: (text: st
     if (!chosen.ok) return failure(chosen.error);
     annexes = chosen.value;
   }
-  const doc = core.invoke('print.decision', { id, unit: named.unit, body: false, ...orientation, ...(annexes ? { annexes } : {}) });
+  const doc = core.invoke('print.decision', { id, unit: named.unit, body: false, ...orientation, ...templates, ...(annexes ? { annexes } : {}) });
   if (!doc.ok) return failure(doc.error);
-  await printDecisionPdf(core, { decisionId: id, unit: named.unit, out: named.out, body: false, ...orientation, ...(annexes ? { annexes } : {}) }, log);
+  await printDecisionPdf(core, { decisionId: id, unit: named.unit, out: named.out, body: false, ...orientation, ...templates, ...(annexes ? { annexes } : {}) }, log);
   return { ok: true, file: path.resolve(named.out), annexes: doc.value.annexes.length };
 }

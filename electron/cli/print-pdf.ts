@@ -16,6 +16,8 @@ export interface PdfOptions {
   decisionId: number;
   unit: MoneyUnit;
   annexes?: AnnexKind[];
+  /** The province's forms by key (mau-bieu/ in the data folder). */
+  templates?: string[];
   orientation?: 'portrait' | 'landscape';
   /** The decision's text before its annexes; false prints the annexes alone (export annex). */
   body?: boolean;
@@ -49,6 +51,7 @@ export async function printDecisionPdf(core: Core, options: PdfOptions, log: (te
       body: options.body === false ? '0' : '1',
       ...(options.orientation ? { orientation: options.orientation } : {}),
       ...(options.annexes ? { annexes: options.annexes.join(',') } : {}),
+      ...(options.templates?.length ? { templates: options.templates.join(',') } : {}),
     });
     await page.goto(`${host.url}#/in/${options.decisionId}?${query.toString()}`);
     await page.locator('.print-root[data-ready="true"], [role="alert"]').first().waitFor({ timeout: 60_000 });

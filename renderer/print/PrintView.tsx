@@ -41,6 +41,9 @@ export function PrintView() {
   const withBody = search.get('body') !== '0';
   const annexParam = search.get('annexes');
   const annexes = annexParam ? (annexParam.split(',').filter((a) => (ANNEX_KINDS as readonly string[]).includes(a)) as AnnexKind[]) : undefined;
+  // A province's forms (templates in the data folder), by key.
+  const templatesParam = search.get('templates');
+  const templates = templatesParam ? templatesParam.split(',').filter((t) => /^[a-z0-9_-]+$/.test(t)) : [];
   const [doc, setDoc] = useState<PrintDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -52,9 +55,9 @@ export function PrintView() {
     setDoc(null);
     setReady(false);
     void api
-      .invoke('print.decision', { id, unit, orientation, body: withBody, ...(annexes && annexes.length ? { annexes } : {}) })
+      .invoke('print.decision', { id, unit, orientation, body: withBody, ...(annexes && annexes.length ? { annexes } : {}), ...(templates.length ? { templates } : {}) })
       .then((r) => (r.ok ? setDoc(r.value) : setError(r.error.message)));
-  }, [id, unit, orientation, annexParam, withBody, version]);
+  }, [id, unit, orientation, annexParam, templatesParam, withBody, version]);
 
   const sections = useMemo(() => (doc ? decisionSections(doc) : []), [doc]);
   const onReady = useCallback(() => setReady(true), []);
@@ -66,7 +69,7 @@ export function PrintView() {
     setSearch(next);
   };
   const chosen = new Set(doc?.annexes.map((a) => a.kind) ?? []);
-  const annexInput = annexes && annexes.length ? { annexes } : {};
+  const annexInput = { ...(annexes && annexes.length ? { annexes } : {}), ...(templates.length ? { templates } : {}) };
 
   const download = async (format: 'docx' | 'xlsx') => {
     setMessage(null);

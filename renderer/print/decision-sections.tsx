@@ -3,9 +3,9 @@
  * signature), then each annex on its own sheets (landscape where wide). Nothing is computed here; the text is the core's.
  */
 import { Fragment, type ReactNode } from 'react';
-import type { Dong } from '../../shared/money/dong';
-import type { PrintAnnex, PrintColumn, PrintDocument } from '../../shared/print/document';
-import { moneyColumnFormats, type MoneyCellFormat } from '../../shared/print/money-columns';
+import { cellText, headerRows, rowValue } from '../../shared/print/annex-cells';
+import type { PrintAnnex, PrintDocument } from '../../shared/print/document';
+import { moneyColumnFormats } from '../../shared/print/money-columns';
 import type { PageItem, PageSection } from './PagedDocument';
 
 /** Document numbers ("111/2024/QH15", "215/QĐ-UBND") are never broken at their slashes or hyphens. */
@@ -13,32 +13,6 @@ export function keepNumbers(text: string): ReactNode {
   const parts = text.split(/(\S*\d\S*\/\S+)/);
   if (parts.length === 1) return text;
   return parts.map((p, i) => (i % 2 === 1 ? <span key={i} className="nobr">{p}</span> : <Fragment key={i}>{p}</Fragment>));
-}
-
-/** Header rows of a grouped table header: equal neighbouring labels on a level merge into one cell. */
-function headerRows(columns: PrintColumn[], depth: number) {
-  const rows: { label: string; colSpan: number; rowSpan: number }[][] = [];
-  for (let level = 0; level < depth; level++) {
-    const row: { label: string; colSpan: number; rowSpan: number }[] = [];
-    for (let i = 0; i < columns.length; i++) {
-      const header = columns[i]!.header;
-      if (level >= header.length) continue;
-      const label = header[level]!;
-      const lastLevel = level === header.length - 1;
-      let span = 1;
-      while (!lastLevel && i + span < columns.length && columns[i + span]!.header[level] === label && columns[i + span]!.header.length > level + 1) span++;
-      row.push({ label, colSpan: span, rowSpan: lastLevel ? depth - level : 1 });
-      i += span - 1;
-    }
-    rows.push(row);
-  }
-  return rows;
-}
-
-function cellText(value: unknown, column: PrintColumn, money: Map<string, MoneyCellFormat>): string {
-  if (value === null || value === undefined) return '';
-  const format = money.get(column.key);
-  return format ? format(value as Dong) : String(value);
 }
 
 function DocHeader({ doc, withNumber }: { doc: PrintDocument; withNumber: boolean }) {
@@ -186,7 +160,7 @@ function annexSection(doc: PrintDocument, annex: PrintAnnex, index: number, with
         <tr key={r} className={[row.bold ? 'bold' : '', row.italic ? 'italic' : '', row.total ? 'total' : '', row.detail ? 'detail' : ''].join(' ')}>
           {annex.columns.map((c) => (
             <td key={c.key} className={c.kind === 'money' ? 'num' : c.kind === 'stt' ? 'stt' : 'text'} style={c.key === 'label' ? { paddingLeft: `${Math.max(row.depth, 0) * 3 + 1}mm` } : undefined}>
-              {c.key === 'stt' ? row.stt : c.kind === 'text' ? keepNumbers(cellText(row.cells[c.key], c, money)) : cellText(row.cells[c.key], c, money)}
+              {c.kind === 'text' ? keepNumbers(cellText(rowValue(row, c), c, money)) : cellText(rowValue(row, c), c, money)}
             </td>
           ))}
         </tr>

@@ -269,6 +269,30 @@ export interface Comparison {
   source: string;
 }
 
+/** One origin year's money inside a program period: allocation and disbursement, each with its own rate. */
+export interface PeriodGroup {
+  originYear: number;
+  carriedOver: boolean;
+  /** "Vốn năm 2026" / "Vốn năm 2025 kéo dài sang năm 2026". */
+  label: string;
+  assignedDong: Dong;
+  allocatedDong: Dong;
+  allocationRate: number | null;
+  allocationRateText: string;
+  disbursement: RateFigure;
+  /** What the disbursement rate is divided by (rule 12). */
+  denominatorLabel: string;
+}
+
+/** A program period's money in the year (2021–2025 extended, 2026–2035): never added to another period's. */
+export interface PeriodFigure {
+  periodCode: string;
+  periodName: string;
+  firstYear: number;
+  lastYear: number;
+  groups: PeriodGroup[];
+}
+
 export interface Dashboard {
   year: number;
   asOf: string;
@@ -284,6 +308,8 @@ export interface Dashboard {
   /** Pilot districts vs the others, from typed consolidation figures; null when there are none. */
   pilotComparison: { pilot: Comparison; others: Comparison; districts: Benchmark[] } | null;
   communes: CommuneFigure[];
+  /** The money by program period, side by side, each origin year with its own rates (never one rate for both periods). */
+  byPeriod: PeriodFigure[];
   pacing: Pacing;
   deadlines: Deadlines;
   alerts: DashboardAlert[];

@@ -4,6 +4,7 @@ import { ANNEX_KINDS, type AnnexKind, type PrintDocument, type ReportSignature }
 import { type DecisionWording, TEMPLATE_KEYS, type TemplateKey } from '../print/wording';
 import type { DecisionIssuer } from './decisions';
 import type { ExchangeFile } from './exchange';
+import { templateKeySchema } from '../print/annex-template';
 import { command, entityId, moneyUnitSchema, shortText, year } from './schemas';
 
 const line = shortText(2000);
@@ -57,7 +58,7 @@ export interface HubDocument {
   formats: HubFormat[];
 }
 
-const annexChoice = { unit: moneyUnitSchema.optional(), annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional() };
+const annexChoice = { unit: moneyUnitSchema.optional(), annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(), templates: z.array(templateKeySchema).min(1).max(8).optional() };
 
 export const printCommands = {
   'print.decision': command<PrintDocument>()(
@@ -66,6 +67,8 @@ export const printCommands = {
         id: entityId,
         unit: moneyUnitSchema.optional(),
         annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(),
+        /** The province's forms (templates in the data folder's mau-bieu/) to print as annexes, after the chosen ones. */
+        templates: z.array(templateKeySchema).min(1).max(8).optional(),
         orientation: z.enum(['portrait', 'landscape']).optional(),
         /** The decision's text before its annexes (default); false prints the annexes alone. */
         body: z.boolean().optional(),
@@ -99,6 +102,8 @@ export const printCommands = {
         unit: moneyUnitSchema.optional(),
         /** As `print.chooseAnnexes` takes them; all the decision's default annexes when left out. */
         named: shortText(200).min(1).optional(),
+        /** The province's forms by key, printed after the annexes chosen. */
+        templates: z.array(templateKeySchema).min(1).max(8).optional(),
         orientation: z.enum(['portrait', 'landscape']).optional(),
         file: z.string().min(1).max(4096),
       })

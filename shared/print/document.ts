@@ -29,7 +29,9 @@ export interface PrintRow {
 }
 
 export interface PrintAnnex {
-  kind: AnnexKind;
+  /** A built-in annex, or "mau_bieu": a province's form printed from its template (`templateKey`). */
+  kind: AnnexKind | 'mau_bieu';
+  templateKey?: string;
   /** "PHỤ LỤC I" (numbered when there are several). */
   label: string;
   title: string;

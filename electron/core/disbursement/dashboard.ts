@@ -17,6 +17,7 @@ import { requireOffice } from '../office/office';
 import { deadlines } from './deadlines';
 import { figure, latestEntries, type LatestEntry } from './figures';
 import { listBenchmarks, pacing } from './pacing';
+import { periodSplit, programPeriods } from './periods';
 import { progress } from './progress';
 
 const trieu = (v: number) => `${formatAmount(toDong(v), 'trieu', { maxDecimals: 3 })} triệu đồng`;
@@ -171,6 +172,7 @@ export function dashboard(db: Db, year: number, asOf: string): Dashboard {
     comparisons,
     pilotComparison,
     communes: communes(db, year, asOf, latest),
+    byPeriod: periodSplit(year, bal.rows, prog.rows, programPeriods(db)),
     pacing: pace,
     deadlines: dl,
     alerts,

@@ -14,6 +14,7 @@ import type { Db } from '../db/database';
 import { requireOffice } from '../office/office';
 import { storedWarnings } from './entries';
 import { dashboard } from './dashboard';
+import { programPeriods } from './periods';
 import { progress } from './progress';
 import { capitalTypeLabel } from '../../../shared/format/labels';
 
@@ -39,6 +40,9 @@ export function disbursementReport(db: Db, year: number, asOf: string): Disburse
   const sourceNames = new Map((db.prepare('SELECT code, short_vi FROM funding_source').all() as { code: string; short_vi: string }[]).map((s) => [s.code, s.short_vi]));
   // The whole-year plan first, then the Prime Minister's, then each extended origin year.
   const order = { ca_nam: 0, ttg: 1, keo_dai: 2 } as const;
+  const catalog = programPeriods(db);
+  const periodNames = new Map(catalog.periods.map((p) => [p.code, p.name]));
+  const yearPeriods = new Set(prog.rows.map((r) => catalog.periodOf.get(r.programCode) ?? '?'));
   const kinds = [...new Map(prog.totals.map((t) => [`${t.denominator.kind}|${t.denominator.originYear}`, t.denominator])).values()].sort((a, b) => order[a.kind] - order[b.kind] || b.originYear - a.originYear);
   const sections: ReportSection[] = kinds.map((d) => {
     const totals = prog.totals.filter((t) => t.denominator.kind === d.kind && t.denominator.originYear === d.originYear);
@@ -56,8 +60,11 @@ export function disbursementReport(db: Db, year: number, asOf: string): Disburse
           }
         });
     });
-    const title =
+    const base =
       d.kind === 'ca_nam' ? `Kế hoạch vốn năm ${year} (cả vốn ngân sách địa phương)` : d.kind === 'ttg' ? `Kế hoạch vốn ngân sách trung ương Thủ tướng Chính phủ giao năm ${year}` : `Kế hoạch vốn năm ${d.originYear} kéo dài sang năm ${year}`;
+    // A year holding money of two program periods (2026: 2021–2025 extended, 2026–2035) names each section's period.
+    const sectionPeriods = [...new Set(programs.map((p) => catalog.periodOf.get(p.programCode!) ?? '?'))];
+    const title = yearPeriods.size > 1 && sectionPeriods.length === 1 ? `${base} — ${periodNames.get(sectionPeriods[0]!) ?? sectionPeriods[0]}` : base;
     return { title, denominatorLabel: d.label, rows };
   });
   const district = office.districtName.replace(/^Huyện\s+/i, '');

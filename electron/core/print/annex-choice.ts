@@ -15,6 +15,7 @@ export function chooseAnnexes(db: Db, id: number, unit: MoneyUnit | undefined, n
     const annex = defaults[defaults.findIndex((_, i) => romanNumeral(i + 1) === p.toUpperCase())];
     if (!annex)
       throw new CoreError('ANNEX_NOT_FOUND', `Không có phụ lục "${p}"; quyết định này có ${defaults.map((_, i) => romanNumeral(i + 1)).join(', ')} (hoặc ghi loại: ${ANNEX_KINDS.join(', ')}).`, { annex: p });
+    if (annex.kind === 'mau_bieu') throw new CoreError('ANNEX_NOT_FOUND', `Phụ lục "${p}" là mẫu biểu của tỉnh; chọn nó theo mã mẫu biểu (dòng lệnh: --template).`, { annex: p });
     return annex.kind;
   });
 }

@@ -10,7 +10,7 @@ import { annexWorkbook } from './xlsx';
 
 export async function saveAnnexWorkbook(ctx: CoreContext, args: CommandArgs<'print.saveAnnexWorkbook'>): Promise<{ file: string; annexes: number }> {
   const annexes = args.named ? chooseAnnexes(ctx.db, args.id, args.unit, args.named, today(ctx)) : undefined;
-  const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes, orientation: args.orientation, body: false }, today(ctx));
+  const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes, templates: args.templates, orientation: args.orientation, body: false }, today(ctx));
   const target = localTarget(ctx, args.file);
   const bytes = await annexWorkbook(doc);
   writeWhole(target, (partial) => fs.writeFileSync(partial, bytes));

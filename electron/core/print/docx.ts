@@ -24,9 +24,9 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import type { Dong } from '../../../shared/money/dong';
-import type { PrintAnnex, PrintColumn, PrintDocument } from '../../../shared/print/document';
-import { moneyColumnFormats, type MoneyCellFormat } from '../../../shared/print/money-columns';
+import { cellText, headerRows, rowValue } from '../../../shared/print/annex-cells';
+import type { PrintAnnex, PrintDocument } from '../../../shared/print/document';
+import { moneyColumnFormats } from '../../../shared/print/money-columns';
 
 const FONT = 'Times New Roman';
 /** Half-points. */
@@ -59,12 +59,25 @@ export function keepNumbersWhole(text: string): string {
 const run = (text: string, style: RunStyle = {}) =>
   new TextRun({ text: keepNumbersWhole(text), font: FONT, size: style.size ?? SIZE.body, bold: style.bold ?? false, italics: style.italics ?? false, ...(style.underline ? { underline: {} } : {}) });
 
-function para(text: string, style: RunStyle & { align?: 'center' | 'left' | 'right' | 'both'; indent?: boolean; before?: number; after?: number } = {}): Paragraph {
+interface ParaStyle extends RunStyle {
+  align?: 'center' | 'left' | 'right' | 'both';
+  /** First-line indent of the body's paragraphs (10 mm). */
+  indent?: boolean;
+  /** Left indent in twips (a table row's depth). */
+  indentLeft?: number;
+  before?: number;
+  after?: number;
+  /** A table cell's paragraph: Word's own spacing, none of the body's. */
+  tight?: boolean;
+}
+
+/** Every paragraph of the document: one text in one style, or runs already styled (an article's bold label). */
+function para(content: string | TextRun[], style: ParaStyle = {}): Paragraph {
   return new Paragraph({
     alignment: style.align === 'center' ? AlignmentType.CENTER : style.align === 'right' ? AlignmentType.RIGHT : style.align === 'both' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
-    spacing: { before: style.before ?? 0, after: style.after ?? 0, line: 276 },
-    ...(style.indent ? { indent: { firstLine: convertMillimetersToTwip(10) } } : {}),
-    children: [run(text, style)],
+    ...(style.tight ? {} : { spacing: { before: style.before ?? 0, after: style.after ?? 0, line: 276 } }),
+    ...(style.indent ? { indent: { firstLine: convertMillimetersToTwip(10) } } : style.indentLeft !== undefined ? { indent: { left: style.indentLeft } } : {}),
+    children: typeof content === 'string' ? [run(content, style)] : content,
   });
 }
 
@@ -147,14 +160,7 @@ function bodySection(doc: PrintDocument): ISectionOptions {
   ];
   for (const article of body.articles) {
     article.paragraphs.forEach((text, i) => {
-      children.push(
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
-          spacing: { after: 60, line: 276 },
-          indent: { firstLine: convertMillimetersToTwip(10) },
-          children: i === 0 ? [run(`${article.label} `, { bold: true }), run(text)] : [run(text)],
-        }),
-      );
+      children.push(para(i === 0 ? [run(`${article.label} `, { bold: true }), run(text)] : [run(text)], { align: 'both', indent: true, after: 60 }));
     });
   }
   if (body.passingLine) children.push(para(body.passingLine, { align: 'both', indent: true, before: 60 }));
@@ -169,43 +175,28 @@ function bodySection(doc: PrintDocument): ISectionOptions {
   };
 }
 
-function cellText(value: unknown, column: PrintColumn, money: Map<string, MoneyCellFormat>): string {
-  if (value === null || value === undefined) return '';
-  const format = money.get(column.key);
-  return format ? format(value as Dong) : String(value);
-}
-
 const tableBorders = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
-/** The grouped header: equal neighbouring labels on a level merge into one cell (as the print view does). */
-function headerRows(annex: PrintAnnex, widths: number[]): TableRow[] {
-  const rows: TableRow[] = [];
-  const cols = annex.columns;
-  for (let level = 0; level < annex.headerDepth; level++) {
-    const cells: TableCell[] = [];
-    for (let i = 0; i < cols.length; i++) {
-      const header = cols[i]!.header;
-      if (level >= header.length) continue;
-      const label = header[level]!;
-      const lastLevel = level === header.length - 1;
-      let span = 1;
-      while (!lastLevel && i + span < cols.length && cols[i + span]!.header[level] === label && cols[i + span]!.header.length > level + 1) span++;
-      const width = widths.slice(i, i + span).reduce((a, b) => a + b, 0);
-      cells.push(
-        new TableCell({
-          width: { size: width, type: WidthType.DXA },
-          columnSpan: span,
-          rowSpan: lastLevel ? annex.headerDepth - level : 1,
-          verticalAlign: VerticalAlignTable.CENTER,
-          borders: tableBorders,
-          children: [para(label, { bold: true, size: SIZE.table, align: 'center' })],
-        }),
-      );
-      i += span - 1;
-    }
-    rows.push(new TableRow({ tableHeader: true, cantSplit: true, children: cells }));
-  }
-  return rows;
+/** The grouped header, merged as in the print view and the workbook (`shared/print/annex-cells.ts`). */
+function headerTableRows(annex: PrintAnnex, widths: number[]): TableRow[] {
+  return headerRows(annex.columns, annex.headerDepth).map(
+    (cells) =>
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: cells.map(
+          (h) =>
+            new TableCell({
+              width: { size: widths.slice(h.col, h.col + h.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+              columnSpan: h.colSpan,
+              rowSpan: h.rowSpan,
+              verticalAlign: VerticalAlignTable.CENTER,
+              borders: tableBorders,
+              children: [para(h.label, { bold: true, size: SIZE.table, align: 'center' })],
+            }),
+        ),
+      }),
+  );
 }
 
 function annexSection(doc: PrintDocument, annex: PrintAnnex): ISectionOptions {
@@ -220,18 +211,14 @@ function annexSection(doc: PrintDocument, annex: PrintAnnex): ISectionOptions {
       new TableRow({
         cantSplit: true,
         children: annex.columns.map((c, i) => {
-          const text = c.key === 'stt' ? row.stt : cellText(row.cells[c.key], c, money);
+          const text = cellText(rowValue(row, c), c, money);
           const indent = c.key === 'label' ? convertMillimetersToTwip(Math.max(row.depth, 0) * 3) : 0;
           return new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             verticalAlign: VerticalAlignTable.CENTER,
             borders: tableBorders,
             children: [
-              new Paragraph({
-                alignment: c.kind === 'money' ? AlignmentType.RIGHT : c.kind === 'stt' ? AlignmentType.CENTER : AlignmentType.LEFT,
-                indent: { left: indent },
-                children: [run(text, { size: SIZE.table, bold: row.bold || row.total === true, italics: row.italic === true })],
-              }),
+              para(text, { tight: true, align: c.kind === 'money' ? 'right' : c.kind === 'stt' ? 'center' : 'left', indentLeft: indent, size: SIZE.table, bold: row.bold || row.total === true, italics: row.italic === true }),
             ],
           });
         }),
@@ -243,7 +230,7 @@ function annexSection(doc: PrintDocument, annex: PrintAnnex): ISectionOptions {
     para(annex.title, { bold: true, align: 'center', size: SIZE.header }),
     para(annex.attachedTo, { italics: true, align: 'center', size: SIZE.header }),
     para(annex.unitLine, { italics: true, align: 'right', size: SIZE.small, before: 60, after: 60 }),
-    new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [...headerRows(annex, widths), ...bodyRows] }),
+    new Table({ width: { size: width, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [...headerTableRows(annex, widths), ...bodyRows] }),
     ...(annex.roundingNote ? [para(annex.roundingNote, { italics: true, size: SIZE.small, before: 60 })] : []),
     ...(annex.amountInWords ? [para(annex.amountInWords, { italics: true, size: SIZE.small, before: 60 })] : []),
   ];

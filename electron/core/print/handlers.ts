@@ -18,12 +18,12 @@ export const printHandlers: HandlersOf<typeof printCommands> = {
   'documents.decisionWording': (args, ctx) => decisionWording(ctx.db, args.id),
   'documents.saveDecisionWording': (args, ctx) => saveDecisionWording(ctx, args),
   'print.decisionDocx': async (args, ctx) => {
-    const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, body: true }, today(ctx));
+    const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, templates: args.templates, body: true }, today(ctx));
     return { fileName: `${doc.fileStem}.docx`, base64: (await decisionDocx(doc)).toString('base64') };
   },
   'print.reportSignature': (args, ctx) => reportSignature(ctx.db, args),
   'print.annexWorkbook': async (args, ctx) => {
-    const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, orientation: args.orientation, body: false }, today(ctx));
+    const doc = buildDecisionPrint(ctx.db, { id: args.id, unit: args.unit, annexes: args.annexes, templates: args.templates, orientation: args.orientation, body: false }, today(ctx));
     return { fileName: `phu-luc-${doc.fileStem}.xlsx`, base64: (await annexWorkbook(doc)).toString('base64') };
   },
   'print.chooseAnnexes': (args, ctx) => chooseAnnexes(ctx.db, args.id, args.unit, args.named, today(ctx)),

@@ -14,6 +14,7 @@
 import ExcelJS from 'exceljs';
 import type { PaperSize } from 'exceljs';
 import { UNIT_DIGITS, type MoneyUnit } from '../../../shared/money/dong';
+import { headerRows, rowValue } from '../../../shared/print/annex-cells';
 import type { PrintAnnex, PrintColumn, PrintDocument, PrintRow } from '../../../shared/print/document';
 
 const FONT = 'Times New Roman';
@@ -75,32 +76,6 @@ function wrappedLines(text: string, widthMm: number, pt: number, bold: boolean):
       const w = textWidthMm(paragraph, pt, bold);
       return n + (w <= usable ? 1 : Math.ceil((w * 1.1) / usable));
     }, 0);
-}
-
-/** A grouped table header: equal neighbouring labels on a level merge, a column's last label spans down. */
-interface HeaderCell {
-  label: string;
-  level: number;
-  col: number;
-  colSpan: number;
-  rowSpan: number;
-}
-
-function headerCells(columns: PrintColumn[], depth: number): HeaderCell[] {
-  const cells: HeaderCell[] = [];
-  for (let level = 0; level < depth; level++) {
-    for (let i = 0; i < columns.length; i++) {
-      const header = columns[i]!.header;
-      if (level >= header.length) continue;
-      const label = header[level]!;
-      const lastLevel = level === header.length - 1;
-      let span = 1;
-      while (!lastLevel && i + span < columns.length && columns[i + span]!.header[level] === label && columns[i + span]!.header.length > level + 1) span++;
-      cells.push({ label, level, col: i, colSpan: span, rowSpan: lastLevel ? depth - level : 1 });
-      i += span - 1;
-    }
-  }
-  return cells;
 }
 
 type Align = Partial<ExcelJS.Alignment>;
@@ -238,7 +213,7 @@ function writeTable(w: SheetWriter, annex: PrintAnnex, unit: MoneyUnit, maxDecim
   const levelHeights = Array.from({ length: depth }, () => lineHeight(11) + 4);
   const spanning: { level: number; rowSpan: number; needed: number }[] = [];
   for (let r = headerFrom; r <= headerTo; r++) for (let c = 1; c <= w.columnCount; c++) w.ws.getCell(r, c).border = BOX;
-  for (const h of headerCells(annex.columns, depth)) {
+  for (const h of headerRows(annex.columns, depth).flat()) {
     const top = headerFrom + h.level;
     const bottom = top + h.rowSpan - 1;
     const from = h.col + 1;
@@ -271,7 +246,7 @@ function writeTableRow(w: SheetWriter, columns: PrintColumn[], row: PrintRow, un
     const cell = w.ws.getCell(w.row, i + 1);
     cell.font = font;
     cell.border = BOX;
-    const value = column.key === 'stt' ? row.stt : row.cells[column.key];
+    const value = rowValue(row, column);
     if (column.kind === 'money' && typeof value === 'number') {
       if (!Number.isSafeInteger(value)) throw new RangeError(`Số tiền không phải số đồng nguyên: ${value}`);
       cell.value = value;

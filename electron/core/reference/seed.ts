@@ -84,42 +84,8 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
     for (const { dataset, file } of UNIT_DATASETS) {
       withDataset(file, (rows) => loadUnits(db, dataset, rows));
     }
-    withDataset('office-levels.csv', (rows) => {
-      const upsert = db.prepare(
-        `INSERT INTO office_level (code, name_vi, unit_dataset, unit_levels, valid_from, valid_to, default_office_name, basis, sort_order)
-         VALUES (@code, @name_vi, @unit_dataset, @unit_levels, @valid_from, @valid_to, @default_office_name, @basis, @sort_order)
-         ON CONFLICT(code) DO UPDATE SET name_vi = excluded.name_vi, unit_dataset = excluded.unit_dataset, unit_levels = excluded.unit_levels,
-           valid_from = excluded.valid_from, valid_to = excluded.valid_to, default_office_name = excluded.default_office_name,
-           basis = excluded.basis, sort_order = excluded.sort_order`,
-      );
-      for (const r of rows) upsert.run({ ...r, sort_order: Number(r.sort_order), valid_from: blankToNull(r.valid_from), valid_to: blankToNull(r.valid_to) });
-    });
-    withDataset('mtqg-2026-2030.csv', (rows) => {
-      // The whole file is the set of programs funded for 2026–2030: a program dropped from it disappears.
-      db.prepare('DELETE FROM national_program').run();
-      const insert = db.prepare(
-        `INSERT INTO national_program (code, name_vi, period, investment_policy, approval_decision, owner_ministry, nstw_dtpt_2026_2030_ty_dong,
-           amount_basis, confidence, valid_from, valid_to, sort_order)
-         VALUES (@code, @name_vi, @period, @investment_policy, @approval_decision, @owner_ministry, @amount, @amount_basis, @confidence, @valid_from, @valid_to, @sort_order)`,
-      );
-      rows.forEach((r, index) => {
-        const years = (r.period ?? '').match(/\d{4}/g) ?? [];
-        insert.run({
-          code: r.program_key,
-          name_vi: r.program_name_vi,
-          period: r.period,
-          investment_policy: [r.investment_policy_resolution, r.investment_policy_resolution_date].filter(Boolean).join(' ngày '),
-          approval_decision: r.program_approval_decision ?? '',
-          owner_ministry: r.owner_ministry ?? '',
-          amount: blankToNull(r.nstw_dtpt_2026_2030_ty_dong) === null ? null : Number(r.nstw_dtpt_2026_2030_ty_dong),
-          amount_basis: r.amount_basis ?? '',
-          confidence: `tên: ${r.confidence_name}; nghị quyết: ${r.confidence_resolution}; số vốn: ${r.confidence_amount}`,
-          valid_from: years[0] ? `${years[0]}-01-01` : null,
-          valid_to: years[1] ? `${years[1]}-12-31` : null,
-          sort_order: index,
-        });
-      });
-    });
+    withDataset('office-levels.csv', (rows) => loadOfficeLevels(db, rows));
+    withDataset('mtqg-2026-2030.csv', (rows) => loadNationalPrograms(db, rows));
     withDataset('pilot-designations.csv', (rows) => {
       const upsert = db.prepare(
         `INSERT INTO pilot_designation (district_code, basis, designated_on, window_end, note)
@@ -153,6 +119,46 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
     });
   })();
   return loaded;
+}
+
+/** The office levels (district until 30/06/2025, commune/ward from 01/07/2025), upserted by code. */
+function loadOfficeLevels(db: Db, rows: Row[]): void {
+  const upsert = db.prepare(
+    `INSERT INTO office_level (code, name_vi, unit_dataset, unit_levels, valid_from, valid_to, default_office_name, basis, sort_order)
+     VALUES (@code, @name_vi, @unit_dataset, @unit_levels, @valid_from, @valid_to, @default_office_name, @basis, @sort_order)
+     ON CONFLICT(code) DO UPDATE SET name_vi = excluded.name_vi, unit_dataset = excluded.unit_dataset, unit_levels = excluded.unit_levels,
+       valid_from = excluded.valid_from, valid_to = excluded.valid_to, default_office_name = excluded.default_office_name,
+       basis = excluded.basis, sort_order = excluded.sort_order`,
+  );
+  for (const r of rows) upsert.run({ ...r, sort_order: Number(r.sort_order), valid_from: blankToNull(r.valid_from), valid_to: blankToNull(r.valid_to) });
+}
+
+/** The national target programs funded for 2026–2030. */
+function loadNationalPrograms(db: Db, rows: Row[]): void {
+  // The whole file is the set of programs funded for 2026–2030: a program dropped from it disappears.
+  db.prepare('DELETE FROM national_program').run();
+  const insert = db.prepare(
+    `INSERT INTO national_program (code, name_vi, period, investment_policy, approval_decision, owner_ministry, nstw_dtpt_2026_2030_ty_dong,
+       amount_basis, confidence, valid_from, valid_to, sort_order)
+     VALUES (@code, @name_vi, @period, @investment_policy, @approval_decision, @owner_ministry, @amount, @amount_basis, @confidence, @valid_from, @valid_to, @sort_order)`,
+  );
+  rows.forEach((r, index) => {
+    const years = (r.period ?? '').match(/\d{4}/g) ?? [];
+    insert.run({
+      code: r.program_key,
+      name_vi: r.program_name_vi,
+      period: r.period,
+      investment_policy: [r.investment_policy_resolution, r.investment_policy_resolution_date].filter(Boolean).join(' ngày '),
+      approval_decision: r.program_approval_decision ?? '',
+      owner_ministry: r.owner_ministry ?? '',
+      amount: blankToNull(r.nstw_dtpt_2026_2030_ty_dong) === null ? null : Number(r.nstw_dtpt_2026_2030_ty_dong),
+      amount_basis: r.amount_basis ?? '',
+      confidence: `tên: ${r.confidence_name}; nghị quyết: ${r.confidence_resolution}; số vốn: ${r.confidence_amount}`,
+      valid_from: years[0] ? `${years[0]}-01-01` : null,
+      valid_to: years[1] ? `${years[1]}-12-31` : null,
+      sort_order: index,
+    });
+  });
 }
 
 /** A program period's catalog of components, upserted by period and code so the office's lines keep their ids. */

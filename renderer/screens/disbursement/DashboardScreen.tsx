@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
 import { MessageArea } from '../../kit/MessageArea';
 import { ChartCard, percentAxis, type ChartOption } from '../../charts/Chart';
+import { PeriodPanel } from './PeriodPanel';
 import { DateField } from './DateField';
 import { useDefaultCutoff } from './dates';
 
@@ -149,6 +150,7 @@ export function DashboardScreen() {
               <div className="kpi-note">Mẫu số: {data.disbursementTtg.denominator.label}</div>
             </div>
           </div>
+          <PeriodPanel periods={data.byPeriod} />
           {data.alerts.length > 0 ? (
             <ul className="alerts" aria-label="Cảnh báo">
               {data.alerts.map((a, i) => (

@@ -242,7 +242,7 @@ const DEMO_CURVE = [0.08, 0.15, 0.3, 0.5, 0.72, 1];
  * the 2023 money it needs, the province's pacing scenario and the benchmark rates of the notice (province, nation,
  * same period 2023). The whole-year plan includes the NS tỉnh đối ứng SN assigned in December 2023, but that money is
  * allocated to the units only by NQ 19 of 25/7, so none of it is disbursed by June: the June figures of the other
- * lines carry the rates (worked out in test/unit/disbursement.test.ts).
+ * lines carry the rates (worked out in test/unit/disbursement/disbursement.test.ts).
  */
 function seedDisbursement(ctx: CoreContext, rows: Row[]): number {
   createExtension(ctx, {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
-import { tempDir } from '../helpers';
+import { tempDir } from '../../support/helpers';
 
 function officeCore(readsFilePaths: boolean) {
   const dataDir = tempDir();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli, runCliAsync } from '../../../electron/cli/cli';
-import { tempDir } from '../helpers';
+import { tempDir } from '../../support/helpers';
 
 async function cli(args: string[]) {
   const out: string[] = [];

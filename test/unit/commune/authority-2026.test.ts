@@ -3,8 +3,8 @@
 // and say what they rest on. The NQ 111 pilot rules (7, 8, 9) end on 30/06/2025: a move they allowed is refused after.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { testCore } from '../helpers';
-import { addLines, assign, call, draft, expectOk, findings, issue, line } from '../ledger-helpers';
+import { testCore } from '../../support/helpers';
+import { addLines, assign, call, draft, expectOk, findings, issue, line } from '../../support/ledger-helpers';
 
 /** Xã Tràng Định (06046) with its UBND chair (1) and HĐND chair (2); 2026 money issued to two units. */
 function communeWithAllocation(): { core: Core; unitA: number; unitB: number } {

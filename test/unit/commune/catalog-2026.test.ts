@@ -3,7 +3,7 @@
 // numbering stays a label in the note), the other national target programs funded for 2026–2030, and the sources
 // with their validity; and point 1's office levels with their validity.
 import { describe, expect, it } from 'vitest';
-import { testCore } from '../helpers';
+import { testCore } from '../../support/helpers';
 
 describe('2026 catalog, national programs, funding sources and office levels as data', () => {
   it('the merged program: two hợp phần, 10 + 5 nội dung thành phần keyed by article order, the printed number only in the note', () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli, runCliAsync } from '../../../electron/cli/cli';
-import { tempDir } from '../helpers';
+import { tempDir } from '../../support/helpers';
 
 function io() {
   const out: string[] = [];

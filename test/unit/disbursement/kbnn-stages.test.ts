@@ -16,7 +16,7 @@ import { identifyRow, passesRules, readRowMoney, rowKeyFacts, rowLabel, type Row
 import { entryKey, type LatestEntry } from '../../../electron/core/disbursement/figures';
 import type { ComponentInfo } from '../../../electron/core/reference/catalog';
 import { requireOffice } from '../../../electron/core/office/office';
-import { testCore } from '../helpers';
+import { testCore } from '../../support/helpers';
 import { sheetOf } from '../import/sheet-builder';
 
 type Found = Omit<KbnnFinding, 'sheet'>;

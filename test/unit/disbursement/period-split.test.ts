@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testCore } from '../helpers';
-import { call } from '../ledger-helpers';
+import { testCore } from '../../support/helpers';
+import { call } from '../../support/ledger-helpers';
 
 /**
  * Issue 21, point 7: in 2026 the 2021–2025 programs' money (carried over, extended to 31/12/2026) and the

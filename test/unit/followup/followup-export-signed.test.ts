@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../../electron/cli/cli';
 import { openCore } from '../../../electron/core/core';
-import { tempDir } from '../helpers';
+import { tempDir } from '../../support/helpers';
 
 describe('followup.export is signed like the other reports (issue 16)', () => {
   it('the summary sheet carries the issuing body, the number line and the signer’s block with the name', async () => {

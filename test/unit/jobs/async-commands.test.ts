@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { startWebHost, TOKEN_PLACEHOLDER, type WebHost } from '../../../electron/web-host/server';
 import type { JobEvent } from '../../../shared/api/jobs';
-import { count, tempDir, testCore } from '../helpers';
+import { count, tempDir, testCore } from '../../support/helpers';
 
 const workbook = fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/excel/tinh-giao-von-2024.xlsx')).toString('base64');
 const file = { fileName: 'tinh-giao-von-2024.xlsx', base64: workbook, year: 2024 };

@@ -6,8 +6,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../../shared/api/jobs';
 import { createJobRegistry, runAsJob } from '../../../electron/core/jobs/registry';
-import { count, tempDir, testCore } from '../helpers';
-import { call } from '../ledger-helpers';
+import { count, tempDir, testCore } from '../../support/helpers';
+import { call } from '../../support/ledger-helpers';
 
 describe('job registry', () => {
   it('reports a job while it runs, pushes each change to its listeners and forgets the job once it ended', () => {

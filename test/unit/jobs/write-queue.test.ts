@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { createWriteQueue } from '../../../electron/core/write-queue';
 import type { ImportPreview } from '../../../shared/api/import';
-import { testCore } from '../helpers';
+import { testCore } from '../../support/helpers';
 
 const workbook = fs.readFileSync(path.resolve(import.meta.dirname, '../../fixtures/excel/tinh-giao-von-2024.xlsx')).toString('base64');
 const file = { fileName: 'tinh-giao-von-2024.xlsx', base64: workbook, year: 2024 };

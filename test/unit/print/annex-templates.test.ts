@@ -6,8 +6,8 @@ import { EXIT, runCliAsync } from '../../../electron/cli/cli';
 import { annexTemplateSchema, type AnnexTemplateInput } from '../../../shared/print/annex-template';
 import { BUILTIN_TEMPLATES } from '../../../shared/print/builtin-templates';
 import type { PrintAnnex, PrintDocument } from '../../../shared/print/document';
-import { testCore } from '../helpers';
-import { call } from '../ledger-helpers';
+import { testCore } from '../../support/helpers';
+import { call } from '../../support/ledger-helpers';
 import { nq19DuToanSn, nq28DieuChinh, qd215DuAn, qd215TheoXa, qd215TongHop, type CapturedAnnex } from './annex-capture';
 
 /** The annex as captured: columns and every row's depth, style and cells in column order. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../../electron/cli/cli';
 import { openCore } from '../../../electron/core/core';
 import { decisionDocx } from '../../../electron/core/print/docx';
-import { tempDir } from '../helpers';
+import { tempDir } from '../../support/helpers';
 
 const PYTHON = '/usr/bin/python3';
 const WJ = '\u2060';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli, runCliAsync } from '../../../electron/cli/cli';
-import { tempDir } from '../helpers';
+import { tempDir } from '../../support/helpers';
 
 const MONEY = /^-?\d{1,3}(?:\.\d{3})*(?:,(\d+))?$/;
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { openCore } from '../../../electron/core/core';
-import { tempDir } from '../helpers';
+import { tempDir } from '../../support/helpers';
 
 function seeded(readsFilePaths = true) {
   const core = openCore({ dataDir: tempDir(), actor: 'test', readsFilePaths });

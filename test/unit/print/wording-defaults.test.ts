@@ -3,7 +3,7 @@ import { EXIT, runCli } from '../../../electron/cli/cli';
 import { openCore } from '../../../electron/core/core';
 import type { PrintDocument } from '../../../shared/print/document';
 import { lawBases } from '../../../shared/print/wording';
-import { tempDir } from '../helpers';
+import { tempDir } from '../../support/helpers';
 
 const cites = (bases: string[], what: string) => bases.some((b) => b.includes(what));
 

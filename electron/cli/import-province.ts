@@ -6,6 +6,7 @@ import { formatAmount, MONEY_UNITS, toDong, UNIT_LABEL_VI, type MoneyUnit } from
 import type { Core } from '../core';
 import { fileToImport, parseFileArgs } from './file-args';
 import { exitCodeOf } from './exit-codes';
+import { releaseMemory } from './release-memory';
 
 export class ImportUsageError extends Error {}
 
@@ -131,6 +132,8 @@ export async function runImport(core: Core, request: ImportRequest): Promise<Imp
   const { report, text, errorCount, confirm } = analysis;
   if (errorCount > 0) return { exitCode: 1, report, text: [...text, `Có ${errorCount} lỗi [E]; không có gì được ghi.`] };
   if (request.dryRun) return { exitCode: 0, report, text: [...text, 'Chạy thử (--dry-run): không ghi gì.'] };
+  // The analysis's preview is garbage now; collected before the commit reads the file again (peak memory, issue 18).
+  releaseMemory();
   const committed = await core.invokeAsync('import.commit', { fileName, filePath, year: request.year, mapping, ...confirm });
   if (!committed.ok) return refused(committed.error, request.file);
   report.committed = !committed.value.noop;

@@ -80,7 +80,7 @@ describe('the printed recurrent breakdown (Biểu 91 layout)', () => {
     expect(text).toContain('DỰ TOÁN CHI THƯỜNG XUYÊN THỰC HIỆN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA NĂM 2024');
     expect(text).toMatch(/Phòng Giáo dục và Đào tạo 990,5/);
     // The long name wraps in its cell; the row's number and figures sit on its middle line.
-    expect(text).toMatch(/Phòng Lao động - Thương binh và Xã\s*\n\s*2 900 900\s*\n\s*hội/);
+    expect(text).toMatch(/Phòng Lao động - Thương binh và Xã\s*\n\s*2 900,0 900,0\s*\n\s*hội/);
     expect(text).toMatch(/TỔNG SỐ 1\.890,5 1\.800,5 90/);
   }, 60_000);
 });

@@ -23,6 +23,7 @@ import { disbursementCommands } from './disbursement';
 import { followupCommands } from './followup';
 import { backupCommands } from './backup';
 import { jobsCommands } from './jobs';
+import { historyCommands } from './history';
 
 export const commands = {
   ...appCommands,
@@ -41,6 +42,7 @@ export const commands = {
   ...followupCommands,
   ...backupCommands,
   ...jobsCommands,
+  ...historyCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -21,6 +21,7 @@ import { followupHandlers } from './followup/handlers';
 import { backupHandlers } from './backup/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { historyHandlers } from './history/handlers';
+import { transfersHandlers } from './transfers/handlers';
 
 export type { Handler, HandlerTable } from './handler-types';
 
@@ -43,5 +44,6 @@ export function createHandlers(seedDir: string): HandlerTable {
     ...backupHandlers,
     ...jobsHandlers,
     ...historyHandlers,
+    ...transfersHandlers,
   };
 }

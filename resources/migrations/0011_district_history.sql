@@ -69,3 +69,33 @@ CREATE TRIGGER history_line_no_update BEFORE UPDATE ON history_line
 BEGIN SELECT RAISE(ABORT, 'Dòng quyết định của huyện cũ chỉ được đọc, không được sửa.'); END;
 CREATE TRIGGER history_line_no_delete BEFORE DELETE ON history_line
 BEGIN SELECT RAISE(ABORT, 'Dòng quyết định của huyện cũ chỉ được đọc, không được xoá.'); END;
+
+-- Issue 21, point 5: chuyển nhiệm vụ 2021–2025 sang nội dung 2026–2030 (NQ 257/2025/QH15, Điều 1 khoản 7
+-- điểm b). A recorded decision moving money of a 2021–2025 key that has no remaining need (or cannot be carried
+-- out) into a content of the 2026–2035 catalog, with its approval basis; immutable once recorded, with the
+-- warnings it was recorded with (the law's detail is not known: who approves, whether the capital type may change).
+CREATE TABLE content_transfer (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  year INTEGER NOT NULL,
+  number TEXT NOT NULL CHECK (length(trim(number)) > 0),
+  doc_date TEXT NOT NULL,
+  approved_by TEXT NOT NULL CHECK (length(trim(approved_by)) > 0),
+  approval_basis TEXT NOT NULL CHECK (length(trim(approval_basis)) > 0),
+  reason TEXT NOT NULL CHECK (reason IN ('khong_con_nhu_cau', 'khong_the_thuc_hien')),
+  from_component_id INTEGER NOT NULL REFERENCES component(id),
+  source_code TEXT NOT NULL REFERENCES funding_source(code),
+  capital_type TEXT NOT NULL REFERENCES capital_type(code),
+  origin_year INTEGER NOT NULL CHECK (origin_year BETWEEN 2021 AND 2025),
+  to_component_id INTEGER NOT NULL REFERENCES component(id),
+  to_capital_type TEXT NOT NULL REFERENCES capital_type(code),
+  amount_dong INTEGER NOT NULL CHECK (typeof(amount_dong) = 'integer' AND amount_dong > 0),
+  warnings_json TEXT NOT NULL DEFAULT '[]',
+  note TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  UNIQUE (year, number)
+);
+CREATE TRIGGER content_transfer_no_update BEFORE UPDATE ON content_transfer
+BEGIN SELECT RAISE(ABORT, 'Quyết định chuyển nhiệm vụ đã ghi không được sửa; hãy ghi quyết định khác.'); END;
+CREATE TRIGGER content_transfer_no_delete BEFORE DELETE ON content_transfer
+BEGIN SELECT RAISE(ABORT, 'Quyết định chuyển nhiệm vụ đã ghi không được xoá.'); END;

@@ -65,6 +65,8 @@ export const READ_COMMANDS = [
   'followup.export',
   'exchange.history',
   'history.show',
+  'transfers.check',
+  'transfers.list',
   'backups.list',
   'backups.check',
   'disbursement.sheet',

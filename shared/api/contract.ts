@@ -24,6 +24,7 @@ import { followupCommands } from './followup';
 import { backupCommands } from './backup';
 import { jobsCommands } from './jobs';
 import { historyCommands } from './history';
+import { transfersCommands } from './transfers';
 
 export const commands = {
   ...appCommands,
@@ -43,6 +44,7 @@ export const commands = {
   ...backupCommands,
   ...jobsCommands,
   ...historyCommands,
+  ...transfersCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -3,7 +3,10 @@
 // origin year 2025, 215.000.000 đồng in 2026). One test per check: what the text settles refuses, the rest warns.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
+import type { CommandInput } from '../../../shared/api/contract';
 import type { TransferCheck, TransferFindingCode } from '../../../shared/api/transfers';
+
+type Input = Omit<CommandInput<'transfers.record'>, 'amount'> & { amount: { dong: number } };
 import { count, testCore } from '../../support/helpers';
 import { call } from '../../support/ledger-helpers';
 
@@ -16,7 +19,7 @@ function commune(): Core {
   return core;
 }
 
-const base = {
+const base: Input = {
   year: 2026,
   number: '41/QĐ-UBND',
   docDate: '2026-04-15',
@@ -29,9 +32,8 @@ const base = {
   originYear: 2025,
   toComponentCode: 'MTQG2635.HP2.ND02',
   amount: { dong: 100_000_000 },
-} as const;
+};
 
-type Input = Omit<typeof base, 'amount' | 'reason' | 'capitalType'> & { amount: { dong: number }; reason: string; capitalType: string; toCapitalType?: string };
 
 function check(core: Core, patch: Partial<Input> = {}): TransferCheck {
   return call(core, 'transfers.check', { ...base, ...patch });

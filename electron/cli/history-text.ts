@@ -23,7 +23,7 @@ export function historyLines(view: HistoryView): string[] {
   if (view.open.length === 0) lines.push('  (không có)');
   for (const o of view.open) {
     lines.push(
-      `  Vốn năm ${o.originYear} ${o.programCode} ${o.componentCode} ${o.componentName} — ${o.formerUnitName} → ${o.successorName}${o.projectCode ? `, dự án ${o.projectCode}` : ''}, ${o.sourceCode} ${o.capitalType}: ${dong(o.allocatedDong)}; hạn giải ngân ${formatDateVi(o.deadline)} (${o.deadlineBasis}; ${DEADLINE_STATUS_LABELS[o.status]}); theo ${o.decisions.join(', ')}`,
+      `  Vốn năm ${o.originYear} ${o.programCode} ${o.componentCode} ${o.componentName} — ${o.formerUnitName} → ${o.successorName}${o.projectCode ? `, dự án ${o.projectCode}` : ''}, ${o.sourceCode} ${o.capitalType}: ${dong(o.allocatedDong)}${o.reassignedDong > 0 ? ` (tỉnh đã giao lại cho xã ${dong(o.reassignedDong)} cùng mã, nguồn, loại vốn, năm vốn)` : ''}; hạn giải ngân ${formatDateVi(o.deadline)} (${o.deadlineBasis}; ${DEADLINE_STATUS_LABELS[o.status]}); theo ${o.decisions.join(', ')}`,
     );
   }
   lines.push(`Tổng còn phải giải ngân theo lịch sử: ${dong(view.openTotalDong)} (gói trao đổi không mang số đã giải ngân; số giải ngân ghi ở sổ của xã sau khi tỉnh giao lại).`);

@@ -79,6 +79,11 @@ export interface HistoryOpenMoney {
   capitalType: CapitalTypeCode;
   /** Allocated to the former commune by the district's issued decisions (the package carries no disbursement). */
   allocatedDong: Dong;
+  /**
+   * What the province has re-assigned to this office on the same key (component × source × capital type × origin
+   * year, any plan year): its assignments, origin year kept. Per key, so shared by former communes on one key.
+   */
+  reassignedDong: Dong;
   deadline: string;
   deadlineBasis: string;
   daysLeft: number;

@@ -31,6 +31,7 @@ interface DecisionRow {
 
 interface OpenRow {
   origin_year: number;
+  period_code: string;
   program_code: string;
   component_code: string;
   component_name: string;
@@ -92,13 +93,13 @@ export function historyView(db: Db, asOf: string): HistoryView {
   // The signed changes of every issued decision of the history add up to what is in force per key.
   const rows = db
     .prepare(
-      `SELECT l.origin_year, l.program_code, l.component_code, MAX(l.component_name) AS component_name, l.recipient_code,
+      `SELECT l.origin_year, l.period_code, l.program_code, l.component_code, MAX(l.component_name) AS component_name, l.recipient_code,
          MAX(l.recipient_name) AS recipient_name, l.successor_code, l.project_code, l.source_code, l.capital_type,
          SUM(l.amount_dong) AS amount,
          group_concat(DISTINCT d.number || '|' || d.issuer) AS decisions
        FROM history_line l JOIN history_decision d ON d.id = l.decision_id
        WHERE l.successor_code = ?
-       GROUP BY l.origin_year, l.program_code, l.component_code, l.recipient_code, l.successor_code, l.project_code, l.source_code, l.capital_type
+       GROUP BY l.origin_year, l.period_code, l.program_code, l.component_code, l.recipient_code, l.successor_code, l.project_code, l.source_code, l.capital_type
        HAVING SUM(l.amount_dong) > 0
        ORDER BY l.origin_year, l.program_code, l.component_code, l.recipient_code`,
     )
@@ -106,6 +107,10 @@ export function historyView(db: Db, asOf: string): HistoryView {
   const book = new DeadlineBook(db);
   const days = warnDays(db);
   const projectId = db.prepare('SELECT id FROM investment_project WHERE code = ?');
+  const reassigned = db.prepare(
+    `SELECT COALESCE(SUM(a.amount_dong), 0) AS n FROM assignment a JOIN component c ON c.id = a.component_id
+     WHERE c.code = ? AND c.period_code = ? AND a.source_code = ? AND a.capital_type = ? AND a.origin_year = ?`,
+  );
   const open: HistoryOpenMoney[] = rows.map((r) => {
     const pid = r.project_code ? ((projectId.get(r.project_code) as { id: number } | undefined)?.id ?? null) : null;
     const info = book.of({ originYear: r.origin_year, programCode: r.program_code, sourceCode: r.source_code, capitalType: r.capital_type, projectId: pid });
@@ -122,6 +127,7 @@ export function historyView(db: Db, asOf: string): HistoryView {
       sourceCode: r.source_code,
       capitalType: r.capital_type,
       allocatedDong: toDong(r.amount),
+      reassignedDong: toDong((reassigned.get(r.component_code, r.period_code, r.source_code, r.capital_type, r.origin_year) as { n: number }).n),
       deadline: info.deadline,
       deadlineBasis: info.basis,
       daysLeft,

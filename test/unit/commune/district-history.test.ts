@@ -70,7 +70,7 @@ describe('the former district as history of a commune office (issue 21, point 4)
     expect(view.formerUnits.map((u) => `${u.name}→${u.successorName}`)).toEqual(['Xã Đề Thám→Xã Tràng Định', 'Xã Hùng Sơn→Xã Tràng Định', 'Xã Hùng Việt→Xã Tràng Định']);
     // Only the lines whose recipient was one of the former communes: the sample gives Đề Thám 500 million of NTM SN.
     expect(view.open).toHaveLength(1);
-    expect(view.open[0]).toMatchObject({ originYear: 2024, componentCode: 'NTM.ND05', formerUnitCode: '06046', formerUnitName: 'Xã Đề Thám', sourceCode: 'NSTW', capitalType: 'SN', allocatedDong: 500_000_000, deadline: '2026-12-31', daysLeft: 184, status: 'con_han', decisions: ['215/QĐ-UBND'] });
+    expect(view.open[0]).toMatchObject({ originYear: 2024, componentCode: 'NTM.ND05', formerUnitCode: '06046', formerUnitName: 'Xã Đề Thám', sourceCode: 'NSTW', capitalType: 'SN', allocatedDong: 500_000_000, reassignedDong: 0, deadline: '2026-12-31', daysLeft: 184, status: 'con_han', decisions: ['215/QĐ-UBND'] });
     expect(view.openTotalDong).toBe(500_000_000);
 
     withCore(data, (core) => {
@@ -121,6 +121,9 @@ describe('the former district as history of a commune office (issue 21, point 4)
       const row = deadlines.value.rows.find((r) => r.originYear === 2024 && r.programCode === 'NTM');
       expect(row).toMatchObject({ deadline: '2026-12-31', status: 'sap_het_han', remainingDong: 500_000_000 });
       expect(row!.deadlineBasis).toContain('257/2025/QH15');
+      // The history's listing names what the province re-assigned on the same key.
+      const view = core.invoke('history.show', { asOf: '2026-12-15' });
+      expect(view.ok && view.value.open.map((o) => [o.formerUnitName, o.allocatedDong, o.reassignedDong, o.status])).toEqual([['Xã Đề Thám', 500_000_000, 500_000_000, 'sap_het_han']]);
     });
   }, 120_000);
 

@@ -67,6 +67,10 @@ Lệnh:
                           báo cáo giao và phân bổ vốn theo chương trình, hợp phần, xã (Excel sẵn để in)
   import-package TỆP      nhập gói trao đổi vào năm chưa có số liệu của văn phòng cùng huyện
                           (mã thoát 0 khi đã nhập hoặc gói đã nhập trước đó, 1 khi bị từ chối)
+  import-history TỆP      văn phòng cấp xã: nhập gói trao đổi của huyện cũ làm lịch sử chỉ đọc (quyết định 2021–2025,
+                          xã cũ nay thuộc xã mới, vốn còn phải giải ngân với hạn); gói đã nhập: không ghi gì, mã thoát 0
+  history [--as-of YYYY-MM-DD]
+                          lịch sử của huyện cũ đã nhập: quyết định (chỉ đọc), xã cũ, vốn còn phải giải ngân và hạn
   obstacles list [--status S]
                           khó khăn, vướng mắc (S: moi, dang_xu_ly, da_de_xuat, da_giai_quyet, khong_giai_quyet)
   tasks list              nhiệm vụ theo thông báo kết luận, với hạn và tình trạng quá hạn

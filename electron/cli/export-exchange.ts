@@ -11,19 +11,22 @@ import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { todayInVietnam } from '../../shared/format/today';
 import { MONEY_UNITS, type MoneyUnit } from '../../shared/money/dong';
 import type { Core } from '../core';
+import { historyLines } from './history-text';
 import { ExportUsageError } from './export-args';
 
 export type ExchangeRequest =
   | { kind: 'package'; year: number; out: string }
   | { kind: 'report'; year: number; out: string; unit: MoneyUnit; asOf?: string }
-  | { kind: 'import'; file: string };
+  | { kind: 'import'; file: string }
+  | { kind: 'history-import'; file: string }
+  | { kind: 'history'; asOf?: string };
 
 /** What the CLI prints: the value for --json, the sentence otherwise; or the core's refusal. */
 export type TaskOutcome = { ok: true; value: unknown; text: string } | { ok: false; error: ApiError };
 
 /** True for the command lines this module handles. */
 export function isExchangeCommand(argv: string[]): boolean {
-  return argv[0] === 'import-package' || (argv[0] === 'export' && (argv[1] === 'package' || argv[1] === 'report'));
+  return argv[0] === 'import-package' || argv[0] === 'import-history' || argv[0] === 'history' || (argv[0] === 'export' && (argv[1] === 'package' || argv[1] === 'report'));
 }
 
 function requireYear(value: string | undefined): number {
@@ -52,12 +55,17 @@ export function parseExchangeArgs(argv: string[]): ExchangeRequest {
       json: { type: 'boolean' },
     },
   });
-  if (positionals[0] === 'import-package') {
+  if (positionals[0] === 'import-package' || positionals[0] === 'import-history') {
     const file = positionals[1];
-    if (!file) throw new ExportUsageError('Thiếu tệp gói; dùng "import-package TỆP".');
+    if (!file) throw new ExportUsageError(`Thiếu tệp gói; dùng "${positionals[0]} TỆP".`);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new ExportUsageError(`Không có tệp ${file}.`);
     if (positionals.length > 2) throw new ExportUsageError(`Chỉ nhập một tệp mỗi lần; thừa "${positionals[2]}".`);
-    return { kind: 'import', file };
+    return positionals[0] === 'import-package' ? { kind: 'import', file } : { kind: 'history-import', file };
+  }
+  if (positionals[0] === 'history') {
+    const asOf = values['as-of'];
+    if (asOf !== undefined && !isValidIsoDate(asOf)) throw new ExportUsageError(`--as-of phải là ngày dạng YYYY-MM-DD (ví dụ 2026-06-30), không phải "${asOf}".`);
+    return { kind: 'history', ...(asOf ? { asOf } : {}) };
   }
   const year = requireYear(values.year);
   const out = requireOut(values.out);
@@ -121,6 +129,18 @@ export async function runExchange(core: Core, request: ExchangeRequest): Promise
       const result = await core.invokeAsync('exchange.importPackage', { fileName: path.basename(request.file), base64 });
       if (!result.ok) return result;
       return { ok: true, value: result.value, text: result.value.message };
+    }
+    case 'history-import': {
+      const base64 = fs.readFileSync(request.file).toString('base64');
+      const result = await core.invokeAsync('history.importPackage', { fileName: path.basename(request.file), base64 });
+      if (!result.ok) return result;
+      const view = core.invoke('history.show', {});
+      return { ok: true, value: result.value, text: [result.value.message, ...(view.ok ? historyLines(view.value) : [])].join('\n') };
+    }
+    case 'history': {
+      const result = core.invoke('history.show', request.asOf ? { asOf: request.asOf } : {});
+      if (!result.ok) return result;
+      return { ok: true, value: result.value, text: historyLines(result.value).join('\n') };
     }
   }
 }

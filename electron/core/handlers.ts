@@ -20,6 +20,8 @@ import { disbursementHandlers } from './disbursement/handlers';
 import { followupHandlers } from './followup/handlers';
 import { backupHandlers } from './backup/handlers';
 import { jobsHandlers } from './jobs/handlers';
+import { historyHandlers } from './history/handlers';
+import { transfersHandlers } from './transfers/handlers';
 
 export type { Handler, HandlerTable } from './handler-types';
 
@@ -41,5 +43,7 @@ export function createHandlers(seedDir: string): HandlerTable {
     ...followupHandlers,
     ...backupHandlers,
     ...jobsHandlers,
+    ...historyHandlers,
+    ...transfersHandlers,
   };
 }

@@ -23,6 +23,8 @@ import { disbursementCommands } from './disbursement';
 import { followupCommands } from './followup';
 import { backupCommands } from './backup';
 import { jobsCommands } from './jobs';
+import { historyCommands } from './history';
+import { transfersCommands } from './transfers';
 
 export const commands = {
   ...appCommands,
@@ -41,6 +43,8 @@ export const commands = {
   ...followupCommands,
   ...backupCommands,
   ...jobsCommands,
+  ...historyCommands,
+  ...transfersCommands,
 } as const;
 
 export type Commands = typeof commands;

@@ -10,6 +10,7 @@ import { useScreenYear } from '../../app/working-year';
 import { MessageArea } from '../../kit/MessageArea';
 import { UnitSelect } from '../../grid/UnitSelect';
 import { initialDecisionUnit, rememberDecisionUnit } from './decision-unit';
+import { TransferPanel } from './TransferPanel';
 
 const KINDS = Object.keys(DECISION_KIND_LABELS) as DecisionKind[];
 const ISSUERS = Object.keys(DECISION_ISSUER_LABELS) as DecisionIssuer[];
@@ -220,6 +221,7 @@ export function DecisionsScreen() {
           </tbody>
         </table>
       )}
+      {year >= 2026 ? <TransferPanel year={year} /> : null}
     </section>
   );
 }

@@ -30,7 +30,8 @@ export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
   keo_dai: 'Kéo dài',
 };
 
+/** The issuing body without its level: the office's own UBND/HĐND, a district's until 30/06/2025, a commune's after. */
 export const DECISION_ISSUER_LABELS: Record<DecisionIssuer, string> = {
-  UBND: 'UBND huyện (Quyết định)',
-  HDND: 'HĐND huyện (Nghị quyết)',
+  UBND: 'UBND (Quyết định)',
+  HDND: 'HĐND (Nghị quyết)',
 };

@@ -4,7 +4,7 @@ import type { CoreContext } from './context';
 
 /** A synchronous handler: its database work is one SQLite transaction, done when it returns. */
 export type SyncHandler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => CommandOutput<K>;
-/** An async handler (ASYNC_COMMANDS): it reads or writes a file around its transaction; only `invokeAsync` starts it. */
+/** An async handler (its contract entry says `async: true`): it reads or writes a file around its transaction; only `invokeAsync` starts it. */
 export type AsyncHandler<K extends CommandName> = (args: CommandArgs<K>, ctx: CoreContext) => Promise<CommandOutput<K>>;
 
 /** A command's handler: async exactly when the contract lists the command as async (shared/api/command-kinds.ts). */

@@ -29,10 +29,11 @@ export interface DemoSeedResult {
 }
 
 export const appCommands = {
-  'app.info': command<AppInfo>()(empty),
+  'app.info': command<AppInfo>()(empty, { reads: true }),
   /** An error the page caught and nothing handled: written to the log file, where support looks first. */
   'app.logError': command<{ logged: true }>()(
     z.object({ kind: shortText(40), message: shortText(2000), stack: shortText(8000).optional(), screen: shortText(300).optional() }).strict(),
+    { reads: true },
   ),
   'demo.seed': command<DemoSeedResult>()(empty),
 } as const;

@@ -73,7 +73,7 @@ const assignmentPatchSchema = z.object(assignmentFields).partial().strict();
 export type AssignmentPatch = z.infer<typeof assignmentPatchSchema>;
 
 export const assignmentsCommands = {
-  'assignments.list': command<AssignmentSheet>()(z.object({ year }).strict()),
+  'assignments.list': command<AssignmentSheet>()(z.object({ year }).strict(), { reads: true }),
   'assignments.create': command<AssignmentChange>()(
     z
       .object({

@@ -65,13 +65,13 @@ export interface SavedBackup {
 }
 
 export const backupCommands = {
-  'backups.list': command<BackupList>()(empty),
+  'backups.list': command<BackupList>()(empty, { reads: true }),
   /** A consistent copy of the data now ("Thủ công"), then the retention policy. */
   'backups.create': command<BackupEntry>()(empty),
   /** A consistent copy of the data to a file at the path given (hosts that write local files: CLI, desktop), written whole or not at all. */
   'backups.saveTo': command<SavedBackup>()(z.object({ file: z.string().min(1).max(4096) }).strict()),
   /** PRAGMA quick_check of the open data file. */
-  'backups.check': command<IntegrityReport>()(empty),
+  'backups.check': command<IntegrityReport>()(empty, { reads: true }),
   /**
    * Replaces the data by a backup of the office's backups folder, chosen by file name (anything else is refused).
    * The current data is backed up first, so the restore can be undone; the core reopens and upgrades the data.

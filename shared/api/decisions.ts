@@ -202,10 +202,11 @@ export const decisionsCommands = {
         status: z.enum(['draft', 'issued']).optional(),
       })
       .strict(),
+    { reads: true },
   ),
-  'decisions.get': command<DecisionDocument>()(z.object({ id: entityId }).strict()),
+  'decisions.get': command<DecisionDocument>()(z.object({ id: entityId }).strict(), { reads: true }),
   /** A decision named as an officer names it: its id ("12") or its number ("215/QĐ-UBND"; --year when numbers repeat across years). */
-  'decisions.find': command<DecisionHeader>()(z.object({ ref: shortText(60).min(1), year: year.optional() }).strict()),
+  'decisions.find': command<DecisionHeader>()(z.object({ ref: shortText(60).min(1), year: year.optional() }).strict(), { reads: true }),
   /** The UBND's decision assigning an issued HĐND breakdown to the units that carry it out. */
   'decisions.createImplementation': command<DecisionDocument>()(z.object({ resolutionId: entityId }).strict()),
   'decisions.create': command<DecisionDocument>()(
@@ -240,12 +241,13 @@ export const decisionsCommands = {
   'decisions.rebase': command<DecisionDocument>()(z.object({ id: entityId }).strict()),
   'decisions.undo': command<DecisionDocument>()(z.object({ decisionId: entityId }).strict()),
   'decisions.redo': command<DecisionDocument>()(z.object({ decisionId: entityId }).strict()),
-  'decisions.check': command<RuleCheck>()(z.object({ id: entityId }).strict()),
+  'decisions.check': command<RuleCheck>()(z.object({ id: entityId }).strict(), { reads: true }),
   'decisions.nextNumber': command<{ number: number; numberText: string }>()(
     z.object({ issuer: decisionIssuerSchema, docDate: isoDate }).strict(),
+    { reads: true },
   ),
   /** The trích yếu and căn cứ the issue dialog proposes, from the office's data (assignments, delegation, pilot). */
-  'decisions.issueProposal': command<{ summary: string; basis: string[] }>()(z.object({ id: entityId }).strict()),
+  'decisions.issueProposal': command<{ summary: string; basis: string[] }>()(z.object({ id: entityId }).strict(), { reads: true }),
   'decisions.issue': command<DecisionDocument>()(
     z
       .object({

@@ -457,7 +457,7 @@ const kbnnFile = {
 };
 
 export const disbursementCommands = {
-  'disbursement.sheet': command<DisbursementSheet>()(z.object({ year, cutoffDate: isoDate }).strict()),
+  'disbursement.sheet': command<DisbursementSheet>()(z.object({ year, cutoffDate: isoDate }).strict(), { reads: true }),
   'disbursement.save': command<DisbursementSaveResult>()(
     z
       .object({
@@ -469,21 +469,22 @@ export const disbursementCommands = {
       })
       .strict(),
   ),
-  'disbursement.progress': command<Progress>()(z.object({ year, asOf: isoDate.optional() }).strict()),
-  'disbursement.deadlines': command<Deadlines>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  'disbursement.progress': command<Progress>()(z.object({ year, asOf: isoDate.optional() }).strict(), { reads: true }),
+  'disbursement.deadlines': command<Deadlines>()(z.object({ year, asOf: isoDate.optional() }).strict(), { reads: true }),
   /** Without asOf the dashboard is read at the latest cut-off reported (see disbursement.defaultCutoff). */
-  'disbursement.dashboard': command<Dashboard>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  'disbursement.dashboard': command<Dashboard>()(z.object({ year, asOf: isoDate.optional() }).strict(), { reads: true }),
   /** The latest cut-off of the year reported up to today (else today, or the year's end for a past year). */
-  'disbursement.defaultCutoff': command<{ date: string }>()(z.object({ year }).strict()),
+  'disbursement.defaultCutoff': command<{ date: string }>()(z.object({ year }).strict(), { reads: true }),
   'disbursement.setWarnDays': command<{ warnDays: number }>()(z.object({ warnDays: z.number().int().min(0).max(366) }).strict()),
-  'disbursement.report': command<DisbursementReport>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  'disbursement.report': command<DisbursementReport>()(z.object({ year, asOf: isoDate.optional() }).strict(), { reads: true }),
   /** The report as a workbook, signed by the signer chosen (or the head of the phòng) under the number given. */
   'disbursement.exportReport': command<{ fileName: string; base64: string }>()(
     z.object({ year, asOf: isoDate.optional(), signerId: z.number().int().positive().optional(), number: shortText(20).regex(/^\d*$/).optional() }).strict(),
+    { async: true, reads: true },
   ),
-  'disbursement.analyze': command<KbnnPreview>()(z.object(kbnnFile).strict()),
-  'disbursement.commit': command<KbnnCommitResult>()(z.object({ ...kbnnFile, expectedSha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
-  'extensions.list': command<Extension[]>()(z.object({}).strict()),
+  'disbursement.analyze': command<KbnnPreview>()(z.object(kbnnFile).strict(), { async: true, reads: true }),
+  'disbursement.commit': command<KbnnCommitResult>()(z.object({ ...kbnnFile, expectedSha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), { async: true }),
+  'extensions.list': command<Extension[]>()(z.object({}).strict(), { reads: true }),
   'extensions.create': command<Extension>()(
     z
       .object({
@@ -502,7 +503,7 @@ export const disbursementCommands = {
       .strict(),
   ),
   'extensions.delete': command<{ deletedId: number }>()(z.object({ id: entityId }).strict()),
-  'pacing.get': command<Pacing>()(z.object({ year, asOf: isoDate.optional() }).strict()),
+  'pacing.get': command<Pacing>()(z.object({ year, asOf: isoDate.optional() }).strict(), { reads: true }),
   'pacing.save': command<Pacing>()(
     z
       .object({
@@ -516,7 +517,7 @@ export const disbursementCommands = {
       })
       .strict(),
   ),
-  'benchmarks.list': command<Benchmark[]>()(z.object({ year }).strict()),
+  'benchmarks.list': command<Benchmark[]>()(z.object({ year }).strict(), { reads: true }),
   'benchmarks.create': command<Benchmark>()(
     z
       .object({

@@ -66,7 +66,7 @@ const MAX_BASE64 = 40_000_000;
 
 export const exchangeCommands = {
   /** The year's assignments, issued decisions and the registers they use, as a readable workbook with a hidden manifest. */
-  'exchange.exportPackage': command<PackageExport>()(z.object({ year }).strict()),
+  'exchange.exportPackage': command<PackageExport>()(z.object({ year }).strict(), { async: true }),
   /** Reads a package into an empty year of an office of the same district, in one transaction. */
   'exchange.importPackage': command<PackageImportSummary>()(
     z
@@ -75,10 +75,12 @@ export const exchangeCommands = {
         base64: z.string().min(1).max(MAX_BASE64).regex(/^[A-Za-z0-9+/=\r\n]+$/, 'Nội dung tệp phải là base64'),
       })
       .strict(),
+    { async: true },
   ),
   /** Assignments and allocations by program, component and commune, formatted for reading and printing. */
   'exchange.exportReport': command<ExchangeFile>()(
     z.object({ year, unit: moneyUnitSchema.optional(), asOf: isoDate.optional() }).strict(),
+    { async: true },
   ),
-  'exchange.history': command<ExchangeLogRow[]>()(z.object({ year: year.optional() }).strict()),
+  'exchange.history': command<ExchangeLogRow[]>()(z.object({ year: year.optional() }).strict(), { reads: true }),
 } as const;

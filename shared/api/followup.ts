@@ -152,6 +152,7 @@ const taskInput = z
 export const followupCommands = {
   'obstacles.list': command<Obstacle[]>()(
     z.object({ status: z.enum(OBSTACLE_STATUSES).optional(), level: z.enum(RESOLVING_LEVELS).optional(), search: shortText(200).optional(), asOf: isoDate.optional() }).strict(),
+    { reads: true },
   ),
   'obstacles.create': command<Obstacle>()(
     z
@@ -191,7 +192,7 @@ export const followupCommands = {
   'obstacles.reply': command<Obstacle>()(
     z.object({ escalationId: entityId, reply: shortText(4000).min(1), replyOn: isoDate, resolved: z.boolean().optional() }).strict(),
   ),
-  'notices.list': command<Notice[]>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'notices.list': command<Notice[]>()(z.object({ asOf: isoDate.optional() }).strict(), { reads: true }),
   'notices.create': command<Notice>()(
     z
       .object({
@@ -204,7 +205,7 @@ export const followupCommands = {
       })
       .strict(),
   ),
-  'tasks.list': command<NoticeTask[]>()(z.object({ status: z.enum(TASK_STATUSES).optional(), asOf: isoDate.optional() }).strict()),
+  'tasks.list': command<NoticeTask[]>()(z.object({ status: z.enum(TASK_STATUSES).optional(), asOf: isoDate.optional() }).strict(), { reads: true }),
   'tasks.update': command<NoticeTask>()(
     z
       .object({
@@ -213,7 +214,7 @@ export const followupCommands = {
       })
       .strict(),
   ),
-  'inspections.list': command<InspectionVisit[]>()(z.object({}).strict()),
+  'inspections.list': command<InspectionVisit[]>()(z.object({}).strict(), { reads: true }),
   'inspections.create': command<InspectionVisit>()(
     z
       .object({
@@ -232,7 +233,7 @@ export const followupCommands = {
       })
       .strict(),
   ),
-  'followup.summary': command<FollowupSummary>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'followup.summary': command<FollowupSummary>()(z.object({ asOf: isoDate.optional() }).strict(), { reads: true }),
   /** The summary workbook (xlsx) as base64, for the renderer to offer as a download. */
-  'followup.export': command<{ fileName: string; base64: string }>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'followup.export': command<{ fileName: string; base64: string }>()(z.object({ asOf: isoDate.optional() }).strict(), { async: true, reads: true }),
 } as const;

@@ -113,7 +113,8 @@ export const historyCommands = {
         base64: z.string().min(1).max(MAX_BASE64).regex(/^[A-Za-z0-9+/=\r\n]+$/, 'Nội dung tệp phải là base64'),
       })
       .strict(),
+    { async: true },
   ),
   /** The history kept: packages, decisions (read-only), old communes under the new one, money still open. */
-  'history.show': command<HistoryView>()(z.object({ asOf: isoDate.optional() }).strict()),
+  'history.show': command<HistoryView>()(z.object({ asOf: isoDate.optional() }).strict(), { reads: true }),
 } as const;

@@ -176,7 +176,7 @@ const oneSource = (input: { base64?: string; filePath?: string }) => (input.base
 const ONE_SOURCE = { message: 'Cần đúng một trong hai: nội dung tệp (base64) hoặc đường dẫn tệp (filePath).' };
 
 export const importCommands = {
-  'import.analyze': command<ImportPreview>()(z.object(fileInput).strict().refine(oneSource, ONE_SOURCE)),
+  'import.analyze': command<ImportPreview>()(z.object(fileInput).strict().refine(oneSource, ONE_SOURCE), { async: true, reads: true }),
   'import.commit': command<ImportCommitResult>()(
     z
       .object({
@@ -189,5 +189,6 @@ export const importCommands = {
       })
       .strict()
       .refine(oneSource, ONE_SOURCE),
+    { async: true },
   ),
 } as const;

@@ -25,7 +25,7 @@ export interface JobEvent extends JobStatus {
 
 export const jobsCommands = {
   /** The job's progress while it runs; null once it ended (or never ran). */
-  'jobs.status': command<JobStatus | null>()(z.object({ jobId: jobIdSchema }).strict()),
+  'jobs.status': command<JobStatus | null>()(z.object({ jobId: jobIdSchema }).strict(), { reads: true }),
   /** Asks a running job to stop: it then answers CANCELLED and writes nothing. */
-  'jobs.cancel': command<{ cancelled: boolean }>()(z.object({ jobId: jobIdSchema }).strict()),
+  'jobs.cancel': command<{ cancelled: boolean }>()(z.object({ jobId: jobIdSchema }).strict(), { reads: true }),
 } as const;

@@ -111,9 +111,11 @@ export const ledgerCommands = {
         groupBy: z.array(z.enum(PLAN_DIMENSIONS)).max(PLAN_DIMENSIONS.length),
       })
       .strict(),
+    { reads: true },
   ),
   'ledger.balance': command<Balance>()(
     z.object({ year, asOf: isoDate.optional(), draftId: entityId.optional() }).strict(),
+    { reads: true },
   ),
   'ledger.setAllocationDeadline': command<{ year: number; deadline: string | null }>()(
     z.object({ year, deadline: isoDate.nullable() }).strict(),

@@ -82,7 +82,7 @@ const signerRoleSchema = z.enum(SIGNER_ROLE_CODES);
 const signerSchema = z.object({ name: shortText(100).min(1), title: shortText(100).min(1), roleCode: signerRoleSchema.optional() }).strict();
 
 export const officeCommands = {
-  'office.districts': command<DistrictOption[]>()(empty),
+  'office.districts': command<DistrictOption[]>()(empty, { reads: true }),
   'office.setup': command<OfficeInfo>()(
     z
       .object({
@@ -93,7 +93,7 @@ export const officeCommands = {
       .strict(),
   ),
   /** Every signer of the office (retired ones too) and the roles an office has. */
-  'signers.list': command<SignerList>()(empty),
+  'signers.list': command<SignerList>()(empty, { reads: true }),
   'signers.add': command<Signer>()(
     z.object({ name: shortText(100).min(1), title: shortText(100).min(1), roleCode: signerRoleSchema }).strict(),
   ),

@@ -74,26 +74,28 @@ export const printCommands = {
         body: z.boolean().optional(),
       })
       .strict(),
+    { reads: true },
   ),
-  'documents.list': command<HubDocument[]>()(z.object({ year }).strict()),
-  'documents.templates': command<WordingTemplate[]>()(z.object({}).strict()),
+  'documents.list': command<HubDocument[]>()(z.object({ year }).strict(), { reads: true }),
+  'documents.templates': command<WordingTemplate[]>()(z.object({}).strict(), { reads: true }),
   /** Saves the office's wording of a kind of decision; null goes back to the built-in default. */
   'documents.saveTemplate': command<WordingTemplate>()(
     z.object({ key: z.enum(TEMPLATE_KEYS), issuer: z.enum(['UBND', 'HDND']), wording: wordingSchema.nullable() }).strict(),
   ),
-  'documents.decisionWording': command<DecisionWordingState>()(z.object({ id: entityId }).strict()),
+  'documents.decisionWording': command<DecisionWordingState>()(z.object({ id: entityId }).strict(), { reads: true }),
   /** A draft's own wording; null goes back to the office's template. Refused once issued. */
   'documents.saveDecisionWording': command<DecisionWordingState>()(z.object({ id: entityId, wording: wordingSchema.nullable() }).strict()),
   /** The whole decision (body and annexes) as a Word document. */
-  'print.decisionDocx': command<ExchangeFile>()(z.object({ id: entityId, ...annexChoice }).strict()),
+  'print.decisionDocx': command<ExchangeFile>()(z.object({ id: entityId, ...annexChoice }).strict(), { async: true, reads: true }),
   /** Who signs a report of the office and its number (the signer chosen, or the head of the phòng). */
-  'print.reportSignature': command<ReportSignature>()(z.object({ signerId: entityId.optional(), number: shortText(20).regex(/^\d*$/, 'Số báo cáo chỉ gồm chữ số').optional() }).strict()),
+  'print.reportSignature': command<ReportSignature>()(z.object({ signerId: entityId.optional(), number: shortText(20).regex(/^\d*$/, 'Số báo cáo chỉ gồm chữ số').optional() }).strict(), { reads: true }),
   /** The decision's annexes as a print-ready workbook. */
   'print.annexWorkbook': command<ExchangeFile>()(
     z.object({ id: entityId, ...annexChoice, orientation: z.enum(['portrait', 'landscape']).optional() }).strict(),
+    { async: true, reads: true },
   ),
   /** The annex kinds an officer names: Roman numerals of the decision's annexes ("I,II") or kinds ("tong_hop,theo_xa"). */
-  'print.chooseAnnexes': command<AnnexKind[]>()(z.object({ id: entityId, unit: moneyUnitSchema.optional(), named: shortText(200).min(1) }).strict()),
+  'print.chooseAnnexes': command<AnnexKind[]>()(z.object({ id: entityId, unit: moneyUnitSchema.optional(), named: shortText(200).min(1) }).strict(), { reads: true }),
   /** The annex workbook written to a file at the path given (hosts that write local files: CLI, desktop), whole or not at all. */
   'print.saveAnnexWorkbook': command<{ file: string; annexes: number }>()(
     z
@@ -108,5 +110,6 @@ export const printCommands = {
         file: z.string().min(1).max(4096),
       })
       .strict(),
+    { async: true, reads: true },
   ),
 } as const;

@@ -55,5 +55,5 @@ export interface RecurrentSheet {
 }
 
 export const recurrentCommands = {
-  'recurrent.sheet': command<RecurrentSheet>()(z.object({ year, programCode: shortText(32).min(1).optional(), decisionId: entityId.optional() }).strict()),
+  'recurrent.sheet': command<RecurrentSheet>()(z.object({ year, programCode: shortText(32).min(1).optional(), decisionId: entityId.optional() }).strict(), { reads: true }),
 } as const;

@@ -117,8 +117,8 @@ export interface CatalogBrowse {
 }
 
 export const referenceCommands = {
-  'catalog.components': command<ComponentOption[]>()(z.object({ year }).strict()),
-  'reference.lists': command<ReferenceLists>()(empty),
+  'catalog.components': command<ComponentOption[]>()(z.object({ year }).strict(), { reads: true }),
+  'reference.lists': command<ReferenceLists>()(empty, { reads: true }),
   /** Every reference table for the Danh mục screen (read-only): both program periods, units, sources, reasons, rules. */
-  'catalog.browse': command<CatalogBrowse>()(empty),
+  'catalog.browse': command<CatalogBrowse>()(empty, { reads: true }),
 } as const;

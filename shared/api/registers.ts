@@ -92,15 +92,15 @@ const projectFields = z
   .strict();
 
 export const registersCommands = {
-  'recipients.list': command<RecipientOption[]>()(z.object({ date: isoDate }).strict()),
-  'organizations.list': command<Organization[]>()(z.object({}).strict()),
+  'recipients.list': command<RecipientOption[]>()(z.object({ date: isoDate }).strict(), { reads: true }),
+  'organizations.list': command<Organization[]>()(z.object({}).strict(), { reads: true }),
   'organizations.create': command<Organization>()(
     z.object({ kind: z.enum(['unit', 'investor']), name: shortText(300).min(1), note: shortText(1000).optional() }).strict(),
   ),
-  'projects.list': command<InvestmentProject[]>()(z.object({}).strict()),
+  'projects.list': command<InvestmentProject[]>()(z.object({}).strict(), { reads: true }),
   'projects.create': command<InvestmentProject>()(projectFields),
   'projects.update': command<InvestmentProject>()(z.object({ id: entityId, patch: projectFields.partial() }).strict()),
-  'delegations.list': command<Delegation[]>()(z.object({}).strict()),
+  'delegations.list': command<Delegation[]>()(z.object({}).strict(), { reads: true }),
   'delegations.create': command<Delegation>()(
     z
       .object({
@@ -113,7 +113,7 @@ export const registersCommands = {
       })
       .strict(),
   ),
-  'targets.list': command<ComponentTarget[]>()(z.object({ year }).strict()),
+  'targets.list': command<ComponentTarget[]>()(z.object({ year }).strict(), { reads: true }),
   'targets.save': command<ComponentTarget>()(
     z
       .object({

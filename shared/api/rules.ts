@@ -34,5 +34,5 @@ export interface RuleCheck {
 
 export const rulesCommands = {
   /** Every dated row of the rules registry (rules 1–26), with where each is checked and its status. */
-  'rules.list': command<RuleRegistryRow[]>()(z.object({}).strict()),
+  'rules.list': command<RuleRegistryRow[]>()(z.object({}).strict(), { reads: true }),
 } as const;

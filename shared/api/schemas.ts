@@ -25,7 +25,22 @@ export type AmountInput = z.infer<typeof amountInputSchema>;
 export const capitalTypeSchema = z.enum(['DTPT', 'SN']);
 export type CapitalTypeCode = 'DTPT' | 'SN';
 
-/** Curried so the input type is inferred from the schema while the output type is stated. */
+/**
+ * How a command runs, said where it is declared (shared/api/command-kinds.ts reads it):
+ * - async: its handler returns a Promise (it reads or writes a file); only the awaiting path may start it;
+ * - reads: it never writes the database, so it answers at once, even while a long import is being written.
+ * A command without `reads` mutates and passes through the core's one write queue.
+ */
+export interface CommandKind {
+  readonly async?: true;
+  readonly reads?: true;
+}
+
+/** Curried so the input type and the kind are inferred while the output type is stated. */
 export function command<O>() {
-  return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as unknown as O });
+  return <I extends z.ZodType, const K extends CommandKind = {}>(input: I, kind?: K): { input: I; output: O; kind: K } => ({
+    input,
+    output: undefined as unknown as O,
+    kind: (kind ?? {}) as K,
+  });
 }

@@ -86,8 +86,8 @@ export interface ContentTransfer {
 
 export const transfersCommands = {
   /** The checks of a transfer not yet recorded: what is still open on the key, errors and warnings. */
-  'transfers.check': command<TransferCheck>()(transferInputSchema),
+  'transfers.check': command<TransferCheck>()(transferInputSchema, { reads: true }),
   /** Records the transfer decision (immutable), refused while a check gives an error; warnings are kept with it. */
   'transfers.record': command<ContentTransfer>()(transferInputSchema),
-  'transfers.list': command<ContentTransfer[]>()(z.object({ year }).strict()),
+  'transfers.list': command<ContentTransfer[]>()(z.object({ year }).strict(), { reads: true }),
 } as const;

@@ -2,17 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupsToPrune, DEFAULT_RETENTION, listBackups, type BackupFile } from '../../../electron/core/backup/backups';
-import { EXIT, runCli } from '../../../electron/cli/cli';
+import { EXIT } from '../../../electron/cli/cli';
 import { openCore } from '../../../electron/core/core';
 import { tempDir } from '../../support/helpers';
 import { addLines, assign, call, draft, ISSUE_TEXT, officeCore } from '../../support/ledger-helpers';
+import { cliRun as cli } from '../../support/cli-capture';
 
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const plan = (data: string) => {
   const core = openCore({ dataDir: data, actor: 'test' });

@@ -1,15 +1,10 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli, runCliAsync } from '../../../electron/cli/cli';
+import { EXIT, runCli } from '../../../electron/cli/cli';
 import { tempDir } from '../../support/helpers';
+import { cliRunAsync as cli } from '../../support/cli-capture';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCliAsync(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function seeded(): string {
   const data = tempDir();

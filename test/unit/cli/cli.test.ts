@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/cli';
+import { EXIT } from '../../../electron/cli/cli';
 import { openCore, type Core } from '../../../electron/core/core';
 import { loadMigrations } from '../../../electron/core/db/migrations';
 import type { Result } from '../../../shared/api/result';
 import { tempDir } from '../../support/helpers';
+import { cliRun as cli } from '../../support/cli-capture';
 
 function ok<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -22,12 +23,6 @@ function withCore<T>(dataDir: string, run: (core: Core) => T): T {
   }
 }
 
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI', () => {
   it('init --office 180 then info --json: the office is a pilot, with schema version and catalog counts', () => {

@@ -5,26 +5,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli, runCliAsync } from '../../../electron/cli/cli';
+import { EXIT } from '../../../electron/cli/cli';
 import { tempDir } from '../../support/helpers';
+import { cliRun as cli, cliRunAsync as cliAsync } from '../../support/cli-capture';
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: {} }, text: () => ({ out: out.join('\n'), err: err.join('\n') }) };
-}
-
-function cli(args: string[]) {
-  const c = io();
-  const code = runCli(args, c.io);
-  return { code, ...c.text() };
-}
-
-async function cliAsync(args: string[]) {
-  const c = io();
-  const code = await runCliAsync(args, c.io);
-  return { code, ...c.text() };
-}
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 

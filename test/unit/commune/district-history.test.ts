@@ -4,17 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCliAsync } from '../../../electron/cli/cli';
+import { EXIT } from '../../../electron/cli/cli';
 import { openCore, type Core } from '../../../electron/core/core';
 import type { HistoryImportSummary, HistoryView } from '../../../shared/api/history';
 import { count, tempDir } from '../../support/helpers';
+import { cliRunAsync as cli } from '../../support/cli-capture';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCliAsync(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** The district sample's 2024 package, as `export package` writes it. */
 async function districtPackage(): Promise<string> {

@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli, runCliAsync } from '../../../electron/cli/cli';
+import { EXIT, runCli } from '../../../electron/cli/cli';
 import { openCore, type Core } from '../../../electron/core/core';
 import type { KbnnPreview } from '../../../shared/api/disbursement';
 import { count, tempDir, testCore } from '../../support/helpers';
 import { call, must } from '../../support/ledger-helpers';
+import { cliRunAsync as cliAsync } from '../../support/cli-capture';
 
 const CUMULATIVE_HEADER = 'Lũy kế giải ngân đến ngày 31/07/2024';
 
@@ -130,12 +131,6 @@ describe('KBNN statement import', () => {
   });
 });
 
-async function cliAsync(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCliAsync(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI: disbursement import and progress', () => {
   function seeded(): string {

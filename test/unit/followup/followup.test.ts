@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/cli';
+import { EXIT } from '../../../electron/cli/cli';
 import { count, tempDir, testCore } from '../../support/helpers';
 import { call, officeCore } from '../../support/ledger-helpers';
+import { cliRun } from '../../support/cli-capture';
 
 const NOTICE = {
   number: '…/TB-UBND',
@@ -84,12 +85,7 @@ describe('follow-up: obstacles', () => {
 });
 
 describe('CLI follow-up lists', () => {
-  const cli = (args: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const cli = cliRun;
 
   it('obstacles list [--status] --json and tasks list --json after seed-demo', () => {
     const data = tempDir();

@@ -5,19 +5,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli, runCliAsync } from '../../../electron/cli/cli';
+import { EXIT, runCli } from '../../../electron/cli/cli';
 import { openCore } from '../../../electron/core/core';
 import { parseAmountInWords } from '../../../shared/money/amount-in-words';
 import type { PrintDocument } from '../../../shared/print/document';
 import { tempDir } from '../../support/helpers';
 import { LIBREOFFICE_TIMEOUT } from '../../support/libreoffice';
+import { cliRunAsync as cli } from '../../support/cli-capture';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCliAsync(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 // The .docx keeps document numbers whole with invisible word joiners (U+2060); the words read are the same without them.
 const collapse = (text: string) => text.replace(/\u2060/g, '').replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();

@@ -5,20 +5,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/cli';
+import { EXIT } from '../../../electron/cli/cli';
 import { DRAFT_CHECKS } from '../../../electron/core/rules/registry';
 import type { RuleRegistryRow } from '../../../shared/api/rules';
 import { tempDir } from '../../support/helpers';
 import { addLines, assign, call, draft, findings, line, officeCore } from '../../support/ledger-helpers';
+import { cliRun as cli } from '../../support/cli-capture';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 function registry(): RuleRegistryRow[] {
   const data = tempDir();

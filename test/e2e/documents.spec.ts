@@ -120,6 +120,9 @@ test('Báo cáo & in: "Lưu PDF" in the browser downloads the whole decision pri
   const download = page.waitForEvent('download', { timeout: 120_000 });
   await button.click();
   expect((await download).suggestedFilename()).toBe('215-QĐ-UBND.pdf');
+  await expect(page.getByRole('status').first()).toContainText('Đã tạo tệp 215-QĐ-UBND.pdf');
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'bao-cao-luu-pdf-web.png') });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const file = path.join(OUT_DIR, 'hub-215.pdf');
   await (await download).saveAs(file);

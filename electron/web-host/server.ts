@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { RENDERER_CSP } from '../../shared/security/csp';
 import type { Core, Logger } from '../core';
+import { renderDecisionPdf } from './decision-pdf';
 
 // A province workbook travels as base64 inside the JSON body (60 MB of file ≈ 80 MB of text).
 const MAX_BODY_BYTES = 90 * 1024 * 1024;
@@ -62,6 +63,7 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
   const token = crypto.randomBytes(24).toString('hex');
   const root = path.resolve(options.staticDir);
   let allowedHosts: Set<string> = new Set();
+  let hostUrl = '';
 
   const server = http.createServer((req, res) => {
     // Whatever a request holds, it gets an answer and the host lives on: any page the officer opens can send one.
@@ -87,6 +89,7 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
     }
     if (url.pathname === '/api/invoke') return handleInvoke(req, res);
     if (url.pathname === '/api/events') return handleEvents(req, res, url);
+    if (url.pathname === '/api/decision-pdf') return handleDecisionPdf(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     return serveStatic(url.pathname, res);
   }
@@ -102,6 +105,33 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
   }
 
   function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse): void {
+    readJsonPost(req, res, (raw) => answerInvoke(raw, res));
+  }
+
+  /**
+   * "Lưu PDF" in a browser: the decision's print view on this very host, printed by the shared renderDecisionPdf
+   * (the command line's PDF too), handed back as base64 like the core's Word and Excel files.
+   */
+  function handleDecisionPdf(req: http.IncomingMessage, res: http.ServerResponse): void {
+    readJsonPost(req, res, async (raw) => {
+      let input: unknown;
+      try {
+        input = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không phải JSON hợp lệ.' } });
+      }
+      // The core checks the input and that the decision prints; its document names the file.
+      const printed = await options.core.invokeUnknownAsync('print.decision', input);
+      if (!printed.ok) return sendJson(res, 200, printed);
+      const view = input as Parameters<typeof renderDecisionPdf>[1] & { id: number };
+      const doc = printed.value as { fileStem: string };
+      const pdf = await renderDecisionPdf(hostUrl, { ...view, decisionId: view.id, unit: view.unit ?? 'trieu' });
+      sendJson(res, 200, { ok: true, value: { fileName: `${view.body === false ? 'phu-luc-' : ''}${doc.fileStem}.pdf`, base64: pdf.toString('base64') } });
+    });
+  }
+
+  /** A POST with the page's token and a JSON body within the limit, handed to `answer` once read. */
+  function readJsonPost(req: http.IncomingMessage, res: http.ServerResponse, answer: (raw: Buffer) => Promise<void>): void {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Chỉ nhận POST.' } });
     if (!tokenMatches(req.headers['x-sovon-token'], token)) {
       return sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Phiên làm việc không hợp lệ; hãy tải lại trang.' } });
@@ -120,7 +150,7 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
     req.on('error', () => req.destroy());
     req.on('end', () => {
       if (res.writableEnded) return;
-      answerInvoke(Buffer.concat(chunks), res).catch((error: unknown) => answerFailure(res, error));
+      answer(Buffer.concat(chunks)).catch((error: unknown) => answerFailure(res, error));
     });
   }
 
@@ -180,8 +210,9 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
     server.listen(options.port, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      hostUrl = `http://127.0.0.1:${port}/`;
       resolve({
-        url: `http://127.0.0.1:${port}/`,
+        url: hostUrl,
         token,
         // A browser tab keeps connections alive; drop them, or closing would wait for the tab to go away.
         close: () =>

@@ -46,6 +46,18 @@ function createHttpClient(): ApiClient {
         return err('INTERNAL', 'Mất kết nối tới máy chủ cục bộ của Sổ vốn MTQG. Kiểm tra cửa sổ "npm run web" còn chạy rồi tải lại trang.');
       }
     },
+    async decisionPdf(input) {
+      try {
+        const response = await fetch('./api/decision-pdf', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Sovon-Token': token },
+          body: JSON.stringify(input),
+        });
+        return (await response.json()) as Result<{ fileName: string; base64: string }>;
+      } catch {
+        return err('INTERNAL', 'Mất kết nối tới máy chủ cục bộ của Sổ vốn MTQG khi in PDF. Kiểm tra cửa sổ "npm run web" còn chạy rồi tải lại trang.');
+      }
+    },
     onProgress: createProgressStream(token),
   };
 }

@@ -68,4 +68,6 @@ export interface ApiClient {
   onProgress(listener: (event: JobEvent) => void): () => void;
   /** Desktop only: prints the current page to a PDF file the officer chooses; null when cancelled. */
   savePdf?(suggestedName: string): Promise<{ saved: boolean; path: string | null; error: string | null }>;
+  /** Web host only: the decision printed to PDF by the host's Chromium (`print.decision`'s input), to download. */
+  decisionPdf?(input: CommandInput<'print.decision'>): Promise<Result<{ fileName: string; base64: string }>>;
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { parseAmountInWords } from '../../shared/money/amount-in-words';
 import { invoke } from './api';
 import { expect, test } from './web-host-fixture';
 
@@ -110,6 +111,32 @@ test('Báo cáo & in lists the sample year and downloads each format', async ({ 
   await page.getByRole('button', { name: 'Xem trước: Báo cáo khó khăn, vướng mắc và nhiệm vụ' }).click();
   await expect(page.locator('.print-root[data-ready="true"]')).toBeVisible();
   await expect(page.locator('.signature-block .signer')).toContainText('Hoàng Văn Minh');
+});
+
+test('Báo cáo & in: "Lưu PDF" in the browser downloads the whole decision printed by the web host', async ({ page, webHost }) => {
+  await seeded(page, webHost.url);
+  await go(page, '#/bao-cao/2024');
+  const button = page.getByRole('button', { name: 'Lưu PDF: Quyết định số 215/QĐ-UBND ngày 15/03/2024' });
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await button.click();
+  expect((await download).suggestedFilename()).toBe('215-QĐ-UBND.pdf');
+  await expect(page.getByRole('status').first()).toContainText('Đã tạo tệp 215-QĐ-UBND.pdf');
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'bao-cao-luu-pdf-web.png') });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const file = path.join(OUT_DIR, 'hub-215.pdf');
+  await (await download).saveAs(file);
+  const text = collapse(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
+  expect(text).toContain('Số: 215/QĐ-UBND');
+  expect(text).toContain('QUYẾT ĐỊNH');
+  const doc = await invoke(page, 'print.decision', { id: 1, unit: 'trieu' });
+  expect(text).toContain(collapse(doc.body!.summary));
+  // Điều 1's amount in words, read back from the PDF, is the figure beside it.
+  const words = [...text.matchAll(/(\d{1,3}(?:\.\d{3})*) đồng \(Bằng chữ: ([^)]+)\)/g)];
+  expect(words.length).toBeGreaterThan(0);
+  for (const m of words) expect(parseAmountInWords(m[2]!)).toBe(Number(m[1]!.replace(/\./g, '')));
+  // The annexes follow the body in the same file.
+  expect(text).toContain('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15 tháng 3 năm 2024 của Ủy ban nhân dân huyện Tràng Định)');
 });
 
 test('Cài đặt: the office edits the wording of a kind of decision; a draft of that kind prints it', async ({ page, webHost }) => {

@@ -16,7 +16,8 @@ import { requireOffice } from '../office/office';
 import { recordExchange } from './exchange-log';
 import {
   ASSIGNMENT_SHEET,
-  DATA_SHEETS,
+  sheetsOfVersion,
+  WORDING_SHEET,
   DECISION_SHEET,
   LINE_SHEET,
   MANIFEST_KEYS,
@@ -38,6 +39,7 @@ import {
   type ProjectRecord,
 } from './package-format';
 import { ISSUER_WORDS, KIND_WORDS, ORGANIZATION_KIND_WORDS, PROJECT_STATUS_WORDS, UNIT_RECIPIENT_WORDS, YES_NO_WORDS } from './package-labels';
+import { wordingRecords } from './package-wording';
 import { writeDataSheet, writeManifest } from './package-sheets';
 
 export interface PackageContents {
@@ -282,6 +284,7 @@ export function collectPackage(db: Db, year: number): PackageContents {
       [LINE_SHEET.name]: lineRecs.map((r) => toRow(LINE_SHEET, r)),
       [PROJECT_SHEET.name]: projectRecs.map((r) => toRow(PROJECT_SHEET, r)),
       [ORGANIZATION_SHEET.name]: orgRecs.map((r) => toRow(ORGANIZATION_SHEET, r)),
+      [WORDING_SHEET.name]: wordingRecords(db, decisions, decisionRecs).map((r) => toRow(WORDING_SHEET, r)),
     },
     assignmentCount: assignments.length,
     decisionCount: decisions.length,
@@ -296,7 +299,7 @@ export async function packageWorkbook(contents: PackageContents, sha256: string,
   wb.creator = 'Sổ vốn MTQG';
   const { year } = contents.identity;
   const note = `${contents.officeName} — gói trao đổi dữ liệu năm ${year}. Không sửa số liệu trên các trang này: khi nhập, tệp được kiểm tra toàn vẹn và mọi chỉnh sửa đều bị từ chối.`;
-  for (const sheet of DATA_SHEETS) writeDataSheet(wb, sheet, contents.grid[sheet.name] ?? [], `${sheet.title} NĂM ${year} — ${contents.districtName.toUpperCase()}`, note);
+  for (const sheet of sheetsOfVersion(PACKAGE_FORMAT_VERSION)) writeDataSheet(wb, sheet, contents.grid[sheet.name] ?? [], `${sheet.title} NĂM ${year} — ${contents.districtName.toUpperCase()}`, note);
   writeManifest(wb, [
     [MANIFEST_KEYS.format, PACKAGE_FORMAT],
     [MANIFEST_KEYS.version, PACKAGE_FORMAT_VERSION],
@@ -305,7 +308,7 @@ export async function packageWorkbook(contents: PackageContents, sha256: string,
     [MANIFEST_KEYS.year, year],
     [MANIFEST_KEYS.kind, PACKAGE_KIND],
     [MANIFEST_KEYS.createdAt, createdAt],
-    ...DATA_SHEETS.map((s): [string, number] => [`${MANIFEST_KEYS.rowsPrefix}${s.name}`, (contents.grid[s.name] ?? []).length]),
+    ...sheetsOfVersion(PACKAGE_FORMAT_VERSION).map((s): [string, number] => [`${MANIFEST_KEYS.rowsPrefix}${s.name}`, (contents.grid[s.name] ?? []).length]),
     [MANIFEST_KEYS.sha256, sha256],
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());

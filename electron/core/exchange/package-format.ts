@@ -1,5 +1,6 @@
 /**
- * The layout of the exchange package ("gói trao đổi"), format version 1: the data sheets and their columns,
+ * The layout of the exchange package ("gói trao đổi"), format version 2 (version 1, without the wording sheet,
+ * is still read): the data sheets and their columns,
  * the manifest keys, and the canonical form of the data that the manifest's SHA-256 covers.
  *
  * Export and import share these specs, so the hash is computed over exactly the values an import reads back
@@ -11,7 +12,9 @@ import type { DecisionIssuer } from '../../../shared/api/decisions';
 import { documentNumberText } from '../../../shared/domain/documents';
 
 export const PACKAGE_FORMAT = 'sovon-package';
-export const PACKAGE_FORMAT_VERSION = 1;
+export const PACKAGE_FORMAT_VERSION = 2;
+/** The oldest format an import still reads: version 1 had no "Lời văn" sheet. */
+export const PACKAGE_FORMAT_OLDEST = 1;
 /** One whole year of an office: its assignments, its issued decisions and the registers they use. */
 export const PACKAGE_KIND = 'year';
 export const MANIFEST_SHEET = 'manifest';
@@ -146,8 +149,23 @@ export const ORGANIZATION_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
-/** The data sheets, in workbook order. */
+/**
+ * Since format 2: each decision's wording as frozen at issue (decision_wording), so that the importing office prints
+ * the same text — căn cứ of law, Điều 2–3, Nơi nhận, khóa/kỳ họp — whatever its own templates say.
+ */
+export const WORDING_SHEET = {
+  name: 'Lời văn',
+  title: 'LỜI VĂN QUYẾT ĐỊNH, NGHỊ QUYẾT KHI BAN HÀNH',
+  columns: [col('decisionRef', 'Tham chiếu quyết định', 'text', 20), col('wordingJson', 'Lời văn (JSON, không sửa)', 'text', 100, true)],
+} as const satisfies SheetSpec;
+
+/** The data sheets of format version 1, in workbook order. */
 export const DATA_SHEETS = [ASSIGNMENT_SHEET, DECISION_SHEET, LINE_SHEET, PROJECT_SHEET, ORGANIZATION_SHEET] as const;
+
+/** The data sheets a package of a format version holds, in workbook order. */
+export function sheetsOfVersion(version: number): readonly SheetSpec[] {
+  return version >= 2 ? [...DATA_SHEETS, WORDING_SHEET] : DATA_SHEETS;
+}
 
 type KeysOf<S> = S extends SheetSpec<infer K> ? K : never;
 /** One row of a data sheet, by column key. */
@@ -158,6 +176,7 @@ export type DecisionRecord = SheetRecord<typeof DECISION_SHEET>;
 export type LineRecordRow = SheetRecord<typeof LINE_SHEET>;
 export type ProjectRecord = SheetRecord<typeof PROJECT_SHEET>;
 export type OrganizationRecord = SheetRecord<typeof ORGANIZATION_SHEET>;
+export type WordingRecord = SheetRecord<typeof WORDING_SHEET>;
 
 /** The rows of every data sheet, as cell values in column order. */
 export type PackageGrid = Record<string, CellValue[][]>;
@@ -187,18 +206,18 @@ export interface PackageIdentity {
 }
 
 /**
- * SHA-256 of the canonical JSON of the package: its identity (district, year) and, per data sheet, the headers
- * and the rows as read. The identity is inside the hash so that a manifest edited to another year or district
+ * SHA-256 of the canonical JSON of the package: its format version, identity (district, year) and, per data sheet
+ * of that version, the headers and the rows as read (a version 1 package hashes as it did). The identity is inside the hash so that a manifest edited to another year or district
  * is caught too.
  */
-export function packageHash(identity: PackageIdentity, grid: PackageGrid): string {
+export function packageHash(identity: PackageIdentity, grid: PackageGrid, version: number = PACKAGE_FORMAT_VERSION): string {
   const canonical = JSON.stringify({
     format: PACKAGE_FORMAT,
-    version: PACKAGE_FORMAT_VERSION,
+    version,
     kind: PACKAGE_KIND,
     districtCode: identity.districtCode,
     year: identity.year,
-    sheets: DATA_SHEETS.map((s) => ({ name: s.name, header: s.columns.map((c) => c.header), rows: grid[s.name] ?? [] })),
+    sheets: sheetsOfVersion(version).map((s) => ({ name: s.name, header: s.columns.map((c) => c.header), rows: grid[s.name] ?? [] })),
   });
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

@@ -3,7 +3,7 @@
  * (format, version), the office, the integrity of the data (SHA-256), an earlier import of the same data (a
  * no-op), an empty target year, every row matched to this office; then, after a backup, one transaction writes
  * the history row and its audit row, the registers, the assignments and the issued decisions exactly as they
- * were — inserted as drafts with their lines and then marked issued, so the database's own trigger folds them
+ * were — inserted as drafts with their lines and their frozen wording (format 2) and then marked issued, so the database's own trigger folds them
  * into the ledger as issuing does.
  */
 import type { PackageImportSummary } from '../../../shared/api/exchange';
@@ -19,6 +19,7 @@ import { checkDraft } from '../rules/evaluate';
 import { committedPackageImport, recordExchange } from './exchange-log';
 import { packageHash } from './package-format';
 import { parsePackage, type Problem } from './package-parse';
+import { parseWordings } from './package-wording';
 import { loadPackage, readPackageSheets, type LoadedPackage } from './package-read';
 import { resolvePackage, type ImportPlan } from './package-resolve';
 
@@ -78,7 +79,7 @@ interface Written {
 }
 
 /** Writes the registers, assignments and decisions of a resolved package; runs inside the import's transaction. */
-function writePlan(ctx: CoreContext, year: number, plan: ImportPlan, exchangeId: number): Written {
+function writePlan(ctx: CoreContext, year: number, plan: ImportPlan, wordings: ReadonlyMap<string, string>, exchangeId: number): Written {
   const { db } = ctx;
   const now = ctx.now();
   const orgIds = new Map<string, number>();
@@ -135,6 +136,9 @@ function writePlan(ctx: CoreContext, year: number, plan: ImportPlan, exchangeId:
     const projectId = l.projectCode === null ? null : (projectIds.get(l.projectCode) ?? (projectHere.get(l.projectCode) as { id: number }).id);
     insertLine.run(decisionIds.get(l.decisionRef)!, l.position, componentId, unitId, orgId, projectId, l.sourceCode, l.capitalType, l.originYear, l.amountDong, l.beforeDong, l.reasonCode, l.note);
   }
+  // The wording frozen at issue goes in while the decision is still a draft (the triggers refuse it afterwards).
+  const insertWording = db.prepare('INSERT INTO decision_wording (decision_id, wording_json, updated_at) VALUES (?, ?, ?)');
+  for (const [ref, wordingJson] of wordings) insertWording.run(decisionIds.get(ref)!, wordingJson, now);
   const markIssued = db.prepare(
     `UPDATE decision SET status = 'issued', number = ?, number_year = ?, signer_name = ?, signer_title = ?, issued_at = ?, issued_by = ?, updated_at = ? WHERE id = ?`,
   );
@@ -169,7 +173,7 @@ export function importLoadedPackage(ctx: CoreContext, fileName: string, loaded: 
     );
   }
   const sheets = readPackageSheets(loaded);
-  const sha256 = packageHash({ districtCode: manifest.districtCode, year }, sheets.grid);
+  const sha256 = packageHash({ districtCode: manifest.districtCode, year }, sheets.grid, manifest.version);
   if (sha256 !== manifest.sha256) {
     throw new CoreError(
       'PACKAGE_TAMPERED',
@@ -189,6 +193,7 @@ export function importLoadedPackage(ctx: CoreContext, fileName: string, loaded: 
   ensureYearEmpty(db, year);
   const { data, problems } = parsePackage(sheets);
   const plan = resolvePackage(db, year, data, problems);
+  const wordings = parseWordings(sheets, new Set(data.decisions.map((d) => d.ref)), problems);
   if (problems.length > 0) refuseProblems(problems);
 
   const totalDong = data.assignments.reduce((sum, a) => sum + a.amountDong, 0);
@@ -212,7 +217,7 @@ export function importLoadedPackage(ctx: CoreContext, fileName: string, loaded: 
       result: 'committed',
       message,
     });
-    return { row, ...writePlan(ctx, year, plan, row.id) };
+    return { row, ...writePlan(ctx, year, plan, wordings, row.id) };
   })();
   return {
     year,

@@ -122,7 +122,7 @@ const MAX_DONG = 999_999_999_999_999;
 const CAPITAL_TYPES: Record<CapitalTypeCode, string> = { DTPT: 'DTPT', SN: 'SN' };
 
 /** Reads the fields of one row, collecting what is wrong instead of stopping at the first problem. */
-class RowReader {
+export class RowReader {
   constructor(
     private readonly spec: SheetSpec,
     private readonly record: Record<string, CellValue>,
@@ -208,7 +208,7 @@ class RowReader {
   }
 }
 
-function rowsOf<S extends SheetSpec>(sheets: PackageSheets, spec: S, problems: Problem[]): RowReader[] {
+export function rowsOf<S extends SheetSpec>(sheets: PackageSheets, spec: S, problems: Problem[]): RowReader[] {
   const rows = sheets.grid[spec.name] ?? [];
   const numbers = sheets.rowNumbers[spec.name] ?? [];
   return rows.map((row, i) => new RowReader(spec, toRecord(spec, row) as Record<string, CellValue>, numbers[i] ?? 0, problems));

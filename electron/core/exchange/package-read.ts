@@ -6,17 +6,20 @@ import ExcelJS from 'exceljs';
 import { CoreError } from '../errors';
 import { inspectWorkbookBytes } from '../excel/container';
 import {
-  DATA_SHEETS,
   MANIFEST_KEYS,
   MANIFEST_SHEET,
   PACKAGE_FORMAT,
+  PACKAGE_FORMAT_OLDEST,
   PACKAGE_FORMAT_VERSION,
   PACKAGE_KIND,
+  sheetsOfVersion,
   type PackageGrid,
 } from './package-format';
 import { readDataSheet, readManifest } from './package-sheets';
 
 export interface PackageManifest {
+  /** The format version the package was written in (1 has no wording sheet). */
+  version: number;
   districtCode: string;
   officeName: string;
   year: number;
@@ -60,7 +63,7 @@ export async function loadPackage(base64: string, fileName: string): Promise<Loa
       { version, supported: PACKAGE_FORMAT_VERSION },
     );
   }
-  if (version !== PACKAGE_FORMAT_VERSION) throw invalid(`Phần mô tả gói ghi phiên bản định dạng "${entries.get(MANIFEST_KEYS.version) ?? ''}" không hợp lệ; tệp đã bị sửa hoặc hỏng.`);
+  if (!Number.isInteger(version) || version < PACKAGE_FORMAT_OLDEST) throw invalid(`Phần mô tả gói ghi phiên bản định dạng "${entries.get(MANIFEST_KEYS.version) ?? ''}" không hợp lệ; tệp đã bị sửa hoặc hỏng.`);
   const kind = entries.get(MANIFEST_KEYS.kind);
   if (kind !== PACKAGE_KIND) {
     throw new CoreError('PACKAGE_VERSION', `Loại gói "${kind ?? ''}" không được phiên bản này hỗ trợ (chỉ đọc gói dữ liệu cả năm). Hãy cập nhật ứng dụng.`, { kind: kind ?? null });
@@ -75,7 +78,7 @@ export async function loadPackage(base64: string, fileName: string): Promise<Loa
   for (const [key, value] of entries) if (key.startsWith(MANIFEST_KEYS.rowsPrefix)) rowCounts.set(key.slice(MANIFEST_KEYS.rowsPrefix.length), Number(value));
   return {
     workbook,
-    manifest: { districtCode, officeName: entries.get(MANIFEST_KEYS.officeName) ?? '', year, createdAt: entries.get(MANIFEST_KEYS.createdAt) ?? '', sha256, rowCounts },
+    manifest: { version, districtCode, officeName: entries.get(MANIFEST_KEYS.officeName) ?? '', year, createdAt: entries.get(MANIFEST_KEYS.createdAt) ?? '', sha256, rowCounts },
   };
 }
 
@@ -93,7 +96,7 @@ export interface PackageSheets {
 export function readPackageSheets(loaded: LoadedPackage): PackageSheets {
   const grid: PackageGrid = {};
   const rowNumbers: Record<string, number[]> = {};
-  for (const spec of DATA_SHEETS) {
+  for (const spec of sheetsOfVersion(loaded.manifest.version)) {
     const ws = loaded.workbook.getWorksheet(spec.name);
     if (!ws) throw tampered(`Thiếu trang "${spec.name}".`, { sheet: spec.name });
     const { header, rows, firstRow } = readDataSheet(ws, spec);

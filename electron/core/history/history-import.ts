@@ -88,7 +88,7 @@ export function importHistoryLoaded(ctx: CoreContext, fileName: string, loaded: 
     );
   }
   const sheets = readPackageSheets(loaded);
-  const sha256 = packageHash({ districtCode: manifest.districtCode, year: manifest.year }, sheets.grid);
+  const sha256 = packageHash({ districtCode: manifest.districtCode, year: manifest.year }, sheets.grid, manifest.version);
   if (sha256 !== manifest.sha256) {
     throw new CoreError(
       'PACKAGE_TAMPERED',

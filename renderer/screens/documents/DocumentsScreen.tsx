@@ -62,13 +62,22 @@ export function DocumentsScreen() {
     void api.invoke('documents.list', { year }).then((r) => (r.ok ? setDocs(r.value) : setError(r.error.message)));
   }, [year]);
 
-  const save = async (doc: HubDocument, format: 'docx' | 'xlsx') => {
+  const save = async (doc: HubDocument, format: 'docx' | 'xlsx' | 'pdf') => {
     setBusy(doc.key);
     setError(null);
-    const r = format === 'docx' ? await api.invoke('print.decisionDocx', { id: doc.decisionId! }) : await workbook(doc, year);
+    if (format === 'pdf') setInfo('Đang in PDF bằng trình duyệt của máy…');
+    const r =
+      format === 'docx'
+        ? await api.invoke('print.decisionDocx', { id: doc.decisionId! })
+        : format === 'pdf'
+          ? await api.decisionPdf!({ id: doc.decisionId! })
+          : await workbook(doc, year);
     setBusy(null);
-    if (!r.ok) return setError(r.error.message);
-    downloadBase64(r.value.fileName, r.value.base64, format === 'docx' ? DOCX_TYPE : undefined);
+    if (!r.ok) {
+      setInfo(null);
+      return setError(r.error.message);
+    }
+    downloadBase64(r.value.fileName, r.value.base64, format === 'docx' ? DOCX_TYPE : format === 'pdf' ? 'application/pdf' : undefined);
     setInfo(`Đã tạo tệp ${r.value.fileName}.`);
   };
 
@@ -123,6 +132,10 @@ export function DocumentsScreen() {
                   ) : null}
                   {d.formats.includes('pdf') && api.savePdf ? (
                     <button type="button" onClick={() => open(d, 'pdf')} aria-label={`Lưu PDF: ${d.title}`}>
+                      Lưu PDF
+                    </button>
+                  ) : d.kind === 'decision' && d.decisionId && api.decisionPdf ? (
+                    <button type="button" disabled={busy !== null} onClick={() => void save(d, 'pdf')} aria-label={`Lưu PDF: ${d.title}`}>
                       Lưu PDF
                     </button>
                   ) : null}

@@ -186,7 +186,7 @@ describe('exchange package (gói trao đổi)', () => {
   it('readable sheets: Vietnamese headers, đồng formats, frozen headers, A4 landscape, and a very hidden manifest', async () => {
     const exported = await exportOf(seeded());
     const wb = await workbookOf(exported.base64);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Vốn được giao', 'Quyết định', 'Chi tiết quyết định', 'Dự án', 'Đơn vị, chủ đầu tư', 'manifest']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Vốn được giao', 'Quyết định', 'Chi tiết quyết định', 'Dự án', 'Đơn vị, chủ đầu tư', 'Lời văn', 'manifest']);
     const assigned = wb.getWorksheet('Vốn được giao')!;
     expect(assigned.getCell(3, 9).value).toBe('Số tiền (đồng)');
     expect(assigned.getCell(4, 9)).toMatchObject({ value: 3_850_000_000, numFmt: '#,##0' });
@@ -206,7 +206,7 @@ describe('exchange package (gói trao đổi)', () => {
     const entries = Object.fromEntries(manifest.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
     expect(entries).toMatchObject({
       format: 'sovon-package',
-      formatVersion: 1,
+      formatVersion: 2,
       districtCode: '180',
       officeName: 'Phòng Tài chính - Kế hoạch huyện Tràng Định',
       year: 2024,
@@ -216,6 +216,7 @@ describe('exchange package (gói trao đổi)', () => {
       'rows:Chi tiết quyết định': 25,
       'rows:Dự án': 1,
       'rows:Đơn vị, chủ đầu tư': 6,
+      'rows:Lời văn': 3,
       dataSha256: exported.sha256,
     });
   });
@@ -329,7 +330,7 @@ print(json.dumps([[ws.cell(int(r), 13).value, ws.cell(int(r), 13).data_type] for
     const target = officeCore(TRANG_DINH);
     const newer = await workbookOf(exported.base64);
     const manifest = newer.getWorksheet('manifest')!;
-    manifest.getCell(rowWith(manifest, 1, 'formatVersion'), 2).value = 2;
+    manifest.getCell(rowWith(manifest, 1, 'formatVersion'), 2).value = 3;
     expect(await expectError(importInto(target, await base64Of(newer)), 'PACKAGE_VERSION')).toContain('phiên bản mới hơn');
 
     const plain = new ExcelJS.Workbook();

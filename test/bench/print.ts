@@ -11,7 +11,7 @@ import { runDecisionExport } from '../../electron/cli/export-decision';
 import { record } from './measure';
 
 export async function benchPrint(dataDir: string): Promise<void> {
-  const core = openCore({ dataDir, actor: 'bench' });
+  const core = openCore({ dataDir, actor: 'bench', readsFilePaths: true });
   try {
     const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
       if (!r.ok) throw new Error(r.error.message);

@@ -77,6 +77,8 @@ export interface DisbursementSheetRow extends DisbursementKey {
   warnings: DisbursementWarning[];
   /** cumulative (or the previous one when none is entered) ÷ plan. */
   rateText: string;
+  /** What the plan is (rule 12): the whole-year plan of the year's own money, the extended plan of an earlier year's. */
+  denominator: Denominator;
 }
 
 export interface DisbursementSheet {

@@ -62,7 +62,8 @@ export interface DisbursementSheetRow extends DisbursementKey {
   communeName: string | null;
   /**
    * The plan in force for the key on the cut-off date (issued decisions); money of an earlier year that no decision
-   * of this year allocates again: its extended plan as assigned (on the component's own row).
+   * of this year allocates again: its extended plan as assigned (on the component's own row, there before its first
+   * figure when an extension record carries the money into the year).
    */
   planDong: Dong;
   /** The latest cumulative before this cut-off, and its date. */
@@ -77,6 +78,8 @@ export interface DisbursementSheetRow extends DisbursementKey {
   warnings: DisbursementWarning[];
   /** cumulative (or the previous one when none is entered) ÷ plan. */
   rateText: string;
+  /** What the plan is (rule 12): the whole-year plan of the year's own money, the extended plan of an earlier year's. */
+  denominator: Denominator;
 }
 
 export interface DisbursementSheet {

@@ -65,3 +65,22 @@ export function implausibleAmountQuestion(
   }
   return null;
 }
+
+/**
+ * The question to ask before one assignment line of `dong` is written, or null when it is plausible. A province's
+ * line is asked about when it is at least UNASSIGNED_CEILING_DONG and more than FAR_ABOVE_FACTOR times all the
+ * year's other assignment lines together (or the year has none yet): 1.234.567 triệu for a district whose whole year
+ * is 72 tỷ is a unit slip far more often than an assignment.
+ */
+export function implausibleAssignmentQuestion(dong: Dong, otherLinesDong: Dong[], year: number): string | null {
+  const magnitude = Math.abs(dong);
+  if (magnitude < UNASSIGNED_CEILING_DONG) return null;
+  const others = otherLinesDong.reduce((sum, amount) => sum + amount, 0);
+  if (others > 0 && magnitude <= FAR_ABOVE_FACTOR * others) return null;
+  const typed = `${formatAmount(dong, 'trieu')} triệu đồng`;
+  const compared =
+    others > 0
+      ? `lớn gấp ${Math.floor(magnitude / others).toLocaleString('vi-VN')} lần tất cả các dòng vốn khác được giao năm ${year} cộng lại (${formatAmount(toDong(others), 'trieu')} triệu đồng)`
+      : `rất lớn, trong khi năm ${year} chưa có dòng vốn nào khác được giao`;
+  return `Số tiền ${typed} ${compared}. Có đúng số này không? Bấm "Huỷ" để sửa lại (có thể đã nhập nhầm đơn vị); chưa có gì được ghi.`;
+}

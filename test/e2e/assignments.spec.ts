@@ -103,3 +103,54 @@ test('first-run setup, three assignment lines by keyboard, reload keeps values a
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'von-duoc-giao.png'), fullPage: true });
 });
+
+test('an implausible assignment amount (1.234.567 triệu) is asked about; declined, nothing is written (issue 15, point 13)', async ({ page, webHost }) => {
+  await page.goto(webHost.url);
+  await page.getByLabel('Huyện').selectOption('180');
+  await page.getByLabel('Họ tên người ký 1').fill('Hoàng Văn Minh');
+  await page.getByRole('button', { name: 'Bắt đầu sử dụng' }).click();
+  await expect(page.getByRole('heading', { name: 'Vốn được giao' })).toBeVisible();
+  await page.goto(`${webHost.url}#/von-duoc-giao/2024`);
+  await expect(page.getByLabel('Năm')).toHaveValue('2024');
+
+  const questions: string[] = [];
+  let answer = false;
+  page.on('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void (answer ? dialog.accept() : dialog.dismiss());
+  });
+
+  await enterLine(page, { component: 'nha o', amount: '850' });
+  await expect(savedLines(page)).toHaveCount(1);
+  expect(questions).toEqual([]); // an ordinary amount is not asked about
+
+  // A new line of 1.234.567 triệu: asked, declined, nothing written.
+  await enterLine(page, { component: 'tda 1 giao duc nghe', amount: '1.234.567' });
+  await expect(page.getByRole('alert')).toContainText('Chưa ghi: số tiền vừa nhập lớn bất thường');
+  expect(questions[0]).toContain('Số tiền 1.234.567 triệu đồng lớn gấp 1.452 lần tất cả các dòng vốn khác được giao năm 2024 cộng lại (850 triệu đồng)');
+  await expect(savedLines(page)).toHaveCount(1);
+  expect(linesInDatabase(webHost.dataDir)).toEqual({ count: 1, total: 850_000_000 });
+
+  // The saved line changed to 1.234.567: with no other line in the year, asked too; declined, unchanged.
+  const saved = savedLines(page).first().locator('[col-id="amount"]');
+  await saved.click();
+  await page.keyboard.type('1.234.567', TYPING);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => questions.length).toBe(2);
+  expect(questions[1]).toContain('rất lớn, trong khi năm 2024 chưa có dòng vốn nào khác được giao');
+  await expect(saved).toHaveText('850');
+  expect(linesInDatabase(webHost.dataDir)).toEqual({ count: 1, total: 850_000_000 });
+
+  // Confirmed, it is written as typed (the question is a guard against a unit slip, not a refusal).
+  // The entry row kept the component of the declined line; only its amount was cleared.
+  answer = true;
+  await expect(draftCell(page, 'amount')).toHaveText('');
+  await draftCell(page, 'amount').click();
+  await page.keyboard.type('1.234.567', TYPING);
+  await page.keyboard.press('Enter');
+  await expect(savedLines(page)).toHaveCount(2);
+  expect(questions).toHaveLength(3);
+  expect(linesInDatabase(webHost.dataDir)).toEqual({ count: 2, total: 850_000_000 + 1_234_567_000_000 });
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'von-duoc-giao-so-lon.png') });
+});

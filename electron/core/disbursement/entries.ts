@@ -8,6 +8,7 @@ import type { CommandArgs } from '../../../shared/api/contract';
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement';
 import type { DisbursementDataSource, DisbursementKey, DisbursementProblem, DisbursementSaveResult, DisbursementSheet, DisbursementSheetRow, DisbursementWarning } from '../../../shared/api/disbursement';
 import type { OfficeInfo } from '../../../shared/api/office';
+import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { formatDateVi } from '../../../shared/format/date';
 import { rateText } from '../../../shared/format/rate';
 import { toDong } from '../../../shared/money/dong';
@@ -22,7 +23,7 @@ import { componentIndex, resolveComponentCode, type ComponentInfo } from '../ref
 import { resolveRecipient } from '../registers/recipients';
 import { DeadlineBook } from './deadlines';
 import { cumulativeNeverDecreases, disbursementDeadline, DisbursementRuleBook } from './disbursement-rules';
-import { entryKey, latestEntries, type EntryKey } from './figures';
+import { entryKey, latestEntries, namedDenominator, type EntryKey } from './figures';
 
 const DISTRICT_LEVELS = ['huyen', 'thanh_pho', 'thi_xa'];
 
@@ -287,10 +288,15 @@ export function disbursementSheet(db: Db, year: number, cutoffDate: string): Dis
        WHERE year = ? AND origin_year < ? GROUP BY component_id, source_code, capital_type, origin_year`,
     )
     .all(year, year) as { component_id: number; source_code: string; capital_type: string; origin_year: number; amount: number }[];
+  const deadlineBook = new DeadlineBook(db);
   for (const a of extended) {
     const key = { component_id: a.component_id, project_id: null, commune_unit_id: null, source_code: a.source_code, capital_type: a.capital_type, origin_year: a.origin_year } as EntryKey;
-    const row = rows.get(entryKey(key));
-    if (row && a.amount !== 0 && !allocatedCarried.has(carriedKey(key))) row.plan += a.amount;
+    if (a.amount === 0 || allocatedCarried.has(carriedKey(key))) continue;
+    // Money an extension record carries into the year has its row before its first figure is reported too: the
+    // officer types that figure against this plan. Money nothing extended only shows once figures of it exist.
+    const scope = { originYear: a.origin_year, programCode: names.component(a.component_id).programCode, sourceCode: a.source_code, capitalType: a.capital_type as CapitalTypeCode };
+    const row = rows.get(entryKey(key)) ?? (deadlineBook.of(scope).extensionId !== null ? slot(key) : undefined);
+    if (row) row.plan += a.amount;
   }
   for (const e of latestEntries(db, year, cutoffDate, true) as StoredEntry[]) slot(e).previous = e;
   for (const e of db.prepare('SELECT * FROM disbursement WHERE year = ? AND cutoff_date = ?').all(year, cutoffDate) as StoredEntry[]) slot(e).current = e;
@@ -322,6 +328,8 @@ export function disbursementSheet(db: Db, year: number, cutoffDate: string): Dis
         note: r.current?.note ?? '',
         warnings: storedWarnings(r.current),
         rateText: rateText(shown, r.plan),
+        // Rule 12: the row's rate names its plan — the year's whole plan, or the extended plan of an earlier year.
+        denominator: namedDenominator(r.key.origin_year < year ? 'keo_dai' : 'ca_nam', r.key.origin_year),
         sortKey: [c.programSortOrder, c.sortOrder, project?.code ?? '', commune?.code ?? '', r.key.source_code === 'NSTW' ? ' ' : r.key.source_code, r.key.capital_type, -r.key.origin_year] as (string | number)[],
       };
     })

@@ -15,6 +15,7 @@ import { useNavigate } from 'react-router';
 import type { AssignmentPatch } from '../../../shared/api/assignments';
 import type { AssignmentSheet } from '../../../shared/api/assignments';
 import type { ComponentOption, ReferenceLists } from '../../../shared/api/reference';
+import { implausibleAssignmentQuestion } from '../../../shared/domain/amount-plausibility';
 import { ASSIGNMENT_FIELD_LABELS } from '../../../shared/domain/labels';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount, parseAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
@@ -42,6 +43,8 @@ interface CellError {
 const getRowId = (p: GetRowIdParams<GridRow>) => p.data.rowId;
 const getRowClass = (p: RowClassParams<GridRow>) =>
   p.data?.kind === 'total' ? (p.data.rowId === 'total-grand' ? 'row-grand-total' : 'row-total') : p.data?.kind === 'draft' ? 'row-draft' : undefined;
+
+const NOT_WRITTEN_IMPLAUSIBLE = 'Chưa ghi: số tiền vừa nhập lớn bất thường so với các dòng vốn khác được giao trong năm; nhập lại số đúng.';
 
 const UNIT_STORAGE_KEY = 'sovon.assignments.unit';
 
@@ -112,6 +115,21 @@ export function AssignmentsScreen() {
     [lists],
   );
 
+  /**
+   * True when the amount typed is plausible for one assignment line, or the officer confirmed it; declined, nothing
+   * is written. `lineId` is the line being changed (left out of the year's other lines), null for a new line.
+   */
+  const confirmPlausible = useCallback(
+    (text: string, lineId: number | null) => {
+      const parsed = parseAmount(text, unit);
+      if (!parsed.ok) return true; // the core reports a malformed amount
+      const others = (sheet?.lines ?? []).filter((l) => l.id !== lineId).map((l) => l.amountDong);
+      const question = implausibleAssignmentQuestion(parsed.value, others, year);
+      return question === null || window.confirm(question);
+    },
+    [sheet, unit, year],
+  );
+
   const saveDraft = useCallback(
     async (next: DraftLine) => {
       if (next.amountText.trim() !== '') {
@@ -121,6 +139,10 @@ export function AssignmentsScreen() {
       if (next.componentCode === '' || next.amountText.trim() === '') {
         setError(null);
         return setHint(next.componentCode === '' ? 'Chọn hợp phần để lưu dòng mới.' : 'Nhập số tiền để lưu dòng mới.');
+      }
+      if (!confirmPlausible(next.amountText, null)) {
+        setDraft({ ...next, amountText: '' }, 'amount');
+        return setError({ rowId: 'draft', field: 'amount', message: NOT_WRITTEN_IMPLAUSIBLE });
       }
       const result = await api.invoke('assignments.create', {
         year,
@@ -145,7 +167,7 @@ export function AssignmentsScreen() {
       // Ready for the next line, as in Excel.
       setTimeout(() => gridApi.current?.setFocusedCell(0, 'componentCode', 'top'), 0);
     },
-    [setDraft, setError, unit, year],
+    [confirmPlausible, setDraft, setError, unit, year],
   );
 
   const onCellEditRequest = useCallback(
@@ -171,6 +193,10 @@ export function AssignmentsScreen() {
         return saveDraft(next);
       }
       // Delete on an amount clears it to zero; anything typed goes to the core as typed, in the chosen unit.
+      if (field === 'amount' && raw !== '' && !confirmPlausible(raw, row.id)) {
+        gridApi.current?.refreshCells({ rowNodes: event.node ? [event.node] : undefined, force: true });
+        return setError({ rowId: row.rowId, field, message: NOT_WRITTEN_IMPLAUSIBLE });
+      }
       const patch: AssignmentPatch =
         field === 'amount' ? { amount: raw === '' ? { dong: 0 } : { text: raw, unit } } : ({ [field]: value } as AssignmentPatch);
       const result = await api.invoke('assignments.update', { id: row.id!, patch });
@@ -178,7 +204,7 @@ export function AssignmentsScreen() {
       setSheet(result.value.sheet);
       setError(null);
     },
-    [components, saveDraft, setDraft, setError, unit, year],
+    [components, confirmPlausible, saveDraft, setDraft, setError, unit, year],
   );
 
   const deleteFocusedLine = useCallback(async () => {

@@ -151,6 +151,17 @@ export function DisbursementScreen() {
   const chosen = denominators.find(([k]) => k === denominator || k.startsWith(`${denominator}:`))?.[0] ?? denominators[0]?.[0];
   const totals = (progress?.totals ?? []).filter((t) => `${t.denominator.kind}:${t.denominator.originYear}` === chosen);
   const money = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], unit);
+  // Carried-over money's rows are measured against its extended plan (rule 12): named under the grid, per origin year.
+  const carriedPlans = useMemo(() => {
+    const byYear = new Map<number, { originYear: number; label: string; planDong: number }>();
+    for (const r of sheet?.rows ?? []) {
+      if (r.denominator.kind !== 'keo_dai') continue;
+      const found = byYear.get(r.originYear) ?? { originYear: r.originYear, label: r.denominator.label, planDong: 0 };
+      found.planDong += r.planDong;
+      byYear.set(r.originYear, found);
+    }
+    return [...byYear.values()].sort((a, b) => b.originYear - a.originYear);
+  }, [sheet]);
   // Each amount column of the rate table with one number of decimals (68.059,050 over 17.014,763, not 68.059,05).
   const planText = columnFormatter(totals.map((t) => t.planDong), unit);
   const disbursedText = columnFormatter(totals.map((t) => t.disbursedDong), unit);
@@ -251,6 +262,11 @@ export function DisbursementScreen() {
           <p className="muted help">
             Gõ số lũy kế giải ngân đến ngày chốt ({UNIT_LABEL_VI[unit]}) vào cột “Lũy kế”, Enter để xuống dòng; Delete xoá số của kỳ này. Dán khối số từ Excel (Ctrl+V) vào ô “Lũy kế” của dòng đầu. Số lũy kế thấp hơn kỳ trước mà không ghi số thu hồi vẫn được lưu, kèm cảnh báo quy tắc 14 ở cột “Ghi chú, cảnh báo”.
           </p>
+          {carriedPlans.map((c) => (
+            <p key={c.originYear} className="muted help" data-testid={`carried-plan-${c.originYear}`}>
+              Các dòng vốn năm {c.originYear}: cột “Kế hoạch” là “{c.label}” ({money(c.planDong)} {UNIT_LABEL_VI[unit]}, vốn năm {c.originYear} được kéo dài sang năm {year}); tỷ lệ của các dòng này chia cho kế hoạch đó.
+            </p>
+          ))}
           <div className="rates-panel">
             <div>
               <h2 className="section-title">

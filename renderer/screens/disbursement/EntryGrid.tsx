@@ -110,7 +110,7 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
       { colId: 'source', headerName: 'Nguồn', width: 104, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : sourceLabel(p.data?.sourceCode ?? '')) },
       { colId: 'capital', headerName: 'Loại', width: 52, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : capitalTypeLabel(p.data?.capitalType ?? '')) },
       { colId: 'origin', headerName: 'Vốn năm', width: 66, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.originYear) },
-      { colId: 'plan', headerName: 'Kế hoạch', headerTooltip: 'Kế hoạch đã phân bổ (quyết định đã ban hành, đến ngày chốt); vốn năm trước chưa phân bổ lại: kế hoạch kéo dài', width: 96, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.planDong) },
+      { colId: 'plan', headerName: 'Kế hoạch', headerTooltip: 'Kế hoạch đã phân bổ (quyết định đã ban hành, đến ngày chốt); vốn năm trước chưa phân bổ lại: kế hoạch kéo dài', width: 96, type: 'rightAligned', cellClass: ['ag-right-aligned-cell', 'cell-sum'], tooltipValueGetter: (p) => (p.data && !p.data.total ? p.data.denominator.label : undefined), valueGetter: (p: ValueGetterParams<EntryRow>) => money(p.data?.planDong) },
       {
         colId: 'previous',
         headerName: 'Lũy kế kỳ trước',
@@ -135,7 +135,7 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
         tooltipValueGetter: (p) => (p.data?.dataSource === 'kbnn' ? 'Số liệu từ sao kê KBNN' : undefined),
       },
       { colId: 'recovery', headerName: 'Thu hồi trong kỳ', width: 84, wrapHeaderText: true, autoHeaderHeight: true, type: 'rightAligned', editable, cellClassRules: problemClass, valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total || !p.data?.recoveryDong ? '' : money(p.data.recoveryDong)) },
-      { colId: 'rate', headerName: 'Tỷ lệ', width: 64, headerTooltip: 'Lũy kế ÷ kế hoạch của dòng', type: 'rightAligned', valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.rateText },
+      { colId: 'rate', headerName: 'Tỷ lệ', width: 64, headerTooltip: 'Lũy kế ÷ kế hoạch của dòng', type: 'rightAligned', tooltipValueGetter: (p) => (p.data && !p.data.total ? `Lũy kế ÷ ${p.data.denominator.label}` : undefined), valueGetter: (p: ValueGetterParams<EntryRow>) => p.data?.rateText },
       // Rules 13 (recurrent money after its deadline) and 14 (a lower cumulative) warn: the warning stays on the entry.
       {
         colId: 'note',

@@ -31,4 +31,30 @@ describe('electron-builder.yml', () => {
     expect(widths).toContain(256);
     expect(widths).toContain(16);
   });
+
+  it("package:win lets electron-builder rebuild better-sqlite3 for the bundle and puts the Node build back, even when packaging fails", async () => {
+    const config = (require('js-yaml') as { load: (text: string) => { npmRebuild?: boolean; asarUnpack: string[] } }).load(
+      fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'),
+    );
+    // electron-builder's own rebuild (npmRebuild, true by default) makes the Electron-ABI build it packs, unpacked from the asar.
+    expect(config.npmRebuild ?? true).toBe(true);
+    expect(config.asarUnpack.join(' ')).toContain('better-sqlite3');
+    const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    // No install-app-deps / rebuild:electron on the working node_modules before packaging: the script runs the steps below.
+    expect(scripts['package:win']).not.toMatch(/install-app-deps|rebuild:electron|electron-builder/);
+    expect(scripts['package:win']).toContain('scripts/package-win.ts');
+    const { packageWindows, RESTORE_NODE_BUILD } = await import('../../../scripts/package-win');
+    for (const failAt of [null, 'electron-builder']) {
+      const ran: string[] = [];
+      const code = packageWindows((step) => {
+        ran.push([step.command, ...step.args].join(' '));
+        return step.args.includes(failAt ?? '') ? 7 : 0;
+      });
+      expect(code).toBe(failAt ? 7 : 0);
+      expect(ran.at(-1)).toBe([RESTORE_NODE_BUILD.command, ...RESTORE_NODE_BUILD.args].join(' '));
+      expect(ran.at(-1)).toBe('npm rebuild better-sqlite3');
+      expect(ran.findIndex((line) => line.includes('electron-builder --win'))).toBe(ran.length - 2);
+      expect(ran.some((line) => line.includes('install-app-deps'))).toBe(false);
+    }
+  });
 });

@@ -11,15 +11,14 @@ import type { LineChange } from '../../../shared/api/decisions';
 import type { DemoSeedResult } from '../../../shared/api/app';
 import type { SignerRoleCode } from '../../../shared/domain/signers';
 import { SIGNER_ROLE_BODY } from '../../../shared/domain/signers';
-import { createAssignment } from '../assignments/assignments';
 import type { CoreContext } from '../context';
+import { createSampleAssignments, organizationFinder, requireEmptyYear } from './sample-parts';
 import { createDraft } from '../decisions/drafts';
 import { issueDecision } from '../decisions/issue';
 import { applyLineChanges } from '../decisions/lines';
 import { CoreError } from '../errors';
 import { getOffice } from '../office/office';
 import { insertSigners, listSigners } from '../office/signers';
-import { createOrganization } from '../registers/organizations';
 
 export const COMMUNE_DEMO_YEAR = 2026;
 export const COMMUNE_DEMO_UNIT = '06046';
@@ -57,30 +56,9 @@ export function seedCommuneDemo(ctx: CoreContext, seedDir: string): DemoSeedResu
         { officeDistrict: office.districtCode, demoDistrict: COMMUNE_DEMO_UNIT },
       );
     }
-    const existing = db.prepare('SELECT (SELECT COUNT(*) FROM assignment WHERE year = ?) + (SELECT COUNT(*) FROM decision WHERE year = ?) AS n').get(COMMUNE_DEMO_YEAR, COMMUNE_DEMO_YEAR) as { n: number };
-    if (existing.n > 0) {
-      throw new CoreError('DEMO_NEEDS_EMPTY_YEAR', `Năm ${COMMUNE_DEMO_YEAR} đã có ${existing.n} dòng vốn được giao hoặc quyết định; dữ liệu mẫu chỉ được tạo cho năm còn trống.`);
-    }
-    for (const r of assignments) {
-      createAssignment(ctx, {
-        year: COMMUNE_DEMO_YEAR,
-        componentCode: r.component_code!,
-        sourceCode: r.source_code!,
-        capitalType: r.capital_type as 'DTPT' | 'SN',
-        originYear: Number(r.origin_year),
-        amount: { dong: Number(r.amount_dong) },
-        basisNumber: r.basis_number!,
-        basisDate: r.basis_date!,
-        basisIssuer: r.basis_issuer!,
-        note: r.note!,
-      });
-    }
-    const orgIds = new Map<string, number>();
-    const orgId = (kind: 'unit' | 'investor', name: string): number => {
-      const id = orgIds.get(name) ?? (db.prepare('SELECT id FROM organization WHERE kind = ? AND name = ?').get(kind, name) as { id: number } | undefined)?.id ?? createOrganization(ctx, { kind, name }).id;
-      orgIds.set(name, id);
-      return id;
-    };
+    requireEmptyYear(db, COMMUNE_DEMO_YEAR);
+    createSampleAssignments(ctx, COMMUNE_DEMO_YEAR, assignments);
+    const orgId = organizationFinder(ctx);
     const own = listSigners(db, { includeRetired: false });
     if (!own.some((s) => s.roleCode !== null && SIGNER_ROLE_BODY[s.roleCode] === 'UBND')) insertSigners(db, own.length === 0 ? SIGNERS : SIGNERS.filter((s) => SIGNER_ROLE_BODY[s.roleCode] === 'UBND'), { sample: true });
     const signer = listSigners(db, { includeRetired: false }).find((s) => s.roleCode === 'ubnd_chu_tich') ?? listSigners(db, { includeRetired: false }).find((s) => s.roleCode !== null && SIGNER_ROLE_BODY[s.roleCode] === 'UBND')!;

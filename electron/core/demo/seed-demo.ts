@@ -7,8 +7,8 @@ import type { DecisionIssuer, DecisionKind } from '../../../shared/api/decisions
 import type { DemoSeedResult } from '../../../shared/api/app';
 import { documentNumberText } from '../../../shared/domain/documents';
 import type { CoreContext } from '../context';
+import { createSampleAssignments, organizationFinder, requireEmptyYear } from './sample-parts';
 import { CoreError } from '../errors';
-import { createAssignment } from '../assignments/assignments';
 import { createDraft } from '../decisions/drafts';
 import { issueDecision } from '../decisions/issue';
 import { applyLineChanges } from '../decisions/lines';
@@ -19,7 +19,6 @@ import { SIGNER_ROLE_BODY, type SignerRoleCode } from '../../../shared/domain/si
 import { createNotice } from '../followup/notices';
 import { createObstacle, escalateObstacle, replyToEscalation } from '../followup/obstacles';
 import { createDelegation } from '../registers/delegations';
-import { createOrganization } from '../registers/organizations';
 import { createProject } from '../registers/projects';
 import { createExtension } from '../disbursement/deadlines';
 import { saveEntries } from '../disbursement/entries';
@@ -114,31 +113,9 @@ export function seedDemo(ctx: CoreContext, seedDir: string): DemoSeedResult {
         { officeDistrict: office.districtCode, demoDistrict: DEMO_DISTRICT },
       );
     }
-    const existing = db.prepare('SELECT (SELECT COUNT(*) FROM assignment WHERE year = ?) + (SELECT COUNT(*) FROM decision WHERE year = ?) AS n').get(DEMO_YEAR, DEMO_YEAR) as { n: number };
-    if (existing.n > 0) {
-      throw new CoreError('DEMO_NEEDS_EMPTY_YEAR', `Năm ${DEMO_YEAR} đã có ${existing.n} dòng vốn được giao hoặc quyết định; dữ liệu mẫu chỉ được tạo cho năm còn trống.`);
-    }
-    for (const r of assignments) {
-      createAssignment(ctx, {
-        year: DEMO_YEAR,
-        componentCode: r.component_code!,
-        sourceCode: r.source_code!,
-        capitalType: r.capital_type as 'DTPT' | 'SN',
-        originYear: Number(r.origin_year),
-        amount: { dong: Number(r.amount_dong) },
-        basisNumber: r.basis_number!,
-        basisDate: r.basis_date!,
-        basisIssuer: r.basis_issuer!,
-        note: r.note!,
-      });
-    }
-    const orgIds = new Map<string, number>();
-    const orgId = (kind: 'unit' | 'investor', name: string): number => {
-      const known = orgIds.get(name) ?? (db.prepare('SELECT id FROM organization WHERE kind = ? AND name = ?').get(kind, name) as { id: number } | undefined)?.id;
-      const id = known ?? createOrganization(ctx, { kind, name }).id;
-      orgIds.set(name, id);
-      return id;
-    };
+    requireEmptyYear(db, DEMO_YEAR);
+    createSampleAssignments(ctx, DEMO_YEAR, assignments);
+    const orgId = organizationFinder(ctx);
     const investor = orgId('investor', 'Ban Quản lý dự án đầu tư xây dựng huyện Tràng Định');
     if (!db.prepare('SELECT 1 FROM investment_project WHERE code = ?').get(DEMO_PROJECT.code)) createProject(ctx, { ...DEMO_PROJECT, investorId: investor });
     createDelegation(ctx, {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import { testCore } from '../../support/helpers';
-import { addLines, assign, call, draft, expectOk, findings, issue, line } from '../../support/ledger-helpers';
+import { addLines, assign, call, draft, expectOk, findings, issue, line, officeCore } from '../../support/ledger-helpers';
 
 /** Xã Tràng Định (06046) with its UBND chair (1) and HĐND chair (2); 2026 money issued to two units. */
 function communeWithAllocation(): { core: Core; unitA: number; unitB: number } {
@@ -104,15 +104,7 @@ describe('the 2026 authority rules in the registry', () => {
 
 /** Tràng Định (180, a pilot district) with 2025 money of two programs allocated in March 2025. */
 function districtWith2025Allocation(): Core {
-  const core = testCore();
-  call(core, 'office.setup', {
-    districtCode: '180',
-    signers: [
-      { name: 'Hoàng Văn Minh', title: 'Chủ tịch UBND huyện' },
-      { name: 'Nông Thị Lan', title: 'Phó Chủ tịch UBND huyện' },
-      { name: 'Lương Văn Hải', title: 'Chủ tịch HĐND huyện' },
-    ],
-  });
+  const core = officeCore('180');
   assign(core, 2025, 'DTTS.DA1.ND2', 'NSTW', 'SN', 1_000_000_000);
   assign(core, 2025, 'DTTS.DA5.TDA1', 'NSTW', 'SN', 1_000_000_000);
   assign(core, 2025, 'GNBV.DA2', 'NSTW', 'SN', 1_000_000_000);

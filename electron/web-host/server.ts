@@ -4,8 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { RENDERER_CSP } from '../../shared/security/csp';
-import type { Core, Logger } from '../core';
+import { CoreError, type Core, type Logger } from '../core';
 import { renderDecisionPdf } from './decision-pdf';
+import { renderReportPdf } from './report-pdf';
 
 // A province workbook travels as base64 inside the JSON body (60 MB of file ≈ 80 MB of text).
 const MAX_BODY_BYTES = 90 * 1024 * 1024;
@@ -90,16 +91,23 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
     if (url.pathname === '/api/invoke') return handleInvoke(req, res);
     if (url.pathname === '/api/events') return handleEvents(req, res, url);
     if (url.pathname === '/api/decision-pdf') return handleDecisionPdf(req, res);
+    if (url.pathname === '/api/report-pdf') return handleReportPdf(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
     return serveStatic(url.pathname, res);
   }
 
-  /** Something no check foresaw: logged, answered 500 in Vietnamese, and the host goes on serving. */
+  /**
+   * Something no check foresaw: logged, answered 500 in Vietnamese, and the host goes on serving. A CoreError (a PDF
+   * that the browser could not print, say) is a refusal with its own message: answered like the core's refusals.
+   */
   function answerFailure(res: http.ServerResponse, error: unknown): void {
     options.log?.error('Máy chủ web: lỗi khi trả lời một yêu cầu', error);
     if (res.headersSent) {
       res.destroy();
       return;
+    }
+    if (error instanceof CoreError) {
+      return sendJson(res, 200, { ok: false, error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
     }
     sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Đã xảy ra lỗi nội bộ khi trả lời yêu cầu; chi tiết đã được ghi vào tệp nhật ký.' } });
   }
@@ -127,6 +135,19 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
       const doc = printed.value as { fileStem: string };
       const pdf = await renderDecisionPdf(hostUrl, { ...view, decisionId: view.id, unit: view.unit ?? 'trieu' });
       sendJson(res, 200, { ok: true, value: { fileName: `${view.body === false ? 'phu-luc-' : ''}${doc.fileStem}.pdf`, base64: pdf.toString('base64') } });
+    });
+  }
+
+  /** "Lưu PDF" of a report in a browser (disbursement, follow-up): its print view on this host, as the decisions'. */
+  function handleReportPdf(req: http.IncomingMessage, res: http.ServerResponse): void {
+    readJsonPost(req, res, async (raw) => {
+      let input: unknown;
+      try {
+        input = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không phải JSON hợp lệ.' } });
+      }
+      sendJson(res, 200, await renderReportPdf(options.core, hostUrl, input));
     });
   }
 

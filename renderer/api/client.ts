@@ -33,6 +33,19 @@ function createProgressStream(token: string): ApiClient['onProgress'] {
 /** Talks to the web host over HTTP with the per-start token the host wrote into the page. */
 function createHttpClient(): ApiClient {
   const token = document.querySelector<HTMLMetaElement>('meta[name="sovon-token"]')?.content ?? '';
+  /** A PDF printed by the host (decision or report), handed back as base64 to download. */
+  async function postForPdf(url: string, input: unknown): Promise<Result<{ fileName: string; base64: string }>> {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sovon-Token': token },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as Result<{ fileName: string; base64: string }>;
+    } catch {
+      return err('INTERNAL', 'Mất kết nối tới máy chủ cục bộ của Sổ vốn MTQG khi in PDF. Kiểm tra cửa sổ "npm run web" còn chạy rồi tải lại trang.');
+    }
+  }
   return {
     async invoke<K extends CommandName>(name: K, input: CommandInput<K>): Promise<Result<CommandOutput<K>>> {
       try {
@@ -46,18 +59,8 @@ function createHttpClient(): ApiClient {
         return err('INTERNAL', 'Mất kết nối tới máy chủ cục bộ của Sổ vốn MTQG. Kiểm tra cửa sổ "npm run web" còn chạy rồi tải lại trang.');
       }
     },
-    async decisionPdf(input) {
-      try {
-        const response = await fetch('./api/decision-pdf', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Sovon-Token': token },
-          body: JSON.stringify(input),
-        });
-        return (await response.json()) as Result<{ fileName: string; base64: string }>;
-      } catch {
-        return err('INTERNAL', 'Mất kết nối tới máy chủ cục bộ của Sổ vốn MTQG khi in PDF. Kiểm tra cửa sổ "npm run web" còn chạy rồi tải lại trang.');
-      }
-    },
+    decisionPdf: (input) => postForPdf('./api/decision-pdf', input),
+    reportPdf: (input) => postForPdf('./api/report-pdf', input),
     onProgress: createProgressStream(token),
   };
 }

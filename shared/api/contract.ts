@@ -16,7 +16,7 @@ import { ledgerCommands } from './ledger';
 import { rulesCommands } from './rules';
 import { registersCommands } from './registers';
 import { recurrentCommands } from './recurrent';
-import { printCommands } from './print';
+import { printCommands, type ReportPdfRequest } from './print';
 import { importCommands } from './import';
 import { exchangeCommands } from './exchange';
 import { disbursementCommands } from './disbursement';
@@ -70,4 +70,6 @@ export interface ApiClient {
   savePdf?(suggestedName: string): Promise<{ saved: boolean; path: string | null; error: string | null }>;
   /** Web host only: the decision printed to PDF by the host's Chromium (`print.decision`'s input), to download. */
   decisionPdf?(input: CommandInput<'print.decision'>): Promise<Result<{ fileName: string; base64: string }>>;
+  /** Web host only: a report of the hub (disbursement, follow-up) printed to PDF by the host's Chromium, to download. */
+  reportPdf?(input: ReportPdfRequest): Promise<Result<{ fileName: string; base64: string }>>;
 }

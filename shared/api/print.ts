@@ -5,7 +5,7 @@ import { type DecisionWording, TEMPLATE_KEYS, type TemplateKey } from '../print/
 import type { DecisionIssuer } from './decisions';
 import type { ExchangeFile } from './exchange';
 import { templateKeySchema } from '../print/annex-template';
-import { command, entityId, moneyUnitSchema, shortText, year } from './schemas';
+import { command, entityId, isoDate, moneyUnitSchema, shortText, year } from './schemas';
 
 const line = shortText(2000);
 
@@ -57,6 +57,16 @@ export interface HubDocument {
   decisionId: number | null;
   formats: HubFormat[];
 }
+
+/**
+ * A report of the hub printed to PDF by the web host ("Lưu PDF" in a browser): the disbursement report of a year
+ * (as of a date, else the latest), or the follow-up report (obstacles and tasks, as of today).
+ */
+export const reportPdfSchema = z.discriminatedUnion('report', [
+  z.object({ report: z.literal('disbursement'), year, asOf: isoDate.optional() }).strict(),
+  z.object({ report: z.literal('followup') }).strict(),
+]);
+export type ReportPdfRequest = z.infer<typeof reportPdfSchema>;
 
 const annexChoice = { unit: moneyUnitSchema.optional(), annexes: z.array(z.enum(ANNEX_KINDS)).min(1).max(8).optional(), templates: z.array(templateKeySchema).min(1).max(8).optional() };
 

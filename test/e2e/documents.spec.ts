@@ -139,6 +139,54 @@ test('Báo cáo & in: "Lưu PDF" in the browser downloads the whole decision pri
   expect(text).toContain('(Kèm theo Quyết định số 215/QĐ-UBND ngày 15 tháng 3 năm 2024 của Ủy ban nhân dân huyện Tràng Định)');
 });
 
+test('Báo cáo & in: the Biểu and the reports have "Lưu PDF" in the browser too, printed from their own views', async ({ page, webHost }) => {
+  await seeded(page, webHost.url);
+  await go(page, '#/bao-cao/2024');
+  const table = page.getByRole('table', { name: 'Văn bản năm 2024' });
+  await expect(table).toContainText('Báo cáo tiến độ giải ngân năm 2024');
+  // The allocation report and the package are workbooks only: no print view, no PDF.
+  await expect(page.getByRole('button', { name: 'Lưu PDF: Báo cáo giao và phân bổ vốn năm 2024' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Lưu PDF: Gói trao đổi dữ liệu năm 2024' })).toHaveCount(0);
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'bao-cao-luu-pdf-bao-cao.png') });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const disbursement = await invoke(page, 'disbursement.report', { year: 2024 });
+  const followup = await invoke(page, 'followup.summary', {});
+  const cases = [
+    {
+      title: 'Biểu dự toán chi thường xuyên theo đơn vị thực hiện (Nghị quyết số 19/NQ-HĐND)',
+      file: /^phu-luc-19-NQ-H.*\.pdf$/,
+      expected: ['DỰ TOÁN CHI THƯỜNG XUYÊN THỰC HIỆN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA NĂM 2024 THEO ĐƠN VỊ THỰC HIỆN', 'Nghị quyết số 19/NQ-HĐND'],
+      pageSize: /Page\s+1 size:\s+841\.\d+ x 59[45]\.\d+ pts/,
+    },
+    {
+      title: 'Báo cáo tiến độ giải ngân năm 2024',
+      file: new RegExp(`^bao-cao-giai-ngan-${disbursement.asOf}\\.pdf$`),
+      expected: ['BÁO CÁO TIẾN ĐỘ GIẢI NGÂN VỐN CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA', collapse(disbursement.subtitle), 'Hoàng Văn Minh'],
+      pageSize: /Page\s+1 size:\s+59[45]\.\d+ x 841\.\d+ pts/,
+    },
+    {
+      title: 'Báo cáo khó khăn, vướng mắc và nhiệm vụ',
+      file: new RegExp(`^kho-khan-vuong-mac-${followup.asOf}\\.pdf$`),
+      expected: ['KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ', 'Theo cấp có thẩm quyền giải quyết', 'Hoàng Văn Minh'],
+      pageSize: /Page\s+1 size:\s+59[45]\.\d+ x 841\.\d+ pts/,
+    },
+  ];
+  for (const c of cases) {
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await page.getByRole('button', { name: `Lưu PDF: ${c.title}` }).click();
+    const name = (await download).suggestedFilename();
+    expect(name, c.title).toMatch(c.file);
+    await expect(page.getByRole('status').first()).toContainText(`Đã tạo tệp ${name}`);
+    const file = path.join(OUT_DIR, `hub-${name}`);
+    await (await download).saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1'), c.title).toBe('%PDF-');
+    expect(execFileSync('pdfinfo', ['-f', '1', '-l', '1', file], { encoding: 'utf8' }), c.title).toMatch(c.pageSize);
+    const text = collapse(execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }));
+    for (const e of c.expected) expect(text, `${c.title}: ${e}`).toContain(e);
+  }
+});
+
 test('Cài đặt: the office edits the wording of a kind of decision; a draft of that kind prints it', async ({ page, webHost }) => {
   await seeded(page, webHost.url);
   await go(page, '#/cai-dat');

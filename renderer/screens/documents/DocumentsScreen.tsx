@@ -48,6 +48,27 @@ function workbook(doc: HubDocument, year: number): Promise<Result<ExchangeFile>>
   }
 }
 
+/**
+ * A document printed to PDF by the web host, when the browser can have it: the decisions and the Biểu from their
+ * print view, the disbursement and follow-up reports from theirs. Null for what has no print view (Excel only).
+ */
+function browserPdf(doc: HubDocument, year: number): (() => Promise<Result<ExchangeFile>>) | null {
+  const { decisionPdf, reportPdf } = api;
+  if (!decisionPdf || !reportPdf || !doc.formats.includes('pdf')) return null;
+  switch (doc.kind) {
+    case 'decision':
+      return () => decisionPdf({ id: doc.decisionId! });
+    case 'recurrent':
+      return () => decisionPdf({ id: doc.decisionId!, body: false, annexes: ['du_toan_sn'], orientation: 'landscape' });
+    case 'disbursement_report':
+      return () => reportPdf({ report: 'disbursement', year });
+    case 'followup_report':
+      return () => reportPdf({ report: 'followup' });
+    default:
+      return null;
+  }
+}
+
 export function DocumentsScreen() {
   const navigate = useNavigate();
   // The app's working year (in the URL, kept across screens): the frame's picker changes it.
@@ -63,6 +84,8 @@ export function DocumentsScreen() {
   }, [year]);
 
   const save = async (doc: HubDocument, format: 'docx' | 'xlsx' | 'pdf') => {
+    const pdf = format === 'pdf' ? browserPdf(doc, year) : null;
+    if (format === 'pdf' && !pdf) return;
     setBusy(doc.key);
     setError(null);
     if (format === 'pdf') setInfo('Đang in PDF bằng trình duyệt của máy…');
@@ -70,7 +93,7 @@ export function DocumentsScreen() {
       format === 'docx'
         ? await api.invoke('print.decisionDocx', { id: doc.decisionId! })
         : format === 'pdf'
-          ? await api.decisionPdf!({ id: doc.decisionId! })
+          ? await pdf!()
           : await workbook(doc, year);
     setBusy(null);
     if (!r.ok) {
@@ -134,7 +157,7 @@ export function DocumentsScreen() {
                     <button type="button" onClick={() => open(d, 'pdf')} aria-label={`Lưu PDF: ${d.title}`}>
                       Lưu PDF
                     </button>
-                  ) : d.kind === 'decision' && d.decisionId && api.decisionPdf ? (
+                  ) : browserPdf(d, year) ? (
                     <button type="button" disabled={busy !== null} onClick={() => void save(d, 'pdf')} aria-label={`Lưu PDF: ${d.title}`}>
                       Lưu PDF
                     </button>

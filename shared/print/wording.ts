@@ -46,6 +46,9 @@ export function templateKeyOf(kind: DecisionKind, implementsResolution: boolean)
  * The laws a decision cites by default, each with the dates it can be cited between: a document cannot cite a text
  * issued after it, nor one already replaced (Luật Đầu tư công 2019 by Luật Đầu tư công 2024, in force 01/01/2025).
  * `from`/`until` are inclusive ISO dates; a template without a document date (Cài đặt) shows those in force today.
+ * Checked 2026-12-05: the 2024 law (Luật số 58/2024/QH15) was passed on 29/11/2024 at the 8th session of the
+ * 15th National Assembly, in force 01/01/2025 (lawnet.vn "Will the Public Investment Law 2024 in Vietnam be effective
+ * from January 1, 2025?"; en.sggp.org.vn, 30/11/2024, "NA passes revised Law on Public Investment").
  */
 const DATED_LAW_BASES: { text: string; from?: string; until?: string }[] = [
   { text: 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;' },
@@ -76,6 +79,8 @@ export const UNFILLED = '[chưa ghi]';
  * A commune or ward office decides from 1/7/2025 under the two-level local government and, for the 2026–2035
  * program, under NQ 257/2025/QH15 and NĐ 358/2025/NĐ-CP (landscape-2026.md, [V]); the NQ 111 pilot ended with the
  * districts. The 2025 laws are cited by year only: their exact dates were not read. The office edits these on Cài đặt.
+ * NĐ 358/2025/NĐ-CP's date and title checked 2026-12-05 (vietnamnet.vn, 31/12/2025: "Nghị định số 358/2025 ngày
+ * 31/12/2025 quy định cơ chế quản lý, tổ chức thực hiện các chương trình mục tiêu quốc gia", 9 chương, 60 điều).
  */
 const COMMUNE_LAW_BASES = [
   'Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;',

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { DecisionIssuer } from '../../shared/api/decisions';
 import type { DecisionWording } from '../../shared/print/wording';
+import { api } from '../api/client';
 
 const lines = (text: string) =>
   text
@@ -30,6 +31,11 @@ export function WordingForm({
   const [form, setForm] = useState(() => ({ ...wording, basesText: wording.bases.join('\n'), recipientsText: wording.recipients.join('\n') }));
   useEffect(() => setForm({ ...wording, basesText: wording.bases.join('\n'), recipientsText: wording.recipients.join('\n') }), [wording]);
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  // The deciding body is the office's own level: a commune's UBND is "Ủy ban nhân dân xã".
+  const [levelWord, setLevelWord] = useState<string | null>(null);
+  useEffect(() => {
+    void api.invoke('app.info', {}).then((r) => setLevelWord(r.ok && r.value.office?.level === 'xa' ? 'xã' : 'huyện'));
+  }, []);
   const save = () => {
     const { basesText, recipientsText, ...rest } = form;
     onSave({ ...rest, bases: lines(basesText), recipients: lines(recipientsText) });
@@ -46,8 +52,8 @@ export function WordingForm({
         <label>
           Chủ thể quyết định
           <select value={form.authority} onChange={(e) => set({ authority: e.target.value as DecisionWording['authority'] })}>
-            <option value="tap_the">Ủy ban nhân dân huyện (TM. Ủy ban nhân dân)</option>
-            <option value="chu_tich">Chủ tịch Ủy ban nhân dân huyện</option>
+            <option value="tap_the">Ủy ban nhân dân {levelWord ?? ''} (TM. Ủy ban nhân dân)</option>
+            <option value="chu_tich">Chủ tịch Ủy ban nhân dân {levelWord ?? ''}</option>
           </select>
         </label>
       ) : (

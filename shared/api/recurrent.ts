@@ -1,4 +1,5 @@
 /** Dự toán chi thường xuyên: the SN breakdown matrix. */
+import type { OfficeLevelCode } from '../domain/office-level';
 import { z } from 'zod';
 import type { DecisionHeader } from './decisions';
 import type { Delegation, Recipient } from './registers';
@@ -52,6 +53,13 @@ export interface RecurrentSheet {
   programs: RecurrentProgram[];
   /** The province's delegation to the district HĐND for the year (rule 7), when recorded. */
   delegation: Delegation | null;
+  /**
+   * Whether rule 7 asks for that delegation in this year: only a district office, while the NQ 111 pilot rule is
+   * valid (until 30/06/2025). A commune's council allocates its own budget without one.
+   */
+  delegationRequired: boolean;
+  /** The office's level: its council (HĐND huyện / HĐND xã) is the one that allocates the breakdown. */
+  officeLevel: OfficeLevelCode;
 }
 
 export const recurrentCommands = {

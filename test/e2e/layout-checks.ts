@@ -83,3 +83,32 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.slice(0, 6).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1, 2).join(' ') ?? ''}`));
 }
+
+/**
+ * Amount columns of plain tables whose values do not all have the same number of decimals (issue 15 point 9:
+ * 68.059,05 / 4.120 in one column). Only cells that are an amount (digits, dots, one comma) count; rates and text do not.
+ */
+export async function unevenDecimalColumns(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((root) => {
+    const out: string[] = [];
+    document.querySelectorAll<HTMLTableElement>(`${root}`).forEach((table) => {
+      const columns = new Map<number, string[]>();
+      for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr, tfoot tr')) {
+        for (const cell of row.cells) {
+          if (cell.colSpan > 1) continue;
+          const text = (cell.textContent ?? '').trim();
+          if (!/^-?\d{1,3}(\.\d{3})*(,\d+)?$/.test(text)) continue;
+          const list = columns.get(cell.cellIndex) ?? [];
+          list.push(text);
+          columns.set(cell.cellIndex, list);
+        }
+      }
+      const name = table.getAttribute('aria-label') ?? table.querySelector('caption')?.textContent ?? 'bảng';
+      for (const [index, texts] of columns) {
+        const decimals = new Set(texts.map((t) => (t.includes(',') ? t.split(',')[1]!.length : 0)));
+        if (decimals.size > 1) out.push(`${name}, cột ${index + 1}: ${texts.join(' / ')}`);
+      }
+    });
+    return out;
+  }, scope);
+}

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { invoke } from './api';
-import { clippedColumns, clippedTableCells, seriousViolations, wrappedToolbars } from './layout-checks';
+import { clippedColumns, clippedTableCells, seriousViolations, unevenDecimalColumns, wrappedToolbars } from './layout-checks';
 import { expect, test } from './web-host-fixture';
 
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -133,6 +133,7 @@ test('every screen of the sample office: year kept, screenshot, axe clean, essen
     if (screen.essential) for (const c of await clippedColumns(page, screen.essential)) problems.push(`${screen.name}: ${c.what} "${c.text}" (${c.scrollWidth} > ${c.clientWidth})`);
     for (const c of await clippedTableCells(page, '.content table')) problems.push(`${screen.name}: ${c.what} "${c.text}" bị cắt (${c.scrollWidth} > ${c.clientWidth})`);
     for (const t of await wrappedToolbars(page)) problems.push(`${screen.name}: thanh công cụ xuống dòng: ${t}`);
+    for (const u of await unevenDecimalColumns(page, '.content table')) problems.push(`${screen.name}: số lẻ không đều trong cột — ${u}`);
   }
   expect(problems).toEqual([]);
 

@@ -96,7 +96,16 @@ export function recurrentSheet(db: Db, args: RecurrentSheetArgs): RecurrentSheet
     units: [...units.values()],
     programs: programs.map((p) => programSheet(p, components, { assigned: [...assigned, ...replanned], before, shown })),
     delegation: listDelegations(db).find((d) => d.firstYear <= year && d.lastYear >= year) ?? null,
+    delegationRequired: delegationRequiredIn(db, year),
+    officeLevel: office.level,
   };
+}
+
+/** Rule 7 (the province's delegation to the district HĐND) is valid on some day of the year, for a district office. */
+function delegationRequiredIn(db: Db, year: number): boolean {
+  if (requireOffice(db).level !== 'huyen') return false;
+  const rule = db.prepare('SELECT 1 FROM rule_definition WHERE rule_id = 7 AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)').get(`${year}-12-31`, `${year}-01-01`);
+  return rule !== undefined;
 }
 
 function emptyRow(c: ComponentOption, entry: boolean): RecurrentRow {

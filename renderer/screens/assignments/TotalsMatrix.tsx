@@ -1,6 +1,7 @@
 import type { AssignmentSheet, AssignmentTotals } from '../../../shared/api/assignments';
 import type { ReferenceLists } from '../../../shared/api/reference';
 import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 import { capitalTypeLabel, sourceShortName } from '../../../shared/format/labels';
 
 /** Programs × (source × capital type) with row and column totals, all summed in the core. */
@@ -11,6 +12,9 @@ export function TotalsMatrix({ totals, lists, unit }: { totals: AssignmentTotals
   const columns = totals.bySourceCapital;
   const cellOf = (programIndex: number, col: (typeof columns)[number]) =>
     totals.byProgram[programIndex]!.cells.find((c) => c.sourceCode === col.sourceCode && c.capitalType === col.capitalType)?.totalDong;
+  // One number of decimals per column, its total included.
+  const columnFormat = columns.map((c, ci) => columnFormatter([...totals.byProgram.map((_, i) => cellOf(i, columns[ci]!)), c.totalDong], unit));
+  const totalFormat = columnFormatter([...totals.byProgram.map((p) => p.totalDong), totals.grandDong], unit);
   return (
     <table className="totals-matrix" aria-label="Tổng hợp theo chương trình, nguồn vốn và loại vốn">
       <thead>
@@ -30,28 +34,28 @@ export function TotalsMatrix({ totals, lists, unit }: { totals: AssignmentTotals
             <th scope="row" title={p.programName}>
               {p.programCode}
             </th>
-            {columns.map((c) => {
+            {columns.map((c, ci) => {
               const value = cellOf(i, c);
               return (
                 <td key={`${c.sourceCode}|${c.capitalType}`} className="num">
-                  {value === undefined ? '' : formatAmount(value, unit)}
+                  {value === undefined ? '' : columnFormat[ci]!(value)}
                 </td>
               );
             })}
-            <td className="num strong">{formatAmount(p.totalDong, unit)}</td>
+            <td className="num strong">{totalFormat(p.totalDong)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
           <th scope="row">Tổng cộng</th>
-          {columns.map((c) => (
+          {columns.map((c, ci) => (
             <td key={`${c.sourceCode}|${c.capitalType}`} className="num strong" data-testid={`total-${c.sourceCode}-${c.capitalType}`}>
-              {formatAmount(c.totalDong, unit)}
+              {columnFormat[ci]!(c.totalDong)}
             </td>
           ))}
           <td className="num strong" data-testid="total-grand">
-            {formatAmount(totals.grandDong, unit)}
+            {totalFormat(totals.grandDong)}
           </td>
         </tr>
       </tfoot>
@@ -62,6 +66,8 @@ export function TotalsMatrix({ totals, lists, unit }: { totals: AssignmentTotals
 /** Rule 11: local counterpart ÷ NSTW per program × capital type of the year's money, warned under the configured minimum. */
 export function CounterpartTable({ sheet }: { sheet: AssignmentSheet }) {
   if (sheet.counterpart.length === 0) return null;
+  const nstwFormat = columnFormatter(sheet.counterpart.map((c) => c.nstwDong), 'trieu');
+  const counterpartFormat = columnFormatter(sheet.counterpart.map((c) => c.counterpartDong), 'trieu');
   return (
     <>
       <h2 className="section-title">Tỷ lệ vốn đối ứng ngân sách địa phương ÷ NSTW, vốn năm {sheet.year} (quy tắc 11, chỉ cảnh báo)</h2>
@@ -84,8 +90,8 @@ export function CounterpartTable({ sheet }: { sheet: AssignmentSheet }) {
                 {c.programCode}
               </th>
               <td>{capitalTypeLabel(c.capitalType)}</td>
-              <td className="num">{formatAmount(c.nstwDong, 'trieu', { maxDecimals: 3 })}</td>
-              <td className="num">{formatAmount(c.counterpartDong, 'trieu', { maxDecimals: 3 })}</td>
+              <td className="num">{nstwFormat(c.nstwDong)}</td>
+              <td className="num">{counterpartFormat(c.counterpartDong)}</td>
               <td className="num" data-testid={`counterpart-${c.programCode}-${c.capitalType}`}>
                 {c.ratioText}
               </td>

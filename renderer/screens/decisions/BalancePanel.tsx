@@ -1,6 +1,7 @@
 import type { Balance } from '../../../shared/api/ledger';
 import type { RuleCheck } from '../../../shared/api/rules';
 import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 import { capitalTypeLabel } from '../../../shared/format/labels';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`);
@@ -13,6 +14,15 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 export function BalancePanel({ balance, unit }: { balance: Balance | null; unit: MoneyUnit }) {
   if (!balance) return <p className="muted">Đang tính cân đối…</p>;
   const short = (code: string) => (code === 'NST_DOIUNG' ? 'NS tỉnh' : code === 'NSTW' ? 'NSTW' : code);
+  // One number of decimals per column, rows and subtotals alike.
+  const lines = [...balance.rows, ...balance.groups];
+  const assignedOf = (l: { assignedDong: number; replannedDong: number }) => toDong(l.assignedDong + l.replannedDong);
+  const fmt = {
+    assigned: columnFormatter(lines.map(assignedOf), unit),
+    allocated: columnFormatter(lines.map((l) => l.allocatedDong), unit),
+    draft: columnFormatter(lines.map((l) => l.draftDong), unit),
+    remaining: columnFormatter(lines.map((l) => l.remainingDong), unit),
+  };
   return (
     <>
       <table className="balance-table" aria-label="Cân đối vốn">
@@ -41,24 +51,24 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
                     {r.programCode} · {short(r.sourceCode)} · {capitalTypeLabel(r.capitalType)}
                   </td>
                   <td className="num" title={r.replannedDong !== 0 ? `Tỉnh giao ${formatAmount(r.assignedDong, unit)}; HĐND huyện điều chỉnh ${formatAmount(r.replannedDong, unit)}` : undefined}>
-                    {formatAmount(toDong(r.assignedDong + r.replannedDong), unit)}
+                    {fmt.assigned(assignedOf(r))}
                     {r.replannedDong !== 0 ? '*' : ''}
                   </td>
-                  <td className="num">{formatAmount(r.allocatedDong, unit)}</td>
-                  <td className="num">{r.draftDong === 0 ? '' : formatAmount(r.draftDong, unit)}</td>
+                  <td className="num">{fmt.allocated(r.allocatedDong)}</td>
+                  <td className="num">{r.draftDong === 0 ? '' : fmt.draft(r.draftDong)}</td>
                   <td className="num" data-testid={`remaining-${r.programCode}-${r.sourceCode}-${r.capitalType}-${r.originYear}`}>
-                    {formatAmount(r.remainingDong, unit)}
+                    {fmt.remaining(r.remainingDong)}
                   </td>
                   <td className="num">{percent(r.rate)}</td>
                 </tr>
               ))}
             <tr className="balance-subtotal" data-testid={`balance-subtotal-${g.originYear}`}>
               <th title={`Tỷ lệ = đã phân bổ ÷ ${g.denominatorLabel}`}>Cộng</th>
-              <td className="num">{formatAmount(toDong(g.assignedDong + g.replannedDong), unit)}</td>
-              <td className="num">{formatAmount(g.allocatedDong, unit)}</td>
-              <td className="num">{g.draftDong === 0 ? '' : formatAmount(g.draftDong, unit)}</td>
+              <td className="num">{fmt.assigned(assignedOf(g))}</td>
+              <td className="num">{fmt.allocated(g.allocatedDong)}</td>
+              <td className="num">{g.draftDong === 0 ? '' : fmt.draft(g.draftDong)}</td>
               <td className="num" data-testid={g.carriedOver ? `remaining-total-${g.originYear}` : 'remaining-total'}>
-                {formatAmount(g.remainingDong, unit)}
+                {fmt.remaining(g.remainingDong)}
               </td>
               <td className="num" data-testid={`rate-${g.originYear}`}>
                 {g.rateText}

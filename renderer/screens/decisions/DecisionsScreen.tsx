@@ -3,7 +3,8 @@ import { useNavigate } from 'react-router';
 import type { DecisionHeader, DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
 import { ADJUSTMENT_KINDS, DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../../shared/domain/documents';
 import { formatDateVi } from '../../../shared/format/date';
-import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
+import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 import { searchRank } from '../../../shared/text/fold';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
@@ -63,6 +64,9 @@ export function DecisionsScreen() {
     if (!rows || query.trim() === '') return rows;
     return rows.filter((d) => searchRank(searchText(d, changedText(d)), query) !== null);
   }, [changedText, query, rows]);
+  // One number of decimals per amount column of the list shown.
+  const increaseFormat = columnFormatter((shown ?? []).map((d) => d.increaseDong), unit);
+  const decreaseFormat = columnFormatter((shown ?? []).map((d) => d.decreaseDong), unit);
   const adjusting = ADJUSTMENT_KINDS.has(newKind);
   // The decision an adjustment changes: by default the latest issued allocation of the same issuer.
   const defaultChanged = useMemo(
@@ -204,8 +208,8 @@ export function DecisionsScreen() {
                 </td>
                 <td>{d.status === 'issued' ? 'Đã ban hành' : 'Dự thảo'}</td>
                 <td className="num">{d.lineCount}</td>
-                <td className="num">{formatAmount(d.increaseDong, unit)}</td>
-                <td className="num">{formatAmount(d.decreaseDong, unit)}</td>
+                <td className="num">{increaseFormat(d.increaseDong)}</td>
+                <td className="num">{decreaseFormat(d.decreaseDong)}</td>
                 <td className="row-actions">
                   <button type="button" onClick={() => void duplicate(d.id)} title="Tạo dự thảo mới chép từ quyết định này">
                     Nhân bản

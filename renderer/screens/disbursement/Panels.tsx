@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { BENCHMARK_SCOPE_LABELS, BENCHMARK_SCOPES, DEADLINE_STATUS_LABELS, EXTENSION_AUTHORITIES, EXTENSION_AUTHORITY_LABELS, type Benchmark, type BenchmarkScope, type Deadlines, type Extension, type ExtensionAuthority, type Pacing } from '../../../shared/api/disbursement';
 import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { basisPointsText, parsePercentBp } from '../../../shared/format/rate';
-import { formatAmount, type MoneyUnit } from '../../../shared/money/dong';
+import { type MoneyUnit } from '../../../shared/money/dong';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 import { api } from '../../api/client';
 import { MessageArea } from '../../kit/MessageArea';
 import { capitalTypeLabel } from '../../../shared/format/labels';
@@ -47,7 +48,11 @@ export function CarryOverPanel({ year, asOf, unit }: { year: number; asOf: strin
     await reload();
   };
 
-  const money = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], unit);
+  // One number of decimals per amount column.
+  const rows = data?.rows ?? [];
+  const planFormat = columnFormatter(rows.map((r) => r.planDong), unit);
+  const disbursedFormat = columnFormatter(rows.map((r) => r.disbursedDong), unit);
+  const remainingFormat = columnFormatter(rows.map((r) => r.remainingDong), unit);
   return (
     <div>
       <MessageArea error={error} info={info} />
@@ -73,10 +78,10 @@ export function CarryOverPanel({ year, asOf, unit }: { year: number; asOf: strin
               <td>
                 {r.sourceCode} · {capitalTypeLabel(r.capitalType)}
               </td>
-              <td className="num">{money(r.planDong)}</td>
-              <td className="num">{money(r.disbursedDong)}</td>
+              <td className="num">{planFormat(r.planDong)}</td>
+              <td className="num">{disbursedFormat(r.disbursedDong)}</td>
               <td className="num">{r.rateText}</td>
-              <td className="num">{money(r.remainingDong)}</td>
+              <td className="num">{remainingFormat(r.remainingDong)}</td>
               <td title={r.deadlineBasis}>{formatDateVi(r.deadline)}</td>
               <td className="badge-status">
                 {DEADLINE_STATUS_LABELS[r.status]}

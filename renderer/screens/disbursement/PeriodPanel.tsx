@@ -4,13 +4,17 @@
  * into one rate and neither does this panel.
  */
 import type { PeriodFigure } from '../../../shared/api/disbursement';
-import { formatAmount } from '../../../shared/money/dong';
+import { columnFormatter } from '../../../shared/money/column-decimals';
 
 export function PeriodPanel({ periods }: { periods: PeriodFigure[] }) {
   if (periods.length === 0) return null;
   return (
     <div className="period-split" aria-label="Theo giai đoạn chương trình">
-      {periods.map((p) => (
+      {periods.map((p) => {
+        // One number of decimals per column of each period's table.
+        const planFormat = columnFormatter(p.groups.map((g) => g.assignedDong), 'trieu');
+        const disbursedFormat = columnFormatter(p.groups.map((g) => g.disbursement.disbursedDong), 'trieu');
+        return (
         <section key={p.periodCode} className="period-card" data-testid={`period-${p.periodCode}`}>
           <h2>{p.periodName}</h2>
           <table className="period-table">
@@ -27,9 +31,9 @@ export function PeriodPanel({ periods }: { periods: PeriodFigure[] }) {
               {p.groups.map((g) => (
                 <tr key={g.originYear}>
                   <th scope="row">{g.label}</th>
-                  <td className="num">{formatAmount(g.assignedDong, 'trieu')}</td>
+                  <td className="num">{planFormat(g.assignedDong)}</td>
                   <td className="num">{g.allocationRateText}</td>
-                  <td className="num">{formatAmount(g.disbursement.disbursedDong, 'trieu')}</td>
+                  <td className="num">{disbursedFormat(g.disbursement.disbursedDong)}</td>
                   <td className="num" title={`Mẫu số: ${g.denominatorLabel}`}>
                     {g.disbursement.rateText}
                   </td>
@@ -38,7 +42,8 @@ export function PeriodPanel({ periods }: { periods: PeriodFigure[] }) {
             </tbody>
           </table>
         </section>
-      ))}
+        );
+      })}
       <p className="period-note muted">Mỗi giai đoạn, mỗi năm vốn có tỷ lệ riêng (mẫu số ghi khi rê chuột); không cộng chung thành một tỷ lệ.</p>
     </div>
   );

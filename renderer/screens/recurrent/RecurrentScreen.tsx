@@ -154,10 +154,13 @@ export function RecurrentScreen() {
         </div>
       </header>
       <p className="muted help">
-        HĐND huyện phân bổ chi tiết kinh phí sự nghiệp (NSTW và NS tỉnh đối ứng) theo dự án, tiểu dự án, nội dung và đơn vị thực hiện, theo phân cấp của HĐND tỉnh. Gõ số vào ô rồi Enter hoặc
+        {sheet?.officeLevel === 'xa'
+          ? 'HĐND xã phân bổ chi tiết kinh phí sự nghiệp theo nội dung thành phần và đơn vị thực hiện.'
+          : 'HĐND huyện phân bổ chi tiết kinh phí sự nghiệp (NSTW và NS tỉnh đối ứng) theo dự án, tiểu dự án, nội dung và đơn vị thực hiện, theo phân cấp của HĐND tỉnh.'}{' '}
+        Gõ số vào ô rồi Enter hoặc
         Tab; dán một khối từ Excel vào ô đầu; Delete xoá; Ctrl+Z hoàn tác. Cột “Còn lại” phải về 0 trước khi trình.
       </p>
-      {sheet ? <DelegationPanel key={year} year={year} delegation={sheet.delegation} onSaved={(m) => (setInfo(m), void loadSheet())} /> : null}
+      {sheet?.delegationRequired ? <DelegationPanel key={year} year={year} delegation={sheet.delegation} onSaved={(m) => (setInfo(m), void loadSheet())} /> : null}
       <MessageArea error={error} info={info} />
       {sheet && program ? (
         <>

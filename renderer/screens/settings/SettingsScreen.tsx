@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupEntry, BackupList, IntegrityReport, RestoreOutcome } from '../../../shared/api/backup';
 import type { AppInfo } from '../../../shared/api/app';
+import { formatDateVi } from '../../../shared/format/date';
 import { api } from '../../api/client';
 import { useFrame } from '../../app/AppFrame';
 import { MessageArea } from '../../kit/MessageArea';
@@ -137,19 +138,23 @@ export function SettingsScreen() {
               <td>{office.name}</td>
             </tr>
             <tr>
-              <th scope="row">Huyện, tỉnh</th>
+              <th scope="row">{office.level === 'xa' ? 'Xã, phường, tỉnh' : 'Huyện, tỉnh'}</th>
               <td>
-                {office.districtName} (mã {office.districtCode}), {office.provinceName}
+                {office.districtName} (mã {office.districtCode}), {office.provinceName} — {office.levelName}
+                {office.levelValidFrom ? ` từ ${formatDateVi(office.levelValidFrom)}` : ''}
+                {office.levelValidTo ? ` đến ${formatDateVi(office.levelValidTo)}` : ''}
               </td>
             </tr>
-            <tr>
-              <th scope="row">Thí điểm phân cấp NQ 111/2024/QH15</th>
-              <td>{office.pilot ? `Có${office.pilotBasis ? ` — ${office.pilotBasis}` : ''}` : 'Không'}</td>
-            </tr>
+            {office.level === 'huyen' ? (
+              <tr>
+                <th scope="row">Thí điểm phân cấp NQ 111/2024/QH15</th>
+                <td>{office.pilot ? `Có${office.pilotBasis ? ` — ${office.pilotBasis}` : ''}` : 'Không'}</td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       ) : null}
-      <p className="help muted">Tên cơ quan và huyện được nhập khi thiết lập lần đầu.</p>
+      <p className="help muted">Tên cơ quan và đơn vị hành chính được chọn khi thiết lập lần đầu.</p>
 
       <h2 className="section-title">Người ký</h2>
       <SignersPanel onChanged={reloadApp} />

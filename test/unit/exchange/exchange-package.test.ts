@@ -206,7 +206,7 @@ describe('exchange package (gói trao đổi)', () => {
     const entries = Object.fromEntries(manifest.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
     expect(entries).toMatchObject({
       format: 'sovon-package',
-      formatVersion: 2,
+      formatVersion: 3,
       districtCode: '180',
       officeName: 'Phòng Tài chính - Kế hoạch huyện Tràng Định',
       year: 2024,
@@ -217,6 +217,8 @@ describe('exchange package (gói trao đổi)', () => {
       'rows:Dự án': 1,
       'rows:Đơn vị, chủ đầu tư': 6,
       'rows:Lời văn': 3,
+      // The sample's monthly disbursement, January–June: 17 keys × 6 cut-offs (format 3).
+      'rows:Giải ngân': 102,
       dataSha256: exported.sha256,
     });
   });
@@ -330,7 +332,7 @@ print(json.dumps([[ws.cell(int(r), 13).value, ws.cell(int(r), 13).data_type] for
     const target = officeCore(TRANG_DINH);
     const newer = await workbookOf(exported.base64);
     const manifest = newer.getWorksheet('manifest')!;
-    manifest.getCell(rowWith(manifest, 1, 'formatVersion'), 2).value = 3;
+    manifest.getCell(rowWith(manifest, 1, 'formatVersion'), 2).value = 4;
     expect(await expectError(importInto(target, await base64Of(newer)), 'PACKAGE_VERSION')).toContain('phiên bản mới hơn');
 
     const plain = new ExcelJS.Workbook();

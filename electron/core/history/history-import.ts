@@ -20,6 +20,7 @@ import { parseDisbursement } from '../exchange/package-disbursement';
 import { parsePackage } from '../exchange/package-parse';
 import { loadPackage, readPackageSheets, type LoadedPackage } from '../exchange/package-read';
 import { formerUnitsOf, type FormerUnit } from './former-units';
+import { writeHistoryDisbursement, writeHistoryLines } from './history-write';
 import { openMoney } from './open-money';
 
 const COMMAND = 'history.importPackage';
@@ -148,69 +149,8 @@ export function importHistoryLoaded(ctx: CoreContext, fileName: string, loaded: 
     for (const d of data.decisions) {
       decisionIds.set(d.ref, Number(insertDecision.run(packageId, d.ref, d.kind, d.issuer, d.number, d.numberYear, d.docDate, d.summary, JSON.stringify(d.basis), d.signerName, d.signerTitle).lastInsertRowid));
     }
-    const insertLine = db.prepare(
-      `INSERT INTO history_line (decision_id, position, period_code, program_code, component_code, component_name, recipient_kind, recipient_dataset, recipient_code, recipient_name, successor_code, project_code, source_code, capital_type, origin_year, amount_dong, before_dong, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let ours = 0;
-    data.lines.forEach((l, i) => {
-      const raw = lineRows[i]!;
-      const unit = l.recipient && 'unit' in l.recipient ? l.recipient.unit : null;
-      const successor = unit ? successorOf.get(`${unit.dataset}|${unit.code}`) : undefined;
-      if (successor) ours++;
-      const decisionId = decisionIds.get(l.decisionRef);
-      if (decisionId === undefined) throw new CoreError('PACKAGE_INVALID', `Ô ${l.cell}: dòng thuộc quyết định "${l.decisionRef}" không có trong trang "${DECISION_SHEET.name}". Không có gì được ghi.`);
-      insertLine.run(
-        decisionId,
-        l.position,
-        l.periodCode,
-        program(l.periodCode, l.componentCode),
-        l.componentCode,
-        typeof raw.componentName === 'string' ? raw.componentName : '',
-        typeof raw.recipientKind === 'string' ? raw.recipientKind : '',
-        unit?.dataset ?? null,
-        unit?.code ?? null,
-        typeof raw.recipientName === 'string' ? raw.recipientName : '',
-        successor?.successorCode ?? null,
-        l.projectCode,
-        l.sourceCode,
-        l.capitalType,
-        l.originYear,
-        l.amountDong,
-        l.beforeDong,
-        l.note,
-      );
-    });
-    const insertDisbursement = db.prepare(
-      `INSERT INTO history_disbursement (package_id, plan_year, cutoff_date, period_code, program_code, component_code, component_name, project_code, commune_dataset, commune_code, commune_name, successor_code, source_code, capital_type, origin_year, cumulative_dong, recovery_dong, data_source, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let disbursedOurs = 0;
-    for (const e of disbursement) {
-      const successor = e.commune ? successorOf.get(`${e.commune.dataset}|${e.commune.code}`) : undefined;
-      if (successor) disbursedOurs++;
-      insertDisbursement.run(
-        packageId,
-        manifest.year,
-        e.cutoffDate,
-        e.periodCode,
-        program(e.periodCode, e.componentCode),
-        e.componentCode,
-        e.componentName,
-        e.projectCode,
-        e.commune?.dataset ?? null,
-        e.commune?.code ?? null,
-        e.communeName,
-        successor?.successorCode ?? null,
-        e.sourceCode,
-        e.capitalType,
-        e.originYear,
-        e.cumulativeDong,
-        e.recoveryDong,
-        e.dataSource,
-        e.note,
-      );
-    }
+    const ours = writeHistoryLines(db, data.lines, lineRows, decisionIds, successorOf, program);
+    const disbursedOurs = writeHistoryDisbursement(db, packageId, manifest.year, disbursement, successorOf, program);
     const extensionId = ensureNq257Extension(ctx, office.districtCode);
     const formerNames = [...new Set(former.filter((u) => u.districtCode === manifest.districtCode).map((u) => u.name))].join(', ');
     const message = [

@@ -5,7 +5,6 @@
  */
 import type { HistoryDecision, HistoryOpenMoney, HistoryView } from '../../../shared/api/history';
 import type { DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
-import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { DECISION_KIND_LABELS, documentNumberText } from '../../../shared/domain/documents';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';

@@ -229,6 +229,18 @@ describe('the former district as history of a commune office (issue 21, point 4)
     expect(refused.err).toContain('đã bị sửa sau khi xuất');
     expect(counts(data)).toEqual(before);
 
+    // The disbursement is inside the integrity check too: a cumulative lowered by hand is refused.
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(pkg);
+    const disbursed = wb2.getWorksheet(DISBURSEMENT_SHEET.name)!.getCell(4, 12);
+    disbursed.value = 0;
+    const lowered = path.join(path.dirname(pkg), 'goi-sua-giai-ngan.xlsx');
+    fs.writeFileSync(lowered, Buffer.from(await wb2.xlsx.writeBuffer()));
+    const refusedToo = await cli(['import-history', lowered, '--data', data]);
+    expect(refusedToo.code).toBe(EXIT.validation);
+    expect(refusedToo.err).toContain('đã bị sửa sau khi xuất');
+    expect(counts(data)).toEqual(before);
+
     const district = tempDir();
     expect((await cli(['init', '--office', '180', '--data', district])).code).toBe(EXIT.ok);
     const notCommune = await cli(['import-history', pkg, '--data', district]);

@@ -8,6 +8,13 @@ import { readFileBase64 } from '../../kit/files';
 
 const dong = (n: Dong) => formatAmount(n, 'dong');
 
+/** "Xã Tràng Định gồm các xã cũ: Xã Đề Thám, Xã Hùng Sơn, Xã Hùng Việt." */
+function successors(view: HistoryView): string {
+  const by = new Map<string, string[]>();
+  for (const u of view.formerUnits) by.set(u.successorName, [...(by.get(u.successorName) ?? []), u.name]);
+  return [...by].map(([successor, olds]) => `${successor} gồm các xã cũ: ${olds.join(', ')}.`).join(' ');
+}
+
 /**
  * Lịch sử của huyện cũ (issue 21, point 4), on a commune office only: the former district's package imported as
  * read-only history, its decisions, and per former commune and key the money allocated, disbursed and still open
@@ -62,8 +69,8 @@ export function HistoryPanel({ onMessage }: { onMessage: (message: { error?: str
       ) : (
         <>
           <p className="muted">
-            {view.packages.map((p) => `Gói năm ${p.year} của ${p.districtName}, tệp “${p.fileName}”${p.carriesDisbursement ? ', có số giải ngân' : ', không có số giải ngân'}`).join('; ')}. Xã cũ:{' '}
-            {view.formerUnits.map((u) => `${u.name} → ${u.successorName}`).join(', ')}.
+            {view.packages.map((p) => `Gói năm ${p.year} của ${p.districtName}, tệp “${p.fileName}”${p.carriesDisbursement ? ', có số giải ngân' : ', không có số giải ngân'}`).join('; ')}.{' '}
+            {successors(view)}
           </p>
           <h3>Vốn của các xã cũ: đã phân bổ, đã giải ngân, còn phải giải ngân (đến {formatDateVi(view.asOf)})</h3>
           {view.disbursementNote ? (
@@ -121,7 +128,7 @@ export function HistoryPanel({ onMessage }: { onMessage: (message: { error?: str
               </tr>
             </tfoot>
           </table>
-          <h3>Quyết định, nghị quyết đã ban hành của huyện</h3>
+          <h3>Quyết định, nghị quyết đã ban hành của huyện (chỉ đọc)</h3>
           <table className="history-table" aria-label="Quyết định của huyện cũ">
             <thead>
               <tr>
@@ -136,7 +143,7 @@ export function HistoryPanel({ onMessage }: { onMessage: (message: { error?: str
             <tbody>
               {view.decisions.map((d) => (
                 <tr key={`${d.packageId}|${d.numberText}|${d.numberYear}`}>
-                  <td>{d.numberText} [chỉ đọc]</td>
+                  <td title="Chỉ đọc: lịch sử của huyện cũ không sửa được">{d.numberText}</td>
                   <td>{formatDateVi(d.docDate)}</td>
                   <td>{d.kindLabel}</td>
                   <td>{d.summary}</td>

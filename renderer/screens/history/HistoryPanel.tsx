@@ -113,7 +113,7 @@ export function HistoryPanel({ onMessage }: { onMessage: (message: { error?: str
                     {dong(o.openDong)}
                     {o.overDisbursedDong > 0 ? <div className="error-text">vượt {dong(o.overDisbursedDong)}, cần đối chiếu</div> : null}
                   </td>
-                  <td>{formatDateVi(o.deadline)}</td>
+                  <td className="nowrap">{formatDateVi(o.deadline)}</td>
                   <td>{DEADLINE_STATUS_LABELS[o.status]}</td>
                 </tr>
               ))}
@@ -122,7 +122,10 @@ export function HistoryPanel({ onMessage }: { onMessage: (message: { error?: str
               <tr>
                 <th colSpan={4}>Tổng</th>
                 <th className="num">{dong(view.allocatedTotalDong)}</th>
-                <th className="num">{dong(view.disbursedTotalDong)}</th>
+                <th className="num">
+                  {dong(view.disbursedTotalDong)}
+                  {view.open.some((o) => !o.disbursementKnown) ? <div className="muted">chưa gồm gói không có số</div> : null}
+                </th>
                 <th className="num">{dong(view.openTotalDong)}</th>
                 <th colSpan={2} />
               </tr>
@@ -143,8 +146,10 @@ export function HistoryPanel({ onMessage }: { onMessage: (message: { error?: str
             <tbody>
               {view.decisions.map((d) => (
                 <tr key={`${d.packageId}|${d.numberText}|${d.numberYear}`}>
-                  <td title="Chỉ đọc: lịch sử của huyện cũ không sửa được">{d.numberText}</td>
-                  <td>{formatDateVi(d.docDate)}</td>
+                  <td className="nowrap" title="Chỉ đọc: lịch sử của huyện cũ không sửa được">
+                    {d.numberText}
+                  </td>
+                  <td className="nowrap">{formatDateVi(d.docDate)}</td>
                   <td>{d.kindLabel}</td>
                   <td>{d.summary}</td>
                   <td className="num">{dong(d.increaseDong)}</td>

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { asFormatTwo } from '../../support/old-package';
 import { invoke } from '../api';
 import { expect, test } from '../web-host-fixture';
 
@@ -51,4 +52,21 @@ test('the former district as history on a commune office: allocated, disbursed a
   await panel.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'xa-lich-su-huyen-cu.png') });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'xa-lich-su-huyen-cu-ca-trang.png'), fullPage: true });
+});
+
+test('a package made before format 3 shows its open money as the allocation, said plainly', async ({ page, webHost }) => {
+  test.setTimeout(180_000);
+  const pkg = await asFormatTwo(districtPackage());
+  await page.goto(webHost.url);
+  await invoke(page, 'office.setup', { districtCode: '06046', signers: [{ name: 'Lý Văn Hòa', title: 'Chủ tịch UBND xã' }] });
+  await page.reload();
+  await page.goto(`${webHost.url}#/trao-doi`);
+  const panel = page.getByRole('region', { name: 'Lịch sử của huyện cũ' });
+  await panel.locator('input[aria-label="Tệp gói của huyện cũ"]').setInputFiles(pkg);
+  await expect(page.getByRole('status')).toContainText('không mang số giải ngân của huyện');
+  await expect(panel.getByRole('note')).toContainText('không mang số giải ngân của huyện (gói tạo trước định dạng 3): số còn phải giải ngân của các dòng từ gói đó là số huyện đã phân bổ');
+  const row = panel.getByRole('table', { name: 'Vốn còn phải giải ngân' }).locator('tbody tr', { hasText: 'Xã Đề Thám' });
+  await expect(row.locator('td').nth(5)).toHaveText('không có số');
+  await expect(row.locator('td').nth(6)).toHaveText('500.000.000');
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'xa-lich-su-goi-cu.png'), fullPage: true });
 });

@@ -6,10 +6,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../electron/cli/cli';
 import { openCore, type Core } from '../../../electron/core/core';
-import { DISBURSEMENT_SHEET, MANIFEST_KEYS, MANIFEST_SHEET, packageHash } from '../../../electron/core/exchange/package-format';
-import { loadPackage, readPackageSheets } from '../../../electron/core/exchange/package-read';
+import { DISBURSEMENT_SHEET } from '../../../electron/core/exchange/package-format';
 import type { HistoryImportSummary, HistoryView } from '../../../shared/api/history';
 import { count, tempDir } from '../../support/helpers';
+import { asFormatTwo } from '../../support/old-package';
 import { cliRunAsync as cli } from '../../support/cli-capture';
 
 
@@ -263,25 +263,3 @@ function otherDistrictCommune(): string {
   return row![0]!;
 }
 
-/**
- * The same package as format 2 wrote it (before the disbursement sheet): no "Giải ngân" sheet, version 2 and the
- * hash of format 2 in the manifest — what an office running the earlier version exported.
- */
-async function asFormatTwo(file: string): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(file);
-  book.removeWorksheet(book.getWorksheet(DISBURSEMENT_SHEET.name)!.id);
-  const manifest = book.getWorksheet(MANIFEST_SHEET)!;
-  const rowsKey = `${MANIFEST_KEYS.rowsPrefix}${DISBURSEMENT_SHEET.name}`;
-  for (let r = manifest.rowCount; r >= 1; r--) {
-    if (manifest.getCell(r, 1).value === MANIFEST_KEYS.version) manifest.getCell(r, 2).value = 2;
-    if (manifest.getCell(r, 1).value === rowsKey) manifest.spliceRows(r, 1);
-  }
-  const loaded = await loadPackage(Buffer.from(await book.xlsx.writeBuffer()).toString('base64'), 'goi-v2.xlsx');
-  expect(loaded.manifest.version).toBe(2);
-  const sha = packageHash({ districtCode: loaded.manifest.districtCode, year: loaded.manifest.year }, readPackageSheets(loaded).grid, 2);
-  for (let r = 1; r <= manifest.rowCount; r++) if (manifest.getCell(r, 1).value === MANIFEST_KEYS.sha256) manifest.getCell(r, 2).value = sha;
-  const out = path.join(path.dirname(file), 'goi-dinh-dang-2.xlsx');
-  fs.writeFileSync(out, Buffer.from(await book.xlsx.writeBuffer()));
-  return out;
-}

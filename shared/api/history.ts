@@ -24,6 +24,11 @@ export interface HistoryImportSummary {
   linesOfThisCommune: number;
   /** The extension record written for NQ 257/2025/QH15 when the office had none covering 2021–2025 (else null). */
   extensionId: number | null;
+  /** False for a package made before format 3: it carries no disbursement, so the open money is the allocation. */
+  carriesDisbursement: boolean;
+  /** Disbursement entries (every cut-off) kept, and those of this commune's former communes. */
+  disbursementEntries: number;
+  disbursementEntriesOfThisCommune: number;
   message: string;
 }
 
@@ -36,6 +41,8 @@ export interface HistoryPackage {
   fileName: string;
   sha256: string;
   importedAt: string;
+  /** False for a package made before format 3 (no disbursement in it). */
+  carriesDisbursement: boolean;
 }
 
 export interface HistoryDecision {
@@ -65,7 +72,10 @@ export interface HistoryFormerUnit {
   successorName: string;
 }
 
-/** Money the district allocated to one of this commune's former communes, still in force in the history. */
+/**
+ * Money of the history on a key of one of this commune's former communes (component × project × source × capital
+ * type × origin year): what the district allocated, what it disbursed, and what is still open to disburse.
+ */
 export interface HistoryOpenMoney {
   originYear: number;
   programCode: string;
@@ -77,8 +87,18 @@ export interface HistoryOpenMoney {
   projectCode: string | null;
   sourceCode: string;
   capitalType: CapitalTypeCode;
-  /** Allocated to the former commune by the district's issued decisions (the package carries no disbursement). */
+  /** Allocated to the former commune by the district's issued decisions in force. */
   allocatedDong: Dong;
+  /** Disbursed by the district on the key: per plan year the latest cumulative up to asOf, the plan years added. */
+  disbursedDong: Dong;
+  /** The latest cut-off counted in disbursedDong (null: no disbursement recorded on the key). */
+  disbursedCutoff: string | null;
+  /** Still to disburse: allocated − disbursed, never below 0. */
+  openDong: Dong;
+  /** Disbursed beyond the allocation on the key (0 when not): shown, never taken from another key. */
+  overDisbursedDong: Dong;
+  /** False when the package that allocated it carried no disbursement (format before 3): open is then the allocation. */
+  disbursementKnown: boolean;
   /**
    * What the province has re-assigned to this office on the same key (component × source × capital type × origin
    * year, any plan year): its assignments, origin year kept. Per key, so shared by former communes on one key.
@@ -87,6 +107,7 @@ export interface HistoryOpenMoney {
   deadline: string;
   deadlineBasis: string;
   daysLeft: number;
+  /** Rule 13 on the open money: "da_giai_ngan_het" when nothing is open, else by the days left. */
   status: DeadlineStatus;
   /** The decisions that allocated it, as the district numbered them. */
   decisions: string[];
@@ -98,7 +119,14 @@ export interface HistoryView {
   decisions: HistoryDecision[];
   formerUnits: HistoryFormerUnit[];
   open: HistoryOpenMoney[];
+  allocatedTotalDong: Dong;
+  disbursedTotalDong: Dong;
   openTotalDong: Dong;
+  /**
+   * Said plainly when a package kept carries no disbursement (made before format 3): which, and that its open money
+   * is the allocation. Null when every package carried it.
+   */
+  disbursementNote: string | null;
 }
 
 /** A workbook travels as base64; the same ceiling as the exchange package's. */

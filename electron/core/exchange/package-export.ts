@@ -1,7 +1,7 @@
 /**
  * Export of the exchange package ("gói trao đổi") of a year: readable sheets of the assignments, the issued
- * decisions and their lines, the projects and organizations those lines use, plus a very hidden manifest
- * holding the format, the office, the year, the row counts and the SHA-256 of the data.
+ * decisions and their lines, the projects and organizations those lines use, the disbursement recorded (format 3),
+ * plus a very hidden manifest holding the format, the office, the year, the row counts and the SHA-256 of the data.
  */
 import ExcelJS from 'exceljs';
 import type { PackageExport } from '../../../shared/api/exchange';
@@ -14,8 +14,10 @@ import { recipientOf } from '../decisions/store';
 import { CoreError } from '../errors';
 import { requireOffice } from '../office/office';
 import { recordExchange } from './exchange-log';
+import { disbursementRecords } from './package-disbursement';
 import {
   ASSIGNMENT_SHEET,
+  DISBURSEMENT_SHEET,
   sheetsOfVersion,
   WORDING_SHEET,
   DECISION_SHEET,
@@ -51,6 +53,8 @@ export interface PackageContents {
   decisionCount: number;
   lineCount: number;
   assignedDong: number;
+  /** Disbursement entries of the year (every cut-off). */
+  disbursementCount: number;
 }
 
 interface DecisionRow {
@@ -266,6 +270,7 @@ export function collectPackage(db: Db, year: number): PackageContents {
     status: PROJECT_STATUS_WORDS[p.status],
     note: cellText(p.note),
   }));
+  const disbursementRecs = disbursementRecords(db, year);
   const orgRecs: OrganizationRecord[] = orgs.map((o) => ({
     ref: orgRefs.get(o.id)!,
     kind: ORGANIZATION_KIND_WORDS[o.kind],
@@ -285,11 +290,13 @@ export function collectPackage(db: Db, year: number): PackageContents {
       [PROJECT_SHEET.name]: projectRecs.map((r) => toRow(PROJECT_SHEET, r)),
       [ORGANIZATION_SHEET.name]: orgRecs.map((r) => toRow(ORGANIZATION_SHEET, r)),
       [WORDING_SHEET.name]: wordingRecords(db, decisions, decisionRecs).map((r) => toRow(WORDING_SHEET, r)),
+      [DISBURSEMENT_SHEET.name]: disbursementRecs.map((r) => toRow(DISBURSEMENT_SHEET, r)),
     },
     assignmentCount: assignments.length,
     decisionCount: decisions.length,
     lineCount: lineRecs.length,
     assignedDong: assignments.reduce((sum, a) => sum + (a.amountDong as number), 0),
+    disbursementCount: disbursementRecs.length,
   };
 }
 
@@ -338,7 +345,7 @@ export async function exportPackage(ctx: CoreContext, year: number): Promise<Pac
       lineCount: contents.assignmentCount,
       totalDong: contents.assignedDong,
       result: 'exported',
-      message: `Xuất gói năm ${year}: ${contents.assignmentCount} dòng vốn được giao (${formatAmount(toDong(contents.assignedDong), 'dong')} đồng), ${contents.decisionCount} quyết định đã ban hành (${contents.lineCount} dòng).`,
+      message: `Xuất gói năm ${year}: ${contents.assignmentCount} dòng vốn được giao (${formatAmount(toDong(contents.assignedDong), 'dong')} đồng), ${contents.decisionCount} quyết định đã ban hành (${contents.lineCount} dòng), ${contents.disbursementCount} dòng số giải ngân.`,
     }),
   )();
   return { fileName, base64: buffer.toString('base64'), sha256 };

@@ -1,6 +1,6 @@
 /**
- * The layout of the exchange package ("gói trao đổi"), format version 2 (version 1, without the wording sheet,
- * is still read): the data sheets and their columns,
+ * The layout of the exchange package ("gói trao đổi"), format version 3 (version 1, without the wording sheet, and
+ * version 2, without the disbursement sheet, are still read): the data sheets and their columns,
  * the manifest keys, and the canonical form of the data that the manifest's SHA-256 covers.
  *
  * Export and import share these specs, so the hash is computed over exactly the values an import reads back
@@ -12,7 +12,7 @@ import type { DecisionIssuer } from '../../../shared/api/decisions';
 import { documentNumberText } from '../../../shared/domain/documents';
 
 export const PACKAGE_FORMAT = 'sovon-package';
-export const PACKAGE_FORMAT_VERSION = 2;
+export const PACKAGE_FORMAT_VERSION = 3;
 /** The oldest format an import still reads: version 1 had no "Lời văn" sheet. */
 export const PACKAGE_FORMAT_OLDEST = 1;
 /** One whole year of an office: its assignments, its issued decisions and the registers they use. */
@@ -159,13 +159,44 @@ export const WORDING_SHEET = {
   columns: [col('decisionRef', 'Tham chiếu quyết định', 'text', 20), col('wordingJson', 'Lời văn (JSON, không sửa)', 'text', 100, true)],
 } as const satisfies SheetSpec;
 
+/**
+ * Since format 3: the disbursement the office recorded for the package's year (every cut-off, as entered: the
+ * cumulative disbursed per component × project × commune × source × capital type × origin year), so that an office
+ * succeeding it (a commune of 1/7/2025 importing the former district as history) knows what is still to disburse.
+ */
+export const DISBURSEMENT_SHEET = {
+  name: 'Giải ngân',
+  title: 'SỐ GIẢI NGÂN LŨY KẾ',
+  columns: [
+    col('cutoffDate', 'Số liệu đến ngày', 'date', 12),
+    col('periodCode', 'Giai đoạn danh mục', 'text', 11),
+    col('componentCode', 'Mã hợp phần', 'text', 16),
+    col('componentName', 'Tên hợp phần', 'text', 36, true),
+    col('projectCode', 'Mã dự án', 'text', 14),
+    col('communeDataset', 'Bộ mã ĐVHC', 'text', 9),
+    col('communeCode', 'Mã xã', 'text', 9),
+    col('communeName', 'Tên xã', 'text', 24, true),
+    col('sourceCode', 'Nguồn vốn', 'text', 13),
+    col('capitalType', 'Loại vốn', 'text', 8),
+    col('originYear', 'Vốn năm', 'int', 8),
+    col('cumulativeDong', 'Lũy kế giải ngân (đồng)', 'money', 18),
+    col('recoveryDong', 'Thu hồi trong kỳ (đồng)', 'money', 16),
+    col('dataSource', 'Nguồn số liệu', 'text', 12),
+    col('note', 'Ghi chú', 'text', 30, true),
+  ],
+} as const satisfies SheetSpec;
+
 /** The data sheets of format version 1, in workbook order. */
 export const DATA_SHEETS = [ASSIGNMENT_SHEET, DECISION_SHEET, LINE_SHEET, PROJECT_SHEET, ORGANIZATION_SHEET] as const;
 
 /** The data sheets a package of a format version holds, in workbook order. */
 export function sheetsOfVersion(version: number): readonly SheetSpec[] {
+  if (version >= 3) return [...DATA_SHEETS, WORDING_SHEET, DISBURSEMENT_SHEET];
   return version >= 2 ? [...DATA_SHEETS, WORDING_SHEET] : DATA_SHEETS;
 }
+
+/** Whether a package of this format version carries the office's disbursement (format 3 on). */
+export const carriesDisbursement = (version: number): boolean => version >= 3;
 
 type KeysOf<S> = S extends SheetSpec<infer K> ? K : never;
 /** One row of a data sheet, by column key. */
@@ -177,6 +208,7 @@ export type LineRecordRow = SheetRecord<typeof LINE_SHEET>;
 export type ProjectRecord = SheetRecord<typeof PROJECT_SHEET>;
 export type OrganizationRecord = SheetRecord<typeof ORGANIZATION_SHEET>;
 export type WordingRecord = SheetRecord<typeof WORDING_SHEET>;
+export type DisbursementRecord = SheetRecord<typeof DISBURSEMENT_SHEET>;
 
 /** The rows of every data sheet, as cell values in column order. */
 export type PackageGrid = Record<string, CellValue[][]>;

@@ -2,9 +2,10 @@
  * Succession (issue 21, point 4): a commune office of 1/7/2025 imports the former district's exchange package as
  * HISTORY. The package goes through the exchange package's own checks (container, manifest, SHA-256 of the data,
  * every row typed); then the district must be one the commune was formed from (the successor table), and the same
- * package again is a no-op. The decisions and their lines are written to the history tables — never to the
- * commune's decisions or ledger, so they are never counted in its plan — in one transaction with the audit row,
- * each line's recipient mapped to the new commune when it was one of the former communes.
+ * package again is a no-op. The decisions and their lines, and the district's disbursement (format 3 on), are
+ * written to the history tables — never to the commune's decisions, ledger or disbursement, so they are never counted
+ * in its plan — in one transaction with the audit row, each recipient mapped to the new commune when it was one of the
+ * former communes. A package made before format 3 still imports; the history then says it carries no disbursement.
  */
 import type { HistoryImportSummary } from '../../../shared/api/history';
 import { formatDateVi } from '../../../shared/format/date';
@@ -14,10 +15,13 @@ import type { Db } from '../db/database';
 import { DeadlineBook } from '../disbursement/deadlines';
 import { CoreError } from '../errors';
 import { listDistricts, requireOffice } from '../office/office';
-import { DECISION_SHEET, LINE_SHEET, packageHash, toRecord } from '../exchange/package-format';
+import { carriesDisbursement, DECISION_SHEET, LINE_SHEET, packageHash, toRecord } from '../exchange/package-format';
+import { parseDisbursement } from '../exchange/package-disbursement';
 import { parsePackage } from '../exchange/package-parse';
 import { loadPackage, readPackageSheets, type LoadedPackage } from '../exchange/package-read';
 import { formerUnitsOf, type FormerUnit } from './former-units';
+import { writeHistoryDisbursement, writeHistoryLines } from './history-write';
+import { openMoney } from './open-money';
 
 const COMMAND = 'history.importPackage';
 
@@ -36,19 +40,16 @@ function programOf(db: Db): (periodCode: string, componentCode: string) => strin
 
 /**
  * The NQ 257/2025/QH15 extension as an ordinary extension record, written once, when no record already gives the
- * 2021–2025 money of the history a deadline of 31/12/2026 or later: rule 13's warnings then follow that money.
+ * 2021–2025 money of the history still open (allocated less disbursed) a deadline of 31/12/2026 or later: rule 13's
+ * warnings then follow that money; when nothing is open, nothing is written.
  */
-function ensureNq257Extension(ctx: CoreContext, originYears: number[]): number | null {
+function ensureNq257Extension(ctx: CoreContext, successorCode: string): number | null {
   const { db } = ctx;
   const book = new DeadlineBook(db);
-  const covered = originYears.every((y) => {
-    const scopes = db.prepare('SELECT DISTINCT program_code, source_code, capital_type FROM history_line WHERE origin_year = ? AND successor_code IS NOT NULL').all(y) as {
-      program_code: string;
-      source_code: string;
-      capital_type: 'DTPT' | 'SN';
-    }[];
-    return scopes.every((s) => book.of({ originYear: y, programCode: s.program_code, sourceCode: s.source_code, capitalType: s.capital_type }).deadline >= NQ_257.deadline);
-  });
+  // Only the money still open of the 2021–2025 origin years (allocated less disbursed, everything recorded counted).
+  const scopes = openMoney(db, successorCode, '9999-12-31').filter((o) => o.openDong > 0 && o.originYear >= NQ_257.from && o.originYear <= NQ_257.to);
+  if (scopes.length === 0) return null;
+  const covered = scopes.every((s) => book.of({ originYear: s.originYear, programCode: s.programCode, sourceCode: s.sourceCode, capitalType: s.capitalType }).deadline >= NQ_257.deadline);
   if (covered) return null;
   const now = ctx.now();
   const note = 'Ghi khi nhập lịch sử của huyện cũ: vốn 2021–2025 được kéo dài thời gian giải ngân đến 31/12/2026 (NQ 257/2025/QH15).';
@@ -110,10 +111,15 @@ export function importHistoryLoaded(ctx: CoreContext, fileName: string, loaded: 
       lines: counts.l,
       linesOfThisCommune: 0,
       extensionId: null,
+      carriesDisbursement: carriesDisbursement(manifest.version),
+      disbursementEntries: (db.prepare('SELECT COUNT(*) AS n FROM history_disbursement WHERE package_id = ?').get(earlier.id) as { n: number }).n,
+      disbursementEntriesOfThisCommune: 0,
       message: `Gói này (${name}, năm ${manifest.year}) đã được nhập làm lịch sử lúc ${formatDateVi(earlier.imported_at.slice(0, 10))} ${earlier.imported_at.slice(11, 16)} từ tệp "${earlier.file_name}"; không ghi gì thêm.`,
     };
   }
   const { data, problems } = parsePackage(sheets);
+  const disbursement = parseDisbursement(sheets, problems);
+  const carries = carriesDisbursement(manifest.version);
   if (problems.length > 0) {
     const first = problems[0]!;
     throw new CoreError('IMPORT_HAS_ERRORS', `Gói có ${problems.length} chỗ không đọc được; không có gì được ghi. Trước hết, ô ${first.cell}: ${first.message}`, { problems: problems.slice(0, 100) });
@@ -131,8 +137,10 @@ export function importHistoryLoaded(ctx: CoreContext, fileName: string, loaded: 
     const now = ctx.now();
     const packageId = Number(
       db
-        .prepare('INSERT INTO history_package (sha256, district_code, district_name, office_name, year, file_name, exported_at, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(sha256, manifest.districtCode, name, manifest.officeName, manifest.year, fileName, manifest.createdAt, now, ctx.actor).lastInsertRowid,
+        .prepare(
+          'INSERT INTO history_package (sha256, district_code, district_name, office_name, year, file_name, exported_at, imported_at, imported_by, carries_disbursement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(sha256, manifest.districtCode, name, manifest.officeName, manifest.year, fileName, manifest.createdAt, now, ctx.actor, carries ? 1 : 0).lastInsertRowid,
     );
     const insertDecision = db.prepare(
       'INSERT INTO history_decision (package_id, ref, kind, issuer, number, number_year, doc_date, summary, basis_json, signer_name, signer_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -141,51 +149,43 @@ export function importHistoryLoaded(ctx: CoreContext, fileName: string, loaded: 
     for (const d of data.decisions) {
       decisionIds.set(d.ref, Number(insertDecision.run(packageId, d.ref, d.kind, d.issuer, d.number, d.numberYear, d.docDate, d.summary, JSON.stringify(d.basis), d.signerName, d.signerTitle).lastInsertRowid));
     }
-    const insertLine = db.prepare(
-      `INSERT INTO history_line (decision_id, position, period_code, program_code, component_code, component_name, recipient_kind, recipient_dataset, recipient_code, recipient_name, successor_code, project_code, source_code, capital_type, origin_year, amount_dong, before_dong, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    let ours = 0;
-    data.lines.forEach((l, i) => {
-      const raw = lineRows[i]!;
-      const unit = l.recipient && 'unit' in l.recipient ? l.recipient.unit : null;
-      const successor = unit ? successorOf.get(`${unit.dataset}|${unit.code}`) : undefined;
-      if (successor) ours++;
-      const decisionId = decisionIds.get(l.decisionRef);
-      if (decisionId === undefined) throw new CoreError('PACKAGE_INVALID', `Ô ${l.cell}: dòng thuộc quyết định "${l.decisionRef}" không có trong trang "${DECISION_SHEET.name}". Không có gì được ghi.`);
-      insertLine.run(
-        decisionId,
-        l.position,
-        l.periodCode,
-        program(l.periodCode, l.componentCode),
-        l.componentCode,
-        typeof raw.componentName === 'string' ? raw.componentName : '',
-        typeof raw.recipientKind === 'string' ? raw.recipientKind : '',
-        unit?.dataset ?? null,
-        unit?.code ?? null,
-        typeof raw.recipientName === 'string' ? raw.recipientName : '',
-        successor?.successorCode ?? null,
-        l.projectCode,
-        l.sourceCode,
-        l.capitalType,
-        l.originYear,
-        l.amountDong,
-        l.beforeDong,
-        l.note,
-      );
-    });
-    const originYears = (db.prepare('SELECT DISTINCT origin_year AS y FROM history_line WHERE successor_code IS NOT NULL AND origin_year BETWEEN ? AND ?').all(NQ_257.from, NQ_257.to) as { y: number }[]).map((r) => r.y);
-    const extensionId = originYears.length > 0 ? ensureNq257Extension(ctx, originYears) : null;
+    const ours = writeHistoryLines(db, data.lines, lineRows, decisionIds, successorOf, program);
+    const disbursedOurs = writeHistoryDisbursement(db, packageId, manifest.year, disbursement, successorOf, program);
+    const extensionId = ensureNq257Extension(ctx, office.districtCode);
     const formerNames = [...new Set(former.filter((u) => u.districtCode === manifest.districtCode).map((u) => u.name))].join(', ');
     const message = [
       `Đã nhập gói năm ${manifest.year} của ${name} từ tệp "${fileName}" làm lịch sử (chỉ đọc, không tính vào kế hoạch của xã): ${data.decisions.length} quyết định, nghị quyết đã ban hành với ${data.lines.length} dòng;`,
       `${ours} dòng giao cho các xã cũ nay thuộc ${office.districtName} (${formerNames}).`,
+      carries
+        ? `Số giải ngân của huyện: ${disbursement.length} dòng (mọi kỳ số liệu), ${disbursedOurs} dòng của các xã cũ; số còn phải giải ngân = số đã phân bổ − số đã giải ngân.`
+        : `Gói định dạng ${manifest.version} (tạo trước định dạng 3) không mang số giải ngân của huyện: số còn phải giải ngân của các xã cũ là số huyện đã phân bổ, chưa trừ số đã giải ngân.`,
       extensionId !== null ? `Đã ghi quyết định kéo dài theo ${NQ_257.number}: vốn 2021–2025 giải ngân đến ${formatDateVi(NQ_257.deadline)}.` : '',
     ]
       .filter((s) => s !== '')
       .join(' ');
-    const summary: HistoryImportSummary = { ...base, noop: false, packageId, decisions: data.decisions.length, lines: data.lines.length, linesOfThisCommune: ours, extensionId, message };
-    writeAudit(ctx, COMMAND, 'history_package', packageId, null, { fileName, ...base, decisions: summary.decisions, lines: summary.lines, linesOfThisCommune: ours, extensionId });
+    const summary: HistoryImportSummary = {
+      ...base,
+      noop: false,
+      packageId,
+      decisions: data.decisions.length,
+      lines: data.lines.length,
+      linesOfThisCommune: ours,
+      extensionId,
+      carriesDisbursement: carries,
+      disbursementEntries: disbursement.length,
+      disbursementEntriesOfThisCommune: disbursedOurs,
+      message,
+    };
+    writeAudit(ctx, COMMAND, 'history_package', packageId, null, {
+      fileName,
+      ...base,
+      decisions: summary.decisions,
+      lines: summary.lines,
+      linesOfThisCommune: ours,
+      extensionId,
+      carriesDisbursement: carries,
+      disbursementEntries: disbursement.length,
+    });
     return summary;
   })();
 }

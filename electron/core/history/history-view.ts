@@ -1,11 +1,10 @@
 /**
  * What a commune office holds of its former district's history: the packages, their issued decisions (read-only),
- * the old communes under the new one, and the money the district allocated to those communes that is still in
- * force in the history, with its deadline from the extension records and rule 13 (DeadlineBook), as of a date.
+ * the old communes under the new one, and per key of those communes the money allocated, disbursed and still open
+ * (open-money.ts), with its deadline from the extension records and rule 13 (DeadlineBook), as of a date.
  */
 import type { HistoryDecision, HistoryOpenMoney, HistoryView } from '../../../shared/api/history';
 import type { DecisionIssuer, DecisionKind } from '../../../shared/api/decisions';
-import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import { DECISION_KIND_LABELS, documentNumberText } from '../../../shared/domain/documents';
 import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
@@ -13,6 +12,7 @@ import { DeadlineBook, warnDays } from '../disbursement/deadlines';
 import { daysBetween } from '../disbursement/figures';
 import { requireOffice } from '../office/office';
 import { formerUnitsOf } from './former-units';
+import { openMoney } from './open-money';
 
 interface DecisionRow {
   package_id: number;
@@ -29,26 +29,10 @@ interface DecisionRow {
   decrease: number;
 }
 
-interface OpenRow {
-  origin_year: number;
-  period_code: string;
-  program_code: string;
-  component_code: string;
-  component_name: string;
-  recipient_code: string;
-  recipient_name: string;
-  successor_code: string;
-  project_code: string | null;
-  source_code: string;
-  capital_type: CapitalTypeCode;
-  amount: number;
-  decisions: string;
-}
-
 export function historyView(db: Db, asOf: string): HistoryView {
   const office = requireOffice(db);
   const packages = (
-    db.prepare('SELECT id, district_code, district_name, office_name, year, file_name, sha256, imported_at FROM history_package ORDER BY year, id').all() as {
+    db.prepare('SELECT id, district_code, district_name, office_name, year, file_name, sha256, imported_at, carries_disbursement FROM history_package ORDER BY year, id').all() as {
       id: number;
       district_code: string;
       district_name: string;
@@ -57,8 +41,19 @@ export function historyView(db: Db, asOf: string): HistoryView {
       file_name: string;
       sha256: string;
       imported_at: string;
+      carries_disbursement: number;
     }[]
-  ).map((p) => ({ id: p.id, districtCode: p.district_code, districtName: p.district_name, officeName: p.office_name, year: p.year, fileName: p.file_name, sha256: p.sha256, importedAt: p.imported_at }));
+  ).map((p) => ({
+    id: p.id,
+    districtCode: p.district_code,
+    districtName: p.district_name,
+    officeName: p.office_name,
+    year: p.year,
+    fileName: p.file_name,
+    sha256: p.sha256,
+    importedAt: p.imported_at,
+    carriesDisbursement: p.carries_disbursement === 1,
+  }));
 
   const decisions: HistoryDecision[] = (
     db
@@ -90,20 +85,7 @@ export function historyView(db: Db, asOf: string): HistoryView {
 
   const formerUnits = formerUnitsOf(db, office.districtCode).map((u) => ({ code: u.code, name: u.name, successorCode: u.successorCode, successorName: u.successorName }));
 
-  // The signed changes of every issued decision of the history add up to what is in force per key.
-  const rows = db
-    .prepare(
-      `SELECT l.origin_year, l.period_code, l.program_code, l.component_code, MAX(l.component_name) AS component_name, l.recipient_code,
-         MAX(l.recipient_name) AS recipient_name, l.successor_code, l.project_code, l.source_code, l.capital_type,
-         SUM(l.amount_dong) AS amount,
-         group_concat(DISTINCT d.number || '|' || d.issuer) AS decisions
-       FROM history_line l JOIN history_decision d ON d.id = l.decision_id
-       WHERE l.successor_code = ?
-       GROUP BY l.origin_year, l.period_code, l.program_code, l.component_code, l.recipient_code, l.successor_code, l.project_code, l.source_code, l.capital_type
-       HAVING SUM(l.amount_dong) > 0
-       ORDER BY l.origin_year, l.program_code, l.component_code, l.recipient_code`,
-    )
-    .all(office.districtCode) as OpenRow[];
+  const rows = openMoney(db, office.districtCode, asOf);
   const book = new DeadlineBook(db);
   const days = warnDays(db);
   const projectId = db.prepare('SELECT id FROM investment_project WHERE code = ?');
@@ -112,31 +94,43 @@ export function historyView(db: Db, asOf: string): HistoryView {
      WHERE c.code = ? AND c.period_code = ? AND a.source_code = ? AND a.capital_type = ? AND a.origin_year = ?`,
   );
   const open: HistoryOpenMoney[] = rows.map((r) => {
-    const pid = r.project_code ? ((projectId.get(r.project_code) as { id: number } | undefined)?.id ?? null) : null;
-    const info = book.of({ originYear: r.origin_year, programCode: r.program_code, sourceCode: r.source_code, capitalType: r.capital_type, projectId: pid });
+    const pid = r.projectCode ? ((projectId.get(r.projectCode) as { id: number } | undefined)?.id ?? null) : null;
+    const info = book.of({ originYear: r.originYear, programCode: r.programCode, sourceCode: r.sourceCode, capitalType: r.capitalType, projectId: pid });
     const daysLeft = daysBetween(asOf, info.deadline);
     return {
-      originYear: r.origin_year,
-      programCode: r.program_code,
-      componentCode: r.component_code,
-      componentName: r.component_name,
-      formerUnitCode: r.recipient_code,
-      formerUnitName: r.recipient_name,
-      successorName: formerUnits.find((u) => u.code === r.recipient_code)?.successorName ?? office.districtName,
-      projectCode: r.project_code,
-      sourceCode: r.source_code,
-      capitalType: r.capital_type,
-      allocatedDong: toDong(r.amount),
-      reassignedDong: toDong((reassigned.get(r.component_code, r.period_code, r.source_code, r.capital_type, r.origin_year) as { n: number }).n),
+      originYear: r.originYear,
+      programCode: r.programCode,
+      componentCode: r.componentCode,
+      componentName: r.componentName,
+      formerUnitCode: r.formerUnitCode,
+      formerUnitName: r.formerUnitName,
+      successorName: formerUnits.find((u) => u.code === r.formerUnitCode)?.successorName ?? office.districtName,
+      projectCode: r.projectCode,
+      sourceCode: r.sourceCode,
+      capitalType: r.capitalType,
+      allocatedDong: toDong(r.allocatedDong),
+      disbursedDong: toDong(r.disbursedDong),
+      disbursedCutoff: r.disbursedCutoff,
+      openDong: toDong(r.openDong),
+      overDisbursedDong: toDong(r.overDisbursedDong),
+      disbursementKnown: r.disbursementKnown,
+      reassignedDong: toDong((reassigned.get(r.componentCode, r.periodCode, r.sourceCode, r.capitalType, r.originYear) as { n: number }).n),
       deadline: info.deadline,
       deadlineBasis: info.basis,
       daysLeft,
-      status: daysLeft < 0 ? 'qua_han' : daysLeft <= days ? 'sap_het_han' : 'con_han',
-      decisions: r.decisions.split(',').map((s) => {
+      // Rule 13 follows the money still open: a key fully disbursed carries no deadline warning.
+      status: r.openDong === 0 ? 'da_giai_ngan_het' : daysLeft < 0 ? 'qua_han' : daysLeft <= days ? 'sap_het_han' : 'con_han',
+      decisions: r.decisionRefs.map((s) => {
         const [n, issuer] = s.split('|');
         return documentNumberText(Number(n), issuer as DecisionIssuer);
       }),
     };
   });
-  return { asOf, packages, decisions, formerUnits, open, openTotalDong: toDong(open.reduce((s, o) => s + o.allocatedDong, 0)) };
+  const sum = (pick: (o: HistoryOpenMoney) => number) => toDong(open.reduce((s, o) => s + pick(o), 0));
+  const without = packages.filter((p) => !p.carriesDisbursement);
+  const disbursementNote =
+    without.length === 0
+      ? null
+      : `${without.map((p) => `Gói năm ${p.year} của ${p.districtName} (tệp "${p.fileName}")`).join('; ')} không mang số giải ngân của huyện (gói tạo trước định dạng 3): số còn phải giải ngân của các dòng từ ${without.length > 1 ? 'các gói' : 'gói'} đó là số huyện đã phân bổ, chưa trừ số đã giải ngân. Hãy xin huyện cũ (hoặc nơi giữ sổ của huyện) xuất lại gói bằng phiên bản mới rồi nhập lại.`;
+  return { asOf, packages, decisions, formerUnits, open, allocatedTotalDong: sum((o) => o.allocatedDong), disbursedTotalDong: sum((o) => o.disbursedDong), openTotalDong: sum((o) => o.openDong), disbursementNote };
 }

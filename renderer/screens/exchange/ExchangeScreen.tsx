@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
 import { MessageArea } from '../../kit/MessageArea';
 import { ExchangeFilesPanel } from './ExchangeFilesPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
 import { readFileBase64 } from '../../kit/files';
 import { ImportPreviewView } from './ImportPreviewView';
 import { useJob } from '../../api/useJob';
@@ -145,6 +146,14 @@ export function ExchangeScreen() {
         <ExchangeFilesPanel
           year={year}
           refreshKey={historyKey}
+          onMessage={(m) => {
+            setError(m.error ?? null);
+            setInfo(m.info ?? null);
+          }}
+        />
+      ) : null}
+      {!preview && !task.running ? (
+        <HistoryPanel
           onMessage={(m) => {
             setError(m.error ?? null);
             setInfo(m.info ?? null);

@@ -186,7 +186,12 @@ describe('exchange package (gói trao đổi)', () => {
   it('readable sheets: Vietnamese headers, đồng formats, frozen headers, A4 landscape, and a very hidden manifest', async () => {
     const exported = await exportOf(seeded());
     const wb = await workbookOf(exported.base64);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Vốn được giao', 'Quyết định', 'Chi tiết quyết định', 'Dự án', 'Đơn vị, chủ đầu tư', 'Lời văn', 'manifest']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Vốn được giao', 'Quyết định', 'Chi tiết quyết định', 'Dự án', 'Đơn vị, chủ đầu tư', 'Lời văn', 'Giải ngân', 'manifest']);
+    // Format 3: the year's disbursement, every cut-off, with the codes that attribute it (Đề Thám's June figure).
+    const disbursed = wb.getWorksheet('Giải ngân')!;
+    expect(disbursed.getCell(3, 12).value).toBe('Lũy kế giải ngân (đồng)');
+    const deTham = rowWith(disbursed, 7, '06046');
+    expect([disbursed.getCell(deTham, 1).value, disbursed.getCell(deTham, 3).value, disbursed.getCell(deTham, 9).value, disbursed.getCell(deTham, 12).value]).toEqual([new Date(Date.UTC(2024, 0, 31)), 'NTM.ND05', 'NSTW', 16_000_000]);
     const assigned = wb.getWorksheet('Vốn được giao')!;
     expect(assigned.getCell(3, 9).value).toBe('Số tiền (đồng)');
     expect(assigned.getCell(4, 9)).toMatchObject({ value: 3_850_000_000, numFmt: '#,##0' });
@@ -206,7 +211,7 @@ describe('exchange package (gói trao đổi)', () => {
     const entries = Object.fromEntries(manifest.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
     expect(entries).toMatchObject({
       format: 'sovon-package',
-      formatVersion: 2,
+      formatVersion: 3,
       districtCode: '180',
       officeName: 'Phòng Tài chính - Kế hoạch huyện Tràng Định',
       year: 2024,
@@ -217,6 +222,8 @@ describe('exchange package (gói trao đổi)', () => {
       'rows:Dự án': 1,
       'rows:Đơn vị, chủ đầu tư': 6,
       'rows:Lời văn': 3,
+      // The sample's monthly disbursement, January–June: 17 keys × 6 cut-offs (format 3).
+      'rows:Giải ngân': 102,
       dataSha256: exported.sha256,
     });
   });
@@ -330,7 +337,7 @@ print(json.dumps([[ws.cell(int(r), 13).value, ws.cell(int(r), 13).data_type] for
     const target = officeCore(TRANG_DINH);
     const newer = await workbookOf(exported.base64);
     const manifest = newer.getWorksheet('manifest')!;
-    manifest.getCell(rowWith(manifest, 1, 'formatVersion'), 2).value = 3;
+    manifest.getCell(rowWith(manifest, 1, 'formatVersion'), 2).value = 4;
     expect(await expectError(importInto(target, await base64Of(newer)), 'PACKAGE_VERSION')).toContain('phiên bản mới hơn');
 
     const plain = new ExcelJS.Workbook();

@@ -1,4 +1,4 @@
--- (Given number 0014 for the merge.) The wording frozen with an issued decision cannot be replaced by moving another
+-- The wording frozen with an issued decision cannot be replaced by moving another
 -- decision's wording onto it. 0008's update trigger looks only at the row's old owner, so
 -- `UPDATE OR REPLACE decision_wording SET decision_id = <issued> WHERE decision_id = <draft>` passed: REPLACE removes
 -- the frozen row without firing its delete trigger (recursive triggers are off), and an issued decision that has no

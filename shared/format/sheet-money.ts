@@ -7,9 +7,9 @@ import { columnDecimals } from '../money/column-decimals';
 import { formatAmount, type Dong, type MoneyUnit } from '../money/dong';
 
 interface SheetAmounts {
-  planDong: number;
-  cumulativeDong: number;
-  rows: readonly { planDong: number; previousDong: number; cumulativeDong: number; recoveryDong: number }[];
+  planDong: number | null;
+  cumulativeDong: number | null;
+  rows: readonly { planDong: number | null; previousDong: number | null; cumulativeDong: number | null; recoveryDong: number | null }[];
 }
 
 export function sheetMoneyDecimals(sheet: SheetAmounts, unit: MoneyUnit): number {

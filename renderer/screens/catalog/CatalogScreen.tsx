@@ -150,7 +150,7 @@ export function CatalogScreen() {
               <tr key={p.code} data-testid={`national-${p.code}`}>
                 <td className="nowrap">{p.code}</td>
                 <td>{p.name}</td>
-                <td className="nowrap">{p.period}</td>
+                <td>{p.period}</td>
                 <td>
                   {p.investmentPolicy}
                   {p.approvalDecision ? `; phê duyệt: ${p.approvalDecision}` : ''}

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { invoke } from './api';
+import { clippedTableCells, seriousViolations } from './layout-checks';
 import { expect, test } from './web-host-fixture';
 
 const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -29,6 +30,9 @@ test('Danh mục lists the 2026–2030 national target programs with period and 
   await expect(education.locator('td.num')).toHaveText('85.000');
   await expect(page.getByTestId('national-total')).toHaveText('Cộng 5 chương trình: 254.027 tỷ đồng vốn NSTW ĐTPT 2026 - 2030.');
   await expect(table).not.toContainText(/\b(high|medium|low)\b/);
+  // Accessible and whole at 1366×768, like every screen (screens.spec checks the first tab only).
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await clippedTableCells(page, 'table[aria-label="Chương trình mục tiêu quốc gia 2026 - 2030"]')).toEqual([]);
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'danh-muc-ctmtqg-2026-2030.png') });
 

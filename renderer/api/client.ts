@@ -2,6 +2,7 @@ import { API_GLOBAL } from '../../shared/api/channels';
 import type { ApiClient, CommandInput, CommandName, CommandOutput } from '../../shared/api/contract';
 import type { JobEvent } from '../../shared/api/jobs';
 import { err, type Result } from '../../shared/api/result';
+import { withDataChangedNotice } from './data-changed';
 
 /**
  * The jobs' progress from the web host's server-sent events: one EventSource, opened with the first listener and
@@ -71,5 +72,5 @@ declare global {
   }
 }
 
-/** The Electron preload's API when running in the desktop shell, the web host's otherwise. */
-export const api: ApiClient = window[API_GLOBAL] ?? createHttpClient();
+/** The Electron preload's API when running in the desktop shell, the web host's otherwise; writes tell `onDataChanged`. */
+export const api: ApiClient = withDataChangedNotice(window[API_GLOBAL] ?? createHttpClient());

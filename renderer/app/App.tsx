@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { HashRouter, Route, Routes } from 'react-router';
 import type { AppInfo } from '../../shared/api/app';
 import { api } from '../api/client';
+import { coalesced, onDataChanged } from '../api/data-changed';
 import { AssignmentsScreen } from '../screens/assignments/AssignmentsScreen';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { DecisionEditor } from '../screens/decisions/DecisionEditor';
@@ -36,6 +37,18 @@ export function App() {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // After a write (a background job's command answers when the job ends) the years that hold data may have changed: the working-year select must
+  // stop saying "(chưa có số liệu)" beside a year that now has lines. Only the years are refreshed; a failure here
+  // leaves the frame as it was (the screen that wrote reports its own errors).
+  useEffect(() => {
+    const refreshYears = coalesced(async () => {
+      const result = await api.invoke('app.info', {});
+      if (!result.ok) return;
+      setInfo((prev) => (prev && prev.office && result.value.office && prev.dataYears.join() !== result.value.dataYears.join() ? { ...prev, dataYears: result.value.dataYears } : prev));
+    });
+    return onDataChanged(refreshYears);
+  }, []);
 
   if (loadError) return <div className="fatal" role="alert">Không tải được dữ liệu: {loadError}</div>;
   if (!info) return <div className="loading">Đang mở dữ liệu…</div>;

@@ -280,8 +280,15 @@ export interface PeriodGroup {
   label: string;
   assignedDong: Dong;
   allocatedDong: Dong;
+  /**
+   * Allocated ÷ assigned. Carried-over money that no decision of the year re-allocates was allocated in its origin
+   * year's decisions: its rate is that year's (allocated ÷ assigned in the origin year, same program × source × capital
+   * type), or null ("—") when the book does not hold that year's money — never a misleading 0,0%.
+   */
   allocationRate: number | null;
   allocationRateText: string;
+  /** What the allocation rate is measured against, or why there is none (shown on hover). */
+  allocationBasis: string;
   disbursement: RateFigure;
   /** What the disbursement rate is divided by (rule 12). */
   denominatorLabel: string;

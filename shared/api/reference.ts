@@ -107,8 +107,27 @@ export interface CatalogRule {
   validTo: string | null;
 }
 
+/** A national target program funded for 2026–2030 by NQ 27/2026/QH16 (reference data, with how sure each part is). */
+export interface CatalogNationalProgram {
+  code: string;
+  name: string;
+  /** As the resolution names it: "2026-2035", "2025-2030", "2026-2035 (giai đoạn I 2026-2030)". */
+  period: string;
+  /** The investment-policy resolution and its date ("NQ 262/2025/QH15 ngày 11/12/2025"). */
+  investmentPolicy: string;
+  approvalDecision: string;
+  ownerMinistry: string;
+  /** Medium-term NSTW public investment 2026–2030, in tỷ đồng as NQ 27/2026/QH16 prints it (integer); null if unknown. */
+  nstwDtptTyDong: number | null;
+  amountBasis: string;
+  confidence: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
 export interface CatalogBrowse {
   periods: CatalogPeriod[];
+  nationalPrograms: CatalogNationalProgram[];
   adminUnits: CatalogAdminUnit[];
   fundingSources: CatalogFundingSource[];
   capitalTypes: { code: string; name: string; shortName: string }[];

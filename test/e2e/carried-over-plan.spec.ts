@@ -31,8 +31,11 @@ test('the carried-over 2023 money shows its extended plan, named, before and aft
   await expect(await cellOfOriginYear(page, 2023, 'rate')).toHaveText('40,0%');
   const named = page.getByTestId('carried-plan-2023');
   await expect(named).toHaveText(
-    'Các dòng vốn năm 2023: cột “Kế hoạch” là “Kế hoạch vốn năm 2023 kéo dài” (4.120 triệu đồng, vốn năm 2023 được kéo dài sang năm 2024); tỷ lệ của các dòng này chia cho kế hoạch đó.',
+    'Các dòng vốn năm 2023: cột “Kế hoạch” là “Kế hoạch vốn năm 2023 kéo dài” (4.120,000 triệu đồng, vốn năm 2023 được kéo dài sang năm 2024); tỷ lệ của các dòng này chia cho kế hoạch đó.',
   );
+  // The line quotes the plan exactly as the column shows it (same money format, same decimals).
+  const planInColumn = await (await cellOfOriginYear(page, 2023, 'plan')).textContent();
+  await expect(named).toContainText(`(${planInColumn ?? '?'} triệu đồng,`);
   // The plan cell names its plan on hover too.
   await (await cellOfOriginYear(page, 2023, 'plan')).hover();
   await expect(page.locator('.ag-tooltip')).toHaveText('Kế hoạch vốn năm 2023 kéo dài');
@@ -51,5 +54,5 @@ test('the carried-over 2023 money shows its extended plan, named, before and aft
   await expect(await cellOfOriginYear(page, 2023, 'plan')).toHaveText('4.120,000');
   await expect(await cellOfOriginYear(page, 2023, 'cumulative')).toHaveText('');
   await expect(await cellOfOriginYear(page, 2023, 'rate')).toHaveText('0,0%');
-  await expect(named).toContainText('“Kế hoạch vốn năm 2023 kéo dài” (4.120 triệu đồng');
+  await expect(named).toContainText('“Kế hoạch vốn năm 2023 kéo dài” (4.120,000 triệu đồng');
 });

@@ -4,7 +4,6 @@
  * the carried-over 2021–2025 money of its former communes (extended to 31/12/2026, its own origin year) and the
  * commune UBND's allocation decision, issued. Everything is marked "(dữ liệu mẫu)" / "mẫu".
  */
-import { createExtension } from '../disbursement/deadlines';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -17,6 +16,7 @@ import { createSampleAssignments, organizationFinder, requireEmptyYear } from '.
 import { createDraft } from '../decisions/drafts';
 import { issueDecision } from '../decisions/issue';
 import { applyLineChanges } from '../decisions/lines';
+import { createExtension, listExtensions } from '../disbursement/deadlines';
 import { CoreError } from '../errors';
 import { getOffice } from '../office/office';
 import { insertSigners, listSigners } from '../office/signers';
@@ -41,16 +41,6 @@ const DECISION = {
   ],
 };
 
-const NQ_257_SAMPLE_EXTENSION = {
-  originYearFrom: 2021,
-  originYearTo: 2025,
-  authority: 'QH',
-  decisionNumber: 'Nghị quyết số 257/2025/QH15',
-  decisionDate: '2025-12-11',
-  newDeadline: '2026-12-31',
-  note: 'Vốn 2021–2025 được kéo dài thời gian giải ngân đến 31/12/2026 (dữ liệu mẫu).',
-} as const;
-
 type Row = Record<string, string>;
 const readCsv = (seedDir: string, file: string) => parse(fs.readFileSync(path.join(seedDir, file), 'utf8'), { columns: true, bom: true }) as Row[];
 
@@ -69,9 +59,19 @@ export function seedCommuneDemo(ctx: CoreContext, seedDir: string): DemoSeedResu
     }
     requireEmptyYear(db, COMMUNE_DEMO_YEAR);
     createSampleAssignments(ctx, COMMUNE_DEMO_YEAR, assignments);
-    // The former communes' 2025 money runs to 31/12/2026 (NQ 257/2025/QH15), recorded as the office would record it,
-    // so rule 13 does not call it overdue since 31/01/2026.
-    createExtension(ctx, NQ_257_SAMPLE_EXTENSION);
+    // The carried-over 2021–2025 money may be disbursed until 31/12/2026 (NQ 257/2025/QH15): without the extension record
+    // rule 13 would refuse every figure of it after 31/01/2026 and Giải ngân would give it no row to type into.
+    if (!listExtensions(db).some((e) => e.originYearFrom <= 2021 && e.originYearTo >= 2025 && e.newDeadline >= '2026-12-31' && e.programCode === null && e.sourceCode === null && e.capitalType === null)) {
+      createExtension(ctx, {
+        originYearFrom: 2021,
+        originYearTo: 2025,
+        authority: 'QH',
+        decisionNumber: 'Nghị quyết số 257/2025/QH15',
+        decisionDate: '2025-12-11',
+        newDeadline: '2026-12-31',
+        note: 'Vốn 2021–2025 được kéo dài thời gian giải ngân đến 31/12/2026 (NQ 257/2025/QH15); ghi khi tạo dữ liệu mẫu của xã.',
+      });
+    }
     const orgId = organizationFinder(ctx);
     const own = listSigners(db, { includeRetired: false });
     if (!own.some((s) => s.roleCode !== null && SIGNER_ROLE_BODY[s.roleCode] === 'UBND')) insertSigners(db, own.length === 0 ? SIGNERS : SIGNERS.filter((s) => SIGNER_ROLE_BODY[s.roleCode] === 'UBND'), { sample: true });

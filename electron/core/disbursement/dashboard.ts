@@ -17,7 +17,7 @@ import { requireOffice } from '../office/office';
 import { deadlines } from './deadlines';
 import { figure, latestEntries, type LatestEntry } from './figures';
 import { listBenchmarks, pacing } from './pacing';
-import { periodSplit, programPeriods } from './periods';
+import { moneyKey, periodSplit, programPeriods, type OriginAllocation } from './periods';
 import { progress } from './progress';
 
 const trieu = (v: number) => `${formatAmount(toDong(v), 'trieu', { maxDecimals: 3 })} triệu đồng`;
@@ -67,6 +67,15 @@ function communes(db: Db, year: number, asOf: string, latest: LatestEntry[]): Co
     .filter((s) => s.plan !== 0 || s.disbursed !== 0)
     .map((s) => ({ ...figure(s.plan, s.disbursed), communeCode: s.code, communeName: s.name }))
     .sort((a, b) => (b.rate ?? 0) - (a.rate ?? 0) || a.communeCode.localeCompare(b.communeCode));
+}
+
+/** The origin year's own money of some keys, as its book holds it on the date (for carried-over money's allocation). */
+function originAllocation(db: Db, asOf: string): OriginAllocation {
+  return (originYear, keys) => {
+    const rows = balance(db, originYear, { asOf }).rows.filter((r) => r.originYear === originYear && keys.has(moneyKey(r)));
+    if (rows.length === 0) return null;
+    return { assigned: rows.reduce((a, r) => a + r.assignedDong + r.replannedDong, 0), allocated: rows.reduce((a, r) => a + r.allocatedDong, 0) };
+  };
 }
 
 export function dashboard(db: Db, year: number, asOf: string): Dashboard {
@@ -172,7 +181,7 @@ export function dashboard(db: Db, year: number, asOf: string): Dashboard {
     comparisons,
     pilotComparison,
     communes: communes(db, year, asOf, latest),
-    byPeriod: periodSplit(year, bal.rows, prog.rows, programPeriods(db)),
+    byPeriod: periodSplit(year, bal.rows, prog.rows, programPeriods(db), originAllocation(db, asOf)),
     pacing: pace,
     deadlines: dl,
     alerts,

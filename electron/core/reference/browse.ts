@@ -2,6 +2,10 @@
 import type { CatalogAdminUnit, CatalogBrowse, CatalogComponent, CatalogRule } from '../../../shared/api/reference';
 import type { Db } from '../db/database';
 
+/** The reference file grades its certainty in English (high/medium/low); the screen speaks Vietnamese. */
+const CONFIDENCE_VI: Record<string, string> = { high: 'cao', medium: 'trung bình', low: 'thấp' };
+const confidenceVi = (text: string) => text.replace(/\b(high|medium|low)\b/g, (w) => CONFIDENCE_VI[w] ?? w);
+
 export function browseCatalog(db: Db): CatalogBrowse {
   const periods = db.prepare('SELECT code, name_vi AS name, first_year AS firstYear, last_year AS lastYear, basis FROM program_period ORDER BY first_year').all() as Omit<
     CatalogBrowse['periods'][number],
@@ -25,6 +29,14 @@ export function browseCatalog(db: Db): CatalogBrowse {
       ...p,
       components: (components.all(p.code) as (Omit<CatalogComponent, 'parent'> & { parent: number })[]).map((c) => ({ ...c, parent: c.parent === 1 })),
     })),
+    nationalPrograms: db
+      .prepare(
+        `SELECT code, name_vi AS name, period, investment_policy AS investmentPolicy, approval_decision AS approvalDecision, owner_ministry AS ownerMinistry,
+           nstw_dtpt_2026_2030_ty_dong AS nstwDtptTyDong, amount_basis AS amountBasis, confidence, valid_from AS validFrom, valid_to AS validTo
+         FROM national_program ORDER BY sort_order`,
+      )
+      .all()
+      .map((p) => ({ ...(p as CatalogBrowse['nationalPrograms'][number]), confidence: confidenceVi((p as { confidence: string }).confidence) })),
     adminUnits: units.map(({ id, ...u }) => ({ ...u, successors: successors.all(id) as CatalogAdminUnit['successors'] })),
     fundingSources: db.prepare('SELECT code, name_vi AS name, short_vi AS shortName, valid_from AS validFrom, valid_to AS validTo FROM funding_source ORDER BY sort_order').all() as CatalogBrowse['fundingSources'],
     capitalTypes: db.prepare('SELECT code, name_vi AS name, short_vi AS shortName FROM capital_type ORDER BY sort_order').all() as CatalogBrowse['capitalTypes'],

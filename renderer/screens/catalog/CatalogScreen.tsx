@@ -1,19 +1,24 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CatalogBrowse } from '../../../shared/api/reference';
 import { formatDateVi } from '../../../shared/format/date';
+import { formatAmount, toDong } from '../../../shared/money/dong';
 import { searchRank } from '../../../shared/text/fold';
 import { api } from '../../api/client';
 import { MessageArea } from '../../kit/MessageArea';
 
-type Tab = 'programs' | 'units' | 'sources' | 'reasons' | 'rules';
+type Tab = 'programs' | 'national' | 'units' | 'sources' | 'reasons' | 'rules';
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'programs', label: 'Chương trình, hợp phần' },
+  { id: 'national', label: 'CTMTQG 2026 - 2030' },
   { id: 'units', label: 'Đơn vị hành chính' },
   { id: 'sources', label: 'Nguồn vốn, loại vốn' },
   { id: 'reasons', label: 'Lý do điều chỉnh' },
   { id: 'rules', label: 'Quy tắc kiểm tra' },
 ];
+
+/** Tỷ đồng as the resolution prints them, grouped vi-VN (50.000). */
+const tyDong = (v: number | null) => (v === null ? 'chưa rõ' : formatAmount(toDong(v), 'dong'));
 
 const SEVERITY: Record<'E' | 'W' | 'I', string> = { E: 'Lỗi', W: 'Cảnh báo', I: 'Thông tin' };
 const date = (iso: string | null) => (iso ? formatDateVi(iso) : '');
@@ -86,6 +91,15 @@ export function CatalogScreen() {
             </select>
           </label>
           {period ? <p className="muted">Căn cứ: {period.basis}</p> : null}
+          {period && period.firstYear >= 2026 && data.nationalPrograms.length > 0 ? (
+            <p className="muted">
+              Các chương trình mục tiêu quốc gia khác được bố trí vốn 2026 - 2030 (NQ 27/2026/QH16):{' '}
+              <button type="button" className="link-button" onClick={() => setTab('national')}>
+                thẻ “CTMTQG 2026 - 2030”
+              </button>
+              .
+            </p>
+          ) : null}
           <Filtered
             rows={period?.components ?? []}
             query={query}
@@ -110,6 +124,50 @@ export function CatalogScreen() {
               </tr>
             )}
           />
+        </>
+      ) : tab === 'national' ? (
+        <>
+          <p className="muted help">
+            Năm chương trình mục tiêu quốc gia được bố trí vốn đầu tư công trung hạn ngân sách trung ương 2026 - 2030 theo Nghị quyết 27/2026/QH16 ngày 24/04/2026 (Điều 3 khoản 1). Số vốn tính bằng tỷ đồng, chỉ vốn đầu tư phát triển NSTW (không gồm kinh phí thường xuyên, ngân sách địa phương); rê chuột vào số vốn để xem căn cứ. Danh mục nội dung chi tiết hiện chỉ có cho chương trình hợp nhất (thẻ “Chương trình, hợp phần”, giai đoạn 2026 - 2035).
+          </p>
+          <Filtered
+            rows={data.nationalPrograms}
+            query={query}
+            label="Chương trình mục tiêu quốc gia 2026 - 2030"
+            text={(p) => `${p.code} ${p.name} ${p.period} ${p.investmentPolicy} ${p.approvalDecision} ${p.ownerMinistry}`}
+            head={
+              <tr>
+                <th>Mã</th>
+                <th>Chương trình</th>
+                <th>Giai đoạn</th>
+                <th>Chủ trương đầu tư</th>
+                <th>Cơ quan chủ quản</th>
+                <th className="num">Vốn NSTW ĐTPT 2026 - 2030 (tỷ đồng)</th>
+                <th>Độ tin cậy</th>
+              </tr>
+            }
+            row={(p) => (
+              <tr key={p.code} data-testid={`national-${p.code}`}>
+                <td className="nowrap">{p.code}</td>
+                <td>{p.name}</td>
+                <td>{p.period}</td>
+                <td>
+                  {p.investmentPolicy}
+                  {p.approvalDecision ? `; phê duyệt: ${p.approvalDecision}` : ''}
+                </td>
+                <td>{p.ownerMinistry}</td>
+                <td className="num nowrap" title={p.amountBasis}>
+                  {tyDong(p.nstwDtptTyDong)}
+                </td>
+                <td>{p.confidence}</td>
+              </tr>
+            )}
+          />
+          {data.nationalPrograms.length > 0 ? (
+            <p className="muted" data-testid="national-total">
+              Cộng {data.nationalPrograms.length} chương trình: {tyDong(data.nationalPrograms.reduce((a, p) => a + (p.nstwDtptTyDong ?? 0), 0))} tỷ đồng vốn NSTW ĐTPT 2026 - 2030.
+            </p>
+          ) : null}
         </>
       ) : tab === 'units' ? (
         <Filtered

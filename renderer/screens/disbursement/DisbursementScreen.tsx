@@ -6,7 +6,7 @@ import type { DisbursementSheet, Progress } from '../../../shared/api/disburseme
 import type { ReferenceLists } from '../../../shared/api/reference';
 import { formatDateVi } from '../../../shared/format/date';
 import { parseClipboardTable } from '../../../shared/grid/tsv';
-import { formatAmount, UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
+import { UNIT_LABEL_VI, type MoneyUnit } from '../../../shared/money/dong';
 import { api } from '../../api/client';
 import { useScreenYear } from '../../app/working-year';
 import { MessageArea } from '../../kit/MessageArea';
@@ -15,6 +15,7 @@ import { downloadBase64, readFileBase64 } from '../../kit/files';
 import { DateField } from './DateField';
 import { useDefaultCutoff } from './dates';
 import { columnFormatter } from '../../../shared/money/column-decimals';
+import { sheetMoneyFormatter } from '../../../shared/format/sheet-money';
 import { EDITABLE_COLUMNS, EntryGrid, entryFor, type CellProblem, type EditableColumn, type EntryGridHandle } from './EntryGrid';
 import { KbnnImportPanel } from './KbnnImportPanel';
 import { BenchmarksPanel, CarryOverPanel, PacingPanel } from './Panels';
@@ -150,7 +151,8 @@ export function DisbursementScreen() {
   const denominators = useMemo(() => [...new Map((progress?.totals ?? []).map((t) => [`${t.denominator.kind}:${t.denominator.originYear}`, t.denominator])).entries()], [progress]);
   const chosen = denominators.find(([k]) => k === denominator || k.startsWith(`${denominator}:`))?.[0] ?? denominators[0]?.[0];
   const totals = (progress?.totals ?? []).filter((t) => `${t.denominator.kind}:${t.denominator.originYear}` === chosen);
-  const money = (v: number) => formatAmount(v as Parameters<typeof formatAmount>[0], unit);
+  // Figures quoted from the entry grid read as its columns show them (4.120,000, not 4.120).
+  const sheetMoney = useMemo(() => sheetMoneyFormatter(sheet ?? { planDong: 0, cumulativeDong: 0, rows: [] }, unit), [sheet, unit]);
   // Carried-over money's rows are measured against its extended plan (rule 12): named under the grid, per origin year.
   const carriedPlans = useMemo(() => {
     const byYear = new Map<number, { originYear: number; label: string; planDong: number }>();
@@ -264,7 +266,7 @@ export function DisbursementScreen() {
           </p>
           {carriedPlans.map((c) => (
             <p key={c.originYear} className="muted help" data-testid={`carried-plan-${c.originYear}`}>
-              Các dòng vốn năm {c.originYear}: cột “Kế hoạch” là “{c.label}” ({money(c.planDong)} {UNIT_LABEL_VI[unit]}, vốn năm {c.originYear} được kéo dài sang năm {year}); tỷ lệ của các dòng này chia cho kế hoạch đó.
+              Các dòng vốn năm {c.originYear}: cột “Kế hoạch” là “{c.label}” ({sheetMoney(c.planDong)} {UNIT_LABEL_VI[unit]}, vốn năm {c.originYear} được kéo dài sang năm {year}); tỷ lệ của các dòng này chia cho kế hoạch đó.
             </p>
           ))}
           <div className="rates-panel">
@@ -303,7 +305,7 @@ export function DisbursementScreen() {
               </table>
               {sheet && overall && sheet.rateText !== overall.rateText ? (
                 <p className="muted help" data-testid="rate-difference">
-                  Dòng Tổng cộng của bảng nhập ({sheet.rateText}) chia lũy kế của mọi dòng ({money(sheet.cumulativeDong)}) cho kế hoạch đã phân bổ của các dòng ({money(sheet.planDong)} {UNIT_LABEL_VI[unit]}, gồm vốn các năm trước); tỷ lệ ở đây ({overall.rateText}) chia cho mẫu số “{overall.denominator.label}” ({money(overall.planDong)} {UNIT_LABEL_VI[unit]}), nên hai tỷ lệ khác nhau.
+                  Dòng Tổng cộng của bảng nhập ({sheet.rateText}) chia lũy kế của mọi dòng ({sheetMoney(sheet.cumulativeDong)}) cho kế hoạch đã phân bổ của các dòng ({sheetMoney(sheet.planDong)} {UNIT_LABEL_VI[unit]}, gồm vốn các năm trước); tỷ lệ ở đây ({overall.rateText}) chia cho mẫu số “{overall.denominator.label}” ({planText(overall.planDong)} {UNIT_LABEL_VI[unit]}), nên hai tỷ lệ khác nhau.
                 </p>
               ) : null}
             </div>

@@ -4,7 +4,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import type { DisbursementEntryInput } from '../../../shared/api/disbursement';
 import type { DisbursementSheet, DisbursementSheetRow } from '../../../shared/api/disbursement';
 import { formatDateVi } from '../../../shared/format/date';
-import { columnDecimals } from '../../../shared/money/column-decimals';
+import { sheetMoneyDecimals } from '../../../shared/format/sheet-money';
 import { formatAmount, parseAmount, type Dong, type MoneyUnit } from '../../../shared/money/dong';
 import { capitalTypeLabel } from '../../../shared/format/labels';
 import { EDITING_GRID_PROPS, hintOnLockedCell, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
@@ -71,10 +71,7 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
   }, [problem]);
 
   // One number of decimals for all the money columns of the sheet (1.250,00 beside 318,58, not 1.250 beside 318,58).
-  const decimals = useMemo(
-    () => columnDecimals(sheet.rows.flatMap((r) => [r.planDong, r.previousDong, r.cumulativeDong, r.recoveryDong]).concat([sheet.planDong, sheet.cumulativeDong]), unit),
-    [sheet, unit],
-  );
+  const decimals = useMemo(() => sheetMoneyDecimals(sheet, unit), [sheet, unit]);
   const money = useCallback((v: Dong | null | undefined) => (v === null || v === undefined ? '' : formatAmount(v, unit, { decimals })), [decimals, unit]);
 
   const onCellEditRequest = useCallback(

@@ -32,7 +32,9 @@ export function PeriodPanel({ periods }: { periods: PeriodFigure[] }) {
                 <tr key={g.originYear}>
                   <th scope="row">{g.label}</th>
                   <td className="num">{planFormat(g.assignedDong)}</td>
-                  <td className="num">{g.allocationRateText}</td>
+                  <td className="num" title={g.allocationBasis} data-testid={`allocation-${p.periodCode}-${g.originYear}`}>
+                    {g.allocationRateText}
+                  </td>
                   <td className="num">{disbursedFormat(g.disbursement.disbursedDong)}</td>
                   <td className="num" title={`Mẫu số: ${g.denominatorLabel}`}>
                     {g.disbursement.rateText}
@@ -44,7 +46,7 @@ export function PeriodPanel({ periods }: { periods: PeriodFigure[] }) {
         </section>
         );
       })}
-      <p className="period-note muted">Mỗi giai đoạn, mỗi năm vốn có tỷ lệ riêng (mẫu số ghi khi rê chuột); không cộng chung thành một tỷ lệ.</p>
+      <p className="period-note muted">Mỗi giai đoạn, mỗi năm vốn có tỷ lệ riêng (mẫu số ghi khi rê chuột); không cộng chung thành một tỷ lệ. Vốn kéo dài chưa phân bổ lại trong năm: tỷ lệ phân bổ là của năm gốc, hoặc “—” khi sổ không có số liệu năm đó.</p>
     </div>
   );
 }

@@ -37,6 +37,9 @@ test('commune office, 2026 by keyboard: the merged program assigned, allocated t
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Vốn được giao' })).toBeVisible();
   await expect(page.getByLabel('Năm')).toHaveValue('2026');
+  // A fresh office: the working-year select says 2026 has no data yet…
+  const year2026 = page.getByRole('combobox', { name: 'Năm làm việc' }).locator('option[value="2026"]');
+  await expect(year2026).toHaveText('2026 (chưa có số liệu)');
 
   // The province's decision on the entry row, then a line of the merged program, Enter after each cell.
   await draftCell(page, 'basisNumber').click();
@@ -59,6 +62,8 @@ test('commune office, 2026 by keyboard: the merged program assigned, allocated t
   await typeInOpenEditor(page, editorOf(page, '.ag-row[row-id="draft"]', 'amount'), '2.000');
   await page.keyboard.press('Enter');
   await expect(page.locator('.ag-row[row-id^="line-"]')).toHaveCount(1);
+  // …and stops saying so once the first line is written, without a reload.
+  await expect(year2026).toHaveText('2026');
   await shot(page, '01-von-duoc-giao');
 
   // A draft allocation dated after 1/7/2025: the commune decides it; one line typed on the entry row.

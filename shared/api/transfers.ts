@@ -26,6 +26,8 @@ export type TransferFindingCode =
   | 'TRANSFER_APPROVER_UNCONFIRMED'
   | 'TRANSFER_CAPITAL_TYPE_CHANGE'
   | 'TRANSFER_SOURCE_SHARE_UNKNOWN'
+  | 'TRANSFER_DEADLINE_UNSETTLED'
+  | 'TRANSFER_CEILING_UNSETTLED'
   | 'TRANSFER_RULES_AFTER_MOVE';
 
 export interface TransferFinding {
@@ -87,7 +89,11 @@ export interface ContentTransfer {
 export const transfersCommands = {
   /** The checks of a transfer not yet recorded: what is still open on the key, errors and warnings. */
   'transfers.check': command<TransferCheck>()(transferInputSchema, { reads: true }),
-  /** Records the transfer decision (immutable), refused while a check gives an error; warnings are kept with it. */
+  /**
+   * Records the transfer decision (immutable), refused while a check gives an error; warnings are kept with it. The
+   * money moves in the same transaction: the 2021–2025 key loses the amount, the 2026–2035 content gains it as its
+   * own ceiling under the money's origin year (ledger.balance, rules 5 and 15).
+   */
   'transfers.record': command<ContentTransfer>()(transferInputSchema),
   'transfers.list': command<ContentTransfer[]>()(z.object({ year }).strict(), { reads: true }),
 } as const;

@@ -86,6 +86,25 @@ export interface ContentTransfer {
   note: string;
 }
 
+/**
+ * One leg of a recorded transfer as the ledger holds it (assignment_movement): the 2021–2025 key that gave the money
+ * (negative) or the 2026–2035 content that received it (positive), under the money's origin year.
+ */
+export interface TransferMovementLine {
+  transferId: number;
+  transferNumber: string;
+  transferDate: string;
+  leg: 'out' | 'in';
+  componentCode: string;
+  componentName: string;
+  programCode: string;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  originYear: number;
+  /** Signed: negative on the 'out' leg, positive on the 'in' leg. */
+  amountDong: Dong;
+}
+
 export const transfersCommands = {
   /** The checks of a transfer not yet recorded: what is still open on the key, errors and warnings. */
   'transfers.check': command<TransferCheck>()(transferInputSchema, { reads: true }),

@@ -14,6 +14,7 @@ import { counterpartRatio } from '../rules/counterpart';
 import { CoreError } from '../errors';
 import { findComponentForYear, periodsOfComponent } from '../reference/catalog';
 import { requireOffice } from '../office/office';
+import { movementLines } from '../transfers/movements';
 
 interface AssignmentRow {
   id: number;
@@ -156,6 +157,7 @@ export function listAssignments(db: Db, year: number): AssignmentSheet {
     totals: totalsOf(db, year, year),
     carriedOver: earlier.map((originYear) => ({ originYear, totals: totalsOf(db, year, originYear) })),
     counterpart: counterpartRatio(db, year),
+    movements: movementLines(db, year),
   };
 }
 

@@ -5,6 +5,8 @@
  * (origin year × program × source × capital type) and stays traceable to the 2021–2025 plan it came from.
  */
 import type { CapitalTypeCode } from '../../../shared/api/schemas';
+import type { TransferMovementLine } from '../../../shared/api/transfers';
+import { toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
 
 export interface MovementLeg {
@@ -57,4 +59,18 @@ export function movedKeys(db: Db, year: number): Map<string, MovedKey> {
     )
     .all(year) as (MovementLeg & { movedDong: number; numbers: string; assignedDong: number })[];
   return new Map(rows.map(({ numbers, ...r }) => [movedKeyId(r), { ...r, transfers: numbers.split('; ') }]));
+}
+
+/** The legs of the transfers of a year, in recording order, for Vốn được giao. */
+export function movementLines(db: Db, year: number): TransferMovementLine[] {
+  const rows = db
+    .prepare(
+      `SELECT m.transfer_id AS transferId, t.number AS transferNumber, t.doc_date AS transferDate, m.leg, c.code AS componentCode,
+         c.name_vi AS componentName, c.program_code AS programCode, m.source_code AS sourceCode, m.capital_type AS capitalType,
+         m.origin_year AS originYear, m.amount_dong AS amountDong
+       FROM assignment_movement m JOIN content_transfer t ON t.id = m.transfer_id JOIN component c ON c.id = m.component_id
+       WHERE m.year = ? ORDER BY t.doc_date, m.transfer_id, m.leg DESC`,
+    )
+    .all(year) as TransferMovementLine[];
+  return rows.map((r) => ({ ...r, amountDong: toDong(r.amountDong) }));
 }

@@ -1,7 +1,16 @@
-import type { Balance } from '../../../shared/api/ledger';
+import type { Balance, BalanceRow } from '../../../shared/api/ledger';
 import type { RuleCheck } from '../../../shared/api/rules';
 import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { capitalTypeLabel } from '../../../shared/format/labels';
+
+/** What "Được giao" is made of when the province's figure is not all of it: HĐND re-plans (*), transfers (†). */
+function amountTitle(r: BalanceRow, unit: MoneyUnit): string | undefined {
+  if (r.replannedDong === 0 && r.transferredDong === 0) return undefined;
+  const parts = [`Tỉnh giao ${formatAmount(r.assignedDong, unit)}`];
+  if (r.replannedDong !== 0) parts.push(`HĐND điều chỉnh ${formatAmount(r.replannedDong, unit)}`);
+  if (r.transferredDong !== 0) parts.push(`${r.transferredDong > 0 ? 'nhận chuyển' : 'đã chuyển đi'} ${formatAmount(toDong(Math.abs(r.transferredDong)), unit)} (${r.transferNote})`);
+  return parts.join('; ');
+}
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`);
 
@@ -35,14 +44,19 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
             </tr>
             {balance.rows
               .filter((r) => r.originYear === g.originYear)
-              .map((r) => (
-                <tr key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}`} className={r.over ? 'over' : undefined}>
-                  <td title={r.programName}>
+              .map((r) => [
+                <tr
+                  key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}`}
+                  className={r.over ? 'over' : undefined}
+                  data-testid={`balance-row-${r.programCode}-${r.sourceCode}-${r.capitalType}-${r.originYear}`}
+                >
+                  <td title={r.transferNote ? `${r.programName}. ${r.transferNote}` : r.programName}>
                     {r.programCode} · {short(r.sourceCode)} · {capitalTypeLabel(r.capitalType)}
                   </td>
-                  <td className="num" title={r.replannedDong !== 0 ? `Tỉnh giao ${formatAmount(r.assignedDong, unit)}; HĐND huyện điều chỉnh ${formatAmount(r.replannedDong, unit)}` : undefined}>
-                    {formatAmount(toDong(r.assignedDong + r.replannedDong), unit)}
+                  <td className="num" title={amountTitle(r, unit)}>
+                    {formatAmount(toDong(r.assignedDong + r.replannedDong + r.transferredDong), unit)}
                     {r.replannedDong !== 0 ? '*' : ''}
+                    {r.transferredDong !== 0 ? '†' : ''}
                   </td>
                   <td className="num">{formatAmount(r.allocatedDong, unit)}</td>
                   <td className="num">{r.draftDong === 0 ? '' : formatAmount(r.draftDong, unit)}</td>
@@ -50,11 +64,19 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
                     {formatAmount(r.remainingDong, unit)}
                   </td>
                   <td className="num">{percent(r.rate)}</td>
-                </tr>
-              ))}
+                </tr>,
+                // Money moved by a khoản 7 điểm b transfer says so under its row, with the decision and its origin year.
+                r.transferNote ? (
+                  <tr key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}|note`} className="balance-note">
+                    <td colSpan={6} data-testid={`transfer-note-${r.programCode}-${r.sourceCode}-${r.capitalType}-${r.originYear}`}>
+                      † {r.transferNote}
+                    </td>
+                  </tr>
+                ) : null,
+              ])}
             <tr className="balance-subtotal" data-testid={`balance-subtotal-${g.originYear}`}>
               <th title={`Tỷ lệ = đã phân bổ ÷ ${g.denominatorLabel}`}>Cộng</th>
-              <td className="num">{formatAmount(toDong(g.assignedDong + g.replannedDong), unit)}</td>
+              <td className="num">{formatAmount(toDong(g.assignedDong + g.replannedDong + g.transferredDong), unit)}</td>
               <td className="num">{formatAmount(g.allocatedDong, unit)}</td>
               <td className="num">{g.draftDong === 0 ? '' : formatAmount(g.draftDong, unit)}</td>
               <td className="num" data-testid={g.carriedOver ? `remaining-total-${g.originYear}` : 'remaining-total'}>

@@ -5,7 +5,8 @@
 -- Both legs keep the ORIGIN YEAR of the money (2021–2025): the law does not say whether the moved money becomes
 -- 2026–2030 money (its deadline, whose ceiling it counts against), so the app keeps it traceable and apart, as its
 -- own ceiling (origin year × program × source × capital type), and says so in a warning recorded with the transfer.
--- Immutable like the transfer itself (a reversal would be a new, opposite transfer decision; not built).
+-- Immutable like the transfer itself. No reversal (issued decisions have none either): a transfer recorded in
+-- error cannot yet be corrected in the app (a transfer back is refused: the source must be 2021–2025).
 CREATE TABLE assignment_movement (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   transfer_id INTEGER NOT NULL REFERENCES content_transfer(id),

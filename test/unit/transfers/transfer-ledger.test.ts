@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
 import type { BalanceRow } from '../../../shared/api/ledger';
+import { EXIT } from '../../../electron/cli/cli';
+import { cliRun as cli } from '../../support/cli-capture';
 import { count, testCore } from '../../support/helpers';
 import { addLines, call, draft, expectOk, findings, issue, line } from '../../support/ledger-helpers';
 
@@ -26,7 +28,7 @@ const transfer = {
   amount: { dong: MOVED },
 } as const;
 
-function commune(): { core: Core; unit: number } {
+function commune(): { core: Core & { dataDir: string }; unit: number } {
   const core = testCore();
   call(core, 'office.setup', { districtCode: '06046', signers: [{ name: 'Lý Văn Hòa', title: 'Chủ tịch UBND xã' }] });
   call(core, 'demo.seed', {});
@@ -82,6 +84,22 @@ describe('a recorded khoản 7 điểm b transfer moves the money in the ledger'
     expect(group(after, 2025).remainingDong).toBe(group(before, 2025).remainingDong);
     expect(group(after, 2026)).toEqual(group(before, 2026));
     expect(after.rows.filter((r) => r.originYear === 2026)).toEqual(before.rows.filter((r) => r.originYear === 2026));
+  });
+
+  it('plan --year 2026 prints the moved money on its rows, with the decision and the origin year it keeps', () => {
+    const { core } = commune();
+    call(core, 'transfers.record', transfer);
+    core.close();
+    const plan = cli(['plan', '--year', '2026', '--data', core.dataDir]);
+    expect(plan.code).toBe(EXIT.ok);
+    const lines = plan.out.split('\n');
+    const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    const target = at('2025\tMTQG2635\tNSTW\tSN\t');
+    expect(lines[target]).toBe('2025\tMTQG2635\tNSTW\tSN\t0\t0\t0\t100.000.000\t0,0%');
+    expect(lines[target + 1]).toBe('\t↳ +100.000.000 đồng: Nhận chuyển theo NQ 257/2025/QH15 Điều 1 khoản 7 điểm b (vốn năm 2025): 41/QĐ-UBND ngày 15/04/2026');
+    const source = at('2025\tGNBV\tNSTW\tSN\t');
+    expect(lines[source]).toBe('2025\tGNBV\tNSTW\tSN\t215.000.000\t0\t0\t115.000.000\t0,0%');
+    expect(lines[source + 1]).toContain('\t↳ −100.000.000 đồng: Đã chuyển đi theo NQ 257/2025/QH15');
   });
 
   it('a refused transfer moves nothing; the legs cannot be changed or removed', () => {

@@ -102,6 +102,22 @@ describe('a recorded khoản 7 điểm b transfer moves the money in the ledger'
     expect(lines[source + 1]).toContain('\t↳ −100.000.000 đồng: Đã chuyển đi theo NQ 257/2025/QH15');
   });
 
+  it('the disbursement sheet takes the moved money off the task and puts it on the content, as 2025 money', () => {
+    const { core } = commune();
+    // The NQ 257 extension of 2021–2025 money to 31/12/2026, as the history import writes it: carried money has its
+    // row on the sheet before its first figure.
+    call(core, 'extensions.create', { originYearFrom: 2021, originYearTo: 2025, authority: 'QH', decisionNumber: 'NQ 257/2025/QH15', decisionDate: '2025-12-11', newDeadline: '2026-12-31' });
+    const planOf = (code: string) =>
+      call(core, 'disbursement.sheet', { year: 2026, cutoffDate: '2026-06-30' })
+        .rows.filter((r) => r.componentCode === code && r.originYear === 2025 && r.sourceCode === 'NSTW' && r.capitalType === 'SN')
+        .reduce((n, r) => n + r.planDong, 0);
+    const before = planOf('GNBV.DA2');
+    expect(before).toBe(215_000_000);
+    call(core, 'transfers.record', transfer);
+    expect(planOf('GNBV.DA2')).toBe(before - MOVED);
+    expect(planOf('MTQG2635.HP2.ND02')).toBe(MOVED);
+  });
+
   it('a refused transfer moves nothing; the legs cannot be changed or removed', () => {
     const { core } = commune();
     expect(core.invoke('transfers.record', { ...transfer, amount: { dong: 215_000_001 } }).ok).toBe(false);

@@ -6,8 +6,9 @@
  */
 import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import type { TransferMovementLine } from '../../../shared/api/transfers';
-import { toDong } from '../../../shared/money/dong';
+import { formatAmount, toDong } from '../../../shared/money/dong';
 import type { Db } from '../db/database';
+import { CoreError } from '../errors';
 
 export interface MovementLeg {
   componentId: number;
@@ -73,4 +74,25 @@ export function movementLines(db: Db, year: number): TransferMovementLine[] {
     )
     .all(year) as TransferMovementLine[];
   return rows.map((r) => ({ ...r, amountDong: toDong(r.amountDong) }));
+}
+
+/**
+ * An assignment change may not leave a 2021–2025 key with less than transfers already moved out of it: the moved
+ * money would have come from nothing. Called inside the change's transaction, after the write; throwing rolls it back.
+ */
+export function assertKeyCoversMovedOut(db: Db, year: number, componentId: number, sourceCode: string, capitalType: CapitalTypeCode, originYear: number): void {
+  const moved = movedOnKey(db, year, componentId, sourceCode, capitalType, originYear);
+  if (moved >= 0) return;
+  const assigned = (
+    db
+      .prepare('SELECT COALESCE(SUM(amount_dong), 0) AS n FROM assignment WHERE year = ? AND component_id = ? AND source_code = ? AND capital_type = ? AND origin_year = ?')
+      .get(year, componentId, sourceCode, capitalType, originYear) as { n: number }
+  ).n;
+  if (assigned + moved >= 0) return;
+  const code = (db.prepare('SELECT code FROM component WHERE id = ?').get(componentId) as { code: string }).code;
+  throw new CoreError(
+    'ASSIGNMENT_BELOW_TRANSFERRED',
+    `Vốn được giao của ${code} (${sourceCode}, ${capitalType}, vốn năm ${originYear}) sẽ còn ${formatAmount(toDong(assigned), 'dong')} đồng, ít hơn ${formatAmount(toDong(-moved), 'dong')} đồng đã chuyển sang nội dung 2026–2030 theo quyết định chuyển nhiệm vụ (NQ 257/2025/QH15 khoản 7 điểm b). Quyết định chuyển đã ghi không sửa được; hãy giữ số được giao ít nhất bằng số đã chuyển.`,
+    { field: 'amount' },
+  );
 }

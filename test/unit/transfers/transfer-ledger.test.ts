@@ -173,6 +173,24 @@ describe('a recorded khoản 7 điểm b transfer moves the money in the ledger'
     expect(messages).toContain('đã chuyển sang nội dung 2026–2030 100.000.000 đồng theo quyết định 41/QĐ-UBND');
   });
 
+  it('the assignment a transfer took from cannot be lowered below the moved amount or deleted', () => {
+    const { core } = commune();
+    call(core, 'transfers.record', transfer);
+    const id = call(core, 'assignments.list', { year: 2026 }).lines.find((l) => l.componentCode === 'GNBV.DA2' && l.originYear === 2025)!.id;
+    const lowered = core.invoke('assignments.update', { id, patch: { amount: { dong: MOVED - 1 } } });
+    expect(lowered.ok).toBe(false);
+    if (!lowered.ok) {
+      expect(lowered.error.code).toBe('ASSIGNMENT_BELOW_TRANSFERRED');
+      expect(lowered.error.message).toContain('ít hơn 100.000.000 đồng đã chuyển sang nội dung 2026–2030');
+    }
+    expect(core.invoke('assignments.delete', { id }).ok).toBe(false);
+    expect(row(core, 'GNBV')!.assignedDong).toBe(215_000_000);
+    // Down to exactly the moved amount is allowed: nothing is left on the task, the content keeps its money.
+    call(core, 'assignments.update', { id, patch: { amount: { dong: MOVED } } });
+    expect(row(core, 'GNBV')!.remainingDong).toBe(0);
+    expect(row(core, 'MTQG2635')!.remainingDong).toBe(MOVED);
+  });
+
   it('says, with every transfer, the two choices the law leaves open: deadline and ceiling ([?])', () => {
     const { core } = commune();
     const recorded = call(core, 'transfers.record', transfer);

@@ -102,7 +102,7 @@ describe('a recorded khoản 7 điểm b transfer moves the money in the ledger'
     expect(lines[source + 1]).toContain('\t↳ −100.000.000 đồng: Đã chuyển đi theo NQ 257/2025/QH15');
   });
 
-  it('the disbursement sheet takes the moved money off the task and puts it on the content, as 2025 money', () => {
+  it('disbursement: the sheet, progress and deadlines take the moved money off the task and give it to the content', () => {
     const { core } = commune();
     // The NQ 257 extension of 2021–2025 money to 31/12/2026, as the history import writes it: carried money has its
     // row on the sheet before its first figure.
@@ -116,6 +116,14 @@ describe('a recorded khoản 7 điểm b transfer moves the money in the ledger'
     call(core, 'transfers.record', transfer);
     expect(planOf('GNBV.DA2')).toBe(before - MOVED);
     expect(planOf('MTQG2635.HP2.ND02')).toBe(MOVED);
+    // Progress and deadlines measure each program's 2025 money against what it holds after the move; the moved
+    // money keeps the deadline of 2025 money (the choice TRANSFER_DEADLINE_UNSETTLED states).
+    const progressOf = (program: string) =>
+      call(core, 'disbursement.progress', { year: 2026, asOf: '2026-06-30' }).rows.find((r) => r.programCode === program && r.originYear === 2025 && r.capitalType === 'SN')!;
+    expect(progressOf('GNBV').planDong).toBe(215_000_000 - MOVED);
+    expect(progressOf('MTQG2635').planDong).toBe(MOVED);
+    const moved = call(core, 'disbursement.deadlines', { year: 2026, asOf: '2026-06-30' }).rows.find((r) => r.programCode === 'MTQG2635' && r.originYear === 2025)!;
+    expect(moved).toMatchObject({ planDong: MOVED, remainingDong: MOVED, deadline: '2026-12-31' });
   });
 
   it('a refused transfer moves nothing; the legs cannot be changed or removed', () => {

@@ -28,7 +28,7 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
         <thead>
           <tr>
             <th>CT · nguồn · loại</th>
-            <th className="num" title="Tỉnh giao, cộng phần HĐND huyện điều chỉnh giữa các chương trình (thí điểm)">Được giao</th>
+            <th className="num" title="Tỉnh giao, cộng phần HĐND huyện điều chỉnh giữa các chương trình (thí điểm, *) và số chuyển theo NQ 257/2025/QH15 khoản 7 điểm b (†)">Được giao</th>
             <th className="num" title="Các quyết định đã ban hành">Ban hành</th>
             <th className="num" title="Quyết định đang mở">Dự thảo</th>
             <th className="num">Còn lại</th>

@@ -272,7 +272,9 @@ export function recordTransfer(ctx: CoreContext, args: TransferInput): ContentTr
       checked.amountDong,
     );
     const recorded = toTransfer(db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TransferRow);
-    writeAudit(ctx, 'transfers.record', 'content_transfer', id, null, recorded);
+    // The audit row names the ledger legs too, so the log alone says where the money went.
+    const legs = db.prepare('SELECT id, leg, component_id, source_code, capital_type, origin_year, amount_dong FROM assignment_movement WHERE transfer_id = ? ORDER BY id').all(id);
+    writeAudit(ctx, 'transfers.record', 'content_transfer', id, null, { ...recorded, legs });
     return recorded;
   })();
 }

@@ -66,6 +66,11 @@ describe('a recorded khoản 7 điểm b transfer moves the money in the ledger'
       { leg: 'in', origin_year: 2025, amount_dong: MOVED },
     ]);
     expect(count(core, "audit_log WHERE command = 'transfers.record'")).toBe(1);
+    const audit = JSON.parse((core.db.prepare("SELECT after_json FROM audit_log WHERE command = 'transfers.record'").get() as { after_json: string }).after_json) as { legs: { leg: string; amount_dong: number }[] };
+    expect(audit.legs.map((l) => [l.leg, l.amount_dong])).toEqual([
+      ['out', -MOVED],
+      ['in', MOVED],
+    ]);
 
     const source = row(core, 'GNBV')!;
     expect(source.assignedDong).toBe(sourceBefore.assignedDong);

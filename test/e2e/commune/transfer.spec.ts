@@ -45,7 +45,7 @@ test('a transfer of 2021–2025 money into a 2026–2030 content at 1366×768', 
   await amount.focus();
   await page.keyboard.type('150.000.000');
   await page.getByRole('button', { name: 'Ghi quyết định chuyển' }).click();
-  await expect(page.getByText('Đã ghi quyết định chuyển nhiệm vụ 41/QĐ-UBND: 150.000.000 đồng từ GNBV.DA2 (vốn năm 2025) sang MTQG2635.HP2.ND02, kèm cảnh báo đã ghi.')).toBeVisible();
+  await expect(page.getByText('Đã ghi quyết định chuyển nhiệm vụ 41/QĐ-UBND: 150.000.000 đồng từ GNBV.DA2 (vốn năm 2025) sang MTQG2635.HP2.ND02, kèm cảnh báo đã ghi. Số tiền đã chuyển trong cân đối: MTQG2635.HP2.ND02 được phân bổ 150.000.000 đồng vốn năm 2025.')).toBeVisible();
   const table = page.getByRole('table', { name: 'Quyết định chuyển nhiệm vụ đã ghi' });
   await expect(table).toContainText('150.000.000');
   // The approver warning and the two questions the law leaves open (deadline, ceiling) are kept with it.

@@ -15,7 +15,7 @@ import { DECISION_ISSUER_LABELS, DECISION_KIND_LABELS } from '../../shared/domai
 import { LEVEL_LABELS, OBSTACLE_STATUS_LABELS, TASK_STATUS_LABELS } from '../../shared/api/followup';
 import { formatDateVi, isValidIsoDate } from '../../shared/format/date';
 import { vietnamDate } from '../../shared/format/today';
-import { formatAmount, type Dong } from '../../shared/money/dong';
+import { formatAmount, toDong, type Dong } from '../../shared/money/dong';
 import { openCore, type Core, CoreError, storageError, parseDecisionNumber, createFileLogger, databaseFile, defaultDataDir, defaultResourcesDir, logDir, latestVersion, loadMigrations, checkDatabaseFile, createBackup, listBackups, restoreBackup } from '../core';
 import { parseExportArgs, runExport } from './export-annex';
 import { ExportUsageError } from './export-args';
@@ -266,6 +266,8 @@ function printBalance(io: CliIo, balance: Balance): void {
           formatRate(r.rate) + (r.over ? ' VƯỢT' : ''),
         ].join('\t'),
       );
+      // Money moved by a khoản 7 điểm b transfer: its own line under the row, so the columns stay as they were.
+      if (r.transferNote) io.out(`\t↳ ${r.transferredDong >= 0 ? '+' : '−'}${dong(toDong(Math.abs(r.transferredDong)))} đồng: ${r.transferNote}`);
     }
     io.out(
       `Cộng ${g.label.charAt(0).toLowerCase()}${g.label.slice(1)}: được giao ${dong(g.assignedDong)}, HĐND điều chỉnh ${dong(g.replannedDong)}, đã phân bổ ${dong(g.allocatedDong)}, còn lại ${dong(g.remainingDong)} đồng, tỷ lệ ${g.rateText}`,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Dong } from '../money/dong';
 import type { CounterpartRatio } from './ledger';
+import type { TransferMovementLine } from './transfers';
 import { type CapitalTypeCode, amountInputSchema, capitalTypeSchema, command, isoDate, shortText, year } from './schemas';
 
 export interface AssignmentLine {
@@ -49,6 +50,11 @@ export interface AssignmentSheet {
   carriedOver: { originYear: number; totals: AssignmentTotals }[];
   /** Rule 11: local counterpart ÷ NSTW per program × capital type of the year's own money. */
   counterpart: CounterpartRatio[];
+  /**
+   * Money moved by recorded khoản 7 điểm b transfers (NQ 257/2025/QH15 Điều 1), one row per leg. Not in `lines` or
+   * `totals` (those are what the province assigned); the balance (ledger.balance) counts them.
+   */
+  movements: TransferMovementLine[];
 }
 
 export interface AssignmentChange {

@@ -38,12 +38,19 @@ export interface BalanceRow {
   assignedDong: Dong;
   /** Moved in or out by HĐND re-plans between programs or capital types (NQ 111 pilot); 0 otherwise. */
   replannedDong: Dong;
+  /**
+   * Net money moved by recorded khoản 7 điểm b transfers (NQ 257/2025/QH15 Điều 1): negative on the 2021–2025
+   * program that gave it, positive on the 2026–2035 program that received it, under the money's origin year.
+   */
+  transferredDong: Dong;
+  /** "Nhận chuyển theo NQ 257/2025/QH15 Điều 1 khoản 7 điểm b (vốn năm 2025): 41/QĐ-UBND ngày 15/04/2026"; null without a transfer. */
+  transferNote: string | null;
   /** Issued decisions in force on the date. */
   allocatedDong: Dong;
   /** The change the draft would make (0 without a draft). */
   draftDong: Dong;
   remainingDong: Dong;
-  /** (allocated + draft) ÷ (assigned + replanned); null when nothing is planned. */
+  /** (allocated + draft) ÷ (assigned + replanned + transferred); null when nothing is planned. */
   rate: number | null;
   over: boolean;
 }
@@ -61,10 +68,12 @@ export interface BalanceGroup {
   denominatorLabel: string;
   assignedDong: Dong;
   replannedDong: Dong;
+  /** Net of the khoản 7 điểm b transfers in the group: 0, since a transfer keeps the money's origin year. */
+  transferredDong: Dong;
   allocatedDong: Dong;
   draftDong: Dong;
   remainingDong: Dong;
-  /** (allocated + draft) ÷ (assigned + replanned) of this origin year only; null when nothing is planned. */
+  /** (allocated + draft) ÷ (assigned + replanned + transferred) of this origin year only; null when nothing is planned. */
   rate: number | null;
   /** The rate as shown ("100,0%"), "—" when nothing is planned. */
   rateText: string;

@@ -26,6 +26,8 @@ export type TransferFindingCode =
   | 'TRANSFER_APPROVER_UNCONFIRMED'
   | 'TRANSFER_CAPITAL_TYPE_CHANGE'
   | 'TRANSFER_SOURCE_SHARE_UNKNOWN'
+  | 'TRANSFER_DEADLINE_UNSETTLED'
+  | 'TRANSFER_CEILING_UNSETTLED'
   | 'TRANSFER_RULES_AFTER_MOVE';
 
 export interface TransferFinding {
@@ -84,10 +86,33 @@ export interface ContentTransfer {
   note: string;
 }
 
+/**
+ * One leg of a recorded transfer as the ledger holds it (assignment_movement): the 2021–2025 key that gave the money
+ * (negative) or the 2026–2035 content that received it (positive), under the money's origin year.
+ */
+export interface TransferMovementLine {
+  transferId: number;
+  transferNumber: string;
+  transferDate: string;
+  leg: 'out' | 'in';
+  componentCode: string;
+  componentName: string;
+  programCode: string;
+  sourceCode: string;
+  capitalType: CapitalTypeCode;
+  originYear: number;
+  /** Signed: negative on the 'out' leg, positive on the 'in' leg. */
+  amountDong: Dong;
+}
+
 export const transfersCommands = {
   /** The checks of a transfer not yet recorded: what is still open on the key, errors and warnings. */
   'transfers.check': command<TransferCheck>()(transferInputSchema, { reads: true }),
-  /** Records the transfer decision (immutable), refused while a check gives an error; warnings are kept with it. */
+  /**
+   * Records the transfer decision (immutable), refused while a check gives an error; warnings are kept with it. The
+   * money moves in the same transaction: the 2021–2025 key loses the amount, the 2026–2035 content gains it as its
+   * own ceiling under the money's origin year (ledger.balance, rules 5 and 15).
+   */
   'transfers.record': command<ContentTransfer>()(transferInputSchema),
   'transfers.list': command<ContentTransfer[]>()(z.object({ year }).strict(), { reads: true }),
 } as const;

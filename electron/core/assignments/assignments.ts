@@ -14,6 +14,7 @@ import { counterpartRatio } from '../rules/counterpart';
 import { CoreError } from '../errors';
 import { findComponentForYear, periodsOfComponent } from '../reference/catalog';
 import { requireOffice } from '../office/office';
+import { assertKeyCoversMovedOut, movementLines } from '../transfers/movements';
 
 interface AssignmentRow {
   id: number;
@@ -156,6 +157,7 @@ export function listAssignments(db: Db, year: number): AssignmentSheet {
     totals: totalsOf(db, year, year),
     carriedOver: earlier.map((originYear) => ({ originYear, totals: totalsOf(db, year, originYear) })),
     counterpart: counterpartRatio(db, year),
+    movements: movementLines(db, year),
   };
 }
 
@@ -242,6 +244,7 @@ export function updateAssignment(ctx: CoreContext, args: CommandArgs<'assignment
          amount_dong = @amountDong, basis_number = @basisNumber, basis_date = @basisDate, basis_issuer = @basisIssuer, note = @note, updated_at = @now
        WHERE id = @id`,
     ).run({ ...line, id: args.id, now: ctx.now() });
+    assertKeyCoversMovedOut(db, before.year, before.component_id, before.source_code, before.capital_type, before.origin_year);
     const after = toLine(getRow(db, args.id));
     writeAudit(ctx, 'assignments.update', 'assignment', args.id, toLine(before), after);
     return after;
@@ -254,6 +257,7 @@ export function deleteAssignment(ctx: CoreContext, args: CommandArgs<'assignment
   const before = getRow(db, args.id);
   db.transaction(() => {
     db.prepare('DELETE FROM assignment WHERE id = ?').run(args.id);
+    assertKeyCoversMovedOut(db, before.year, before.component_id, before.source_code, before.capital_type, before.origin_year);
     writeAudit(ctx, 'assignments.delete', 'assignment', args.id, toLine(before), null);
   })();
   return { line: null, sheet: listAssignments(db, before.year) };

@@ -14,7 +14,7 @@ import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { rulesValidOn, param } from '../rules/definitions';
 import { daysBetween, figure, type LatestEntry } from './figures';
-import { ceilingFigures, programOrder } from './progress';
+import { ceilingFigures, planOfFigure, programOrder } from './progress';
 
 interface ExtensionRow {
   id: number;
@@ -149,10 +149,10 @@ export function deadlines(db: Db, year: number, asOf: string, latest?: LatestEnt
   const days = warnDays(db);
   const pOrder = programOrder(db);
   const rows: CarriedOverRow[] = ceilingFigures(db, year, asOf, latest)
-    .filter((f) => f.assigned + f.replanned > 0)
+    .filter((f) => planOfFigure(f) > 0)
     .sort((a, b) => a.originYear - b.originYear || (pOrder.get(a.programCode) ?? 0) - (pOrder.get(b.programCode) ?? 0) || a.sourceCode.localeCompare(b.sourceCode) || a.capitalType.localeCompare(b.capitalType))
     .map((f) => {
-      const plan = f.assigned + f.replanned;
+      const plan = planOfFigure(f);
       const info = book.of(f);
       const remaining = plan - f.disbursed;
       const daysLeft = daysBetween(asOf, info.deadline);

@@ -282,12 +282,17 @@ export function disbursementSheet(db: Db, year: number, cutoffDate: string): Dis
   // Money of an earlier year carried over that no decision of this year allocates again: its plan is the extended
   // plan assigned to the component, on the component's row where disbursement is reported (not 0 beside it).
   const allocatedCarried = new Set([...rows.values()].filter((r) => r.key.origin_year < year && r.plan !== 0).map((r) => carriedKey(r.key)));
+  // Money a khoản 7 điểm b transfer moved (assignment_movement) leaves the 2021–2025 component's extended plan and
+  // becomes the receiving content's, under the same origin year (as in the ledger's balance).
   const extended = db
     .prepare(
-      `SELECT component_id, source_code, capital_type, origin_year, SUM(amount_dong) AS amount FROM assignment
-       WHERE year = ? AND origin_year < ? GROUP BY component_id, source_code, capital_type, origin_year`,
+      `SELECT component_id, source_code, capital_type, origin_year, SUM(amount_dong) AS amount FROM (
+         SELECT component_id, source_code, capital_type, origin_year, amount_dong FROM assignment WHERE year = ? AND origin_year < ?
+         UNION ALL
+         SELECT component_id, source_code, capital_type, origin_year, amount_dong FROM assignment_movement WHERE year = ? AND origin_year < ?)
+       GROUP BY component_id, source_code, capital_type, origin_year`,
     )
-    .all(year, year) as { component_id: number; source_code: string; capital_type: string; origin_year: number; amount: number }[];
+    .all(year, year, year, year) as { component_id: number; source_code: string; capital_type: string; origin_year: number; amount: number }[];
   const deadlineBook = new DeadlineBook(db);
   for (const a of extended) {
     const key = { component_id: a.component_id, project_id: null, commune_unit_id: null, source_code: a.source_code, capital_type: a.capital_type, origin_year: a.origin_year } as EntryKey;

@@ -17,22 +17,27 @@ export interface CeilingFigure {
   capitalType: CapitalTypeCode;
   assigned: number;
   replanned: number;
+  /** Net money moved by khoản 7 điểm b transfers (NQ 257/2025/QH15 Điều 1), under its origin year. */
+  transferred: number;
   disbursed: number;
 }
 
 /** Plan (assigned, re-planned) and disbursed per origin year × program × source × capital type, as of a date. */
+/** The plan a figure's disbursement is measured against: assigned, HĐND re-plans and khoản 7 điểm b transfers. */
+export const planOfFigure = (f: CeilingFigure): number => f.assigned + f.replanned + f.transferred;
+
 export function ceilingFigures(db: Db, year: number, asOf: string, latest: LatestEntry[] = latestEntries(db, year, asOf)): CeilingFigure[] {
   const { cells, components } = balanceSums(db, year, { asOf });
   const out = new Map<string, CeilingFigure>();
   for (const [key, c] of cells) {
-    out.set(key, { originYear: c.originYear, programCode: c.programCode, programName: c.programName, sourceCode: c.sourceCode, capitalType: c.capitalType, assigned: c.assigned, replanned: c.replanned, disbursed: 0 });
+    out.set(key, { originYear: c.originYear, programCode: c.programCode, programName: c.programName, sourceCode: c.sourceCode, capitalType: c.capitalType, assigned: c.assigned, replanned: c.replanned, transferred: c.transferred, disbursed: 0 });
   }
   for (const e of latest) {
     const comp = components.get(e.component_id)!;
     const key = ceilingKey({ originYear: e.origin_year, programCode: comp.programCode, sourceCode: e.source_code, capitalType: e.capital_type });
     let f = out.get(key);
     if (!f) {
-      f = { originYear: e.origin_year, programCode: comp.programCode, programName: comp.programName, sourceCode: e.source_code, capitalType: e.capital_type, assigned: 0, replanned: 0, disbursed: 0 };
+      f = { originYear: e.origin_year, programCode: comp.programCode, programName: comp.programName, sourceCode: e.source_code, capitalType: e.capital_type, assigned: 0, replanned: 0, transferred: 0, disbursed: 0 };
       out.set(key, f);
     }
     f.disbursed += e.cumulative_dong;
@@ -58,7 +63,7 @@ function measures(year: number, originYears: number[]): Measure[] {
     ...originYears
       .filter((y) => y < year)
       .sort((a, b) => b - a)
-      .map((y) => ({ denominator: namedDenominator('keo_dai', y), plan: (f: CeilingFigure) => f.assigned + f.replanned, includes: (f: CeilingFigure) => f.originYear === y })),
+      .map((y) => ({ denominator: namedDenominator('keo_dai', y), plan: planOfFigure, includes: (f: CeilingFigure) => f.originYear === y })),
   ];
 }
 
@@ -81,7 +86,7 @@ function totalsOf(figures: CeilingFigure[], measure: Measure, programNames: Map<
 }
 
 export function progress(db: Db, year: number, asOf: string, latest?: LatestEntry[]): Progress {
-  const figures = ceilingFigures(db, year, asOf, latest).filter((f) => f.assigned + f.replanned !== 0 || f.disbursed !== 0);
+  const figures = ceilingFigures(db, year, asOf, latest).filter((f) => planOfFigure(f) !== 0 || f.disbursed !== 0);
   const pOrder = programOrder(db);
   const sOrder = sourceOrder(db);
   figures.sort(
@@ -92,7 +97,7 @@ export function progress(db: Db, year: number, asOf: string, latest?: LatestEntr
       (sOrder.get(a.sourceCode) ?? 0) - (sOrder.get(b.sourceCode) ?? 0),
   );
   const rows: ProgressRow[] = figures.map((f) => ({
-    ...figure(f.assigned + f.replanned, f.disbursed),
+    ...figure(planOfFigure(f), f.disbursed),
     programCode: f.programCode,
     programName: f.programName,
     capitalType: f.capitalType,

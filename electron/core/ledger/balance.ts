@@ -27,6 +27,10 @@ interface Cell extends CeilingKey {
   assigned: number;
   /** Net re-plan between programs or capital types by issued HĐND adjustments (the NQ 111 pilot). */
   replanned: number;
+  /** Net money moved in or out by recorded khoản 7 điểm b transfers (assignment_movement), under its origin year. */
+  transferred: number;
+  /** The transfer decisions that moved money into or out of the cell. */
+  transfers: string[];
   allocated: number;
   draft: number;
 }
@@ -53,7 +57,7 @@ export function balanceSums(db: Db, year: number, options: { asOf?: string; draf
     const key = ceilingKey({ originYear, programCode: c.programCode, sourceCode, capitalType });
     let found = cells.get(key);
     if (!found) {
-      found = { originYear, programCode: c.programCode, programName: c.programName, sourceCode, capitalType, assigned: 0, replanned: 0, allocated: 0, draft: 0 };
+      found = { originYear, programCode: c.programCode, programName: c.programName, sourceCode, capitalType, assigned: 0, replanned: 0, transferred: 0, transfers: [], allocated: 0, draft: 0 };
       cells.set(key, found);
     }
     return found;
@@ -65,6 +69,21 @@ export function balanceSums(db: Db, year: number, options: { asOf?: string; draf
     )
     .all(year) as GroupedAmount[];
   for (const a of assigned) cell(a.component_id, a.source_code, a.capital_type, a.origin_year).assigned += a.amount;
+  // A recorded transfer (NQ 257/2025/QH15 khoản 7 điểm b) moves the ceiling: the 2021–2025 program's cell gives, the
+  // receiving 2026–2035 program's cell of the same origin year receives. Transfers are dated decisions of the year
+  // but not allocations, so they count whatever the asOf date (as the province's assignment does).
+  const moved = db
+    .prepare(
+      `SELECT m.component_id, m.source_code, m.capital_type, m.origin_year, m.amount_dong AS amount,
+         t.number || ' ngày ' || substr(t.doc_date, 9, 2) || '/' || substr(t.doc_date, 6, 2) || '/' || substr(t.doc_date, 1, 4) AS ref
+       FROM assignment_movement m JOIN content_transfer t ON t.id = m.transfer_id WHERE m.year = ? ORDER BY m.id`,
+    )
+    .all(year) as (GroupedAmount & { ref: string })[];
+  for (const m of moved) {
+    const target = cell(m.component_id, m.source_code, m.capital_type, m.origin_year);
+    target.transferred += m.amount;
+    if (!target.transfers.includes(m.ref)) target.transfers.push(m.ref);
+  }
   for (const k of options.issued ?? foldIssued(db, year, options.asOf)) cell(k.component_id, k.source_code, k.capital_type, k.origin_year).allocated += k.amount;
   // An HĐND adjustment re-plans as it allocates: what it moves between programs or capital types moves the ceiling too.
   const replans = db
@@ -101,6 +120,14 @@ export function balanceSums(db: Db, year: number, options: { asOf?: string; draf
 
 const rate = (allocated: number, assigned: number): number | null => (assigned === 0 ? null : allocated / assigned);
 
+/** What a cell's transfers did, in Vietnamese, naming the decisions and the origin year the money keeps. */
+function transferNote(c: Cell): string | null {
+  if (c.transfers.length === 0) return null;
+  const refs = c.transfers.join('; ');
+  const how = c.transferred >= 0 ? 'Nhận chuyển' : 'Đã chuyển đi';
+  return `${how} theo NQ 257/2025/QH15 Điều 1 khoản 7 điểm b (vốn năm ${c.originYear}): ${refs}`;
+}
+
 export function balance(db: Db, year: number, options: { asOf?: string; draftId?: number }): Balance {
   const { cells } = balanceSums(db, year, options);
   const programOrder = new Map(
@@ -108,7 +135,7 @@ export function balance(db: Db, year: number, options: { asOf?: string; draftId?
   );
   const sourceOrder = new Map((db.prepare('SELECT code, sort_order FROM funding_source').all() as { code: string; sort_order: number }[]).map((s) => [s.code, s.sort_order]));
   const rows: BalanceRow[] = [...cells.values()]
-    .filter((c) => c.assigned !== 0 || c.replanned !== 0 || c.allocated !== 0 || c.draft !== 0)
+    .filter((c) => c.assigned !== 0 || c.replanned !== 0 || c.transferred !== 0 || c.transfers.length > 0 || c.allocated !== 0 || c.draft !== 0)
     .sort(
       (a, b) =>
         b.originYear - a.originYear ||
@@ -118,7 +145,7 @@ export function balance(db: Db, year: number, options: { asOf?: string; draftId?
     )
     .map((c) => {
       const used = c.allocated + c.draft;
-      const plan = c.assigned + c.replanned;
+      const plan = c.assigned + c.replanned + c.transferred;
       return {
         originYear: c.originYear,
         programCode: c.programCode,
@@ -127,6 +154,8 @@ export function balance(db: Db, year: number, options: { asOf?: string; draftId?
         capitalType: c.capitalType,
         assignedDong: toDong(c.assigned),
         replannedDong: toDong(c.replanned),
+        transferredDong: toDong(c.transferred),
+        transferNote: transferNote(c),
         allocatedDong: toDong(c.allocated),
         draftDong: toDong(c.draft),
         remainingDong: toDong(plan - used),
@@ -141,10 +170,13 @@ export function balance(db: Db, year: number, options: { asOf?: string; draftId?
     const sum = (pick: (r: BalanceRow) => number) => of.reduce((acc, r) => acc + pick(r), 0);
     const assigned = sum((r) => r.assignedDong);
     const replanned = sum((r) => r.replannedDong);
+    // A transfer keeps the origin year on both legs, so within a group it nets to zero; summed anyway.
+    const transferred = sum((r) => r.transferredDong);
     const allocated = sum((r) => r.allocatedDong);
     const draft = sum((r) => r.draftDong);
     const carriedOver = originYear !== year;
-    const groupRate = rate(allocated + draft, assigned + replanned);
+    const plan = assigned + replanned + transferred;
+    const groupRate = rate(allocated + draft, plan);
     return {
       originYear,
       carriedOver,
@@ -152,11 +184,12 @@ export function balance(db: Db, year: number, options: { asOf?: string; draftId?
       denominatorLabel: carriedOver ? `Kế hoạch vốn năm ${originYear} kéo dài sang năm ${year} (tỉnh giao)` : `Kế hoạch vốn năm ${year} được giao (gồm HĐND cùng cấp điều chỉnh)`,
       assignedDong: toDong(assigned),
       replannedDong: toDong(replanned),
+      transferredDong: toDong(transferred),
       allocatedDong: toDong(allocated),
       draftDong: toDong(draft),
-      remainingDong: toDong(assigned + replanned - allocated - draft),
+      remainingDong: toDong(plan - allocated - draft),
       rate: groupRate,
-      rateText: rateText(allocated + draft, assigned + replanned),
+      rateText: rateText(allocated + draft, plan),
     };
   });
   return {

@@ -3,6 +3,7 @@ import type { RuleFinding } from '../../../shared/api/findings';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
 import { finding, param, type RuleDefinition } from './definitions';
+import { movedKeyId } from '../transfers/movements';
 import type { DraftFacts, FactLine } from './facts';
 import { capitalTypeLabel } from '../../../shared/format/labels';
 
@@ -198,6 +199,7 @@ export function allocationCeiling(f: DraftFacts, rule: RuleDefinition): RuleFind
       );
     }
   }
+  out.push(...transferredKeyCeiling(f, rule));
   const deadline = f.allocationDeadline;
   if (deadline && param(rule, 'rateWarningAfterDeadline', true) && f.decision.date > deadline) {
     for (const c of f.ceilings.values()) {
@@ -213,6 +215,43 @@ export function allocationCeiling(f: DraftFacts, rule: RuleDefinition): RuleFind
         );
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Rule 5 on the keys a khoản 7 điểm b transfer touched (NQ 257/2025/QH15 Điều 1 khoản 7 điểm b), finer than the
+ * program ceiling: the receiving content allocates no more than was moved into it, the 2021–2025 task no more than
+ * what is left on it after the move (the moved money is no longer its to allocate).
+ */
+function transferredKeyCeiling(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
+  if (f.movedKeys.size === 0) return [];
+  const touched = new Map<string, FactLine[]>();
+  const draftOn = new Map<string, number>();
+  for (const l of f.lines) {
+    const id = movedKeyId({ componentId: l.component.id, sourceCode: l.sourceCode, capitalType: l.capitalType, originYear: l.originYear });
+    if (!f.movedKeys.has(id)) continue;
+    draftOn.set(id, (draftOn.get(id) ?? 0) + l.amount);
+    if (l.amount > 0) touched.set(id, [...(touched.get(id) ?? []), l]);
+  }
+  const out: RuleFinding[] = [];
+  for (const [id, lines] of touched) {
+    const k = f.movedKeys.get(id)!;
+    const draft = draftOn.get(id) ?? 0;
+    const limit = k.assignedDong + k.movedDong;
+    const used = k.allocatedDong + draft;
+    if (draft <= 0 || used <= limit) continue;
+    const { component } = lines[0]!;
+    const where = `${component.code}, nguồn ${k.sourceCode}, ${capitalTypeLabel(k.capitalType, 'named')}, vốn năm ${k.originYear}`;
+    out.push(
+      finding(
+        rule,
+        k.movedDong > 0
+          ? `Vượt số đã chuyển đến: ${where} chỉ nhận ${dong(k.movedDong)} theo quyết định chuyển nhiệm vụ ${k.transfers.join('; ')} (NQ 257/2025/QH15 Điều 1 khoản 7 điểm b); đã phân bổ ${dong(k.allocatedDong)}, dự thảo ${dong(draft)}, vượt ${dong(used - limit)}. Giảm các dòng về số đã chuyển.`
+          : `Vốn đã chuyển đi: ${where} được giao ${dong(k.assignedDong)}, đã chuyển sang nội dung 2026–2030 ${dong(-k.movedDong)} theo quyết định ${k.transfers.join('; ')}, còn ${dong(limit)}; đã phân bổ ${dong(k.allocatedDong)}, dự thảo ${dong(draft)}, vượt ${dong(used - limit)}. Số đã chuyển không phân bổ lại cho nhiệm vụ này được.`,
+        ids(lines),
+      ),
+    );
   }
   return out;
 }

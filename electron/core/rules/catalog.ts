@@ -5,6 +5,7 @@ import { linesText } from './arithmetic';
 import { finding, type RuleDefinition } from './definitions';
 import type { DraftFacts, FactLine, UnitFact } from './facts';
 import { capitalTypeLabel } from '../../../shared/format/labels';
+import { movedKeyId } from '../transfers/movements';
 
 const ids = (lines: FactLine[]) => lines.map((l) => l.id);
 
@@ -20,7 +21,13 @@ function group<K>(lines: FactLine[], keyOf: (l: FactLine) => K | null): Map<K, F
 /** Rule 15: component in the catalog of the origin year's period, capital type allowed by the component. */
 export function catalogValidity(f: DraftFacts, rule: RuleDefinition): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const wrongPeriod = group(f.lines, (l) => (l.originYear < l.component.firstYear || l.originYear > l.component.lastYear ? `${l.component.code}|${l.originYear}` : null));
+  // Money of a 2021–2025 origin year on a 2026–2035 content is right where a recorded khoản 7 điểm b transfer moved
+  // it there (NQ 257/2025/QH15 Điều 1): it keeps its origin year, and rule 5 holds it to the moved amount.
+  const movedHere = (l: FactLine) =>
+    (f.movedKeys.get(movedKeyId({ componentId: l.component.id, sourceCode: l.sourceCode, capitalType: l.capitalType, originYear: l.originYear }))?.movedDong ?? 0) > 0;
+  const wrongPeriod = group(f.lines, (l) =>
+    (l.originYear < l.component.firstYear || l.originYear > l.component.lastYear) && !movedHere(l) ? `${l.component.code}|${l.originYear}` : null,
+  );
   for (const lines of wrongPeriod.values()) {
     const { component, originYear } = lines[0]!;
     out.push(

@@ -14,6 +14,7 @@ import { foldIssued, lineKey, type KeyAmount } from '../ledger/fold';
 import { requireOffice } from '../office/office';
 import type { ComponentInfo } from '../reference/catalog';
 import type { OfficeLevelCode } from '../../../shared/domain/office-level';
+import { movedKeyId, movedKeys, type MovedKey } from '../transfers/movements';
 import { rulesValidOn, type RuleDefinition } from './definitions';
 
 export interface FactLine {
@@ -54,7 +55,7 @@ export interface Ceiling {
   sourceCode: string;
   capitalType: CapitalTypeCode;
   originYear: number;
-  /** Assigned by the province plus HĐND re-plans (issued ones and this draft's when it is one). */
+  /** Assigned by the province plus HĐND re-plans (issued ones and this draft's when it is one) plus khoản 7 điểm b transfers. */
   plan: number;
   /** Issued decisions of the year, whatever their date. */
   allocated: number;
@@ -93,6 +94,12 @@ export interface DraftFacts {
    */
   laterDips: Map<string, { dip: number; decision: string; date: string }>;
   ceilings: Map<string, Ceiling>;
+  /**
+   * Component keys (component × source × capital type × origin year, `movedKeyId`) that recorded khoản 7 điểm b
+   * transfers gave from or gave to, with what the issued decisions of the year allocated on each: rule 5 holds
+   * each to assigned + moved, rule 15 accepts 2021–2025 origin years on a 2026–2035 content that received money.
+   */
+  movedKeys: Map<string, MovedKey & { allocatedDong: number }>;
   pilots: PilotFact[];
   delegationsForYear: { basisNumber: string; basisDate: string }[];
   /** Targets per component id for the year. */
@@ -123,10 +130,18 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
       sourceCode: c.sourceCode,
       capitalType: c.capitalType,
       originYear: c.originYear,
-      plan: c.assigned + c.replanned,
+      // Money moved by recorded khoản 7 điểm b transfers moves the ceiling with it (out of the 2021–2025 program, into the 2026–2035 one).
+      plan: c.assigned + c.replanned + c.transferred,
       allocated: c.allocated,
       draft: c.draft,
     });
+  }
+  const moved = new Map([...movedKeys(db, row.year)].map(([id, k]) => [id, { ...k, allocatedDong: 0 }]));
+  if (moved.size > 0) {
+    for (const k of issued) {
+      const found = moved.get(movedKeyId({ componentId: k.component_id, sourceCode: k.source_code, capitalType: k.capital_type, originYear: k.origin_year }));
+      if (found) found.allocatedDong += k.amount;
+    }
   }
   const lines: FactLine[] = getLineRecords(db, row.id).map((l) => {
     const component = components.get(l.component_id)!;
@@ -199,6 +214,7 @@ export function loadDraftFacts(db: Db, row: DecisionRow, now: string): DraftFact
     inForceEntries,
     laterDips,
     ceilings,
+    movedKeys: moved,
     pilots,
     delegationsForYear,
     targets,

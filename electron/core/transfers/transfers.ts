@@ -17,6 +17,7 @@ import { writeAudit } from '../context';
 import type { Db } from '../db/database';
 import { CoreError } from '../errors';
 import { amountFromInput } from '../money-input';
+import { movedOnKey, writeMovementLegs } from './movements';
 
 type TransferInput = z.output<typeof transferInputSchema>;
 
@@ -37,7 +38,10 @@ function component(db: Db, code: string): ComponentRow | undefined {
   return db.prepare('SELECT id, code, period_code, level, name_vi, allowed_capital_types FROM component WHERE code = ? ORDER BY period_code').get(code) as ComponentRow | undefined;
 }
 
-/** What is still open on a 2021–2025 key of a plan year at a date: assigned − max(allocated, disbursed) − moved already. */
+/**
+ * What is still open on a 2021–2025 key of a plan year at a date: assigned − max(allocated, disbursed) − moved
+ * already (the negative legs of earlier transfers in `assignment_movement`).
+ */
 export function openOnKey(db: Db, year: number, componentId: number, sourceCode: string, capitalType: CapitalTypeCode, originYear: number, asOf: string): Dong {
   const key = [year, componentId, sourceCode, capitalType, originYear] as const;
   const assigned = (db.prepare('SELECT COALESCE(SUM(amount_dong), 0) AS n FROM assignment WHERE year = ? AND component_id = ? AND source_code = ? AND capital_type = ? AND origin_year = ?').get(...key) as { n: number }).n;
@@ -61,8 +65,7 @@ export function openOnKey(db: Db, year: number, componentId: number, sourceCode:
       )
       .get(...key, asOf, asOf) as { n: number }
   ).n;
-  const moved = (db.prepare('SELECT COALESCE(SUM(amount_dong), 0) AS n FROM content_transfer WHERE year = ? AND from_component_id = ? AND source_code = ? AND capital_type = ? AND origin_year = ?').get(...key) as { n: number }).n;
-  return toDong(assigned - Math.max(allocated, disbursed) - moved);
+  return toDong(assigned + movedOnKey(db, ...key) - Math.max(allocated, disbursed));
 }
 
 interface Evaluated extends TransferCheck {
@@ -161,6 +164,24 @@ export function checkTransfer(db: Db, args: TransferInput): Evaluated {
       certainty: 'I',
     });
   }
+  // Where the law is silent, the app makes one choice and says so with every transfer (recorded with it):
+  // the moved money keeps its 2021–2025 origin year, so it is its own ceiling on the receiving content and the
+  // deadline of that origin year (31/12/2026 under the NQ 257 extension) keeps applying to it. That is the cautious
+  // reading: it never lets moved money outlive the 2021–2025 deadline nor take room under the 2026–2030 ceilings.
+  add({
+    severity: 'W',
+    code: 'TRANSFER_DEADLINE_UNSETTLED',
+    message: `Nghị quyết không nói số vốn năm ${args.originYear} đã chuyển sang nội dung 2026–2030 còn phải giải ngân trước 31/12/2026 (hạn kéo dài của vốn 2021–2025) hay theo thời hạn của kế hoạch 2026–2030. Ứng dụng giữ năm nguồn vốn ${args.originYear} cho số chuyển, nên hạn của vốn năm ${args.originYear} (31/12/2026) vẫn áp dụng. Hãy xin ý kiến cơ quan tài chính cấp tỉnh về thời hạn.`,
+    basis: `${NQ_257} (không quy định thời hạn sau khi chuyển); lựa chọn thận trọng của ứng dụng`,
+    certainty: '?',
+  });
+  add({
+    severity: 'W',
+    code: 'TRANSFER_CEILING_UNSETTLED',
+    message: `Chưa xác định số chuyển tính vào trần nào: kế hoạch vốn 2021–2025 đã giao hay kế hoạch trung hạn 2026–2030 (NQ 27/2026/QH16). Ứng dụng tính riêng: nội dung nhận có một dòng "vốn năm ${args.originYear}" với trần đúng bằng số chuyển, không cộng vào vốn năm ${args.year} được giao, và nhiệm vụ 2021–2025 giảm đúng số đó. Hãy đối chiếu văn bản hướng dẫn của tỉnh.`,
+    basis: `${NQ_257}; NQ 27/2026/QH16 (không quy định); lựa chọn của ứng dụng`,
+    certainty: '?',
+  });
   add({
     severity: 'I',
     code: 'TRANSFER_RULES_AFTER_MOVE',
@@ -240,8 +261,20 @@ export function recordTransfer(ctx: CoreContext, args: TransferInput): ContentTr
         .run(args.year, args.number, args.docDate, args.approvedBy, args.approvalBasis, args.reason, checked.from!.id, args.sourceCode, args.capitalType, args.originYear, checked.to!.id, checked.toCapitalType, checked.amountDong, JSON.stringify(warnings), args.note ?? `${TRANSFER_REASON_LABELS[args.reason]}`, ctx.now(), ctx.actor)
         .lastInsertRowid,
     );
+    // The money moves in the ledger with the record: the 2021–2025 key gives it, the content receives it, both
+    // under the money's origin year (see the migration 0014 and TRANSFER_CEILING_UNSETTLED for why).
+    writeMovementLegs(
+      db,
+      id,
+      args.year,
+      { componentId: checked.from!.id, sourceCode: args.sourceCode, capitalType: args.capitalType, originYear: args.originYear },
+      { componentId: checked.to!.id, sourceCode: args.sourceCode, capitalType: checked.toCapitalType, originYear: args.originYear },
+      checked.amountDong,
+    );
     const recorded = toTransfer(db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as TransferRow);
-    writeAudit(ctx, 'transfers.record', 'content_transfer', id, null, recorded);
+    // The audit row names the ledger legs too, so the log alone says where the money went.
+    const legs = db.prepare('SELECT id, leg, component_id, source_code, capital_type, origin_year, amount_dong FROM assignment_movement WHERE transfer_id = ? ORDER BY id').all(id);
+    writeAudit(ctx, 'transfers.record', 'content_transfer', id, null, { ...recorded, legs });
     return recorded;
   })();
 }

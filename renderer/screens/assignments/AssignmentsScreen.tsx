@@ -27,6 +27,7 @@ import { componentPickerOptions } from '../../grid/component-options';
 import { PickerEditor, type PickerOption } from '../../grid/PickerEditor';
 import { draftRow, emptyDraft, lineRow, totalRows, type DraftLine, type GridRow } from './rows';
 import { CounterpartTable, TotalsMatrix } from './TotalsMatrix';
+import { MovementsTable } from './MovementsTable';
 import { EDITING_GRID_PROPS, hintOnLockedCell, ENTRY_COLUMN_DEFAULTS } from '../../kit/grid-defaults';
 import { MessageArea } from '../../kit/MessageArea';
 
@@ -360,6 +361,7 @@ export function AssignmentsScreen() {
               <TotalsMatrix totals={c.totals} lists={lists} unit={unit} />
             </div>
           ))}
+          <MovementsTable sheet={sheet} unit={unit} />
           <CounterpartTable sheet={sheet} />
         </>
       ) : null}

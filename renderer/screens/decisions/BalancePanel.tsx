@@ -1,8 +1,17 @@
-import type { Balance } from '../../../shared/api/ledger';
+import type { Balance, BalanceRow } from '../../../shared/api/ledger';
 import type { RuleCheck } from '../../../shared/api/rules';
 import { formatAmount, toDong, type MoneyUnit } from '../../../shared/money/dong';
 import { columnFormatter } from '../../../shared/money/column-decimals';
 import { capitalTypeLabel } from '../../../shared/format/labels';
+
+/** What "Được giao" is made of when the province's figure is not all of it: HĐND re-plans (*), transfers (†). */
+function amountTitle(r: BalanceRow, unit: MoneyUnit): string | undefined {
+  if (r.replannedDong === 0 && r.transferredDong === 0) return undefined;
+  const parts = [`Tỉnh giao ${formatAmount(r.assignedDong, unit)}`];
+  if (r.replannedDong !== 0) parts.push(`HĐND điều chỉnh ${formatAmount(r.replannedDong, unit)}`);
+  if (r.transferredDong !== 0) parts.push(`${r.transferredDong > 0 ? 'nhận chuyển' : 'đã chuyển đi'} ${formatAmount(toDong(Math.abs(r.transferredDong)), unit)} (${r.transferNote})`);
+  return parts.join('; ');
+}
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1).replace('.', ',')}%`);
 
@@ -16,7 +25,7 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
   const short = (code: string) => (code === 'NST_DOIUNG' ? 'NS tỉnh' : code === 'NSTW' ? 'NSTW' : code);
   // One number of decimals per column, rows and subtotals alike.
   const lines = [...balance.rows, ...balance.groups];
-  const assignedOf = (l: { assignedDong: number; replannedDong: number }) => toDong(l.assignedDong + l.replannedDong);
+  const assignedOf = (l: { assignedDong: number; replannedDong: number; transferredDong: number }) => toDong(l.assignedDong + l.replannedDong + l.transferredDong);
   const fmt = {
     assigned: columnFormatter(lines.map(assignedOf), unit),
     allocated: columnFormatter(lines.map((l) => l.allocatedDong), unit),
@@ -29,7 +38,7 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
         <thead>
           <tr>
             <th>CT · nguồn · loại</th>
-            <th className="num" title="Tỉnh giao, cộng phần HĐND huyện điều chỉnh giữa các chương trình (thí điểm)">Được giao</th>
+            <th className="num" title="Tỉnh giao, cộng phần HĐND huyện điều chỉnh giữa các chương trình (thí điểm, *) và số chuyển theo NQ 257/2025/QH15 khoản 7 điểm b (†)">Được giao</th>
             <th className="num" title="Các quyết định đã ban hành">Ban hành</th>
             <th className="num" title="Quyết định đang mở">Dự thảo</th>
             <th className="num">Còn lại</th>
@@ -45,14 +54,19 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
             </tr>
             {balance.rows
               .filter((r) => r.originYear === g.originYear)
-              .map((r) => (
-                <tr key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}`} className={r.over ? 'over' : undefined}>
-                  <td title={r.programName}>
+              .map((r) => [
+                <tr
+                  key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}`}
+                  className={r.over ? 'over' : undefined}
+                  data-testid={`balance-row-${r.programCode}-${r.sourceCode}-${r.capitalType}-${r.originYear}`}
+                >
+                  <td title={r.transferNote ? `${r.programName}. ${r.transferNote}` : r.programName}>
                     {r.programCode} · {short(r.sourceCode)} · {capitalTypeLabel(r.capitalType)}
                   </td>
-                  <td className="num" title={r.replannedDong !== 0 ? `Tỉnh giao ${formatAmount(r.assignedDong, unit)}; HĐND huyện điều chỉnh ${formatAmount(r.replannedDong, unit)}` : undefined}>
+                  <td className="num" title={amountTitle(r, unit)}>
                     {fmt.assigned(assignedOf(r))}
                     {r.replannedDong !== 0 ? '*' : ''}
+                    {r.transferredDong !== 0 ? '†' : ''}
                   </td>
                   <td className="num">{fmt.allocated(r.allocatedDong)}</td>
                   <td className="num">{r.draftDong === 0 ? '' : fmt.draft(r.draftDong)}</td>
@@ -60,8 +74,16 @@ export function BalancePanel({ balance, unit }: { balance: Balance | null; unit:
                     {fmt.remaining(r.remainingDong)}
                   </td>
                   <td className="num">{percent(r.rate)}</td>
-                </tr>
-              ))}
+                </tr>,
+                // Money moved by a khoản 7 điểm b transfer says so under its row, with the decision and its origin year.
+                r.transferNote ? (
+                  <tr key={`${r.originYear}|${r.programCode}|${r.sourceCode}|${r.capitalType}|note`} className="balance-note">
+                    <td colSpan={6} data-testid={`transfer-note-${r.programCode}-${r.sourceCode}-${r.capitalType}-${r.originYear}`}>
+                      † {r.transferNote}
+                    </td>
+                  </tr>
+                ) : null,
+              ])}
             <tr className="balance-subtotal" data-testid={`balance-subtotal-${g.originYear}`}>
               <th title={`Tỷ lệ = đã phân bổ ÷ ${g.denominatorLabel}`}>Cộng</th>
               <td className="num">{fmt.assigned(assignedOf(g))}</td>

@@ -102,7 +102,7 @@ export function TransferPanel({ year }: { year: number }) {
     }
     setError(null);
     setCheck(null);
-    setInfo(`Đã ghi quyết định chuyển nhiệm vụ ${r.value.number}: ${dong(r.value.amountDong)} từ ${r.value.fromComponentCode} (vốn năm ${r.value.originYear}) sang ${r.value.toComponentCode}${r.value.warnings.some((w) => w.severity === 'W') ? ', kèm cảnh báo đã ghi' : ''}.`);
+    setInfo(`Đã ghi quyết định chuyển nhiệm vụ ${r.value.number}: ${dong(r.value.amountDong)} từ ${r.value.fromComponentCode} (vốn năm ${r.value.originYear}) sang ${r.value.toComponentCode}${r.value.warnings.some((w) => w.severity === 'W') ? ', kèm cảnh báo đã ghi' : ''}. Số tiền đã chuyển trong cân đối: ${r.value.toComponentCode} được phân bổ ${dong(r.value.amountDong)} vốn năm ${r.value.originYear}.`);
     setReload((n) => n + 1);
   }, [input]);
 

@@ -33,6 +33,8 @@ interface Props {
   unit: MoneyUnit;
   readOnly: boolean;
   year: number;
+  /** The money year of lines typed on the entry row (the decision's year, or carried-over money assigned in it). */
+  entryOriginYear: number;
   componentOptions: PickerOption[];
   componentNames: Map<string, string>;
   componentOrder: Map<string, number>;
@@ -71,7 +73,7 @@ function entryRow(componentCode: string | null, componentName: string | null, re
 
 /** The allocation editor: program → component → recipient rows, one amount column per source × capital type. */
 export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function AllocationGrid(props, ref) {
-  const { lines, columns, columnLabel, unit, readOnly, year, componentOptions, componentNames, componentOrder, recipientOptions, recipientByValue, problem, onChanges, onHint } = props;
+  const { lines, columns, columnLabel, unit, readOnly, year, entryOriginYear, componentOptions, componentNames, componentOrder, recipientOptions, recipientByValue, problem, onChanges, onHint } = props;
   const gridApi = useRef<GridApi<GridRow> | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const reuse = useRef(new Map<string, { row: SheetRow; signature: string }>());
@@ -162,7 +164,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         if (!parsed.ok) return onChanges([], { rowId: ENTRY_ID, colId }), onHint(`Số tiền: ${parsed.message}`);
         onHint(null);
         onChanges(
-          [{ op: 'add', line: { componentCode, recipient: toRecipientInput(recipient), sourceCode: column.sourceCode, capitalType: column.capitalType, originYear: year, amount: { text: raw, unit } } }],
+          [{ op: 'add', line: { componentCode, recipient: toRecipientInput(recipient), sourceCode: column.sourceCode, capitalType: column.capitalType, originYear: entryOriginYear, amount: { text: raw, unit } } }],
           { rowId: ENTRY_ID, colId },
         );
         return;
@@ -182,7 +184,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         { rowId: row.rowId, colId },
       );
     },
-    [columns, componentNames, componentOptions, onChanges, onHint, paintEntry, recipientByValue, unit, year],
+    [columns, componentNames, componentOptions, entryOriginYear, onChanges, onHint, paintEntry, recipientByValue, unit],
   );
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
@@ -218,7 +220,10 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
           const r = p.data;
           if (!r) return null;
           if (r.totalRow) return <strong>Tổng cộng</strong>;
-          if (r.entry) return <span className="muted">{r.componentCode ? `${r.componentCode} — ${r.componentName}` : 'Dòng mới: gõ để chọn hạng mục…'}</span>;
+          if (r.entry) {
+            const money = entryOriginYear !== year ? ` (vốn năm ${entryOriginYear})` : '';
+            return <span className="muted">{r.componentCode ? `${r.componentCode} — ${r.componentName}${money}` : `Dòng mới${money}: gõ để chọn hạng mục…`}</span>;
+          }
           if (r.kind === 'line') return <span style={{ paddingLeft: 44 }}>{r.recipient?.name}{r.originYear !== year ? ` (vốn năm ${r.originYear})` : ''}</span>;
           const closed = collapsed.has(r.rowId);
           return (
@@ -255,7 +260,7 @@ export const AllocationGrid = forwardRef<AllocationGridHandle, Props>(function A
         valueGetter: (p: ValueGetterParams<GridRow>) => (p.data && !p.data.entry ? formatAmount(p.data.total, unit) : ''),
       },
     ];
-  }, [collapsed, columnLabel, columns, componentOptions, readOnly, recipientOptions, toggle, unit, year]);
+  }, [collapsed, columnLabel, columns, componentOptions, readOnly, recipientOptions, toggle, unit, year, entryOriginYear]);
 
   const onGridReady = useCallback((event: GridReadyEvent<GridRow>) => {
     gridApi.current = event.api;

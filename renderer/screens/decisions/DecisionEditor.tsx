@@ -40,6 +40,9 @@ export function DecisionEditor() {
   const { doc, lines, balance, check } = decision;
   const [unit, setUnit] = useState<MoneyUnit>(initialDecisionUnit);
   const [components, setComponents] = useState<ComponentOption[]>([]);
+  /** The money year typed on the entry row: the decision's year, or a carried-over year assigned in it. */
+  const [entryOrigin, setEntryOrigin] = useState<number | null>(null);
+  const [originComponents, setOriginComponents] = useState<ComponentOption[]>([]);
   const [lists, setLists] = useState<ReferenceLists | null>(null);
   const [signers, setSigners] = useState<Signer[]>([]);
   const [recipients, setRecipients] = useState<RecipientOption[]>([]);
@@ -69,6 +72,14 @@ export function DecisionEditor() {
     void api.invoke('catalog.components', { year }).then((r) => r.ok && setComponents(r.value));
     void api.invoke('assignments.list', { year }).then((r) => r.ok && setAssignedPairs(r.value.totals.bySourceCapital));
   }, [year]);
+  // Carried-over money is allocated on the catalog of its own origin year (rule 15), so the entry row's picker follows it.
+  const originChoices = useMemo(() => (balance?.groups ?? []).map((g) => ({ year: g.originYear, label: g.label })), [balance]);
+  const entryOriginYear = entryOrigin !== null && originChoices.some((c) => c.year === entryOrigin) ? entryOrigin : (year ?? 0);
+  useEffect(() => {
+    if (year === undefined || entryOriginYear === year) return setOriginComponents([]);
+    void api.invoke('catalog.components', { year: entryOriginYear }).then((r) => r.ok && setOriginComponents(r.value));
+  }, [entryOriginYear, year]);
+  const entryComponents = entryOriginYear === year || originComponents.length === 0 ? components : originComponents;
   const predecessorId = doc?.header.predecessorId ?? null;
   useEffect(() => {
     if (predecessorId === null) return setChanged(null);
@@ -90,8 +101,9 @@ export function DecisionEditor() {
   }, [lists]);
   const columnLabel = useCallback((c: AmountColumn) => `${sourceLabel(c.sourceCode)} · ${capitalTypeLabel(c.capitalType)}`, [sourceLabel]);
   const componentOptions = useMemo(() => componentPickerOptions(components, { withCode: true, skipPrograms: true }), [components]);
-  const componentOrder = useMemo(() => new Map(components.map((c, i) => [c.code, i])), [components]);
-  const componentNames = useMemo(() => new Map(components.map((c) => [c.code, c.name])), [components]);
+  const entryComponentOptions = useMemo(() => (entryComponents === components ? componentOptions : componentPickerOptions(entryComponents, { withCode: true, skipPrograms: true })), [componentOptions, components, entryComponents]);
+  const componentOrder = useMemo(() => new Map([...originComponents, ...components].map((c, i) => [c.code, i])), [components, originComponents]);
+  const componentNames = useMemo(() => new Map([...originComponents, ...components].map((c) => [c.code, c.name])), [components, originComponents]);
   const recipientValue = (r: RecipientOption) => `${r.kind}:${r.id}`;
   const recipientOptions = useMemo<PickerOption[]>(
     () => recipients.filter((r) => r.validOnDate).map((r) => ({ value: recipientValue(r), label: r.name, keywords: `${r.code ?? ''} ${r.kind === 'commune' ? 'xa' : r.kind === 'district' ? 'huyen' : 'don vi'}` })),
@@ -322,6 +334,18 @@ export function DecisionEditor() {
             Trích yếu{' '}
             <input aria-label="Trích yếu" defaultValue={h.summary} onBlur={(e) => e.target.value.trim() !== h.summary && void saveHeader({ summary: e.target.value })} />
           </label>
+          {!adjustmentMode && originChoices.length > 1 ? (
+            <label title="Dòng nhập mới ghi vốn của năm này; vốn kéo dài phân bổ theo danh mục của năm nguồn">
+              Dòng mới ghi{' '}
+              <select aria-label="Vốn năm của dòng nhập mới" value={entryOriginYear} onChange={(e) => setEntryOrigin(Number(e.target.value))}>
+                {originChoices.map((c) => (
+                  <option key={c.year} value={c.year}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
         </div>
       ) : null}
       <MessageArea error={problem?.message} info={hint} />
@@ -368,7 +392,8 @@ export function DecisionEditor() {
               unit={unit}
               readOnly={readOnly}
               year={h.year}
-              componentOptions={componentOptions}
+              entryOriginYear={entryOriginYear}
+              componentOptions={entryComponentOptions}
               componentNames={componentNames}
               componentOrder={componentOrder}
               recipientOptions={recipientOptions}

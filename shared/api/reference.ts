@@ -28,6 +28,8 @@ export interface ComponentOption {
   depth: number;
   periodCode: string;
   allowedCapitalTypes: CapitalTypeCode[];
+  /** Its listed children do not cover it (the sources name only some parts): it takes money itself, like a leaf. */
+  openParent: boolean;
 }
 
 export interface ReferenceItem {

@@ -13,10 +13,11 @@ interface ComponentRow {
   name_vi: string;
   period_code: string;
   allowed_capital_types: string;
+  open_parent: 0 | 1;
 }
 
 const COMPONENT_SELECT = `
-  SELECT c.id, c.code, c.program_code, c.parent_code, c.level, l.label_vi, l.depth, c.name_vi, c.period_code, c.allowed_capital_types
+  SELECT c.id, c.code, c.program_code, c.parent_code, c.level, l.label_vi, l.depth, c.name_vi, c.period_code, c.allowed_capital_types, c.open_parent
   FROM component c
   JOIN component_level l ON l.period_code = c.period_code AND l.level = c.level
   JOIN program_period p ON p.code = c.period_code`;
@@ -33,6 +34,7 @@ function toOption(r: ComponentRow): ComponentOption {
     depth: r.depth,
     periodCode: r.period_code,
     allowedCapitalTypes: r.allowed_capital_types.split(',') as CapitalTypeCode[],
+    openParent: r.open_parent === 1,
   };
 }
 

@@ -81,6 +81,7 @@ export function seedReferenceData(db: Db, seedDir: string, now: string): string[
     for (const period of periods) {
       withDataset(period.catalog_file!, (rows) => loadCatalog(db, period.code!, rows));
     }
+    withDataset('catalog-open-parents.csv', (rows) => loadOpenParents(db, rows));
     for (const { dataset, file } of UNIT_DATASETS) {
       withDataset(file, (rows) => loadUnits(db, dataset, rows));
     }
@@ -190,6 +191,18 @@ function loadCatalog(db: Db, periodCode: string, rows: Row[]): void {
       sort_order: index,
     }),
   );
+}
+
+/**
+ * Catalog items whose listed children do not cover them take money themselves (the file is the whole set). A code the
+ * catalog does not hold is a data error, refused like any broken seed file.
+ */
+function loadOpenParents(db: Db, rows: Row[]): void {
+  db.prepare('UPDATE component SET open_parent = 0 WHERE open_parent = 1').run();
+  const mark = db.prepare('UPDATE component SET open_parent = 1 WHERE period_code = ? AND code = ?');
+  for (const r of rows) {
+    if (mark.run(r.period_code, r.code).changes !== 1) throw new Error(`catalog-open-parents.csv: ${r.period_code} ${r.code} không có trong danh mục`);
+  }
 }
 
 /** The rules' rows, replaced as a whole: a new resolution is a new row, a withdrawn one disappears. */

@@ -49,7 +49,7 @@ function row(n: number, over: Partial<ImportRow> = {}): ImportRow {
 }
 
 function option(code: string, name: string, depth: number, programCode: string): ComponentOption {
-  return { id: 0, code, programCode, parentCode: depth === 0 ? null : programCode, level: String(depth), levelLabel: '', name, depth, periodCode: '2021-2025', allowedCapitalTypes: ['DTPT', 'SN'] };
+  return { id: 0, code, programCode, parentCode: depth === 0 ? null : programCode, level: String(depth), levelLabel: '', name, depth, periodCode: '2021-2025', allowedCapitalTypes: ['DTPT', 'SN'], openParent: false };
 }
 
 describe('unit stage', () => {

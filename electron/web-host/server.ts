@@ -121,13 +121,7 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
    * (the command line's PDF too), handed back as base64 like the core's Word and Excel files.
    */
   function handleDecisionPdf(req: http.IncomingMessage, res: http.ServerResponse): void {
-    readJsonPost(req, res, async (raw) => {
-      let input: unknown;
-      try {
-        input = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không phải JSON hợp lệ.' } });
-      }
+    readJsonInput(req, res, async (input) => {
       // The core checks the input and that the decision prints; its document names the file.
       const printed = await options.core.invokeUnknownAsync('print.decision', input);
       if (!printed.ok) return sendJson(res, 200, printed);
@@ -140,6 +134,14 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
 
   /** "Lưu PDF" of a report in a browser (disbursement, follow-up): its print view on this host, as the decisions'. */
   function handleReportPdf(req: http.IncomingMessage, res: http.ServerResponse): void {
+    readJsonInput(req, res, async (input) => {
+      sendJson(res, 200, await renderReportPdf(options.core, hostUrl, input));
+    });
+  }
+
+  /** A POST with the page's token and a JSON body within the limit, handed to `answer` once read. */
+  /** A POST whose body is one JSON value; a body that is not JSON is refused here, in Vietnamese. */
+  function readJsonInput(req: http.IncomingMessage, res: http.ServerResponse, answer: (input: unknown) => Promise<void>): void {
     readJsonPost(req, res, async (raw) => {
       let input: unknown;
       try {
@@ -147,11 +149,10 @@ export function startWebHost(options: { core: Core; staticDir: string; port: num
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'Yêu cầu không phải JSON hợp lệ.' } });
       }
-      sendJson(res, 200, await renderReportPdf(options.core, hostUrl, input));
+      await answer(input);
     });
   }
 
-  /** A POST with the page's token and a JSON body within the limit, handed to `answer` once read. */
   function readJsonPost(req: http.IncomingMessage, res: http.ServerResponse, answer: (raw: Buffer) => Promise<void>): void {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Chỉ nhận POST.' } });
     if (!tokenMatches(req.headers['x-sovon-token'], token)) {

@@ -3,12 +3,12 @@
 // origin year 2025, 215.000.000 đồng in 2026). One test per check: what the text settles refuses, the rest warns.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import type { CommandInput } from '../../../shared/api/contract';
 import type { TransferCheck, TransferFindingCode } from '../../../shared/api/transfers';
 
-type Input = Omit<CommandInput<'transfers.record'>, 'amount'> & { amount: { dong: number } };
+type Input = TransferInput;
 import { count, testCore } from '../../support/helpers';
 import { call } from '../../support/ledger-helpers';
+import { SAMPLE_TRANSFER, type TransferInput } from '../../support/transfer-helpers';
 
 const CARRIED = 215_000_000;
 
@@ -19,20 +19,7 @@ function commune(): Core {
   return core;
 }
 
-const base: Input = {
-  year: 2026,
-  number: '41/QĐ-UBND',
-  docDate: '2026-04-15',
-  approvedBy: 'UBND tỉnh Lạng Sơn',
-  approvalBasis: 'Văn bản số 512/UBND-KT ngày 02/4/2026 của UBND tỉnh Lạng Sơn chấp thuận chuyển nhiệm vụ',
-  reason: 'khong_con_nhu_cau',
-  fromComponentCode: 'GNBV.DA2',
-  sourceCode: 'NSTW',
-  capitalType: 'SN',
-  originYear: 2025,
-  toComponentCode: 'MTQG2635.HP2.ND02',
-  amount: { dong: 100_000_000 },
-};
+const base: Input = SAMPLE_TRANSFER;
 
 
 function check(core: Core, patch: Partial<Input> = {}): TransferCheck {

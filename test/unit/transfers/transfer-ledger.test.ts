@@ -10,23 +10,11 @@ import { EXIT } from '../../../electron/cli/cli';
 import { cliRun as cli } from '../../support/cli-capture';
 import { count, testCore } from '../../support/helpers';
 import { addLines, call, draft, expectOk, findings, issue, line } from '../../support/ledger-helpers';
+import { SAMPLE_TRANSFER } from '../../support/transfer-helpers';
 
-const MOVED = 100_000_000;
+const MOVED = SAMPLE_TRANSFER.amount.dong;
 
-const transfer = {
-  year: 2026,
-  number: '41/QĐ-UBND',
-  docDate: '2026-04-15',
-  approvedBy: 'UBND tỉnh Lạng Sơn',
-  approvalBasis: 'Văn bản số 512/UBND-KT ngày 02/4/2026 của UBND tỉnh Lạng Sơn chấp thuận chuyển nhiệm vụ',
-  reason: 'khong_con_nhu_cau',
-  fromComponentCode: 'GNBV.DA2',
-  sourceCode: 'NSTW',
-  capitalType: 'SN',
-  originYear: 2025,
-  toComponentCode: 'MTQG2635.HP2.ND02',
-  amount: { dong: MOVED },
-} as const;
+const transfer = SAMPLE_TRANSFER;
 
 function commune(): { core: Core & { dataDir: string }; unit: number } {
   const core = testCore();

@@ -4,7 +4,7 @@ import type { ComponentOption } from '../../../shared/api/reference';
 import type { CapitalTypeCode } from '../../../shared/api/schemas';
 import type { ContentTransfer, TransferCheck, TransferFinding, TransferReason } from '../../../shared/api/transfers';
 import { TRANSFER_REASON_LABELS } from '../../../shared/api/transfers';
-import { formatDateVi } from '../../../shared/format/date';
+import { formatDateVi, parseDateVi } from '../../../shared/format/date';
 import { formatAmount } from '../../../shared/money/dong';
 import { todayInVietnam } from '../../../shared/format/today';
 import { api } from '../../api/client';
@@ -159,7 +159,19 @@ export function TransferPanel({ year }: { year: number }) {
         </label>
         <label className="field">
           <span>Ngày quyết định</span>
-          <input aria-label="Ngày quyết định chuyển" type="date" value={docDate} onChange={(e) => setDocDate(e.target.value)} />
+          <input
+            aria-label="Ngày quyết định chuyển"
+            defaultValue={formatDateVi(docDate)}
+            placeholder="dd/mm/yyyy"
+            size={11}
+            onBlur={(e) => {
+              // Typed as every date of the app (dd/mm/yyyy), whatever the browser's or Windows' language.
+              const iso = parseDateVi(e.target.value.trim());
+              if (iso === null) return setError(`Ngày "${e.target.value.trim()}" không hợp lệ; nhập dạng dd/mm/yyyy (ví dụ 15/04/2026).`);
+              setError(null);
+              setDocDate(iso);
+            }}
+          />
         </label>
         <label className="field">
           <span>Cơ quan chấp thuận</span>

@@ -29,7 +29,9 @@ test('a transfer of 2021–2025 money into a 2026–2030 content at 1366×768', 
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.type('41/QĐ-UBND');
-  await page.getByLabel('Ngày quyết định chuyển').fill('2026-04-15');
+  // Typed dd/mm/yyyy as every date of the app (a native date field shows mm/dd/yyyy on an English Windows).
+  await page.getByLabel('Ngày quyết định chuyển').fill('15/04/2026');
+  await page.getByLabel('Ngày quyết định chuyển').press('Tab');
   await page.getByLabel('Cơ quan chấp thuận').fill('UBND xã Tràng Định');
   await page.getByLabel('Căn cứ chấp thuận').fill('Văn bản số 512/UBND-KT ngày 02/4/2026');
   await page.getByRole('button', { name: 'Kiểm tra' }).click();

@@ -87,13 +87,16 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
     [onEntries, onHint, unit],
   );
 
+  // The program code whole: DTTS fits 60 px, the merged program's MTQG2635 needs more.
+  const longestProgram = Math.max(0, ...sheet.rows.map((r) => r.programCode.length));
+  const programWidth = Math.max(60, 9 * longestProgram + 22);
   const columnDefs = useMemo<ColDef<EntryRow>[]>(() => {
     const problemClass = {
       'cell-error': (p: CellClassParams<EntryRow>) => problemRef.current !== null && p.data?.rowId === problemRef.current.rowId && p.column.getColId() === problemRef.current.colId,
     };
     const editable = (p: { data?: EntryRow }) => p.data !== undefined && !p.data.total;
     return [
-      { colId: 'program', headerName: 'CT', width: 60, pinned: 'left', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.programCode) },
+      { colId: 'program', headerName: 'CT', width: programWidth, pinned: 'left', valueGetter: (p: ValueGetterParams<EntryRow>) => (p.data?.total ? '' : p.data?.programCode) },
       {
         colId: 'component',
         headerName: 'Hạng mục',
@@ -144,7 +147,7 @@ export const EntryGrid = forwardRef<EntryGridHandle, Props>(function EntryGrid({
         valueGetter: (p: ValueGetterParams<EntryRow>) => [...(p.data?.warnings ?? []).map((w) => `⚠ Quy tắc ${w.ruleId} — ${w.ruleName}`), p.data?.note ?? ''].filter(Boolean).join('; '),
       },
     ];
-  }, [money, sheet.cutoffDate, sourceLabel]);
+  }, [money, programWidth, sheet.cutoffDate, sourceLabel]);
 
   const pinnedBottom = useMemo<EntryRow[]>(() => {
     const first = sheet.rows[0];

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { clippedColumns } from '../layout-checks';
 import { expect, test } from '../web-host-fixture';
 
 // The commune sample as a new officer opens it at 1366×768: the carried-over 2021–2025 money is not called overdue
@@ -22,6 +23,9 @@ test('commune sample: no false overdue, no district delegation form, commune wor
   await expect(page.locator('.content')).not.toContainText('quá hạn');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Giải ngân', exact: true }).click();
+  // The merged program's code (MTQG2635) is whole in the CT column, as DTTS is for a district.
+  await expect(page.locator('.ag-row').first()).toBeVisible();
+  expect(await clippedColumns(page, ['program', 'plan', 'cumulative', 'rate'])).toEqual([]);
   await page.getByRole('tab', { name: 'Vốn kéo dài & thời hạn' }).click();
   const deadlines = page.getByRole('table', { name: 'Vốn theo năm nguồn và thời hạn giải ngân' });
   await expect(deadlines.locator('tbody tr').first()).toContainText('31/12/2026');

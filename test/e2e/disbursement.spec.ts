@@ -149,7 +149,7 @@ test('Tổng quan of the sample office at 30/06/2024: KPIs, charts drawn with th
   // GNBV · SN disbursed 318,58 + 434,034 = 752,614 of 1.540 + 1.120 + 450 + 154 = 3.264 tr → 23,06…%; DTTS · ĐTPT 7.530 of 37.415 tr → 20,13…%.
   await expect(table.locator('tr', { hasText: 'GNBV · SN' })).toContainText('23,1%');
   await expect(table.locator('tr', { hasText: 'DTTS · ĐTPT' })).toContainText('20,1%');
-  const compare = page.getByRole('region', { name: 'So với cùng kỳ, bình quân tỉnh, cả nước và các huyện' });
+  const compare = page.getByRole('region', { name: 'So với cùng kỳ, bình quân tỉnh, cả nước và các đơn vị khác' });
   await compare.getByRole('button', { name: 'Xem số liệu' }).click();
   await expect(compare.getByRole('table')).toContainText('Bình quân cả nước35,0%');
   await expect(compare.getByRole('table')).toContainText('Huyện thí điểm NQ 11126,2%');

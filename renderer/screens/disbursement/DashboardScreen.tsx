@@ -191,7 +191,7 @@ export function DashboardScreen() {
               }}
             />
             <ChartCard
-              title="So với cùng kỳ, bình quân tỉnh, cả nước và các huyện"
+              title="So với cùng kỳ, bình quân tỉnh, cả nước và các đơn vị khác"
               option={charts.compare}
               table={{ columns: ['So sánh', 'Tỷ lệ', 'Nguồn số liệu'], rows: charts.comparisons.map((c) => [c.label, c.rateText, c.source]) }}
               note={

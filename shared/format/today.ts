@@ -25,3 +25,24 @@ export function todayInVietnam(now: Date = new Date()): string {
 export function currentYearInVietnam(now: Date = new Date()): number {
   return Number(vietnamDate(now).slice(0, 4));
 }
+
+const instantFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VIETNAM_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant (stored as an ISO timestamp in UTC) as an officer reads it: "dd/mm/yyyy HH:MM" in Vietnam's time, so a
+ * file imported at 08:15 in Lạng Sơn never reads "01:15". A text that is not a timestamp is returned as it is.
+ */
+export function formatInstantInVietnam(instant: Date | string): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) return String(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => instantFormat.formatToParts(date).find((p) => p.type === type)!.value;
+  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+}

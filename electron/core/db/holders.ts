@@ -5,6 +5,7 @@
  * file the restore put aside, and its acknowledged writes would be lost. A file left by a process that died is
  * recognized (same machine, no such process) and removed.
  */
+import { formatInstantInVietnam } from '../../../shared/format/today';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,5 +84,5 @@ const KINDS: [RegExp, string][] = [
 /** "máy chủ web (npm run web), tiến trình 1234 trên máy KH-01, mở lúc 2026-12-05 08:00 UTC" */
 export function describeHolder(h: Holder): string {
   const kind = KINDS.find(([re]) => re.test(h.actor))?.[1] ?? 'ứng dụng Sổ vốn MTQG';
-  return `${kind}, tiến trình ${h.pid} trên máy ${h.host}, mở từ ${h.startedAt.slice(0, 16).replace('T', ' ')} UTC`;
+  return `${kind}, tiến trình ${h.pid} trên máy ${h.host}, mở từ ${formatInstantInVietnam(h.startedAt)}`;
 }

@@ -9,6 +9,7 @@
  * cell of each finding, in Vietnamese); here they are run in order, and the commit is one transaction after a
  * backup. A confirmed column mapping is remembered per header fingerprint.
  */
+import { formatInstantInVietnam } from '../../../shared/format/today';
 import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';
 import type { KbnnMapping } from '../../../shared/api/disbursement';
@@ -74,7 +75,7 @@ export async function analyzeKbnn(ctx: CoreContext, args: Args, task: JobHandle)
   const { lines, keys } = read;
 
   const earlier = db.prepare("SELECT at FROM disbursement_import WHERE sha256 = ? AND result = 'committed' ORDER BY id DESC LIMIT 1").get(sha256) as { at: string } | undefined;
-  const noop = earlier ? `Tệp này đã được nhập lúc ${earlier.at.slice(0, 16).replace('T', ' ')}; nhập lại không thay đổi gì.` : null;
+  const noop = earlier ? `Tệp này đã được nhập lúc ${formatInstantInVietnam(earlier.at)}; nhập lại không thay đổi gì.` : null;
   const preview: KbnnPreview = {
     fileName: args.fileName,
     sha256,

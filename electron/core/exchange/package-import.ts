@@ -6,6 +6,7 @@
  * were — inserted as drafts with their lines and their frozen wording (format 2) and then marked issued, so the database's own trigger folds them
  * into the ledger as issuing does.
  */
+import { formatInstantInVietnam } from '../../../shared/format/today';
 import type { PackageImportSummary } from '../../../shared/api/exchange';
 import { formatDateVi } from '../../../shared/format/date';
 import { formatAmount, toDong } from '../../../shared/money/dong';
@@ -26,7 +27,7 @@ import { resolvePackage, type ImportPlan } from './package-resolve';
 const COMMAND = 'exchange.importPackage';
 
 const dong = (value: number) => `${formatAmount(toDong(value), 'dong')} đồng`;
-const when = (iso: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(iso) ? `${formatDateVi(iso.slice(0, 10))} ${iso.slice(11, 16)}` : iso);
+const when = (iso: string) => formatInstantInVietnam(iso);
 
 function districtLabel(db: Db, code: string): string {
   const district = listDistricts(db).find((d) => d.code === code);

@@ -7,6 +7,7 @@
  * in its plan — in one transaction with the audit row, each recipient mapped to the new commune when it was one of the
  * former communes. A package made before format 3 still imports; the history then says it carries no disbursement.
  */
+import { formatInstantInVietnam } from '../../../shared/format/today';
 import type { HistoryImportSummary } from '../../../shared/api/history';
 import { formatDateVi } from '../../../shared/format/date';
 import type { CoreContext } from '../context';
@@ -114,7 +115,7 @@ export function importHistoryLoaded(ctx: CoreContext, fileName: string, loaded: 
       carriesDisbursement: carriesDisbursement(manifest.version),
       disbursementEntries: (db.prepare('SELECT COUNT(*) AS n FROM history_disbursement WHERE package_id = ?').get(earlier.id) as { n: number }).n,
       disbursementEntriesOfThisCommune: 0,
-      message: `Gói này (${name}, năm ${manifest.year}) đã được nhập làm lịch sử lúc ${formatDateVi(earlier.imported_at.slice(0, 10))} ${earlier.imported_at.slice(11, 16)} từ tệp "${earlier.file_name}"; không ghi gì thêm.`,
+      message: `Gói này (${name}, năm ${manifest.year}) đã được nhập làm lịch sử lúc ${formatInstantInVietnam(earlier.imported_at)} từ tệp "${earlier.file_name}"; không ghi gì thêm.`,
     };
   }
   const { data, problems } = parsePackage(sheets);

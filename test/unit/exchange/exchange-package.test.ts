@@ -321,7 +321,8 @@ print(json.dumps([[ws.cell(int(r), 13).value, ws.cell(int(r), 13).data_type] for
     expect(second.ok).toBe(true);
     if (!second.ok) return;
     expect(second.value).toMatchObject({ noop: true, counts: { assignments: 0, decisions: 0 }, totalDong: 0 });
-    expect(second.value.message).toContain('đã được nhập lúc 01/03/2024 08:00 từ tệp "lan-1.xlsx"; không ghi gì thêm');
+    // Stored at 08:00 UTC (the test clock), said in Vietnam's time: 15:00.
+    expect(second.value.message).toContain('đã được nhập lúc 01/03/2024 15:00 từ tệp "lan-1.xlsx"; không ghi gì thêm');
     expect(counts(target)).toEqual({ ...before, exchange_log: before.exchange_log + 1, audit_log: before.audit_log + 1 });
     expect(call(target, 'exchange.history', { year: YEAR }).map((r) => r.result)).toEqual(['noop', 'committed']);
   });

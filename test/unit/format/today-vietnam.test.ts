@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { currentYearInVietnam, todayInVietnam, vietnamDate } from '../../../shared/format/today';
+import { currentYearInVietnam, formatInstantInVietnam, todayInVietnam, vietnamDate } from '../../../shared/format/today';
 import { vietnamYear } from '../../../renderer/app/working-year';
 import { openCore } from '../../../electron/core/core';
 import { dailyBackupIfDue, listBackups } from '../../../electron/core/backup/backups';
@@ -18,6 +18,12 @@ describe('today in Vietnam (Asia/Ho_Chi_Minh), at 23:30 UTC', () => {
     expect(currentYearInVietnam()).toBe(2025);
     expect(vietnamDate('2024-06-30T16:59:59Z')).toBe('2024-06-30');
     expect(vietnamDate('2024-06-30T17:00:00Z')).toBe('2024-07-01');
+  });
+
+  it('an instant is written in Vietnam\'s time: 23:30 UTC on 31/12/2024 reads 01/01/2025 06:30', () => {
+    expect(formatInstantInVietnam(LATE_UTC)).toBe('01/01/2025 06:30');
+    expect(formatInstantInVietnam('2024-03-01T08:00:00.000Z')).toBe('01/03/2024 15:00');
+    expect(formatInstantInVietnam('không phải thời điểm')).toBe('không phải thời điểm');
   });
 
   it('the screens default to the Vietnamese year when no year has data', () => {

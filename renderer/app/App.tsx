@@ -16,13 +16,11 @@ import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { DashboardScreen } from '../screens/disbursement/DashboardScreen';
 import { DisbursementScreen } from '../screens/disbursement/DisbursementScreen';
 import { DisbursementPrintView } from '../print/DisbursementPrintView';
-import { PlaceholderScreen } from '../screens/PlaceholderScreen';
 import { SetupScreen } from '../screens/SetupScreen';
 import { FollowupPrintView } from '../print/FollowupPrintView';
 import { PrintView } from '../print/PrintView';
 import { AppFrame } from './AppFrame';
 import { Redirect } from './Redirect';
-import { SCREENS } from './screens';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -81,9 +79,6 @@ export function App() {
           <Route path="tong-quan" element={<DashboardScreen />} />
           <Route path="tong-quan/:year" element={<DashboardScreen />} />
           <Route path="danh-muc" element={<CatalogScreen />} />
-          {SCREENS.filter((s) => !s.built).map((s) => (
-            <Route key={s.path} path={s.path} element={<PlaceholderScreen screen={s} />} />
-          ))}
           <Route path="*" element={<Redirect to="/von-duoc-giao" />} />
         </Route>
       </Routes>

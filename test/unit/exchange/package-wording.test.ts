@@ -1,12 +1,10 @@
 // Issue 16: the exchange package carries each decision's wording as frozen at issue, and the import restores it, so
 // the receiving office prints 215/QĐ-UBND with the text that was signed — not with its own templates. A package of
 // format 1 (no "Lời văn" sheet) still imports; its decisions print with the receiving office's wording, as before.
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/core';
-import { MANIFEST_KEYS, MANIFEST_SHEET, packageHash, WORDING_SHEET } from '../../../electron/core/exchange/package-format';
-import { loadPackage, readPackageSheets } from '../../../electron/core/exchange/package-read';
 import { testCore } from '../../support/helpers';
+import { asOlderFormat } from '../../support/old-package';
 import { call, must, officeCore } from '../../support/ledger-helpers';
 
 const NUMBER = '215/QĐ-UBND';
@@ -42,24 +40,6 @@ async function exported(source: Core): Promise<string> {
   return must(r).base64;
 }
 
-/** The same package as format 1 wrote it: no "Lời văn" sheet, version 1 and its hash in the manifest. */
-async function asFormatOne(base64: string): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(base64, 'base64') as unknown as ExcelJS.Buffer);
-  book.removeWorksheet(book.getWorksheet(WORDING_SHEET.name)!.id);
-  const manifest = book.getWorksheet(MANIFEST_SHEET)!;
-  const rowsKey = `${MANIFEST_KEYS.rowsPrefix}${WORDING_SHEET.name}`;
-  for (let r = manifest.rowCount; r >= 1; r--) {
-    if (manifest.getCell(r, 1).value === MANIFEST_KEYS.version) manifest.getCell(r, 2).value = 1;
-    if (manifest.getCell(r, 1).value === rowsKey) manifest.spliceRows(r, 1);
-  }
-  const loaded = await loadPackage(Buffer.from(await book.xlsx.writeBuffer()).toString('base64'), 'goi-v1.xlsx');
-  expect(loaded.manifest.version).toBe(1);
-  const sha = packageHash({ districtCode: loaded.manifest.districtCode, year: loaded.manifest.year }, readPackageSheets(loaded).grid, 1);
-  for (let r = 1; r <= manifest.rowCount; r++) if (manifest.getCell(r, 1).value === MANIFEST_KEYS.sha256) manifest.getCell(r, 2).value = sha;
-  return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
-}
-
 describe('the exchange package carries the frozen wording', () => {
   it('export → import into a fresh office of the same district: 215/QĐ-UBND prints the same body lines', async () => {
     const source = testCore();
@@ -76,7 +56,7 @@ describe('the exchange package carries the frozen wording', () => {
     const source = testCore();
     call(source, 'demo.seed', {});
     const target = receivingOffice(source);
-    const result = await target.invokeAsync('exchange.importPackage', { fileName: 'goi-v1.xlsx', base64: await asFormatOne(await exported(source)) });
+    const result = await target.invokeAsync('exchange.importPackage', { fileName: 'goi-v1.xlsx', base64: await asOlderFormat(await exported(source), 1) });
     expect(result.ok, result.ok ? '' : result.error.message).toBe(true);
     expect(call(target, 'documents.decisionWording', { id: decisionId(target) }).source).toBe('template');
     expect(bodyLines(target).join('\n')).toContain('mẫu riêng của văn phòng nhận gói');

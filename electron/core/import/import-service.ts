@@ -3,6 +3,7 @@
  * and commit (the same analysis again, then one transaction after a backup). The officer's mapping
  * is remembered per template fingerprint, so next year's file laid out the same way needs no clicks.
  */
+import { formatInstantInVietnam } from '../../../shared/format/today';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import type { CommandArgs } from '../../../shared/api/contract';
@@ -132,13 +133,6 @@ function previousImport(db: Db, sha256: string): { at: string } | undefined {
     | undefined;
 }
 
-/** The time as the officer's computer shows it (the log keeps UTC). */
-function dayTime(iso: string): string {
-  const at = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`;
-}
-
 /** Lines whose component does not take that capital type, or is not in the catalog for the year. */
 function catalogFindings(db: Db, recognition: Recognition): ImportFinding[] {
   const findings: ImportFinding[] = [];
@@ -250,12 +244,12 @@ export async function analyzeImport(ctx: CoreContext, args: FileArgs, task: JobH
   // A file with errors is never "already in the book": the errors are what the officer must read.
   const noop = nothingChanges && !findings.some((f) => f.severity === 'E')
     ? {
-        message: previous ? `Tệp này đã được nhập lúc ${dayTime(previous.at)}; nhập lại không thay đổi gì.` : 'Số liệu trong tệp đã có đủ trong sổ; nhập lại không thay đổi gì.',
+        message: previous ? `Tệp này đã được nhập lúc ${formatInstantInVietnam(previous.at)}; nhập lại không thay đổi gì.` : 'Số liệu trong tệp đã có đủ trong sổ; nhập lại không thay đổi gì.',
         previousImportAt: previous?.at ?? null,
       }
     : null;
   if (previous && !nothingChanges) {
-    findings.push({ severity: 'I', rule: 'doc', code: 'IMPORT_SEEN_BEFORE', sheet: null, cell: null, message: `Tệp này đã được nhập lúc ${dayTime(previous.at)}; số liệu trong sổ đã khác từ đó, nhập lại sẽ ghi các thay đổi bên dưới.` });
+    findings.push({ severity: 'I', rule: 'doc', code: 'IMPORT_SEEN_BEFORE', sheet: null, cell: null, message: `Tệp này đã được nhập lúc ${formatInstantInVietnam(previous.at)}; số liệu trong sổ đã khác từ đó, nhập lại sẽ ghi các thay đổi bên dưới.` });
   }
   const hasErrors = findings.some((f) => f.severity === 'E');
   const preview: ImportPreview = {

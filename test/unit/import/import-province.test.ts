@@ -379,6 +379,8 @@ describe('what a careless reading would get wrong (review findings)', () => {
     const again = await preview(core, bytes);
     expect(again).toMatchObject({ noop: null, canCommit: true });
     expect(again.findings).toContainEqual(expect.objectContaining({ severity: 'I', code: 'IMPORT_SEEN_BEFORE' }));
+    // The earlier import is dated as an officer in Vietnam read the clock: 08:00 UTC (the test clock) is 15:00.
+    expect(again.findings.find((f) => f.code === 'IMPORT_SEEN_BEFORE')!.message).toContain('lúc 01/03/2024 15:00');
     expect(await commit(core, bytes, again)).toMatchObject({ ok: true, value: { added: 1 } });
   });
 });
